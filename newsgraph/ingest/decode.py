@@ -1,0 +1,49 @@
+"""Bytes -> text, refusing what is not text and naming the encoding when it is not UTF-8."""
+
+from __future__ import annotations
+
+from charset_normalizer import from_bytes
+
+
+class NotText(ValueError):
+    """The bytes are not a text document (binary, or no encoding explains them)."""
+
+
+# A real article page is well under this; anything larger is a dump or a mistake, and reading it
+# whole would hold the run hostage (the limit is per document, so a big JSONL/WARC file is fine).
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+# Bytes that never occur in text documents; a NUL anywhere in the first block is decisive.
+_CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) - {27}
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        # UTF-16 text has NULs too; let the decoder try it when it has a BOM.
+        return not head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not head:
+        return False
+    controls = sum(1 for b in head if b in _CONTROL)
+    return controls / len(head) > 0.05
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Return (text, encoding) where encoding is None for UTF-8; raise NotText otherwise."""
+    if looks_binary(data):
+        raise NotText("binary content (not a text document)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise NotText("undecodable bytes: not UTF-8 and no other encoding fits")
+    encoding = best.encoding
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise NotText(f"undecodable bytes: detected {encoding} but decoding failed ({exc})") from exc
+    return text, encoding

@@ -1,0 +1,324 @@
+"""The one module that talks to storage: a single SQLite file in WAL mode.
+
+Every write goes through a transaction (``with store.batch():``), so a killed run keeps exactly what
+it had committed and a re-run adds the rest without duplicates (documents are keyed by content hash).
+The schema already holds what the later stages fill: sentences, mentions, entities, aliases,
+relations, events, quotes, contradictions, and evidence spans as (document, start, end) in cleaned
+text, which ``segments`` map back to raw-text offsets.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from newsgraph.types import CleanedDocument, Evidence, Flag, PublishedDate, RawDocument
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,                -- first 16 hex of the content hash
+    content_hash TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,               -- file name or URL as given
+    locator TEXT NOT NULL DEFAULT '',   -- line of a JSONL file, WARC record id
+    format TEXT NOT NULL,               -- text | html
+    encoding TEXT,                      -- detected encoding when not UTF-8
+    raw TEXT NOT NULL,
+    text TEXT NOT NULL,                 -- cleaned text: every offset elsewhere indexes into it
+    words INTEGER NOT NULL,
+    title TEXT, title_evidence TEXT,    -- evidence: JSON {raw_start, raw_end, origin}
+    publisher TEXT, publisher_evidence TEXT,
+    published TEXT,                     -- YYYY-MM-DD | YYYY-MM | YYYY | NULL, after completion
+    published_precision TEXT,
+    published_method TEXT,
+    published_evidence TEXT,
+    published_partial TEXT,             -- the per-document date before cross-document completion
+    meta TEXT NOT NULL DEFAULT '{}',
+    story_id TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_story ON documents(story_id);
+
+CREATE TABLE IF NOT EXISTS segments (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    clean_start INTEGER NOT NULL, raw_start INTEGER, length INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS segments_doc ON segments(doc_id);
+
+CREATE TABLE IF NOT EXISTS removed_lines (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    raw_start INTEGER NOT NULL, raw_end INTEGER NOT NULL, text TEXT NOT NULL, reason TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS removed_doc ON removed_lines(doc_id);
+
+CREATE TABLE IF NOT EXISTS flags (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    stage TEXT NOT NULL,                -- clean | dates | ...: lets a stage replace only its own flags
+    kind TEXT NOT NULL, message TEXT NOT NULL, evidence TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX IF NOT EXISTS flags_doc ON flags(doc_id);
+
+-- compact per-document outputs the cross-document stages work on
+CREATE TABLE IF NOT EXISTS fingerprints (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    shingles INTEGER NOT NULL,          -- how many shingles the whole text has
+    sample BLOB NOT NULL                -- sorted uint64 hashes of the sampled shingles
+);
+
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY, canonical_doc TEXT NOT NULL, size INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS nlp_docs (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    model TEXT NOT NULL, docbin BLOB NOT NULL   -- tokens, tags, parse, entities (spaCy DocBin)
+);
+CREATE TABLE IF NOT EXISTS sentences (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+    label TEXT NOT NULL, origin TEXT NOT NULL DEFAULT 'ner',
+    entity_id TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, subtype TEXT,
+    meta TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE IF NOT EXISTS aliases (
+    entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'mention',
+    PRIMARY KEY (entity_id, alias)
+);
+CREATE TABLE IF NOT EXISTS overrides (      -- user decisions that survive later runs
+    id INTEGER PRIMARY KEY, action TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, created_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS relations (
+    id INTEGER PRIMARY KEY, subject TEXT NOT NULL, predicate TEXT NOT NULL, object TEXT NOT NULL,
+    polarity TEXT NOT NULL DEFAULT 'asserted',   -- asserted | negated | hedged
+    confidence REAL, stories INTEGER
+);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, acled_type TEXT,
+    date TEXT, date_precision TEXT, date_method TEXT, location TEXT,
+    quantities TEXT NOT NULL DEFAULT '[]', confidence REAL, stories INTEGER
+);
+CREATE TABLE IF NOT EXISTS event_actors (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL, role TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
+    speaker TEXT, speaker_role TEXT, kind TEXT NOT NULL DEFAULT 'direct'
+);
+CREATE TABLE IF NOT EXISTS contradictions (
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, description TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS evidence (         -- span-level provenance for every fact
+    owner TEXT NOT NULL,                      -- relation | event | contradiction | entity
+    owner_id TEXT NOT NULL,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, end INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS evidence_owner ON evidence(owner, owner_id);
+
+CREATE TABLE IF NOT EXISTS problems (          -- bad inputs of the last runs, for the summary
+    id INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, seen_at TEXT NOT NULL
+);
+"""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _evidence_json(ev: Evidence | None) -> str | None:
+    if ev is None:
+        return None
+    return json.dumps({"raw_start": ev.raw_start, "raw_end": ev.raw_end, "origin": ev.origin})
+
+
+def _date_json(date: PublishedDate | None) -> str | None:
+    return None if date is None else json.dumps(asdict(date))
+
+
+def date_from_json(text: str | None) -> PublishedDate | None:
+    if not text:
+        return None
+    data = json.loads(text)
+    data["evidence"] = Evidence(**data["evidence"])
+    if data.get("weekday_evidence"):
+        data["weekday_evidence"] = Evidence(**data["weekday_evidence"])
+    return PublishedDate(**data)
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class Store:
+    """A newsgraph database. Open with ``Store(path)``; use as a context manager to close it."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        if self.path.parent and not self.path.parent.exists():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+        self.db.row_factory = sqlite3.Row
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a newsgraph database ({exc})") from exc
+        self.db.execute(
+            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+        )
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def batch(self) -> Iterator[Store]:
+        """One transaction: all of it lands, or none of it."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # -- documents -------------------------------------------------------------------------------
+    def known_hashes(self, hashes: Iterable[str]) -> set[str]:
+        hashes = list(hashes)
+        found: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0] for r in self.db.execute(f"SELECT content_hash FROM documents WHERE content_hash IN ({marks})", chunk)
+            )
+        return found
+
+    def add_document(self, raw: RawDocument, cleaned: CleanedDocument) -> str:
+        doc_id = raw.id
+        self.db.execute(
+            """INSERT INTO documents (id, content_hash, source, locator, format, encoding, raw, text, words,
+                   title, title_evidence, publisher, publisher_evidence,
+                   published, published_precision, published_method, published_evidence, published_partial,
+                   meta, ingested_at)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (
+                doc_id, raw.content_hash, raw.source, raw.locator, raw.format, raw.encoding, raw.content,
+                cleaned.text, len(cleaned.text.split()),
+                cleaned.title.value if cleaned.title else None, _evidence_json(cleaned.title),
+                cleaned.publisher.value if cleaned.publisher else None, _evidence_json(cleaned.publisher),
+                None, None, None, None, _date_json(cleaned.published),
+                json.dumps(raw.meta, ensure_ascii=False), _now(),
+            ),
+        )
+        self.db.executemany(
+            "INSERT INTO segments (doc_id, clean_start, raw_start, length) VALUES (?,?,?,?)",
+            [(doc_id, s.clean_start, s.raw_start, s.length) for s in cleaned.segments],
+        )
+        self.db.executemany(
+            "INSERT INTO removed_lines (doc_id, raw_start, raw_end, text, reason) VALUES (?,?,?,?,?)",
+            [(doc_id, r.raw_start, r.raw_end, r.text, r.reason) for r in cleaned.removed],
+        )
+        self.replace_flags(doc_id, "clean", cleaned.flags)
+        return doc_id
+
+    def replace_flags(self, doc_id: str, stage: str, flags: Iterable[Flag]) -> None:
+        self.db.execute("DELETE FROM flags WHERE doc_id = ? AND stage = ?", (doc_id, stage))
+        self.db.executemany(
+            "INSERT INTO flags (doc_id, stage, kind, message, evidence) VALUES (?,?,?,?,?)",
+            [
+                (doc_id, stage, f.kind, f.message,
+                 json.dumps([{"value": e.value, "raw_start": e.raw_start, "raw_end": e.raw_end, "origin": e.origin}
+                             for e in f.evidence], ensure_ascii=False))
+                for f in flags
+            ],
+        )
+
+    def partial_dates(self) -> dict[str, PublishedDate | None]:
+        return {r["id"]: date_from_json(r["published_partial"])
+                for r in self.db.execute("SELECT id, published_partial FROM documents")}
+
+    def set_published(self, doc_id: str, date: PublishedDate | None) -> None:
+        self.db.execute(
+            "UPDATE documents SET published=?, published_precision=?, published_method=?, published_evidence=? WHERE id=?",
+            (
+                date.iso if date else None,
+                date.precision if date else None,
+                date.method if date and date.iso else None,
+                _evidence_json(date.evidence) if date and date.iso else None,
+                doc_id,
+            ),
+        )
+
+    # -- syndication -----------------------------------------------------------------------------
+    def add_fingerprint(self, doc_id: str, shingles: int, sample: bytes) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO fingerprints (doc_id, shingles, sample) VALUES (?,?,?)", (doc_id, shingles, sample)
+        )
+
+    def fingerprints(self) -> Iterator[tuple[str, int, bytes, int]]:
+        """(doc_id, shingle count, sample, words) for every document, in id order."""
+        for r in self.db.execute(
+            "SELECT f.doc_id, f.shingles, f.sample, d.words FROM fingerprints f JOIN documents d ON d.id = f.doc_id ORDER BY f.doc_id"
+        ):
+            yield r[0], r[1], r[2], r[3]
+
+    def set_stories(self, stories: dict[str, tuple[str, list[str]]]) -> None:
+        """stories: story id -> (canonical doc, members). Replaces the previous grouping."""
+        self.db.execute("DELETE FROM stories")
+        self.db.executemany(
+            "INSERT INTO stories (id, canonical_doc, size) VALUES (?,?,?)",
+            [(sid, canon, len(members)) for sid, (canon, members) in stories.items()],
+        )
+        self.db.executemany(
+            "UPDATE documents SET story_id=? WHERE id=?",
+            [(sid, doc) for sid, (_, members) in stories.items() for doc in members],
+        )
+
+    # -- problems --------------------------------------------------------------------------------
+    def add_problem(self, source: str, reason: str) -> None:
+        self.db.execute("INSERT INTO problems (source, reason, seen_at) VALUES (?,?,?)", (source, reason, _now()))
+
+    # -- reading ---------------------------------------------------------------------------------
+    def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        return self.db.execute(sql, params).fetchall()
+
+    def count(self, table: str) -> int:
+        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
