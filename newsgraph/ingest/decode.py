@@ -17,6 +17,9 @@ MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32)) - {27}
 
 
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
 def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
@@ -38,9 +41,16 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data[:200_000]))
+    if not matches:
         raise NotText("undecodable bytes: not UTF-8 and no other encoding fits")
+    best = matches[0]
+    # Ties between single-byte code pages are common on short texts; non-UTF-8 web text is
+    # overwhelmingly Windows-1252, so it wins any tie it is part of.
+    for match in matches:
+        if match.encoding in _WESTERN and match.chaos <= best.chaos and match.coherence >= best.coherence:
+            best = match
+            break
     encoding = best.encoding
     try:
         text = data.decode(encoding)
