@@ -148,7 +148,7 @@ def run_one(corpus: Path, db: Path, workers: int) -> dict:
         Path(str(db) + suffix).unlink(missing_ok=True)
     started = time.perf_counter()
     with Store(db) as store:
-        report = pipeline.ingest(store, [corpus], workers=workers, batch_size=500)
+        report = pipeline.ingest(store, [corpus], workers=workers, batch_size=500, nlp=False)
         t_final = time.perf_counter()
         pipeline.finalize(store)  # once more, alone, to time the cross-document stage
         final_seconds = time.perf_counter() - t_final

@@ -49,6 +49,7 @@ def ingest(
     workers: Annotated[int, typer.Option(help="Processes for the per-document stages.")] = 1,
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 200,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run the NLP model (sentences, tokens, mentions).")] = True,
 ) -> None:
     """Read articles, clean them, group syndicated copies, and store everything.
 
@@ -70,7 +71,8 @@ def ingest(
             progress.update(task, completed=done, total=total, current=Path(current).name)
 
         report = pipeline.ingest(
-            store, paths, workers=workers, batch_size=batch_size, on_progress=on_progress, on_problem=on_problem
+            store, paths, workers=workers, batch_size=batch_size, on_progress=on_progress, on_problem=on_problem,
+            nlp=nlp,
         )
     _print_report(report, db)
     store.close()
@@ -86,6 +88,10 @@ def _print_report(report: pipeline.IngestReport, db: Path) -> None:
     table.add_row("duplicates in run", str(report.duplicates), "problems", f"[{'red' if report.problems else 'green'}]{len(report.problems)}[/]")
     table.add_row("documents in store", str(report.documents), "independent stories", str(report.stories))
     table.add_row("syndicated copies", str(report.syndicated), "time", f"{report.seconds:.1f}s ({rate:.0f} docs/s)")
+    if report.nlp_skipped:
+        table.add_row("NLP", f"[yellow]not run[/]: {report.nlp_skipped}")
+    else:
+        table.add_row("NLP annotated", str(report.annotated))
     console.print(Panel(table, title=f"ingest → {db}", expand=False))
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsgraph import annotate as annotation
 from newsgraph import clean as cleaning
 from newsgraph import syndication
 from newsgraph.ingest.readers import expand, read_file
@@ -41,6 +42,8 @@ class IngestReport:
     already_stored: int = 0
     duplicates: int = 0  # identical documents met twice within this run
     problems: list[IngestProblem] = field(default_factory=list)
+    annotated: int = 0  # documents the NLP stage ran on
+    nlp_skipped: str | None = None  # why the NLP stage did not run
     documents: int = 0  # in the store after the run
     stories: int = 0
     syndicated: int = 0  # documents that share their story with another document
@@ -82,8 +85,13 @@ def ingest(
     workers: int = 1,
     on_progress: ProgressFn | None = None,
     on_problem: Callable[[IngestProblem], None] | None = None,
+    nlp: bool = True,
 ) -> IngestReport:
-    """Read every source, store new documents batch by batch, then run the cross-document stages."""
+    """Read every source, store new documents batch by batch, then run the cross-document stages.
+
+    With ``nlp`` (the default) the shipped model annotates every stored document it has not
+    annotated yet, batch by batch, so an interrupted run resumes where it stopped.
+    """
     started = time.perf_counter()
     report = IngestReport()
     files: list[Path] = []
@@ -119,6 +127,8 @@ def ingest(
     finally:
         if pool:
             pool.shutdown()
+    if nlp:
+        annotate_stored(store, report, batch_size=batch_size)
     finalize(store, report)
     report.seconds = time.perf_counter() - started
     return report
@@ -151,6 +161,22 @@ def _store_batch(store: Store, raws: list[RawDocument], report: IngestReport, po
             doc_id = store.add_document(doc.raw, doc.cleaned)
             store.add_fingerprint(doc_id, doc.shingles, syndication.to_blob(doc.sample))
     report.added += len(processed)
+
+
+def annotate_stored(store: Store, report: IngestReport, batch_size: int = 200) -> None:
+    """The NLP stage over every document the current model has not annotated, one transaction a batch."""
+    model, why = annotation.load_model()
+    if model is None:
+        report.nlp_skipped = why
+        return
+    pending = store.unannotated(annotation.model_name(model))
+    for i in range(0, len(pending), batch_size):
+        chunk = pending[i : i + batch_size]
+        results = annotation.annotate(model, [text for _, text in chunk])
+        with store.batch():
+            for (doc_id, _), result in zip(chunk, results):
+                store.add_annotation(doc_id, result)
+        report.annotated += len(chunk)
 
 
 def finalize(store: Store, report: IngestReport | None = None) -> None:

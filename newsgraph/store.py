@@ -287,6 +287,34 @@ class Store:
             ),
         )
 
+    def add_annotation(self, doc_id: str, annotation) -> None:
+        """The NLP stage's output for one document (replaces an earlier one)."""
+        self.db.execute("DELETE FROM sentences WHERE doc_id = ?", (doc_id,))
+        self.db.execute("DELETE FROM mentions WHERE doc_id = ? AND origin = 'ner'", (doc_id,))
+        self.db.execute(
+            "INSERT OR REPLACE INTO nlp_docs (doc_id, model, docbin) VALUES (?,?,?)",
+            (doc_id, annotation.model, annotation.docbin),
+        )
+        self.db.executemany(
+            "INSERT INTO sentences (doc_id, idx, start, end) VALUES (?,?,?,?)",
+            [(doc_id, i, s, e) for i, (s, e) in enumerate(annotation.sentences)],
+        )
+        self.db.executemany(
+            "INSERT INTO mentions (doc_id, start, end, text, label, origin) VALUES (?,?,?,?,?, 'ner')",
+            [(doc_id, m.start, m.end, m.text, m.label) for m in annotation.mentions],
+        )
+
+    def unannotated(self, model: str) -> list[tuple[str, str]]:
+        """(doc id, cleaned text) of documents the given model has not annotated yet."""
+        return [
+            (r[0], r[1])
+            for r in self.db.execute(
+                "SELECT d.id, d.text FROM documents d LEFT JOIN nlp_docs n ON n.doc_id = d.id "
+                "WHERE n.doc_id IS NULL OR n.model != ? ORDER BY d.id",
+                (model,),
+            )
+        ]
+
     # -- syndication -----------------------------------------------------------------------------
     def add_fingerprint(self, doc_id: str, shingles: int, sample: bytes) -> None:
         self.db.execute(
