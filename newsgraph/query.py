@@ -146,6 +146,34 @@ def _evidence(store: Store, owner: str, owner_id: Any) -> list[dict[str, Any]]:
     ]
 
 
+def clean_span(store: Store, doc_id: str, raw_start: int, raw_end: int) -> tuple[int, int] | None:
+    """Map a raw-text span onto the cleaned text, when the cleaner kept it."""
+    for seg in store.query(
+        "SELECT clean_start, raw_start, length FROM segments WHERE doc_id = ? AND raw_start IS NOT NULL "
+        "AND raw_start <= ? AND raw_start + length >= ?",
+        (doc_id, raw_start, raw_end),
+    ):
+        return seg["clean_start"] + raw_start - seg["raw_start"], seg["clean_start"] + raw_end - seg["raw_start"]
+    return None
+
+
+def document_inconsistencies(store: Store) -> list[dict[str, Any]]:
+    """Flags raised inside one document (a weekday that does not match its date), as contradictions."""
+    found = []
+    for f in store.query("SELECT doc_id, kind, message, evidence FROM flags ORDER BY doc_id, id"):
+        evidence = []
+        for ev in json.loads(f["evidence"]):
+            if ev.get("raw_start") is None:
+                continue
+            span = clean_span(store, f["doc_id"], ev["raw_start"], ev["raw_end"])
+            if span:
+                evidence.append({"doc": f["doc_id"], "start": span[0], "end": span[1]})
+            else:  # the line was removed as boilerplate: point into the raw text instead
+                evidence.append({"doc": f["doc_id"], "start": None, "end": None, "raw_start": ev["raw_start"], "raw_end": ev["raw_end"]})
+        found.append({"description": f"{f['kind']}: {f['message']}", "kind": f["kind"], "evidence": evidence})
+    return found
+
+
 def export(store: Store) -> dict[str, Any]:
     """The JSON export contract; offsets index into each document's exported ``text``."""
     docs = [
@@ -202,7 +230,7 @@ def export(store: Store) -> dict[str, Any]:
     contradictions = [
         {"description": c["description"], "evidence": _evidence(store, "contradiction", c["id"])}
         for c in store.query("SELECT * FROM contradictions ORDER BY id")
-    ]
+    ] + document_inconsistencies(store)
     return {
         "documents": docs,
         "entities": entities,
