@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -59,7 +60,7 @@ def ingest(
     store = open_store(db, must_exist=False)
 
     def on_problem(problem):
-        err.print(f"[yellow]skipped[/] {problem.source}: {problem.reason}")
+        err.print(f"[yellow]skipped[/] {escape(problem.source)}: {escape(problem.reason)}", soft_wrap=True)
 
     with Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"), TimeElapsedColumn(),
@@ -209,7 +210,7 @@ def demo(
     store.close()
     _print_report(report, db)
     for problem in report.problems:
-        err.print(f"[yellow]skipped[/] {problem.source}: {problem.reason}")
+        err.print(f"[yellow]skipped[/] {escape(problem.source)}: {escape(problem.reason)}", soft_wrap=True)
     docs(db=db)
     stats(db=db)
     export(db=db, format="json", out=out)
