@@ -5,21 +5,32 @@ Contract (used by newsgraph.pipeline):
     complete_dates(docs: dict[str, PublishedDate | None], story_of: dict[str, str])
         -> dict[str, tuple[PublishedDate | None, list[Flag]]]
                                                        cross-document: fills missing years from
-                                                       story siblings and the corpus period
-PLACEHOLDER: keeps every line; replaced by the real cleaner.
+                                                       the stated weekday, story siblings and the
+                                                       corpus period (see dates.complete_dates)
+Modules:
+    lines.py      raw text -> non-blank lines with exact raw offsets and block numbers
+    cues.py       genre cue lexicons (subscription, related headlines, contact, footer, ...)
+    plaintext.py  the line-level boilerplate model (features, zones, weights, Viterbi smoothing)
+    metadata.py   title / publisher / wire / publication date of a plain capture, with evidence
+    dates.py      date parsing, weekday checks, cross-document year completion
+    text.py       plain-text cleaning (assembles the CleanedDocument)
+    html.py       HTML cleaning with trafilatura
 """
 
 from __future__ import annotations
 
-from newsgraph.types import CleanedDocument, Flag, PublishedDate, RawDocument, Segment
+from newsgraph.clean.dates import complete_dates
+from newsgraph.types import CleanedDocument, RawDocument
+
+__all__ = ["clean", "complete_dates"]
 
 
 def clean(raw: RawDocument) -> CleanedDocument:
-    text = raw.content
-    return CleanedDocument(text=text, segments=[Segment(0, 0, len(text))], removed=[])
+    """Clean one document. Never raises on odd input: empty or unreadable text gives an empty result."""
+    if raw.format == "html":
+        from newsgraph.clean.html import clean_html
 
+        return clean_html(raw)
+    from newsgraph.clean.text import clean_text
 
-def complete_dates(
-    docs: dict[str, PublishedDate | None], story_of: dict[str, str]
-) -> dict[str, tuple[PublishedDate | None, list[Flag]]]:
-    return {doc_id: (date, []) for doc_id, date in docs.items()}
+    return clean_text(raw)

@@ -1,0 +1,173 @@
+"""Cue lexicons of the line-level boilerplate model.
+
+These are phrases of the *web page genre*, not of any one site: nothing here names a site. Each cue
+family maps to a removal reason. A cue comes in two strengths:
+
+* STRONG cues are multi-word phrases that almost never occur in article prose ("all rights reserved",
+  "to contact the author", "sign up for our newsletter"); they count at any line length.
+* WEAK cues are single words or generic phrases ("subscribe", "newsletter", "share") that do occur
+  in prose; the model only trusts them on short lines (see ``plaintext.py``).
+"""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+# --- Headings that open a block of links to other stories ("related-headlines" zone) ---------------
+_RELATED_HEADS = r"""
+top\ (?:stories|news|headlines|reads|picks|videos)
+| (?:most\ )?popular(?:\ (?:posts?|stories|articles|news|now|today|this\ week|reads|videos))?
+| most\ (?:read|viewed|watched|shared|commented|emailed|recent)
+| trending(?:\ (?:now|stories|news|articles|topics))?
+| related(?:\ (?:articles?|stories|story|news|posts?|coverage|content|topics|links|reading|videos?|items))?
+| recommended(?:\ (?:for\ you|stories|articles|reading|videos?))?
+| suggested\ (?:reading|articles|stories)
+| editor'?s'?\ (?:picks?|choice|selection) | editors[’']?\ (?:picks?|choice|selection) | editor[’]s\ (?:picks?|choice)
+| staff\ picks | featured(?:\ (?:stories|articles|posts|news|videos?))?
+| partner(?:s'?)?\ (?:news|content|stories) | from\ (?:our|the)\ (?:partners?|network|web)
+| sponsored(?:\ (?:content|stories|links|news|posts?))? | promoted(?:\ (?:stories|content|links))?
+| paid\ (?:content|partner\ content|post) | around\ the\ web
+| you\ (?:may|might|could|will)\ (?:also\ )?(?:like|enjoy|be\ interested(?:\ in)?|have\ missed)
+| we\ recommend | also\ (?:read|see|on|in\ the\ news) | read\ (?:more|next|also|this\ next)
+| more\ to\ (?:read|explore) | further\ reading | see\ also | don[’']?t\ miss | must\ reads?
+| in\ other\ news | elsewhere(?:\ on\ \S+)? | in\ case\ you\ missed\ it
+| more\ (?:from|on|in|about|news|stories|headlines|articles|like\ this|top\ stories|videos?|coverage)
+| other\ (?:news|stories|articles|headlines) | latest(?:\ (?:news|stories|headlines|articles|posts|updates|videos?))?
+| recent\ (?:posts|articles|stories|news) | breaking\ news | just\ in | up\ next | watch\ next
+| what\ to\ (?:read|watch)\ next | next\ (?:article|story) | previous\ (?:article|story)
+| people\ (?:also\ )?(?:read|viewed|watched) | readers\ also\ (?:read|liked)
+| today[’']?s\ (?:top\ )?(?:headlines|stories)
+"""
+# A line that *is* such a heading: the phrase, then at most a few more words, no sentence ending.
+RELATED_HEADING = re.compile(
+    r"^[\W_]*(?:" + _RELATED_HEADS + r")(?:\s+(?:from|on|in|about|for|of)?\s*[\w'’&.-]+){0,4}\s*[:»›>|\-–—]*\s*$",
+    I | re.X,
+)
+# An inline "Read more: <headline>" / "RELATED: <headline>" item.
+RELATED_ITEM = re.compile(
+    r"^[\W_]*(?:read\ (?:more|also|next)|also\ read|related(?:\ (?:story|article|coverage))?|see\ also|more|watch|listen"
+    r"|recommended|further\ reading|don[’']?t\ miss|must\ read|click\ here\ to\ read)\s*(?::|»|›|>|\||—|–|-)\s*\S",
+    I | re.X,
+)
+# A "Read more »" / "Continue reading" link line.
+READ_MORE_LINK = re.compile(r"^[\W_]*(?:read|see|view|show|load|continue\ reading|click\ here)(?:\ \w+){0,3}\s*[»›>→…]*\s*$", I | re.X)
+
+# --- Cue families: (reason, strong regex, weak regex) ---------------------------------------------
+_CUE_SPECS: dict[str, tuple[str, str | None]] = {
+    "subscription": (
+        r"subscribe\ (?:to|now|today|for)|sign\ up\ (?:for\ (?:our|the|a\ free)\ \w+|now|today|here)|unlimited\ access"
+        r"|ad[\ -]free|delivered\ to\ your\ (?:door|inbox|email)|app\ access|become\ a\ (?:member|subscriber|supporter)"
+        r"|already\ a\ (?:subscriber|member)|enter\ your\ e-?mail|your\ e-?mail\ address|free\ trial"
+        r"|support\ (?:our|independent|quality)\ journalism|premium\ (?:content|access|members?)|newsletters?\ \+"
+        r"|get\ our\ (?:app|daily|weekly|morning|evening|newsletter)|download\ (?:our|the)\ app"
+        r"|(?:join|follow|subscribe\ to)\ our\ (?:whatsapp|telegram|youtube)|breaking\ news\ alerts|push\ notifications"
+        r"|for\ subscribers|subscriber[-\ ]only|members[-\ ]only|log\ in\ to\ (?:read|continue)|create\ (?:a\ )?(?:free\ )?account",
+        r"\bsubscribe\b|\bsubscription\b|\bsubscribers?\b|\bsign\ up\b|\bsign-up\b|\blog\ ?in\b|\bsign\ in\b|\bregister\b"
+        r"|\bmembership\b|\bnewsletters?\b|\bjoin\ (?:us|now|today)\b|\bunlock\b|\bpodcasts?\b|\bdonate\b|\bper\ month\b",
+    ),
+    "contact": (
+        r"to\ contact\ the\ (?:author|editor|reporter|writer|journalist)|^contact\ us\b|contact\ us\ (?:at|on|via|by)|e-?mail\ us|write\ to\ us|send\ us\ (?:a\ tip|your)"
+        r"|news\ tips?|[\w.+-]+@[\w-]+\.[\w.]+|\btel(?:ephone)?\s*[:.]\s*\+?\d|\bphone\s*:\s*\+?\d|reach\ (?:the\ )?(?:author|reporter|editor)",
+        r"\bcontact\b|\be-?mail\b",
+    ),
+    "footer": (
+        r"©|\(c\)\ ?\d{4}|copyright|all\ rights\ reserved|privacy\ (?:policy|notice|settings)|terms\ (?:of|and)\ (?:use|service|conditions)"
+        r"|do(?:es)?\ not\ necessarily\ (?:reflect|represent)|(?:views|opinions)\ expressed\ (?:in|here|are|by\ (?:the\ )?(?:author|writer|contributor))"
+        r"|may\ not\ be\ (?:published|reproduced|redistributed|copied)|this\ material\ may\ not|^disclaimer\b|^powered\ by|^about\ us$|^site\ ?map$"
+        r"|^(?:reporting|editing|writing|additional\ reporting|compiled|edited)\ by\ [A-Z]|;\ (?:editing|writing)\ by|^(?:tags|labels|topics|filed\ under|categories|category|keywords)\s*:|comments?\s*\(\d+\)|^\d+\s+comments?$"
+        r"|leave\ a\ (?:comment|reply)|report\ (?:an\ )?(?:error|typo)|^advertisement$|^advertising$|^ad$|scroll\ (?:down\ )?to\ continue"
+        r"|story\ continues\ below|article\ continues\ below|back\ to\ top|all\ content\ ©",
+        r"\bcorrections?\b|\bfeedback\b|\bdisclaimer\b",
+    ),
+    "cookie-notice": (
+        r"(?:we|this\ (?:site|website))\ uses?\ cookies|accept\ (?:all\ )?cookies|cookie\ (?:policy|settings|preferences|consent)"
+        r"|manage\ (?:preferences|cookies|consent)|use\ of\ cookies|^(?:reject|accept)\ all(?:\ cookies)?$",
+        r"\bcookies?\b|\bconsent\b",
+    ),
+    "share": (
+        r"^share\ (?:this|on|to|via|the\ story|the\ article)|follow\ us\ on|copy\ (?:the\ )?link|^print\ this|^email\ this|^tweet\ this"
+        r"|click\ to\ share|share\ article",
+        r"\bshare\b|\bshares\b",
+    ),
+    "photo-credit": (
+        r"^(?:photo(?:graph)?s?|photographer|photo\ credit|image|images|picture|pictures|credit|illustration|file\ photo|video|graphic)"
+        r"(?:\ by)?\s*:|getty\ images|\((?:ap|afp|reuters|epa)\ ?(?:photo)?\s*/|\bap\ photo\b|/\s*(?:reuters|afp|ap|getty|epa|anadolu)\b"
+        r"|\b(?:reuters|afp|epa|getty)\s*/|image\ (?:copyright|caption|source)|\bphoto\s*:\s*\w|\bcredit\s*:\s*\w"
+        r"|(?:[.!?]|\d)[\"”’)]*\s+(?:\(?(?:reuters|afp|ap|epa|getty\ images|ap\ photo|xinhua|anadolu(?:\ agency)?)\)?)\.?$",
+        None,
+    ),
+    "navigation": (
+        r"^skip\ to|^jump\ to|^(?:main\ )?menu$|^search$|^sections?$|^home$|^toggle\ navigation|^open\ menu|^close\ menu"
+        r"|listen\ to\ this\ (?:article|story)|^\d+\s*(?:-|\ )?min(?:ute)?s?\ read$|^print$|^font\ size|^text\ size"
+        r"|^(?:next|previous|prev)$|^(?:sign\ in|log\ in|register)$",
+        None,
+    ),
+}
+CUES: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+    (reason, re.compile(strong, I | re.X), re.compile(weak, I | re.X) if weak else None)
+    for reason, (strong, weak) in _CUE_SPECS.items()
+]
+
+# Openers of a zone other than related headlines (the lines under them go with them).
+ZONE_OPENERS: list[tuple[str, re.Pattern[str]]] = [
+    ("author-bio", re.compile(r"^[\W_]*about\ (?:the\ )?(?:author|writer|contributor)s?\s*:?\s*$", I | re.X)),
+    ("contact", re.compile(r"^[\W_]*(?:to\ contact\ the\ (?:author|editor|reporter|writer)|contact(?:\ us|\ the\ (?:author|editor))?)\b.*:?\s*$", I | re.X)),
+    ("share", re.compile(r"^[\W_]*share\ (?:this|the\ (?:story|article))?\s*:?\s*$", I | re.X)),
+    ("subscription", re.compile(r"^[\W_]*(?:get|sign\ up\ for|subscribe\ to)\ (?:our|the)\ (?:\w+\ ){0,2}(?:newsletter|briefing|digest|alerts?)\s*:?\s*$", I | re.X)),
+]
+
+# A line consisting only of share-button words.
+SHARE_TOKENS = re.compile(
+    r"(?:share(?:\ (?:this|on|to|via))?(?:\ (?:article|story|page|post))?|tweet|twitter|facebook|whatsapp|linkedin|e-?mail|print|pinterest"
+    r"|reddit|telegram|messenger|flipboard|copy\ link|save|comments?|\d+\ shares?|\d+|x|vk|share\ this|:|\||·|•|,)",
+    I | re.X,
+)
+
+# Byline ("By Jane Doe and John Roe", "Posted by admin at ...", "Written by ...").
+BYLINE = re.compile(
+    r"^(?i:(?:written|posted|reported|words|story|text|published)\ by|by)\s+"
+    r"(?:[A-Z][\w.'’-]*|[a-z]+\d*)(?:[\s,&]+(?:and\ |[A-Z][\w.'’-]*|al-\w+|bin|de|van|von|da))*",
+    re.X,
+)
+POSTED_LINE = re.compile(r"^(?:posted|published|submitted|filed)\s+(?:on|at|by|in)\b", I)
+
+# Separator lines: no letter or digit at all ("---", "* * *").
+SEPARATOR = re.compile(r"^[^\w]+$")
+
+# Breadcrumb / menu separators.
+NAV_SPLIT = re.compile(r"\s+(?:[|›»>/•·]|-|–|—|::)\s+|\s*[|›»•·]\s*")
+SECTION_WORDS = frozenset(
+    """home news world local national international politics business economy sport sports opinion opinions video videos
+    culture science health tech technology entertainment lifestyle weather about archive contact blog blogs analysis features
+    latest live middle east africa asia europe americas us uk region regions media photos gallery podcasts search menu more
+    editorial comment columns markets travel""".split()
+)
+
+# Wire services: an attribution to them is the *source*, not the publisher.
+WIRES = {
+    "reuters": "Reuters", "afp": "AFP", "ap": "AP", "associated press": "AP", "agence france-presse": "AFP",
+    "agence france presse": "AFP", "xinhua": "Xinhua", "tass": "TASS", "ria novosti": "RIA Novosti", "anadolu": "Anadolu",
+    "anadolu agency": "Anadolu", "dpa": "dpa", "efe": "EFE", "ani": "ANI", "pti": "PTI", "sana": "SANA", "irna": "IRNA",
+    "upi": "UPI", "bernama": "Bernama", "kyodo": "Kyodo", "yonhap": "Yonhap", "ians": "IANS", "interfax": "Interfax",
+}
+_WIRE_ALT = "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True))
+WIRE_PAREN = re.compile(r"\((" + _WIRE_ALT + r")\)", I)
+WIRE_REPORTS = re.compile(r"[,;]\s*(" + _WIRE_ALT + r")\s+(?:reports|reported|said|says|writes)\.?[\"”’]?\s*$", I)
+WIRE_NAME = re.compile(r"^(?:" + _WIRE_ALT + r")$", I)
+
+TERMINAL = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+BULLET = re.compile(r"^(?:[•·●▪■◦‣►▶»›\-–—*+→✓✔☐]|\d{1,2}[.)]|[a-z][.)])\s+")
+QUOTE_CHARS = re.compile(r"[\"“”«»]")
+SPEECH = re.compile(r"\b(?:said|says|told|added|according\ to|asked|stated|warned|insisted)\b", I | re.X)
+WORD = re.compile(r"[\w'’-]+")
+CONTENT_WORD = re.compile(r"[a-z][a-z'’-]{3,}")
+
+STOPWORDS = frozenset(
+    """that this with from have were been will would which their there they them than then when what where while about
+    after before also into over under more most some such only other very just said says told your yours ours
+    being because could should these those here each does done doing made make many much like even last first
+    year years week month today time since still between during against through says according people""".split()
+)
