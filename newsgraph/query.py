@@ -55,6 +55,10 @@ def resolve_document_id(store: Store, ref: str) -> str:
         rows = store.query(
             "SELECT id FROM documents WHERE source = ? OR source LIKE ? ORDER BY id", (ref, "%/" + ref)
         )
+    if not rows:  # a file-name prefix, as a user types it: "001" for 001_87383f2d.txt
+        rows = store.query(
+            "SELECT id FROM documents WHERE source LIKE ? OR source LIKE ? ORDER BY id", (ref + "%", "%/" + ref + "%")
+        )
     if not rows:
         raise NotFound(f"no document matches {ref!r}")
     if len(rows) > 1:
@@ -109,10 +113,13 @@ def _evidence_text(raw: str, evidence_json: str | None) -> dict[str, Any] | None
 
 def raw_lines(doc: dict[str, Any]) -> list[RawLine]:
     """The raw text line by line, each marked with the reason it was removed (plain-text captures)."""
-    reasons = {(r["raw_start"]): r["reason"] for r in doc["removed"]}
+    removed = [(r["raw_start"], r["raw_end"], r["reason"]) for r in doc["removed"]]
     lines, offset = [], 0
     for line in doc["raw"].splitlines(keepends=True):
-        lines.append(RawLine(line.rstrip("\r\n"), reasons.get(offset)))
+        text = line.rstrip("\r\n")
+        end = max(offset + len(text), offset + 1)
+        reason = next((why for start, stop, why in removed if start < end and stop > offset), None)
+        lines.append(RawLine(text, reason))
         offset += len(line)
     return lines
 
