@@ -1,0 +1,105 @@
+"""News-specific tokenizer exceptions and sentence-boundary guards.
+
+Used both when building the training corpora (so that training tokens match
+run-time tokens) and when assembling the shipped pipeline (the exceptions are
+serialised with the tokenizer, so loading the model does not need this module
+for tokenisation; the sentence guard component is registered here).
+"""
+from __future__ import annotations
+
+from spacy.attrs import ORTH
+from spacy.language import Language
+
+# Abbreviations that must stay one token *including* the final period.
+TITLE_ABBREVIATIONS = [
+    "Col.", "Lt.", "Maj.", "Gen.", "Brig.", "Sgt.", "Capt.", "Cpl.", "Pvt.",
+    "Adm.", "Cmdr.", "Cdr.", "Lt.Col.", "Lt.Gen.", "Maj.Gen.", "Brig.Gen.",
+    "Sr.", "Jr.", "Hon.", "Amb.", "Supt.", "Insp.", "Prof.", "Rev.", "Sen.",
+    "Rep.", "Gov.", "Pres.", "Dr.", "Mr.", "Mrs.", "Ms.", "Messrs.", "St.",
+    "Mt.", "Ft.", "Sheikh.",
+]
+MONTH_ABBREVIATIONS = [
+    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
+    "Oct.", "Nov.", "Dec.",
+]
+OTHER_ABBREVIATIONS = [
+    "U.S.", "U.N.", "U.K.", "E.U.", "U.A.E.", "U.S.A.", "U.S.S.R.", "D.C.",
+    "No.", "Nos.", "Vol.", "approx.", "est.", "Dept.", "Inc.", "Corp.",
+    "Ltd.", "Co.", "Bros.", "vs.", "etc.", "a.m.", "p.m.", "i.e.", "e.g.",
+]
+
+# Tokens after which a new sentence must never start.
+NO_BREAK_AFTER = set(TITLE_ABBREVIATIONS) | set(MONTH_ABBREVIATIONS) | {
+    "No.", "Nos.", "Vol.", "vs.", "approx.", "e.g.", "i.e.", "Dept.",
+}
+# Tokens after which a sentence may not start *if* followed by a capitalised
+# word or a number (U.S. Army, U.N. envoy); a lowercase continuation is
+# handled by the parser anyway.
+NO_BREAK_BEFORE_CAP = {"U.S.", "U.N.", "U.K.", "E.U.", "U.A.E.", "D.C."}
+
+SENT_GUARD_NAME = "news_sentence_guard"
+
+
+def add_news_exceptions(nlp: Language) -> Language:
+    """Add special-case rules for news abbreviations to ``nlp.tokenizer``."""
+    for abbr in TITLE_ABBREVIATIONS + MONTH_ABBREVIATIONS + OTHER_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+        # Sentence-final "U.S." is followed by another period only in
+        # degenerate text; spaCy's suffix rules handle "U.S.." fine.
+    return nlp
+
+
+@Language.component(SENT_GUARD_NAME)
+def news_sentence_guard(doc):
+    """Forbid sentence starts right after titles/months/"U.S." + capital.
+
+    Runs before the parser: the parser keeps pre-set ``is_sent_start=False``.
+    """
+    for i in range(1, len(doc)):
+        prev = doc[i - 1].text
+        if prev in NO_BREAK_AFTER:
+            doc[i].is_sent_start = False
+        elif prev in NO_BREAK_BEFORE_CAP and (doc[i].is_title or doc[i].is_upper
+                                               or doc[i].like_num):
+            # "the U.S. The next day" is ambiguous; we bias towards keeping
+            # acronyms with a following proper-noun/number phrase together,
+            # except for common sentence-initial function words.
+            if doc[i].lower_ not in _SENT_INITIAL:
+                doc[i].is_sent_start = False
+    return doc
+
+
+_SENT_INITIAL = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and",
+    "in", "on", "at", "this", "that", "these", "those", "there", "his", "her",
+    "their", "its", "however", "meanwhile", "after", "before", "when", "if",
+    "as", "some", "many", "most", "officials", "one", "two", "three",
+}
+
+
+# --- lemma fixes -----------------------------------------------------------
+# spaCy's English rule lemmatizer has no tables for AUX (UD tags "were",
+# "has", "did" ... as AUX), so auxiliaries keep their surface form.  This
+# component (placed after the lemmatizer) fills them in.
+AUX_LEMMAS = {
+    "am": "be", "is": "be", "are": "be", "was": "be", "were": "be", "been": "be",
+    "being": "be", "be": "be", "'s": "be", "'re": "be", "'m": "be", "’s": "be",
+    "’re": "be", "’m": "be", "has": "have", "had": "have", "have": "have",
+    "having": "have", "'ve": "have", "’ve": "have", "does": "do", "did": "do",
+    "do": "do", "doing": "do", "done": "do", "'ll": "will", "’ll": "will",
+    "wo": "will", "ca": "can", "'d": "would", "’d": "would", "n't": "not",
+    "’t": "not",
+}
+LEMMA_FIX_NAME = "news_lemma_fixes"
+
+
+@Language.component(LEMMA_FIX_NAME)
+def news_lemma_fixes(doc):
+    for t in doc:
+        if t.pos_ in ("AUX", "PART"):
+            lem = AUX_LEMMAS.get(t.lower_)
+            if lem is not None and (t.pos_ == "AUX" or lem == "not"):
+                t.lemma_ = lem
+            elif t.pos_ == "AUX":
+                t.lemma_ = t.lower_
+    return doc

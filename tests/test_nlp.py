@@ -1,0 +1,94 @@
+"""Tests for newsgraph.nlp (the shipped spaCy pipeline). No /work/shared needed."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import nlp as ngnlp
+from newsgraph.nlp import ModelMissingError
+
+HAVE_MODEL = (ngnlp.model_path() / "config.cfg").is_file()
+needs_model = pytest.mark.skipif(not HAVE_MODEL, reason="shipped NLP model not built")
+
+
+def test_missing_model_error_is_clear(tmp_path):
+    with pytest.raises(ModelMissingError) as ei:
+        ngnlp.load(tmp_path / "no_such_model")
+    msg = str(ei.value)
+    assert "no_such_model" in msg
+    assert "make train" in msg
+
+
+def test_missing_model_error_is_runtime_error():
+    assert issubclass(ModelMissingError, RuntimeError)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    if not HAVE_MODEL:
+        pytest.skip("shipped NLP model not built")
+    return ngnlp.load()
+
+
+@needs_model
+@pytest.mark.model
+def test_load_returns_cached_language(nlp):
+    from spacy.language import Language
+
+    assert isinstance(nlp, Language)
+    assert ngnlp.load() is nlp
+    for name in ("tagger", "morphologizer", "parser", "lemmatizer", "ner"):
+        assert name in nlp.pipe_names
+
+
+@needs_model
+@pytest.mark.model
+def test_news_abbreviations_are_single_tokens(nlp):
+    text = "Col. John Smith, Maj. Gen. Ali Hassan and Lt. Col. Omar Jr. met U.S. and U.N. envoys on Dec. 4."
+    toks = [t.text for t in nlp.tokenizer(text)]
+    for abbr in ("Col.", "Maj.", "Gen.", "Lt.", "Jr.", "U.S.", "U.N.", "Dec."):
+        assert abbr in toks, (abbr, toks)
+
+
+def _same_sentence(doc, words):
+    toks = []
+    for w in words:
+        matches = [t for t in doc if t.text == w]
+        assert matches, (w, [t.text for t in doc])
+        toks.append(matches[0])
+    return len({t.sent.start for t in toks}) == 1
+
+
+@needs_model
+@pytest.mark.model
+@pytest.mark.parametrize("text,together", [
+    ("Col. John Smith said the convoy left at dawn. Two trucks were hit.", ["Col.", "John", "Smith"]),
+    ("The U.S. Army said the U.N. team arrived. It did not say when.", ["U.S.", "Army", "said"]),
+    ("Talks resumed on Dec. 4 in Geneva. Both sides attended.", ["Dec.", "4", "Geneva"]),
+    ("Maj. Gen. Ali Hassan visited the base. He praised the troops.", ["Maj.", "Gen.", "Ali", "Hassan"]),
+])
+def test_sentence_splitting_keeps_abbreviations(nlp, text, together):
+    doc = nlp(text)
+    assert _same_sentence(doc, together), [s.text for s in doc.sents]
+    assert len(list(doc.sents)) == 2, [s.text for s in doc.sents]
+
+
+@needs_model
+@pytest.mark.model
+def test_ner_finds_person_and_org(nlp):
+    # A sentence of our own writing.
+    doc = nlp("Defence Minister Karim Haddad told reporters that the United Nations "
+              "would send observers to Baghdad next week.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert any(lab == "PERSON" and "Haddad" in txt for txt, lab in ents), ents
+    assert any(lab == "ORG" and "United Nations" in txt for txt, lab in ents), ents
+    assert any(lab in ("GPE", "LOC") and txt == "Baghdad" for txt, lab in ents), ents
+
+
+@needs_model
+@pytest.mark.model
+def test_lemmas_and_pos(nlp):
+    doc = nlp("The soldiers were killed in the attacks.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["soldiers"] == "soldier"
+    assert lemmas["were"] == "be"
+    assert doc[1].pos_ == "NOUN"

@@ -1,0 +1,93 @@
+"""Assemble the shipped pipeline from the separately trained UD and NER pipelines.
+
+  tokenizer (+ news abbreviations) -> tok2vec -> tagger -> morphologizer
+  -> news_sentence_guard -> parser -> lemmatizer (rule, spacy-lookups-data)
+  -> news_lemma_fixes (auxiliaries) -> ner
+
+The UD components share one tok2vec (listeners, sourced together); the NER
+component carries its own inline tok2vec, so nothing else listens to it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import spacy
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from newsgraph.nlp.news_tokenizer import LEMMA_FIX_NAME, SENT_GUARD_NAME, add_news_exceptions  # noqa: E402
+
+LICENSE = "CC-BY-SA-4.0 AND research-only (GMB annotations); see training/README.md"
+
+
+def dir_size(p: Path) -> int:
+    return sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ud", default="training/output/ud/model-best")
+    ap.add_argument("--ner", default="training/output/ner/model-best")
+    ap.add_argument("--out", default="newsgraph/models/en_newsgraph")
+    ap.add_argument("--max-mb", type=float, default=60.0)
+    a = ap.parse_args()
+
+    ud = spacy.load(a.ud)
+    ner = spacy.load(a.ner)
+    nlp = spacy.blank("en")
+    add_news_exceptions(nlp)
+    for name in ("tok2vec", "tagger", "morphologizer"):
+        nlp.add_pipe(name, source=ud)
+    nlp.add_pipe(SENT_GUARD_NAME)
+    nlp.add_pipe("parser", source=ud)
+    lem = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
+    lem.initialize()  # loads English rule tables from spacy-lookups-data
+    nlp.add_pipe(LEMMA_FIX_NAME)
+    nlp.add_pipe("ner", source=ner)
+
+    scores_ud = json.loads((Path(a.ud) / "meta.json").read_text()).get("performance", {})
+    scores_ner = json.loads((Path(a.ner) / "meta.json").read_text()).get("performance", {})
+    nlp.meta.update({
+        "name": "newsgraph",
+        "version": "0.1.0",
+        "description": ("newsgraph English news pipeline: tokenizer with news abbreviations, "
+                        "CNN tagger/morphologizer/parser trained on UD English-EWT, rule lemmatizer "
+                        "(spacy-lookups-data), CNN NER trained on GMB + UNER-EWT dev + synthetic "
+                        "name augmentation. No pretrained weights."),
+        "license": LICENSE,
+        "author": "newsgraph",
+        "sources": [
+            {"name": "UD English-EWT", "url": "https://github.com/UniversalDependencies/UD_English-EWT",
+             "license": "CC BY-SA 4.0"},
+            {"name": "Universal NER English-EWT (dev split)", "url": "https://github.com/UniversalNER/UNER_English-EWT",
+             "license": "CC BY-SA 4.0"},
+            {"name": "Groningen Meaning Bank NER (Kaggle ner_dataset.csv, partial)",
+             "url": "https://gmb.let.rug.nl/", "license": "unclear; annotations free for research"},
+            {"name": "spacy-lookups-data (English lemma rules)", "license": "MIT"},
+        ],
+        "performance": {**{f"ud_dev_{k}": v for k, v in scores_ud.items() if not isinstance(v, dict)},
+                        **{f"ner_gmbdev_{k}": v for k, v in scores_ner.items() if not isinstance(v, dict)}},
+    })
+    out = Path(a.out)
+    if out.exists():
+        shutil.rmtree(out)
+    nlp.to_disk(out)
+    # Sanity: reload through the package loader path.
+    from newsgraph import nlp as ngnlp
+    re = ngnlp.load(out, cache=False)
+    doc = re("Col. John Smith met U.S. and U.N. officials in Baghdad on Dec. 4. They talked.")
+    print("pipeline:", re.pipe_names)
+    print("sents:", [s.text for s in doc.sents])
+    print("ents:", [(e.text, e.label_) for e in doc.ents])
+    size = dir_size(out) / 1e6
+    print(f"model size: {size:.1f} MB at {out}")
+    if size > a.max_mb:
+        sys.exit(f"model too large: {size:.1f} MB > {a.max_mb} MB")
+
+
+if __name__ == "__main__":
+    main()

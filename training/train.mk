@@ -1,0 +1,75 @@
+# newsgraph NLP model: training, evaluation and benchmark targets.
+# Included from the top-level Makefile (`include training/train.mk`); all paths
+# are relative to the repository root.
+#
+#   make train DATA=../shared/data   # convert data, train UD + NER pipelines, assemble
+#   make eval-nlp                    # held-out evaluation of the shipped model
+#   make bench-nlp                   # words/s of the shipped model (nlp.pipe, 2 procs)
+#
+# Run the two trainings in parallel with `make -j2 train`.
+
+PY ?= .venv/bin/python
+DATA ?= ../shared/data
+CORPUS_DIR ?= ../shared/corpus
+NLP_MODEL ?= newsgraph/models/en_newsgraph
+TRAIN_CORPUS := training/corpus
+TRAIN_OUT := training/output
+# Extra `spacy train` overrides, e.g. SPACY_TRAIN_ARGS="--training.max_steps 2000"
+SPACY_TRAIN_ARGS ?=
+UD_TRAIN_ARGS ?=
+NER_TRAIN_ARGS ?=
+THREADS_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+
+UD_DOCBINS := $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy $(TRAIN_CORPUS)/ud/en_ewt-ud-dev.spacy $(TRAIN_CORPUS)/ud/en_ewt-ud-test.spacy
+NER_STAMP := $(TRAIN_CORPUS)/ner/.done
+
+.PHONY: train train-data train-ud train-ner assemble-nlp eval-nlp bench-nlp clean-training
+
+train: train-data $(TRAIN_OUT)/ud/model-best/meta.json $(TRAIN_OUT)/ner/model-best/meta.json
+	$(MAKE) -f training/train.mk assemble-nlp PY=$(PY) DATA=$(DATA) NLP_MODEL=$(NLP_MODEL)
+
+train-data: $(UD_DOCBINS) $(NER_STAMP)
+
+$(TRAIN_CORPUS)/ud/en_ewt-ud-%.spacy: $(DATA)/ud-english-ewt/en_ewt-ud-%.conllu
+	@mkdir -p $(TRAIN_CORPUS)/ud
+	$(PY) -m spacy convert $< $(TRAIN_CORPUS)/ud -c conllu -n 10
+
+$(NER_STAMP): training/scripts/convert_ner.py training/scripts/namegen.py newsgraph/nlp/news_tokenizer.py
+	rm -rf $(TRAIN_CORPUS)/ner
+	$(PY) training/scripts/convert_ner.py --data $(DATA) --out $(TRAIN_CORPUS)/ner --uner-dev-train
+	touch $@
+
+train-ud: $(TRAIN_OUT)/ud/model-best/meta.json
+$(TRAIN_OUT)/ud/model-best/meta.json: training/configs/ud.cfg $(UD_DOCBINS)
+	@mkdir -p $(TRAIN_OUT)/ud
+	$(THREADS_ENV) $(PY) -m spacy train training/configs/ud.cfg -o $(TRAIN_OUT)/ud \
+	  --paths.train $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy \
+	  --paths.dev $(TRAIN_CORPUS)/ud/en_ewt-ud-dev.spacy $(SPACY_TRAIN_ARGS) $(UD_TRAIN_ARGS) \
+	  2>&1 | tee $(TRAIN_OUT)/ud/log.txt
+
+train-ner: $(TRAIN_OUT)/ner/model-best/meta.json
+$(TRAIN_OUT)/ner/model-best/meta.json: training/configs/ner.cfg $(NER_STAMP)
+	@mkdir -p $(TRAIN_OUT)/ner
+	$(THREADS_ENV) $(PY) -m spacy train training/configs/ner.cfg -o $(TRAIN_OUT)/ner \
+	  --paths.train $(TRAIN_CORPUS)/ner/train \
+	  --paths.dev $(TRAIN_CORPUS)/ner/gmb-dev.spacy $(SPACY_TRAIN_ARGS) $(NER_TRAIN_ARGS) \
+	  2>&1 | tee $(TRAIN_OUT)/ner/log.txt
+
+assemble-nlp:
+	$(PY) training/scripts/assemble.py --ud $(TRAIN_OUT)/ud/model-best \
+	  --ner $(TRAIN_OUT)/ner/model-best --out $(NLP_MODEL)
+
+# Evaluation needs the converted held-out sets (built from DATA if missing).
+eval-nlp:
+	@mkdir -p $(TRAIN_OUT)
+	@if [ -d "$(DATA)" ]; then $(MAKE) -f training/train.mk train-data PY=$(PY) DATA=$(DATA) >/dev/null; \
+	  else echo "eval-nlp: $(DATA) absent, only the names test set is evaluated"; fi
+	$(PY) training/scripts/evaluate.py --model $(NLP_MODEL) --data $(DATA) --corpus $(TRAIN_CORPUS) \
+	  --json $(TRAIN_OUT)/eval.json
+
+bench-nlp:
+	$(PY) training/scripts/bench.py --model $(NLP_MODEL) \
+	  --fakes $(CORPUS_DIR)/fakes-syria-war-news/FA-KES-Dataset.csv --n-process 2
+
+clean-training:
+	rm -rf $(TRAIN_CORPUS) $(TRAIN_OUT)
