@@ -34,10 +34,10 @@ _WD = r"(?:Mon(?:day)?|Tue(?:s(?:day)?)?|Wed(?:nesday)?|Thu(?:r(?:s(?:day)?)?)?|
 _WD_ANY = rf"(?:{_WD}|{_WD.upper()})"
 _WD_PREFIX = rf"(?:(?P<wd>{_WD_ANY})\.?\s*[,،]?\s+)?"
 _MDY = re.compile(
-    rf"\b{_WD_PREFIX}(?P<mon>{_MON_ANY})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:\s*,?\s*(?P<year>(?:1[89]|20)\d\d)(?!\d))?"
+    rf"\b{_WD_PREFIX}(?P<mon>{_MON_ANY})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:\s*,?\s*(?P<year>(?:1[89]|20)\d\d)(?![\d-]))?"
 )
 _DMY = re.compile(
-    rf"\b{_WD_PREFIX}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON_ANY})\b\.?(?:\s*,?\s*(?P<year>(?:1[89]|20)\d\d)(?!\d))?"
+    rf"\b{_WD_PREFIX}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON_ANY})\b\.?(?:\s*,?\s*(?P<year>(?:1[89]|20)\d\d)(?![\d-]))?"
 )
 _ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
 

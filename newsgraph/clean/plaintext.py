@@ -170,12 +170,16 @@ def _byline(text: str, words: int) -> bool:
 
 def _cue(text: str, words: int) -> tuple[str | None, float]:
     best: tuple[str | None, float] = (None, 0.0)
-    for reason, strong, weak in cues.CUES:
-        if strong.search(text):
+    low = text.lower()
+    if len(low) > 240:  # genre phrases in a long line sit near its start or end; keep the scan cheap
+        low = low[:120] + " \n " + low[-120:]
+    for cue in cues.CUES:
+        reason, weak = cue.reason, cue.weak
+        if cue.strong_hit(low):
             w = WEIGHTS["strong_cue"] if words <= 30 else WEIGHTS["strong_cue_long"]
             if w > best[1]:
                 best = (reason, w)
-        elif weak is not None and words < 16 and weak.search(text):
+        elif weak is not None and words < 16 and weak.search(low):
             w = WEIGHTS["weak_cue"] * (1.0 - words / 16.0)
             if w > best[1]:
                 best = (reason, w)
