@@ -144,13 +144,44 @@ _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w’'.-]*|(?:[A-Z]\.)+|al-\w+|el-\w+|bin|i
 # sentences
 
 
-def _sentence_bounds(text: str) -> list[int]:
-    """Sorted offsets where a sentence starts (0, after [.!?] + space + capital, after a newline)."""
-    starts = [0]
-    for m in re.finditer(r"[.!?…]+[\"”’)\]]*(\s+)(?=[\"“‘(\[]?[A-Z0-9])|\n\s*", text):
-        if m.group(0).startswith("\n") or m.group(0)[0].isspace():
-            starts.append(m.end())
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: lines, except that a hard-wrapped line continues into the next one.
+
+    A single newline is a soft wrap when the line before does not end a sentence and the next line
+    starts in lowercase, or when the line before is long (>= 50 chars, so not a heading) and does not
+    end with terminal punctuation. Blank lines always separate paragraphs.
+    """
+    paras: list[tuple[int, int]] = []
+    pos = 0
+    cur: tuple[int, int] | None = None
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        if not line.strip():
+            if cur:
+                paras.append(cur)
+            cur = None
             continue
+        if cur is not None:
+            prev = text[cur[0]:cur[1]].rstrip()
+            nxt = line.lstrip()
+            terminal = prev[-1:] in ".!?:\"”’)…"
+            soft = not terminal and (nxt[:1].islower() or (len(text[text.rfind("\n", 0, cur[1]) + 1:cur[1]]) >= 50
+                                                          and nxt[:1] not in "\"“”"))
+            if soft:
+                cur = (cur[0], le)
+                continue
+            paras.append(cur)
+        cur = (ls, le)
+    if cur:
+        paras.append(cur)
+    return paras
+
+
+def _sentence_bounds(text: str, paras: list[tuple[int, int]]) -> list[int]:
+    """Sorted offsets where a sentence starts (paragraph starts, after [.!?] + space + capital)."""
+    starts = [0] + [p[0] for p in paras]
+    for m in re.finditer(r"[.!?…]+[\"”’)\]]*(\s+)(?=[\"“‘(\[]?[A-Z0-9])", text):
         # the word before the period: an abbreviation or an initial is not a sentence end
         w = re.search(r"([\w.]+)$", text[max(0, m.start() - 20):m.start()])
         word = (w.group(1) if w else "").lower().strip(".")
@@ -200,16 +231,12 @@ def _mark_role(text: str, i: int) -> str:
     return "toggle"
 
 
-def _pair_marks(text: str) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+def _pair_marks(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
     """Top-level quote spans (open mark, close mark, per-paragraph content spans)."""
     spans = []
     pending: tuple[int, list[tuple[int, int]]] | None = None  # quote carried over a paragraph end
-    pos = 0
-    for line in text.split("\n"):
-        ls, le = pos, pos + len(line)
-        pos = le + 1
-        if not line.strip():
-            continue
+    for ls, le in paras:
+        line = text[ls:le]
         stack: list[int] = []
         parts_start: int | None = None
         marks = [ls + m.start() for m in _MARKS.finditer(line)]
@@ -518,12 +545,16 @@ def _indirect(text: str, s: int, e: int) -> tuple[int, int, _Attr] | None:
         vs, ve = s + m.start(), s + m.end()
         rest = text[ve:end]
         # ", X said." at the end: the content precedes
-        tail = re.match(r"\s*(?:(?:on|late|early|this|last)\s+\w+\s*)?[,.]?\s*$", rest)
+        tail = re.match(r"\s*(?:(?:on|late|early|this|last)\s+\w+\s*)?(?:[,.]|\s*$)", rest)
         comma = text.rfind(",", s, vs)
         if tail and comma > s:
             got = _speaker_before(text, comma + 1, vs)
-            if got and len(text[s:comma].split()) >= 4:
+            if got and len(text[s:comma].split()) >= 3:
                 (ss, se), role = got
+                if re.match(r"\s*(?:(?:on|late|early|this|last)\s+\w+\s*)?,", rest) and \
+                        len(text[ve:end].split()) >= 3:
+                    # parenthetical ("…, X said, …"): the report is the whole sentence, cue inside
+                    return s, end, _Attr((ss, ve), (ss, se), role, "indirect-parenthetical")
                 return s, comma, _Attr((ss, ve), (ss, se), role, "indirect-after")
         got = _speaker_before(text, s, vs)
         if got is None:
@@ -577,15 +608,10 @@ def _hint_from_text(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _paragraph_floor(text: str, para_start: int, back: int) -> int:
-    """Start of the non-empty paragraph ``back`` paragraphs before the one starting at ``para_start``."""
-    pos = para_start
-    while back > 0 and pos > 0:
-        prev = text.rfind("\n", 0, pos - 1) + 1
-        if text[prev:pos].strip():
-            back -= 1
-        pos = prev
-    return pos
+def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
+    import bisect
+
+    return max(bisect.bisect_right([p[0] for p in paras], pos) - 1, 0)
 
 
 def _word_count(s: str) -> int:
@@ -600,8 +626,9 @@ def _title_case(s: str) -> bool:
 
 def find_quotes(text: str) -> list[Quote]:
     """Direct and indirect quotations in ``text`` with their attribution cues, in text order."""
-    bounds = _sentence_bounds(text)
-    raw = _pair_marks(text)
+    paras = _paragraphs(text) or [(0, len(text))]
+    bounds = _sentence_bounds(text, paras)
+    raw = _pair_marks(text, paras)
     quotes: list[dict] = []
     for o, c, parts in raw:
         cs, ce = o + 1, c
@@ -612,11 +639,10 @@ def find_quotes(text: str) -> list[Quote]:
         content = text[cs:ce]
         if not content or not any(ch.isalpha() for ch in content):
             continue
-        line_end = text.find("\n", c)
-        line_end = len(text) if line_end < 0 else line_end
+        line_start, line_end = paras[_para_index(paras, c)]
         next_open = next((o2 for o2, _, _ in raw if o2 > c), len(text))
         after_limit = min(_sentence_end(bounds, c + 1, line_end), next_open, line_end)
-        line_start = text.rfind("\n", 0, o) + 1
+        line_start = paras[_para_index(paras, o)][0]
         prev_close = max([c2 for _, c2, _ in raw if c2 < o] + [line_start - 1])
         before_lo = max(_sentence_start(bounds, o), prev_close + 1, line_start)
         attr = _attr_after(text, c, after_limit) or _attr_before(text, before_lo, o)
@@ -653,7 +679,7 @@ def find_quotes(text: str) -> list[Quote]:
                     q["attr"] = _Attr(attr.cue, attr.speaker, attr.role, "in-indirect")
             continue
         indirect.append(dict(start=cs, end=ce, attr=attr, fragment=False, parts=(),
-                             para=text.rfind("\n", 0, s) + 1, kind="indirect"))
+                             para=paras[_para_index(paras, s)][0], kind="indirect"))
 
     # continuation: same paragraph, previous quote attributed
     prev = None
@@ -674,7 +700,7 @@ def find_quotes(text: str) -> list[Quote]:
         hint = None
         if sp_text and sp_text.lower() in _PRONOUNS:
             # nearest earlier named speaker within two paragraphs, else a name in this/previous sentence
-            para_floor = _paragraph_floor(text, q["para"], 2)
+            para_floor = paras[max(_para_index(paras, q["para"]) - 2, 0)][0]
             for qs, span in reversed(named):
                 if qs >= para_floor:
                     hint = span
@@ -682,7 +708,7 @@ def find_quotes(text: str) -> list[Quote]:
             if hint is None:
                 s0 = _sentence_start(bounds, max(0, _sentence_start(bounds, sp[0]) - 1))
                 hint = _hint_from_text(text, s0, sp[0])
-        elif sp_text and sp_text[:1].isupper():
+        elif sp_text and _is_name_token(sp_text.split()[-1]):
             named.append((q["start"], sp))
         out.append(Quote(
             start=q["start"], end=q["end"], text=text[q["start"]:q["end"]], kind=q["kind"],
