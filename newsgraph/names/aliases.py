@@ -100,6 +100,17 @@ def _phrase_back(text: str, words: list[tuple[int, int, str]], end: int) -> tupl
         k -= 1
     while first < idx and (_is_connector(words[first][2]) or words[first][2] in ("The", "A", "An")):
         first += 1
+    # a sentence-initial capital followed by an English connector is not part of the name
+    # ("Police in Qarmala"): drop both
+    sentence_start = re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[: words[first][0]]) is not None
+    if (
+        sentence_start
+        and first < idx
+        and words[first + 1][2] in ("in", "of", "for", "on", "at", "to", "from", "and", "by", "with")
+    ):
+        first += 1
+        while first < idx and (_is_connector(words[first][2]) or words[first][2] in ("The", "A", "An")):
+            first += 1
     return words[first][0], words[idx][1]
 
 
