@@ -218,3 +218,28 @@ def test_record_is_frozen():
     t = one("The town fell on Sunday.", MON_2016_10_31)
     with pytest.raises(AttributeError):
         t.value = "x"  # type: ignore[misc]
+
+
+# --- seeds: aggregate patterns only (read at run time, skipped when absent) ----------------------
+
+
+def test_seed_articles_patterns():
+    from conftest import SEEDS
+
+    paths = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not paths:
+        pytest.skip("seed corpus not present")
+    total = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        anchored = find_dates(text, MON_2016_10_31)
+        unanchored = find_dates(text, None)
+        assert [(t.start, t.end) for t in anchored] == [(t.start, t.end) for t in unanchored]
+        for a, u in zip(anchored, unanchored):
+            assert text[a.start:a.end] == a.text
+            assert (u.value is None) or u.anchor == "absolute"  # never a guess without an anchor
+            if a.anchor == "published":
+                assert u.value is None
+        assert all(a.start < b.start for a, b in zip(anchored, anchored[1:]))
+        total += len(anchored)
+    assert total >= 3 * len(paths)

@@ -229,7 +229,18 @@ def _r_rel_month(m: re.Match, text: str, pub: date | None) -> Interval | None:
     return date(y, mo, 1), _month_end(y, mo), how, True
 
 
+_YEAR_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|to|of|before|after|during|early|late|mid|and|through|between"
+    r"|around|summer|winter|spring|autumn)\s+|\bmid-|\d[-–])$", re.I)
+_YEAR_NOT = re.compile(
+    r"\s+(?:people|troops|fighters|soldiers|men|women|civilians|members|km|kilometers|kilometres|miles"
+    r"|families|refugees|dollars|euros)\b")
+
+
 def _r_year(m: re.Match, text: str, pub: date | None) -> Interval | None:
+    """A bare year only after a temporal cue ("in 2010", "since 2003", "2003-2011"), never a count."""
+    if not _YEAR_CUE.search(text, max(0, m.start() - 12), m.start()) or _YEAR_NOT.match(text, m.end()):
+        return None
     y = int(m["y"])
     return date(y, 1, 1), date(y, 12, 31), "explicit-year", False
 
@@ -440,13 +451,7 @@ _RULES: list[tuple[re.Pattern, object]] = [
                 r"|this\s+(?:morning|afternoon|evening))\b", re.I), _r_deictic),
     (re.compile(rf"\b(?P<mod>(?:[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Pp]ast|[Cc]oming)\s+)?(?P<wd>{_WD})"
                 r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b"), _r_weekday),
-    (re.compile(
-        rf"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Tt]ill )|(?<=\b[Bb]y )|(?<=\b[Ff]rom )"
-        rf"|(?<=\b[Tt]o )|(?<=\b[Oo]f )|(?<=\b[Bb]efore )|(?<=\b[Aa]fter )|(?<=\b[Dd]uring )|(?<=\b[Ee]arly )"
-        rf"|(?<=\b[Ll]ate )|(?<=\b[Mm]id-)|(?<=\b[Mm]id )|(?<=\band )|(?<=\b[Tt]hrough )|(?<=\b[Bb]etween )"
-        rf"|(?<=\d[-–])|(?<=\b[Aa]round )|(?<=\b[Ss]ummer )|(?<=\b[Ww]inter )|(?<=\b[Ss]pring )|(?<=\b[Aa]utumn ))"
-        rf"(?P<y>{_YEAR})(?![,.]\d)(?!\s+(?:people|troops|fighters|soldiers|men|women|civilians|members|km|kilometers|miles)\b)"),
-     _r_year),
+    (re.compile(rf"(?<![\d,.])\b(?P<y>{_YEAR})(?![,.]\d)"), _r_year),
     (re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<y>(?:1[89]|20)\d0)s\b"), _r_decade),
 ]
 
