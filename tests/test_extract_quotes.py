@@ -287,3 +287,22 @@ def test_seed_articles_patterns():
             assert q.text.strip() and '"' not in q.text[:1] and "“" not in q.text[:1]
     assert total >= 20
     assert attributed / total >= 0.85
+
+
+@pytest.mark.parametrize(
+    "text, quote, speaker, role, cue",
+    [
+        ('Hana Weiss, a spokeswoman for the agency, said "the trucks will not move until the shelling stops."',
+         "the trucks will not move until the shelling stops.", "Hana Weiss", "a spokeswoman for the agency",
+         "Hana Weiss, a spokeswoman for the agency, said"),
+        ('Officials said: "We expect the road to reopen within days."',
+         "We expect the road to reopen within days.", "Officials", None, "Officials said"),
+        ('"The talks failed," he said on Sunday.', "The talks failed,", "he", None, "he said"),
+        ("“We will not leave our homes,” says the elder of the village.",
+         "We will not leave our homes,", "the elder of the village", None, "says the elder of the village"),
+    ],
+)
+def test_cue_forms(text, quote, speaker, role, cue):
+    (q,) = direct(text)
+    check_offsets(text, [q])
+    assert (q.text, q.speaker_text, q.speaker_role, text[q.cue_start:q.cue_end]) == (quote, speaker, role, cue)
