@@ -63,7 +63,9 @@ _CUE_SPECS: dict[str, tuple[str, str | None]] = {
         r"|support\ (?:our|independent|quality)\ journalism|premium\ (?:content|access|members?)|newsletters?\ \+"
         r"|get\ our\ (?:app|daily|weekly|morning|evening|newsletter)|download\ (?:our|the)\ app"
         r"|join\ our\ (?:whatsapp|telegram|youtube)|follow\ our\ (?:whatsapp|telegram|youtube)|breaking\ news\ alerts|push\ notifications"
-        r"|for\ subscribers|subscriber[-\ ]only|members[-\ ]only|log\ in\ to\ (?:read|continue)|create\ (?:a\ )?(?:free\ )?account",
+        r"|for\ subscribers|subscriber[-\ ]only|members[-\ ]only|log\ in\ to\ (?:read|continue)|create\ (?:a\ )?(?:free\ )?account"
+        r"|unsubscribe|you\ are\ receiving\ this|you\ received\ this|view\ (?:this|the|it)\ (?:email\ |newsletter\ )?in\ (?:your|a)\ browser"
+        r"|forward\ (?:this\ )?to\ a\ friend|update\ (?:your\ )?(?:email\ |subscription\ )?preferences|signed\ up\ (?:for|at|to|on)\ (?:our|the)",
         r"\bsubscribe\b|\bsubscription\b|\bsubscribers?\b|\bsign\ up\b|\bsign-up\b|\blog\ ?in\b|\bsign\ in\b|\bregister\b"
         r"|\bmembership\b|\bnewsletters?\b|\bjoin\ (?:us|now|today)\b|\bunlock\b|\bpodcasts?\b|\bdonate\b|\bper\ month\b",
     ),
@@ -209,6 +211,14 @@ ZONE_OPENERS: list[tuple[str, re.Pattern[str]]] = [
     ("author-bio", re.compile(r"^[\W_]*about\ (?:the\ )?(?:author|writer|contributor)s?\s*:?\s*$", I | re.X)),
     ("contact", re.compile(r"^[\W_]*(?:to\ contact\ the\ (?:author|editor|reporter|writer)|contact(?:\ us|\ the\ (?:author|editor))?)\b.*:?\s*$", I | re.X)),
     ("share", re.compile(r"^[\W_]*share\ (?:this|the\ (?:story|article))?\s*:?\s*$", I | re.X)),
+    (
+        "comments",
+        re.compile(
+            r"^[\W_]*(?:(?:\d+\s+)?comments?(?:\s*\(\d+\))?|(?:leave|post|add|write)\ a\ (?:reply|comment)|(?:show|view|load|read)"
+            r"\ (?:all\ )?comments|join\ the\ (?:discussion|conversation)|reader\ comments|responses?\ to\ .{1,80})\s*:?\s*$",
+            I | re.X,
+        ),
+    ),
     ("subscription", re.compile(r"^[\W_]*(?:get|sign\ up\ for|subscribe\ to)\ (?:our|the)\ (?:\w+\ ){0,2}(?:newsletter|briefing|digest|alerts?)\s*:?\s*$", I | re.X)),
 ]
 
@@ -248,6 +258,7 @@ WIRES = {
 }
 _WIRE_ALT = "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True))
 WIRE_PAREN = re.compile(r"\((" + _WIRE_ALT + r")\)", I)
+WIRE_SLASH = re.compile(r"(?<![\w/])/(" + _WIRE_ALT + r")/", I)  # "MOSCOW, May 9. /TASS/."
 WIRE_REPORTS = re.compile(r"[,;]\s*(" + _WIRE_ALT + r")\s+(?:reports|reported|said|says|writes)\.?[\"”’]?\s*$", I)
 WIRE_NAME = re.compile(r"^(?:" + _WIRE_ALT + r")$", I)
 

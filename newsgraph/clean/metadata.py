@@ -64,7 +64,7 @@ def find_wire(infos: list[LineInfo]) -> Evidence | None:
     """A wire service credited in the dateline/lead ("(Reuters)", "..., Reuters reports.") or the footer."""
     body = [x for x in infos if not x.boiler and x.words >= 8 and not x.is_title][:2]
     for info in body:
-        m = cues.WIRE_PAREN.search(info.line.text[:120])
+        m = cues.WIRE_PAREN.search(info.line.text[:120]) or cues.WIRE_SLASH.search(info.line.text[:120])
         if m:
             return _ev(info, m.start(1), m.end(1), "dateline")
         m = cues.WIRE_REPORTS.search(info.line.text)
@@ -112,8 +112,8 @@ def find_publisher(infos: list[LineInfo], meta: dict[str, Any], source: str) -> 
             # A dateline city is written in capitals ("BAGHDAD - "); a site name is not (or has a dot).
             if (name.upper() != name or "." in name) and not _is_wire(name) and len(name) >= 3:
                 return _ev(lead, m.start("name"), m.end("name"), "lead-attribution")
-    first_body = next((i for i, x in enumerate(infos) if not x.boiler and x.long_prose), len(infos))
-    for info in infos[:first_body]:
+    header_end = next((i for i, x in enumerate(infos) if x.is_title or (not x.boiler and x.long_prose)), len(infos))
+    for info in infos[:header_end]:
         if info.boiler and info.feats.get("breadcrumb"):
             span = _site_from_breadcrumb(info.line.text)
             if span:

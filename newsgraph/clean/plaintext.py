@@ -74,7 +74,8 @@ WEIGHTS: dict[str, float] = {
     "header": 0.5,  # before the first prose paragraph
     "tail": 1.5,  # after the last prose paragraph
     "subheading": -2.0,  # short line directly followed by prose (and not cued)
-    "title": -6.0,  # the headline: first title-shaped line of the page header
+    "title": -6.0,  # the headline (see _mark_title)
+    "before_title": 3.0,  # a line above the headline that is no paragraph: site name, section label
     "lower_start": -1.0,  # starts in lower case: continuation of a wrapped paragraph
 }
 SWITCH_IN_BLOCK = 2.0  # Viterbi: cost (nats) of switching label between lines with no blank line between
@@ -195,19 +196,47 @@ def _is_heading_shape(info: LineInfo) -> bool:
     return 1 <= info.words <= 30 and not t.endswith(".") and not info.cue_reason
 
 
+def _wrapped_paragraphs(infos: list[LineInfo]) -> None:
+    """Hard-wrapped text (e-mail newsletters, some wire feeds) splits a paragraph over several lines.
+    A line of >= 40 characters that ends no sentence and is followed, in the same block, by a line
+    starting in lower case continues on that line; the sentence shape of the whole paragraph then
+    stands for each of its lines (word count, sentence end)."""
+    i = 0
+    n = len(infos)
+    while i < n:
+        j = i
+        while (
+            j + 1 < n
+            and not infos[j + 1].line.blank_before
+            and len(infos[j].line.text) >= 40
+            and not infos[j].ends_sentence
+            and infos[j + 1].line.text[:1].islower()
+        ):
+            j += 1
+        group = infos[i : j + 1]
+        words = sum(x.words for x in group)
+        end = group[-1].ends_sentence
+        for x in group:
+            if j > i:
+                x.words, x.ends_sentence = words, end
+            x.prose = x.words >= 12 and x.ends_sentence
+            x.long_prose = x.words >= 20 and x.ends_sentence
+        i = j + 1
+
+
 def _analyse(lines: list[Line]) -> list[LineInfo]:
     infos = [LineInfo(line=ln) for ln in lines]
     seen: dict[str, int] = {}
     for info in infos:
+        info.words = len(cues.WORD.findall(info.line.text))
+        info.ends_sentence = bool(cues.SENTENCE_END.search(info.line.text))
+    _wrapped_paragraphs(infos)
+    for info in infos:
         t = info.line.text
-        info.words = len(cues.WORD.findall(t))
-        info.ends_sentence = bool(cues.SENTENCE_END.search(t))
-        info.prose = info.words >= 12 and info.ends_sentence
-        info.long_prose = info.words >= 20 and info.ends_sentence
         info.content = _content_words(t)
         f = info.feats
-        reason, w = _cue(t, info.words)
-        words = info.words
+        words = len(cues.WORD.findall(t))  # cue strength goes by the line itself
+        reason, w = _cue(t, words)
 
         def cue(name: str, weight: float, why: str) -> None:
             nonlocal reason, w
@@ -255,34 +284,59 @@ def _analyse(lines: list[Line]) -> list[LineInfo]:
 
 
 def _mark_title(infos: list[LineInfo]) -> int | None:
-    """The headline: the first title-shaped line of the header that is not a masthead above a menu."""
+    """The headline, among the title-shaped lines of the page header (before the first prose
+    paragraph): not a list item, not a site name or tagline above a menu line, and - when there are
+    several - the one that best announces the text: most of its words recur in the body, a
+    headline's length, not shouted in capitals like a masthead or a section label."""
     heading_block = -1
+    cands: list[int] = []
+    # menu_below[i]: a menu line follows line i in the same block (one backward pass, linear)
+    menu_below = [False] * len(infos)
+    seen_menu = False
+    for i in range(len(infos) - 1, -1, -1):
+        menu_below[i] = seen_menu
+        x = infos[i]
+        if x.feats.get("breadcrumb") or x.cue_reason == "navigation":
+            seen_menu = True
+        if x.line.blank_before:
+            seen_menu = False
     for i, info in enumerate(infos):
         if info.cue_reason or info.heading:
             if info.heading:
                 heading_block = info.line.block
             continue
-        if info.long_prose:
+        if info.prose or len(cands) >= 8:
             break
         t = info.line.text
         if cues.BULLET.match(t) or info.line.block == heading_block:
             continue  # an item of a list of links ("Latest News" / "1. ...")
-        if not (2 <= info.words <= 30) or (t.endswith(".") and info.words > 3 and not t.endswith("..")):
-            continue
+        if not (2 <= info.words <= 30) or (t.endswith(".") and not t.endswith("..")):
+            continue  # headlines do not end with a full stop
         # A site name or tagline sits just above a menu line in the same block: skip it.
-        j = i + 1
-        below_menu = False
-        while j < len(infos) and not infos[j].line.blank_before:
-            if infos[j].feats.get("breadcrumb") or infos[j].cue_reason == "navigation":
-                below_menu = True
-                break
-            j += 1
-        if below_menu:
+        if menu_below[i]:
             info.feats["masthead"] = WEIGHTS["masthead"]
             continue
-        info.is_title = True
-        return i
-    return None
+        cands.append(i)
+    if not cands:
+        return None
+    best = cands[0]
+    if len(cands) > 1:
+        counts: dict[str, int] = {}
+        for x in infos:
+            if not x.cue_reason:
+                for wd in x.content:
+                    counts[wd] = counts.get(wd, 0) + 1
+
+        def score(i: int) -> float:
+            x = infos[i]
+            recur = sum(1 for wd in x.content if counts.get(wd, 0) >= 2) / max(1, len(x.content))
+            caps = x.line.text.upper() == x.line.text
+            return 2.0 * recur + min(x.words, 12) / 12.0 - (0.8 if caps else 0.0)
+
+        # the first candidate is the usual place of the headline: later ones must score clearly better
+        best = max(cands, key=lambda i: (score(i) - 0.3 * cands.index(i), -i))
+    infos[best].is_title = True
+    return best
 
 
 def _topicality(infos: list[LineInfo], title_idx: int | None) -> None:
@@ -416,6 +470,8 @@ def classify(lines: list[Line]) -> list[LineInfo]:
             f["subheading"] = WEIGHTS["subheading"]
         if info.is_title:
             f["title"] = WEIGHTS["title"]
+        elif title_idx is not None and i < title_idx and not info.prose and not info.cue_reason:
+            f["before_title"] = WEIGHTS["before_title"]
         if t[:1].islower():
             f["lower_start"] = WEIGHTS["lower_start"]
         # cue features were already folded into cue_weight (the strongest one counts); add the rest
@@ -429,7 +485,7 @@ def classify(lines: list[Line]) -> list[LineInfo]:
 
 _CONTEXT_FEATURES = frozenset(
     "zone zone_not_prose long_prose prose quote topical off_topic short_no_end bullet indented header tail subheading title "
-    "lower_start masthead".split()
+    "lower_start masthead before_title".split()
 )
 
 
@@ -463,10 +519,14 @@ def _viterbi(infos: list[LineInfo]) -> None:
         s = back[i][s]
 
 
+# Reasons that describe one line, not the block around it.
+_LINE_ONLY_REASONS = frozenset({"date-line", "byline", "duplicate", "duplicate-title", "duplicate-caption", "separator", "caption"})
+
+
 def _name_reasons(infos: list[LineInfo]) -> None:
     by_block: dict[int, dict[str, int]] = {}
     for info in infos:
-        if info.boiler and info.cue_reason:
+        if info.boiler and info.cue_reason and info.cue_reason not in _LINE_ONLY_REASONS:
             d = by_block.setdefault(info.line.block, {})
             d[info.cue_reason] = d.get(info.cue_reason, 0) + 1
     for info in infos:
@@ -479,8 +539,8 @@ def _name_reasons(infos: list[LineInfo]) -> None:
             info.reason = max(d, key=d.get)  # type: ignore[arg-type]
         elif info.zone:
             info.reason = info.zone
-        elif info.feats.get("masthead"):
-            info.reason = "navigation"
+        elif info.feats.get("masthead") or info.feats.get("before_title"):
+            info.reason = "masthead"
         else:
             info.reason = "boilerplate-context"
 
