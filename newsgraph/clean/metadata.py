@@ -179,6 +179,10 @@ def _candidates(infos: list[LineInfo]) -> list[tuple[int, int, LineInfo, DateMat
                 found = [d for d in find_dates(pre)][:1]
                 origin = "dateline"
             if not found:
+                # a date opening the first paragraph ("8 Jun 2016 Russian air strikes ...")
+                found = [d for d in find_dates(t[:40]) if d.start <= 1][:1]
+                origin = "dateline"
+            if not found:
                 found = [d for d in find_dates(t) if d.weekday is not None][:1]
                 origin = "lead"
         for d in found or ():

@@ -49,6 +49,8 @@ WEIGHTS: dict[str, float] = {
     "bias": -1.5,  # a line is body unless there is evidence otherwise
     "strong_cue": 8.0,  # a genre phrase: decisive on its own ...
     "strong_cue_long": 4.0,  # ... but on a long line of prose it may be quoted ("Reuters reported ...")
+    "strong_cue_very_long": 1.0,  # ... and a > 60-word line is body, whatever it ends with
+    "very_long": -3.0,  # > 60 words: only article text comes in paragraphs this long
     "weak_cue": 3.0,  # single cue word, scaled down linearly to 0 at 16 words
     "related_heading": 8.0,  # "Top stories", "More from X": decisive
     "related_item": 7.0,  # "Read more: <headline>"
@@ -177,7 +179,12 @@ def _cue(text: str, words: int) -> tuple[str | None, float]:
     for cue in cues.CUES:
         reason, weak = cue.reason, cue.weak
         if cue.strong_hit(low):
-            w = WEIGHTS["strong_cue"] if words <= 30 else WEIGHTS["strong_cue_long"]
+            if words <= 30:
+                w = WEIGHTS["strong_cue"]
+            elif words <= 60:
+                w = WEIGHTS["strong_cue_long"]
+            else:  # a whole article on one line may end with the page footer: the body wins
+                w = WEIGHTS["strong_cue_very_long"]
             if w > best[1]:
                 best = (reason, w)
         elif weak is not None and words < 16 and weak.search(low):
@@ -216,12 +223,19 @@ def _wrapped_paragraphs(infos: list[LineInfo]) -> None:
         group = infos[i : j + 1]
         words = sum(x.words for x in group)
         end = group[-1].ends_sentence
+        # a paragraph of several sentences is prose even when its end was cut off or carries a
+        # trailing credit ("... the governor said. Twitter")
+        sentences = sum(len(_SENTENCE_BREAK.findall(x.line.text)) for x in group)
+        shaped = end or sentences >= 2
         for x in group:
             if j > i:
                 x.words, x.ends_sentence = words, end
-            x.prose = x.words >= 12 and x.ends_sentence
-            x.long_prose = x.words >= 20 and x.ends_sentence
+            x.prose = x.words >= 12 and shaped
+            x.long_prose = x.words >= 20 and shaped
         i = j + 1
+
+
+_SENTENCE_BREAK = re.compile(r"[a-z0-9)][.!?][\"”’]?\s+[\"“‘]?[A-Z]")
 
 
 def _analyse(lines: list[Line]) -> list[LineInfo]:
@@ -318,6 +332,16 @@ def _mark_title(infos: list[LineInfo]) -> int | None:
             continue
         cands.append(i)
     if not cands:
+        # Some sites end headlines with a full stop: fall back on the first line of the text when it
+        # stands alone in its block as one short sentence.
+        for i, info in enumerate(infos):
+            if info.cue_reason or info.heading:
+                continue
+            alone = (i + 1 == len(infos) or infos[i + 1].line.blank_before) and info.line.blank_before
+            if alone and 2 <= info.words <= 25 and not _SENTENCE_BREAK.search(info.line.text) and i + 1 < len(infos):
+                info.is_title = True
+                return i
+            return None
         return None
     best = cands[0]
     if len(cands) > 1:
@@ -347,8 +371,10 @@ def _topicality(infos: list[LineInfo], title_idx: int | None) -> None:
         for wd in info.content:
             lines_with[wd] = lines_with.get(wd, 0) + 1
     title_words = infos[title_idx].content if title_idx is not None else frozenset()
+    if sum(1 for x in infos if len(x.content) >= 4) < 4:
+        return  # too few lines to tell what the text is about
     for info in infos:
-        if len(info.content) < 4:
+        if len(info.content) < 4 or info.words > 60:
             continue
         hits = sum(1 for wd in info.content if wd in title_words or lines_with[wd] >= 2)
         info.topical = hits / len(info.content)
@@ -438,6 +464,8 @@ def classify(lines: list[Line]) -> list[LineInfo]:
             f["zone"] = WEIGHTS["zone"]
             if not info.prose:
                 f["zone_not_prose"] = WEIGHTS["zone_not_prose"]
+        if info.words > 60:
+            f["very_long"] = WEIGHTS["very_long"]
         if info.long_prose:
             f["long_prose"] = WEIGHTS["long_prose"]
         elif info.prose:
@@ -484,7 +512,7 @@ def classify(lines: list[Line]) -> list[LineInfo]:
 
 
 _CONTEXT_FEATURES = frozenset(
-    "zone zone_not_prose long_prose prose quote topical off_topic short_no_end bullet indented header tail subheading title "
+    "very_long zone zone_not_prose long_prose prose quote topical off_topic short_no_end bullet indented header tail subheading title "
     "lower_start masthead before_title".split()
 )
 
