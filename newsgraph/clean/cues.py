@@ -145,7 +145,7 @@ class Cue:
 
     __slots__ = ("reason", "start", "anywhere", "weak")
 
-    __slots__ = ("reason", "start", "anywhere", "keys", "ungated", "end", "weak")
+    __slots__ = ("reason", "start", "anywhere", "keys", "prefixes", "ungated", "end", "weak")
 
     def __init__(self, reason: str, strong: str, weak: str | None) -> None:
         alts = [a.strip() for a in _split_top(strong)]
@@ -157,20 +157,36 @@ class Cue:
         self.start = _alt(starts)
         # Alternatives that begin with a literal are only tried when that literal occurs in the
         # line (a substring test is ~100x cheaper than a regex scan); the others always are.
-        self.keys = tuple(sorted({k for _, k in gated if k}))
+        keys = {k for _, k in gated if k}
+        # gate on the first three letters of the key's first word (a line token with that prefix),
+        # or on the key itself when it starts with punctuation ("©", "@", "(c)")
+        self.keys = tuple(sorted(k for k in keys if not _ALPHA.search(k[:1])))
+        self.prefixes = frozenset(_ALPHA.findall(k)[0][:3] for k in keys if _ALPHA.search(k[:1]))
         self.anywhere = _alt([a for a, k in gated if k])
         self.ungated = _alt([a for a, k in gated if not k])
         self.end = _alt(ends)  # anchored at the line end: searched in the last 80 characters
         self.weak = re.compile(weak, re.X) if weak else None
 
-    def strong_hit(self, low: str) -> bool:
+    def strong_hit(self, low: str, prefixes: frozenset[str] | set[str]) -> bool:
+        """``prefixes``: the first three letters of each word of ``low`` (see ``word_prefixes``)."""
         if self.start is not None and self.start.match(low):
             return True
         if self.end is not None and self.end.search(low[-80:]):
             return True
         if self.ungated is not None and self.ungated.search(low):
             return True
-        return self.anywhere is not None and any(k in low for k in self.keys) and bool(self.anywhere.search(low))
+        if self.anywhere is None:
+            return False
+        if self.prefixes.isdisjoint(prefixes) and not any(k in low for k in self.keys):
+            return False
+        return bool(self.anywhere.search(low))
+
+
+_ALPHA = re.compile(r"[a-z]+")
+
+
+def word_prefixes(low: str) -> set[str]:
+    return {w[:3] for w in _ALPHA.findall(low)}
 
 
 def _alt(parts: list[str]) -> re.Pattern[str] | None:

@@ -74,9 +74,14 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     return day <= calendar.monthrange(year, month)[1]
 
 
+_GATE = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d-\d")
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """All explicit calendar dates in ``text`` (offsets relative to ``text``), left to right."""
     out: list[DateMatch] = []
+    if not _GATE.search(text):  # cheap test first: most lines have no date at all
+        return out
     taken: list[tuple[int, int]] = []
     for rx in (_ISO, _MDY, _DMY):
         for m in rx.finditer(text):

@@ -8,12 +8,10 @@ of lines with no blank between them is a *block*, the unit that the cleaner's co
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 # Characters stripped around a line besides ordinary whitespace (str.strip already covers NBSP).
 _EXTRA_STRIP = "\u200b\u200c\u200d\u2060\ufeff"
-_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)?")
 
 
 @dataclass(slots=True)
@@ -32,19 +30,22 @@ def split_lines(raw: str) -> list[Line]:
     lines: list[Line] = []
     blank = True
     block = -1
-    for phys, m in enumerate(_LINE_RE.finditer(raw)):
-        seg_start, seg_end = m.span()
-        if seg_start == seg_end:  # the empty match at the very end
-            break
-        body = m.group(0).rstrip("\r\n")
-        stripped_left = body.lstrip()
-        stripped_left = stripped_left.lstrip(_EXTRA_STRIP + " \t\u00a0")
-        text = stripped_left.rstrip().rstrip(_EXTRA_STRIP + " \t\u00a0").rstrip()
+    pos = 0
+    strip_chars = _EXTRA_STRIP + " \t\u00a0"
+    for phys, seg in enumerate(raw.splitlines(True)):
+        seg_start = pos
+        pos += len(seg)
+        body = seg.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        left = body.lstrip()
+        if left[:1] in _EXTRA_STRIP and left:
+            left = left.lstrip(strip_chars).lstrip()
+        text = left.rstrip()
+        if text[-1:] in _EXTRA_STRIP and text:
+            text = text.rstrip(strip_chars).rstrip()
         if not text:
             blank = True
             continue
-        lead = body[: len(body) - len(stripped_left)]
-        start = seg_start + len(lead)
+        start = seg_start + len(body) - len(left)
         if blank:
             block += 1
         lines.append(
@@ -53,7 +54,7 @@ def split_lines(raw: str) -> list[Line]:
                 start=start,
                 end=start + len(text),
                 text=text,
-                indent=sum(4 if c == "\t" else 1 for c in lead),
+                indent=sum(4 if c == "\t" else 1 for c in body[: len(body) - len(left)]),
                 blank_before=blank,
                 block=block,
                 physical=phys,

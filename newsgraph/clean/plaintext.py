@@ -114,8 +114,12 @@ class LineInfo:
     reason: str = ""
 
 
+_NORM_STRIP = "\"'“”‘’«»()[].,:;!?-–—•·*|"
+
+
 def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    """Comparison key for duplicate lines: case, spacing and edge punctuation ignored."""
+    return " ".join(w.strip(_NORM_STRIP) for w in text.lower().split()).strip()
 
 
 def _breadcrumb(text: str, words: int) -> bool:
@@ -176,9 +180,10 @@ def _cue(text: str, words: int) -> tuple[str | None, float]:
     low = text.lower()
     if len(low) > 240:  # genre phrases in a long line sit near its start or end; keep the scan cheap
         low = low[:120] + " \n " + low[-120:]
+    prefixes = cues.word_prefixes(low)
     for cue in cues.CUES:
         reason, weak = cue.reason, cue.weak
-        if cue.strong_hit(low):
+        if cue.strong_hit(low, prefixes):
             if words <= 30:
                 w = WEIGHTS["strong_cue"]
             elif words <= 60:
@@ -242,14 +247,14 @@ def _analyse(lines: list[Line]) -> list[LineInfo]:
     infos = [LineInfo(line=ln) for ln in lines]
     seen: dict[str, int] = {}
     for info in infos:
-        info.words = len(cues.WORD.findall(info.line.text))
+        info.words = len(info.line.text.split())
         info.ends_sentence = bool(cues.SENTENCE_END.search(info.line.text))
     _wrapped_paragraphs(infos)
     for info in infos:
         t = info.line.text
         info.content = _content_words(t)
         f = info.feats
-        words = len(cues.WORD.findall(t))  # cue strength goes by the line itself
+        words = len(t.split())  # cue strength goes by the line itself
         reason, w = _cue(t, words)
 
         def cue(name: str, weight: float, why: str) -> None:
