@@ -185,3 +185,23 @@ def test_malformed_html_with_article_text() -> None:
     doc = clean(_html(markup))
     assert para in doc.text
     _check_segments(markup, doc)
+
+
+def test_prose_with_genre_words_survives() -> None:
+    """Body sentences that happen to use page-widget words are not boilerplate."""
+    body = [
+        "Militants claim attack on army post",
+        "The group said in a statement posted on its Telegram channel that its fighters had attacked the post at dawn.",
+        "Reuters reported last week that the group had been preparing the attack for months, citing two officials.",
+        "\"They did not contact us before the strike,\" a village elder said, adding that residents had no warning.",
+        "Officials said they share this view of the threat and would subscribe to any plan that protects civilians.",
+        "Copyright disputes over the footage were raised by two broadcasters, but the ministry said it would publish it.",
+        "Related attacks were reported in two other provinces on Sunday, where most read the statement as a warning.",
+        "Soldiers are paid about $300 a month, and many have not received their salaries since the spring, they said.",
+        "Top stories in local papers focused on the funerals.",
+        "The army said it would follow up on the reports.",
+    ]
+    raw = "\n\n".join(body) + "\n"
+    doc = clean(_text(raw))
+    assert [r.text[:40] for r in doc.removed] == []
+    assert doc.text == "\n\n".join(body)

@@ -57,7 +57,8 @@ READ_MORE_LINK = re.compile(r"^[\W_]*(?:read|see|view|show|load|continue\ readin
 # --- Cue families: (reason, strong regex, weak regex) ---------------------------------------------
 _CUE_SPECS: dict[str, tuple[str, str | None]] = {
     "subscription": (
-        r"subscribe\ (?:to|now|today|for)|sign\ up\ (?:for\ (?:our|the|a\ free)\ \w+|now|today|here)|unlimited\ access"
+        r"subscribe\ to\ (?:our|the|my)\ (?:\w+\ )?(?:newsletter|channel|podcast|feed|mailing|list|alerts|updates|digest)"
+        r"|subscribe\ (?:now|today|here|for\ (?:free|just|only|\$))|^subscribe\b|sign\ up\ (?:for\ (?:our|the|a\ free)\ \w+|now|today|here)|unlimited\ access"
         r"|ad-free|ad\ free|delivered\ to\ your\ (?:door|inbox|email)|app\ access|become\ a\ (?:member|subscriber|supporter)"
         r"|already\ a\ (?:subscriber|member)|enter\ your\ e-?mail|your\ e-?mail\ address|free\ trial"
         r"|support\ (?:our|independent|quality)\ journalism|premium\ (?:content|access|members?)|newsletters?\ \+"
@@ -75,7 +76,7 @@ _CUE_SPECS: dict[str, tuple[str, str | None]] = {
         r"\bcontact\b|\be-?mail\b",
     ),
     "footer": (
-        r"©|\(c\)\ ?\d{4}|copyright|all\ rights\ reserved|privacy\ (?:policy|notice|settings)|terms\ (?:of|and)\ (?:use|service|conditions)"
+        r"©|\(c\)\ ?\d{4}|^copyright(?:\ \S+){0,5}$|copyright\ (?:©|\(c\)|\d{4})|all\ rights\ reserved|privacy\ (?:policy|notice|settings)|terms\ (?:of|and)\ (?:use|service|conditions)"
         r"|not\ necessarily\ (?:reflect|represent)|views\ expressed\ (?:in|here|are|by\ (?:the\ )?(?:author|writer|contributor))"
         r"|opinions\ expressed\ (?:in|here|are|by\ (?:the\ )?(?:author|writer|contributor))"
         r"|may\ not\ be\ (?:published|reproduced|redistributed|copied)|this\ material\ may\ not|^disclaimer\b|^powered\ by|^about\ us$|^site\ ?map$"

@@ -119,6 +119,8 @@ _NORM_STRIP = "\"'“”‘’«»()[].,:;!?-–—•·*|"
 
 def _norm(text: str) -> str:
     """Comparison key for duplicate lines: case, spacing and edge punctuation ignored."""
+    if len(text) > 160:
+        return " ".join(text.lower().split())
     return " ".join(w.strip(_NORM_STRIP) for w in text.lower().split()).strip()
 
 
