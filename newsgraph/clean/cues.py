@@ -104,7 +104,7 @@ _CUE_SPECS: dict[str, tuple[str, str | None]] = {
     ),
     "navigation": (
         r"^skip\ to|^jump\ to|^(?:main\ )?menu$|^search$|^sections?$|^home$|^toggle\ navigation|^open\ menu|^close\ menu"
-        r"|listen\ to\ this\ (?:article|story)|^\d+\s*(?:-|\ )?min(?:ute)?s?\ read$|^print$|^font\ size|^text\ size"
+        r"|listen\ to\ this\ (?:article|story)|^\d+\s*(?:-|\ )?min(?:ute)?s?\ read\b|^print$|^(?:follow|following|listen|save|bookmark|clap|like|more)$|^font\ size|^text\ size"
         r"|^(?:next|previous|prev)$|^(?:sign\ in|log\ in|register)$",
         None,
     ),
@@ -255,7 +255,7 @@ BYLINE = re.compile(
 POSTED_LINE = re.compile(r"^(?:posted|published|submitted|filed)\s+(?:on|at|by|in)\b", I)
 
 # Separator lines: no letter or digit at all ("---", "* * *").
-SEPARATOR = re.compile(r"^[^\w]+$")
+SEPARATOR = re.compile(r"^[\W\d_]*(?:[^\W\d_][\W\d_]*)?$")  # at most one letter: "---", "* * *", "1.2K", "12"
 
 # Breadcrumb / menu separators.
 NAV_SPLIT = re.compile(r"\s+(?:[|›»>/•·]|-|–|—|::)\s+|\s*[|›»•·]\s*")

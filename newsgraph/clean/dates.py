@@ -47,6 +47,7 @@ RELATIVE_TIME = re.compile(
 )
 # Words allowed around a date on a "date line".
 DATE_LINE_LEFTOVER = re.compile(
+    r"\b\d+\s*min(?:ute)?s?\ read\b|"
     r"\b(?:last\ )?(?:modified|updated?|published|posted|first\ published|date|time|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|"
     r"bst|cet|cest|ast|ist|msk|et|pt|local|time|\d+)\b|[|:/,.،+\-–—()]",
     re.I | re.X,

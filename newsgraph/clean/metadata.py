@@ -164,9 +164,10 @@ def _candidates(infos: list[LineInfo]) -> list[tuple[int, int, LineInfo, DateMat
         t = info.line.text
         found = None
         origin = ""
-        if (info.boiler and info.reason in ("date-line", "byline")) or (info.words <= 14 and _DATE_LABEL.search(t)):
+        dated_line = info.feats.get("date_line") or info.feats.get("byline")
+        if (info.boiler and dated_line) or (info.words <= 14 and _DATE_LABEL.search(t)):
             found = find_dates(t)
-            origin = "last-modified" if _LAST_MODIFIED.search(t) else ("byline" if info.reason == "byline" else "date-line")
+            origin = "last-modified" if _LAST_MODIFIED.search(t) else ("byline" if info.feats.get("byline") else "date-line")
             if found:
                 found = found[:1]
         elif info.boiler and info.reason in ("caption", "duplicate-caption", "photo-credit"):

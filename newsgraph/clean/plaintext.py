@@ -59,7 +59,7 @@ WEIGHTS: dict[str, float] = {
     "breadcrumb": 7.0,  # "Site › News › Region" / "Home | World | ..."
     "byline": 6.0,  # "By Jane Doe", "Posted by X at <date>"
     "date_line": 7.0,  # a line that is only a date/time ("Updated 3 hours ago", "Last Modified: ...")
-    "separator": 8.0,  # "---", "* * *"
+    "separator": 6.5,  # "---", "* * *", "1.2K": no words
     "caption": 9.0,  # sentence ending in ", <Place>, <Month> <day>[, <year>]." (a photo caption)
     "duplicate": 12.0,  # repeats an earlier line (title, caption): decisive, the first copy stays
     "masthead": 4.0,  # a line just above a menu line in the header: site name / tagline
