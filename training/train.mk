@@ -34,9 +34,10 @@ $(TRAIN_CORPUS)/ud/en_ewt-ud-%.spacy: $(DATA)/ud-english-ewt/en_ewt-ud-%.conllu
 	@mkdir -p $(TRAIN_CORPUS)/ud
 	$(PY) -m spacy convert $< $(TRAIN_CORPUS)/ud -c conllu -n 10
 
-$(NER_STAMP): training/scripts/convert_ner.py training/scripts/namegen.py newsgraph/nlp/news_tokenizer.py
+$(NER_STAMP): training/scripts/convert_ner.py training/scripts/convert_gum.py training/scripts/namegen.py newsgraph/nlp/news_tokenizer.py
 	rm -rf $(TRAIN_CORPUS)/ner
 	$(PY) training/scripts/convert_ner.py --data $(DATA) --out $(TRAIN_CORPUS)/ner --uner-dev-train
+	$(PY) training/scripts/convert_gum.py --data $(DATA) --out $(TRAIN_CORPUS)
 	touch $@
 
 train-ud: $(TRAIN_OUT)/ud/model-best/meta.json

@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
+import json
 import random
 import sys
 from pathlib import Path
@@ -48,7 +49,8 @@ TITLES = {
     "archbishop", "bishop", "father", "imam", "mullah", "cleric", "rep.",
     "representative", "congressman", "congresswoman", "spokesman", "spokeswoman",
     "former", "late", "new", "acting", "opposition", "leader", "top", "senior",
-    "u.n.", "u.s.", "secretary-general", "state", "emir", "sultan", "crown",
+    "u.n.", "u.s.", "secretary-general", "professor", "prof.", "sir", "lord", "lady", "dame",
+    "saint", "st.", "coach", "captain", "officer", "agent", "detective", "sheriff", "state", "emir", "sultan", "crown",
     "field", "marshal", "supreme", "head", "army", "police", "pakistani", "iraqi",
 }
 PREPOSITIONS = {"since", "from", "until", "till", "by", "in", "on", "at", "after",
@@ -145,8 +147,14 @@ def map_gmb_span(words, s, e, lab, stats):
     return None
 
 
-def make_doc(nlp, words, spans, missing_caps=False):
-    """spans: (start_tok, end_tok, label) over ``words``."""
+def make_doc(nlp, words, spans, missing_vocab=None):
+    """spans: (start_tok, end_tok, label) over ``words``.
+
+    ``missing_vocab``: for corpora that annotate only PER/ORG/LOC, tokens
+    outside their entities that are numbers or belong to this vocabulary
+    (words seen inside GMB NORP/DATE spans) are left unannotated instead of O,
+    because they may be NORP/DATE for us. Everything else is O.
+    """
     text, offs = detok(words)
     doc = nlp.make_doc(text)
     ents = []
@@ -155,14 +163,12 @@ def make_doc(nlp, words, spans, missing_caps=False):
         if sp is not None:
             ents.append(sp)
     ents = spacy.util.filter_spans(ents)
-    if missing_caps:
-        # Corpus annotates only PER/ORG/LOC: leave capitalised / numeric tokens
-        # outside entities unannotated (could be DATE / NORP for us).
+    if missing_vocab is not None:
         covered = set()
         for sp in ents:
             covered.update(range(sp.start, sp.end))
         missing = [Span(doc, t.i, t.i + 1) for t in doc if t.i not in covered
-                   and (t.like_num or (t.is_alpha and (t.is_title or t.is_upper)))]
+                   and (t.like_num or t.text in missing_vocab)]
         doc.set_ents(ents, missing=missing, default="outside")
     else:
         doc.set_ents(ents, default="outside")
@@ -267,6 +273,7 @@ def main():
     blocks = {"train": gmb[: int(n * 0.8)], "dev": gmb[int(n * 0.8): int(n * 0.9)],
               "test": gmb[int(n * 0.9):]}
     label_counts = collections.Counter()
+    norp_date_vocab = set()
     for split, sents in blocks.items():
         db = DocBin(store_user_data=False)
         n_aug = 0
@@ -275,6 +282,13 @@ def main():
                                  for s, e, lab in iob_spans(tags)) if m]
             doc = make_doc(nlp, words, spans)
             db.add(doc)
+            if split == "train":
+                for ent in doc.ents:
+                    if ent.label_ in ("NORP", "DATE"):
+                        norp_date_vocab.update(
+                            t.text for t in ent
+                            if (t.is_alpha or t.like_num) and not t.is_stop
+                            and (ent.label_ == "DATE" or t.text[:1].isupper()))
             for ent in doc.ents:
                 label_counts[(split, ent.label_)] += 1
             if split == "train" and any(l in ("PERSON", "ORG", "GPE") for *_, l in spans):
@@ -288,6 +302,7 @@ def main():
                    else (out / f"gmb-{split}.spacy"))
         print(f"gmb-{split}: {len(sents)} sentences (+{n_aug} augmented)")
     print("label counts:", sorted(label_counts.items()))
+    (out / "norp_date_vocab.json").write_text(json.dumps(sorted(norp_date_vocab)))
 
     uner = data / "uner-english-ewt"
     for split in ("dev", "test"):
@@ -295,7 +310,7 @@ def main():
         db = DocBin(store_user_data=False)
         for words, tags in sents:
             db.add(make_doc(nlp, words, uner_spans(words, tags),
-                            missing_caps=(split == "dev" and a.uner_dev_train)))
+                            missing_vocab=norp_date_vocab if split == "dev" and a.uner_dev_train else None))
         if split == "dev" and a.uner_dev_train:
             db.to_disk(out / "train" / "uner-dev.spacy")
         db.to_disk(out / f"uner-{split}.spacy")

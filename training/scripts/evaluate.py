@@ -70,7 +70,10 @@ def eval_ud(nlp, conllu):
     # Gold sentence boundaries: each sentence is its own Doc.
     procs = [(name, p) for name, p in nlp.pipeline if name not in ("ner", "news_sentence_guard")]
     for name, proc in procs:
-        docs = list(proc.pipe(docs, batch_size=256))
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=256))
+        else:
+            docs = [proc(d) for d in docs]
     for s, doc in zip(sents, docs):
         for g, t in zip(s, doc):
             n += 1
