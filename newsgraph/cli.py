@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
@@ -101,26 +102,40 @@ def docs(db: DbOption = Path(DEFAULT_DB)) -> None:
     """List the stored documents: id, publisher, date, story, words, removed lines."""
     with open_store(db) as store:
         rows = query.documents(store)
-    table = Table(title=f"{len(rows)} documents", header_style="bold")
-    for col in ("id", "source", "publisher", "published", "story", "words", "removed", "flags"):
-        table.add_column(col, justify="right" if col in {"words", "removed", "flags"} else "left")
+    table = Table(title=f"{len(rows)} documents", header_style="bold", box=box.SIMPLE_HEAD)
+    table.add_column("id", no_wrap=True, min_width=8)
+    table.add_column("source", no_wrap=True, overflow="ellipsis", ratio=3)
+    table.add_column("publisher", no_wrap=True, overflow="ellipsis", ratio=2)
+    table.add_column("published", no_wrap=True, min_width=11)
+    table.add_column("story", no_wrap=True, min_width=7)
+    table.add_column("words", justify="right", no_wrap=True, min_width=5)
+    table.add_column("removed", justify="right", no_wrap=True, min_width=7)
+    table.add_column("flags", justify="right", no_wrap=True, min_width=5)
+    inferred = False
     for r in rows:
-        story = r.story or ""
+        story = (r.story or "")[1:7]
         if r.story_size > 1:
-            story = f"[magenta]{story}[/] ×{r.story_size}" + (" [dim]canonical[/]" if r.canonical else "")
+            story = f"[magenta]{story} ×{r.story_size}[/]" + ("[bold] ★[/]" if r.canonical else "")
         date = r.published or "[dim]—[/]"
         if r.published and r.published_method and r.published_method != "stated":
-            date += f" [dim]({r.published_method})[/]"
+            date += "[cyan]*[/]"
+            inferred = True
         table.add_row(
-            r.id[:12], _short(r.source, r.locator), r.publisher or "[dim]—[/]", date, story, str(r.words),
+            r.id[:8], _short(r.source, r.locator), r.publisher or "[dim]—[/]", date, story, str(r.words),
             str(r.removed_lines), f"[yellow]{r.flags}[/]" if r.flags else "0",
         )
     console.print(table)
+    notes = ["[magenta]×N[/] copies of one story, [bold]★[/] its canonical (most complete) copy"]
+    if inferred:
+        notes.append("[cyan]*[/] date completed from the story or the corpus (see show-doc)")
+    console.print("[dim]" + "; ".join(notes) + "[/]")
 
 
 def _short(source: str, locator: str) -> str:
     name = Path(source).name if "://" not in source else source
-    return f"{name}:{locator}" if locator else name
+    if len(name) > 28:
+        name = name[:27] + "…"
+    return f"{name}:{locator.replace('line ', '')}" if locator else name
 
 
 @app.command("show-doc")

@@ -61,3 +61,11 @@ def test_boilerplate_removed_and_body_kept(store, file, locator, gold):
     kept_boilerplate = [b for b in gold.get("boilerplate", []) if b.strip() in lines]
     lost_body = [k for k in gold.get("keep", []) if k not in text]
     assert kept_boilerplate == [] and lost_body == []
+
+
+@pytest.mark.parametrize("file,locator,gold", gold_docs(), ids=[f + l for f, l, _ in gold_docs()])
+def test_publisher_matches_gold(store, file, locator, gold):
+    found = by_file(store)[(file, locator)]["publisher"]
+    # a site name may come with or without its leading article ("The Levant Dispatch")
+    norm = lambda s: (s or "").lower().removeprefix("the ").strip()  # noqa: E731
+    assert norm(found) == norm(gold["publisher"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from dataclasses import replace
 from typing import Any
@@ -110,6 +111,22 @@ def _locate(raw: str, para: str, cursor: int) -> list[tuple[int, int | None, int
     return merged
 
 
+_TITLE_TAG = re.compile(r"<title[^>]*>(?P<t>[^<]{3,300})</title>", re.I)
+_TITLE_SEP = re.compile(r"\s+[-–—|]\s+")
+
+
+def _title_suffix(markup: str) -> str | None:
+    """The site name pages append to their <title>: "Headline - Site Name" / "Headline | Site"."""
+    m = _TITLE_TAG.search(markup[:20000])
+    if not m:
+        return None
+    parts = _TITLE_SEP.split(html_lib.unescape(m.group("t")).strip())
+    if len(parts) < 2:
+        return None
+    tail = parts[-1].strip()
+    return tail if 1 <= len(tail.split()) <= 5 and len(tail) < len(parts[0]) else None
+
+
 def _find_ev(raw: str, value: str, origin: str) -> Evidence:
     i = raw.find(value)
     return Evidence(value, i if i >= 0 else None, i + len(value) if i >= 0 else None, origin)
@@ -148,7 +165,10 @@ def clean_html(raw: RawDocument) -> CleanedDocument:
         title = _find_ev(markup, t.strip(), "metadata")
 
     publisher = None
-    for value in ((data or {}).get("sitename"), meta.get("publisher"), (data or {}).get("hostname")):
+    sitename = (data or {}).get("sitename")
+    named = sitename if isinstance(sitename, str) and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", sitename.strip()) else None
+    # a site's own name beats a host name, which is what trafilatura falls back to
+    for value in (meta.get("publisher"), named, _title_suffix(markup), sitename, (data or {}).get("hostname")):
         if isinstance(value, str) and value.strip():
             publisher = _find_ev(markup, value.strip(), "metadata")
             break

@@ -16,9 +16,11 @@ from newsgraph.clean.dates import (
     LEAD_WEEKDAY,
     WEEKDAYS,
     DateMatch,
+    date_order_signals,
     find_dates,
     mismatch_flag,
     parse_iso_like,
+    resolve_order,
 )
 from newsgraph.clean.plaintext import LineInfo
 from newsgraph.types import Evidence, Flag, PublishedDate
@@ -86,7 +88,8 @@ def _site_from_breadcrumb(text: str) -> tuple[int, int] | None:
         if part.strip():
             spans.append((i, i + len(part)))
         pos = i + len(part)
-    if len(spans) < 2:
+    if len(spans) < 2 or "|" in text:
+        # "A | B | C" is a menu of sections (and languages), not a breadcrumb ending in the site name
         return None
 
     def sitey(span: tuple[int, int]) -> bool:
@@ -100,9 +103,36 @@ def _site_from_breadcrumb(text: str) -> tuple[int, int] | None:
     return None
 
 
+_MASTHEAD = re.compile(r"^(?:[A-Z][\w.&'’-]*|of|the|and|for|on|in|al-\w+)(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|for|on|in|al-\w+)){0,5}$")
+
+
+def _masthead(header: list[LineInfo]) -> Evidence | None:
+    """The site's name standing alone on the first line of the page header ("NORTHERN IRAQ OBSERVER",
+    "Kirkuk Courier"): short, capitalised, no sentence punctuation, no menu separators, and not a
+    section word. Only the first non-empty line qualifies: further down, short lines are sections."""
+    first = next((x for x in header if x.line.text.strip()), None)
+    if first is None or first.is_title:
+        return None
+    text = first.line.text.strip()
+    words = text.split()
+    if not 1 <= len(words) <= 6 or any(c in text for c in "|>›»:/") or text.endswith((".", "?", "!")):
+        return None
+    if not _MASTHEAD.match(text) or all(w.lower() in cues.SECTION_WORDS for w in words):
+        return None
+    lead = first.line.text.index(text)
+    ev = _ev(first, lead, lead + len(text), "masthead")
+    if text.isupper():  # the value reads as a name; the evidence keeps the span as written
+        ev = Evidence(text.title(), ev.raw_start, ev.raw_end, ev.origin)
+    return ev
+
+
 def find_publisher(infos: list[LineInfo], meta: dict[str, Any], source: str) -> Evidence | None:
     """Publisher: a "Name - " lead attribution, the site name of a header breadcrumb, a copyright or
     disclaimer holder, then container metadata, then the URL host. Wire services are not publishers."""
+    # What the container says (a JSONL "publisher" field) is the user's own statement: it wins.
+    v = meta.get("publisher")
+    if isinstance(v, str) and v.strip():
+        return Evidence(v.strip(), None, None, "metadata")
     body = [x for x in infos if not x.boiler and x.words >= 8 and not x.is_title]
     if body:
         lead = body[0]
@@ -113,6 +143,9 @@ def find_publisher(infos: list[LineInfo], meta: dict[str, Any], source: str) -> 
             if (name.upper() != name or "." in name) and not _is_wire(name) and len(name) >= 3:
                 return _ev(lead, m.start("name"), m.end("name"), "lead-attribution")
     header_end = next((i for i, x in enumerate(infos) if x.is_title or (not x.boiler and x.long_prose)), len(infos))
+    masthead = _masthead(infos[:header_end])
+    if masthead:
+        return masthead
     for info in infos[:header_end]:
         if info.boiler and info.feats.get("breadcrumb"):
             span = _site_from_breadcrumb(info.line.text)
@@ -192,6 +225,16 @@ def _candidates(infos: list[LineInfo]) -> list[tuple[int, int, LineInfo, DateMat
     return out
 
 
+def _doc_span(infos: list[LineInfo], info: LineInfo, dm: DateMatch) -> tuple[int, int]:
+    """Offsets of ``dm`` in the text of ``infos`` joined with newlines."""
+    pos = 0
+    for x in infos:
+        if x is info:
+            return pos + dm.start, pos + dm.end
+        pos += len(x.line.text) + 1
+    return 0, 0
+
+
 def find_published(infos: list[LineInfo], meta: dict[str, Any]) -> tuple[PublishedDate | None, list[Flag]]:
     flags: list[Flag] = []
     lead_wd = _lead_weekday(infos)
@@ -211,11 +254,26 @@ def find_published(infos: list[LineInfo], meta: dict[str, Any]) -> tuple[Publish
                 info, dm, origin = i2, d2, o2
                 break
     ev = _ev(info, dm.start, dm.end, origin)
+    method = "stated"
+    if dm.order == "ambiguous":
+        # "11/03/2024": both numbers could be the month. Read it in the convention the document
+        # signals (other day-first dates, spellings, time zone), day-first when it signals none,
+        # and say so in the method and a flag.
+        text = "\n".join(x.line.text for x in infos)
+        skip = _doc_span(infos, info, dm)
+        convention, why = date_order_signals(text, skip)
+        dm = resolve_order(dm, convention)
+        order = "day-first" if convention != "mdy" else "month-first"
+        method = f"stated-{order}-by-document" if convention else "stated-day-first-by-default"
+        signals = "; ".join(why) if why else "no signal"
+        flags.append(
+            Flag("ambiguous-date-order", f"{ev.value!r} read {order} ({dm.year}-{dm.month:02d}-{dm.day:02d}): {signals}", (ev,))
+        )
     weekday, wev = dm.weekday, None
     if weekday is None and dm.year is None and lead_wd is not None:
         # A partial date: the lead's "on Sunday" is the best clue to its year.
         weekday, wev = lead_wd
-    date = PublishedDate(dm.year, dm.month, dm.day, weekday, ev, "stated", wev)
+    date = PublishedDate(dm.year, dm.month, dm.day, weekday, ev, method, wev)
     fl = mismatch_flag(date)
     if fl is not None:
         flags.append(fl)
