@@ -76,3 +76,25 @@ def test_corpus_median_and_no_anchor() -> None:
 def test_feb_29_only_in_leap_years() -> None:
     out = complete_dates({"a": _p(3, 1, year=2017), "b": _p(2, 29)}, {"a": "s", "b": "s"})
     assert out["b"][0].iso == "2016-02-29"
+
+
+def test_numeric_dates_order() -> None:
+    got = [(d.year, d.month, d.day, d.order) for d in find_dates("17.03.2024, 3/25/2024, 04-05-2023, 6/6/2021 and 2024-03-13")]
+    assert got == [(2024, 3, 17, "dmy"), (2024, 3, 25, "mdy"), (2023, 5, 4, "ambiguous"), (2021, 6, 6, "same"), (2024, 3, 13, "")]
+    assert find_dates("a 45-minute drive, 3.5 percent, 1/2 cup, 32/13/2020, version 1.2.3") == []
+
+
+def test_numeric_date_convention_signals() -> None:
+    from newsgraph.clean.dates import date_order_signals, resolve_order
+
+    british = "Posted 04/05/2023. The armoured convoy travelled 20 kilometres; the ministry of defence said at 10:00 GMT."
+    american = "Posted 04/05/2023. The armored convoy traveled 20 kilometers, the defense ministry said at 10 a.m. EST."
+    d = find_dates(british)[0]
+    skip = (d.start, d.end)
+    assert date_order_signals(british, skip)[0] == "dmy"
+    assert date_order_signals(american, skip)[0] == "mdy"
+    assert date_order_signals("Posted 04/05/2023. Nothing else.", skip)[0] is None
+    # another date in the same text whose day is > 12 decides, and outweighs spelling
+    assert date_order_signals(american + " Updated 13/05/2023.", skip)[0] == "dmy"
+    assert (resolve_order(d, "mdy").month, resolve_order(d, "mdy").day) == (4, 5)
+    assert (resolve_order(d, "dmy").month, resolve_order(d, None).day) == (5, 4)

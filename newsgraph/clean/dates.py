@@ -40,6 +40,11 @@ _DMY = re.compile(
     rf"\b{_WD_PREFIX}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON_ANY})\b\.?(?:\s*,?\s*(?P<year>(?:1[89]|20)\d\d)(?![\d-]))?"
 )
 _ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
+# All-numeric day and month with a four-digit year: "11/03/2024", "17.03.2024", "3-11-2024". Which of
+# the two numbers is the day is decided by the caller (see ``NumericOrder`` and ``date_order_signals``).
+_NUMERIC = re.compile(
+    rf"\b{_WD_PREFIX}(?<![\d./-])(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep)(?P<year>(?:19|20)\d\d)(?![\d]|[./-]\d)"
+)
 
 RELATIVE_TIME = re.compile(
     r"\b(?:\d+|an?|one|a\ few|few)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week)s?\s+ago\b|^(?:just\ now|yesterday|today)$",
@@ -65,6 +70,10 @@ class DateMatch:
     month: int
     day: int
     weekday: int | None  # stated next to the date
+    # All-numeric dates only: "dmy" / "mdy" when a number > 12 decides which is the day, "ambiguous"
+    # when both numbers could be the month (then month/day are read day-first until the caller
+    # decides by the document's convention, see ``resolve_order``). "" for all other shapes.
+    order: str = ""
 
 
 def _valid(year: int | None, month: int, day: int) -> bool:
@@ -75,7 +84,7 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     return day <= calendar.monthrange(year, month)[1]
 
 
-_GATE = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d-\d")
+_GATE = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d[-./]\d")
 
 
 def find_dates(text: str) -> list[DateMatch]:
@@ -84,22 +93,94 @@ def find_dates(text: str) -> list[DateMatch]:
     if not _GATE.search(text):  # cheap test first: most lines have no date at all
         return out
     taken: list[tuple[int, int]] = []
-    for rx in (_ISO, _MDY, _DMY):
+    for rx in (_ISO, _NUMERIC, _MDY, _DMY):
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
             gd = m.groupdict()
-            month = int(gd["month"]) if gd.get("month") else MONTHS[gd["mon"].lower()]
-            day = int(gd["day"])
+            order = ""
             year = int(gd["year"]) if gd.get("year") else None
+            if gd.get("a"):
+                a, b = int(gd["a"]), int(gd["b"])
+                if a == b:
+                    order, day, month = "same", a, b  # 5/5/2024: either reading gives the same date
+                elif a > 12:
+                    order, day, month = "dmy", a, b
+                elif b > 12:
+                    order, day, month = "mdy", b, a
+                else:
+                    order, day, month = "ambiguous", a, b  # day-first until resolved
+            else:
+                month = int(gd["month"]) if gd.get("month") else MONTHS[gd["mon"].lower()]
+                day = int(gd["day"])
             if not _valid(year, month, day):
                 continue
             wd = gd.get("wd")
-            out.append(DateMatch(s, e, year, month, day, WEEKDAYS[wd.lower()] if wd else None))
+            out.append(DateMatch(s, e, year, month, day, WEEKDAYS[wd.lower()] if wd else None, order))
             taken.append((s, e))
     out.sort(key=lambda d: d.start)
     return out
+
+
+# Spellings that tell a British-style text (day-first dates) from an American one (month-first).
+_BRITISH = re.compile(
+    r"\b(?:colour|favour|honour|labour|neighbour|armour|rumour|behaviour|harbour|vigour)\w*|\b\w*(?:centre|metre|litre|theatre)s?\b"
+    r"|\b(?:defence|offence|programmes?|catalogue|grey)\b|\b\w{3,}isations?\b|\btravell(?:ed|ing|ers?)\b"
+    r"|\b(?:organis|recognis|criticis|apologis|realis|mobilis|authoris|utilis|analys)(?:e|ed|es|ing)\b",
+    re.I,
+)
+_AMERICAN = re.compile(
+    r"\b(?:color|favor|honor|labor|neighbor|armor|rumor|behavior|harbor|vigor)(?:s|ed|ing|ful|able|hood|ly)?\b"
+    r"|\b\w*(?:center|liter|theater)s?\b|\bkilometers?\b|\b(?:defense|offense|catalog|gray)\b|\b\w{3,}izations?\b"
+    r"|\btravel(?:ed|ing|er|ers)\b|\b(?:organiz|recogniz|criticiz|apologiz|realiz|mobiliz|authoriz|utiliz|analyz)(?:e|ed|es|ing)\b"
+)
+_ZONE_DMY = re.compile(r"\b(?:GMT|BST)\b")
+_ZONE_MDY = re.compile(r"\b(?:EST|EDT|CST|CDT|PST|PDT|ET|PT)\b")
+
+
+def date_order_signals(text: str, skip: tuple[int, int] | None = None) -> tuple[str | None, list[str]]:
+    """The date convention a document signals: "dmy", "mdy" or None (no clear signal), with the
+    signals found. Evidence, strongest first: other all-numeric dates in the text whose day is > 12
+    (8 each: the same site writes its dates one way, so this outweighs all the rest); dates written with the month name, "11 March" vs "March 11" (1 each, at most 3);
+    British vs American spellings (1 each, at most 3); GMT/BST vs US time zones (1). ``skip``: the
+    span of the date being decided, which is no evidence for itself."""
+    dmy = mdy = 0
+    why: list[str] = []
+    numeric_votes = {"dmy": 0, "mdy": 0}
+    for d in find_dates(text):
+        if skip and d.start < skip[1] and skip[0] < d.end:
+            continue
+        if d.order in numeric_votes:
+            numeric_votes[d.order] += 1
+    named_dmy = min(3, sum(1 for _ in _DMY.finditer(text)))
+    named_mdy = min(3, sum(1 for _ in _MDY.finditer(text)))
+    brit = min(3, len(_BRITISH.findall(text)))
+    amer = min(3, len(_AMERICAN.findall(text)))
+    zone_d = 1 if _ZONE_DMY.search(text) else 0
+    zone_m = 1 if _ZONE_MDY.search(text) else 0
+    dmy = 8 * numeric_votes["dmy"] + named_dmy + brit + zone_d
+    mdy = 8 * numeric_votes["mdy"] + named_mdy + amer + zone_m
+    for n, label in (
+        (numeric_votes["dmy"], "day-first numeric dates"), (numeric_votes["mdy"], "month-first numeric dates"),
+        (named_dmy, "day-month dates"), (named_mdy, "month-day dates"), (brit, "British spellings"),
+        (amer, "American spellings"), (zone_d, "GMT/BST"), (zone_m, "US time zone"),
+    ):
+        if n:
+            why.append(f"{label}: {n}")
+    if dmy > mdy:
+        return "dmy", why
+    if mdy > dmy:
+        return "mdy", why
+    return None, why
+
+
+def resolve_order(d: DateMatch, convention: str | None) -> DateMatch:
+    """An ambiguous all-numeric date read in the given convention (day-first when None: the more
+    common convention worldwide; the caller flags it)."""
+    if d.order != "ambiguous" or convention != "mdy":
+        return d
+    return replace(d, month=d.day, day=d.month)
 
 
 def weekday_of(year: int, month: int, day: int) -> int | None:
