@@ -117,7 +117,7 @@ def docs(db: DbOption = Path(DEFAULT_DB)) -> None:
         if r.story_size > 1:
             story = f"[magenta]{story} ×{r.story_size}[/]" + ("[bold] ★[/]" if r.canonical else "")
         date = r.published or "[dim]—[/]"
-        if r.published and r.published_method and r.published_method != "stated":
+        if r.published and (r.published_method or "").startswith("year-"):
             date += "[cyan]*[/]"
             inferred = True
         table.add_row(
