@@ -66,7 +66,8 @@ _CUE_SPECS: dict[str, tuple[str, str | None]] = {
         r"|join\ our\ (?:whatsapp|telegram|youtube)|follow\ our\ (?:whatsapp|telegram|youtube)|breaking\ news\ alerts|push\ notifications"
         r"|for\ subscribers|subscriber[-\ ]only|members[-\ ]only|log\ in\ to\ (?:read|continue)|create\ (?:a\ )?(?:free\ )?account"
         r"|unsubscribe|you\ are\ receiving\ this|you\ received\ this|view\ (?:this|the|it)\ (?:email\ |newsletter\ )?in\ (?:your|a)\ browser"
-        r"|forward\ (?:this\ )?to\ a\ friend|update\ (?:your\ )?(?:email\ |subscription\ )?preferences|signed\ up\ (?:for|at|to|on)\ (?:our|the)",
+        r"|forward\ (?:this\ )?to\ a\ friend|^newsletters?\s*:|sign\ up\ (?:to|for)\ \S.{0,80}?\b(?:inbox|newsletters?|briefings?|digest|e-?mail\ alerts)\b"
+        r"|straight\ to\ your\ inbox|directly\ to\ your\ inbox|get\ (?:\S+\ ){1,8}?in\ your\ inbox|update\ (?:your\ )?(?:email\ |subscription\ )?preferences|signed\ up\ (?:for|at|to|on)\ (?:our|the)",
         r"\bsubscribe\b|\bsubscription\b|\bsubscribers?\b|\bsign\ up\b|\bsign-up\b|\blog\ ?in\b|\bsign\ in\b|\bregister\b"
         r"|\bmembership\b|\bnewsletters?\b|\bjoin\ (?:us|now|today)\b|\bunlock\b|\bpodcasts?\b|\bdonate\b|\bper\ month\b",
     ),
@@ -103,7 +104,7 @@ _CUE_SPECS: dict[str, tuple[str, str | None]] = {
         None,
     ),
     "navigation": (
-        r"^skip\ to|^jump\ to|^(?:main\ )?menu$|^search$|^sections?$|^home$|^toggle\ navigation|^open\ menu|^close\ menu"
+        r"^skip\ to|^jump\ to|^(?:main\ )?menu$|^search(?:\ (?:this\ site|the\ site|news|articles))?\s*(?:\.{2,3}|…|:)?$|^sections?$|^home$|^toggle\ navigation|^open\ menu|^close\ menu"
         r"|listen\ to\ this\ (?:article|story)|^\d+\s*(?:-|\ )?min(?:ute)?s?\ read\b|^print$|^(?:follow|following|listen|save|bookmark|clap|like|more)$|^font\ size|^text\ size"
         r"|^(?:next|previous|prev)$|^(?:sign\ in|log\ in|register)$",
         None,

@@ -56,7 +56,7 @@ WEIGHTS: dict[str, float] = {
     "related_item": 7.0,  # "Read more: <headline>"
     "read_more_link": 6.0,  # "Read more »"
     "share_line": 7.0,  # a line made only of share-button words
-    "breadcrumb": 7.0,  # "Site › News › Region" / "Home | World | ..."
+    "breadcrumb": 7.0,  # "Site › News › Region" / "Home | World | ..." / "[ Home ] [ World ]" / "[ Donate ]"
     "byline": 6.0,  # "By Jane Doe", "Posted by X at <date>"
     "date_line": 7.0,  # a line that is only a date/time ("Updated 3 hours ago", "Last Modified: ...")
     "separator": 6.5,  # "---", "* * *", "1.2K": no words
@@ -136,6 +136,34 @@ def _breadcrumb(text: str, words: int) -> bool:
             return True
         return any(p.strip().lower() in cues.SECTION_WORDS for p in parts)
     return False
+
+
+_BRACKET_ITEM = re.compile(r"\[\s*([^\[\]]{1,40}?)\s*\]")
+_BRACKETS_ONLY = re.compile(r"^(?:\s*\[[^\[\]]{1,40}\]\s*)+$")
+
+
+def _bracket_menu(text: str) -> bool:
+    """A line made only of bracketed link labels: a menu ("[ Home ] [ World ] [ About ]", each item
+    at most four words) or a lone one- or two-word widget button ("[ Donate ]", "[Search]")."""
+    if not _BRACKETS_ONLY.match(text):
+        return False
+    items = [i.split() for i in _BRACKET_ITEM.findall(text)]
+    if not all(items) or not all(any(c.isalpha() for c in "".join(i)) for i in items):
+        return False  # "[1]", "[ ]": footnote marks, empty boxes
+    if len(items) >= 2:
+        return all(len(i) <= 4 for i in items)
+    return len(items[0]) <= 2
+
+
+def _spaced_menu(text: str, words: int) -> bool:
+    """A menu flattened to one line with its links separated by runs of spaces ("Home  News  World
+    Sport"): at least four short items, two of them common section names."""
+    if words > 16 or cues.SENTENCE_END.search(text) or "  " not in text:
+        return False
+    parts = [p for p in re.split(r"\s{2,}|\t", text) if p.strip()]
+    if len(parts) < 4 or any(len(p.split()) > 3 for p in parts):
+        return False
+    return sum(1 for p in parts if p.strip().lower() in cues.SECTION_WORDS) >= 2
 
 
 def _share_line(text: str, words: int) -> bool:
@@ -282,7 +310,7 @@ def _analyse(lines: list[Line]) -> list[LineInfo]:
                     break
         if _share_line(t, words):
             cue("share_line", WEIGHTS["share_line"], "share")
-        if _breadcrumb(t, words):
+        if _breadcrumb(t, words) or _bracket_menu(t) or _spaced_menu(t, words):
             cue("breadcrumb", WEIGHTS["breadcrumb"], "navigation")
         if _date_line(t, words):
             cue("date_line", WEIGHTS["date_line"], "date-line")
