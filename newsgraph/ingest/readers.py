@@ -90,12 +90,10 @@ def read_file(path: Path) -> Iterator[Item]:
     except OSError as exc:
         yield IngestProblem(source, f"unreadable: {exc.strerror or exc}")
         return
-    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
-        if not suffix:
-            pass  # a capture saved without an extension: sniff it below
-        else:
-            yield IngestProblem(source, f"unsupported file type {suffix!r} (supported: {', '.join(SUPPORTED)})")
-            return
+    # a capture saved without an extension is sniffed below; any other extension is not ours
+    if suffix and suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        yield IngestProblem(source, f"unsupported file type {suffix!r} (supported: {', '.join(SUPPORTED)})")
+        return
     try:
         text, encoding = decode(data)
     except NotText as exc:
