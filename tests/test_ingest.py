@@ -129,3 +129,12 @@ def test_directory_without_supported_files(tmp_path, name):
     (d / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     docs, problems = read(d)
     assert docs == [] and "no supported files" in problems[0].reason
+
+
+def test_named_unsupported_file_and_extensionless_capture(tmp_path):
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (tmp_path / "capture").write_text("<!DOCTYPE html><html><body><p>" + WIRE_STORY + "</p></body></html>")
+    (tmp_path / "notes").write_text(WIRE_STORY)
+    docs, problems = read(tmp_path / "photo.jpg", tmp_path / "capture", tmp_path / "notes")
+    assert [(Path(d.source).name, d.format) for d in docs] == [("capture", "html"), ("notes", "text")]
+    assert problems[0].reason.startswith("unsupported file type '.jpg'")
