@@ -67,7 +67,7 @@ _CUE_SPECS: dict[str, tuple[str, str | None]] = {
         r"|for\ subscribers|subscriber[-\ ]only|members[-\ ]only|log\ in\ to\ (?:read|continue)|create\ (?:a\ )?(?:free\ )?account"
         r"|unsubscribe|you\ are\ receiving\ this|you\ received\ this|view\ (?:this|the|it)\ (?:email\ |newsletter\ )?in\ (?:your|a)\ browser"
         r"|forward\ (?:this\ )?to\ a\ friend|^newsletters?\s*:|sign\ up\ (?:to|for)\ \S.{0,80}?\b(?:inbox|newsletters?|briefings?|digest|e-?mail\ alerts)\b"
-        r"|straight\ to\ your\ inbox|directly\ to\ your\ inbox|get\ (?:\S+\ ){1,8}?in\ your\ inbox|update\ (?:your\ )?(?:email\ |subscription\ )?preferences|signed\ up\ (?:for|at|to|on)\ (?:our|the)",
+        r"|straight\ to\ your\ inbox|directly\ to\ your\ inbox|get\ (?:\S+\ ){1,12}?in\ your\ inbox|update\ (?:your\ )?(?:email\ |subscription\ )?preferences|signed\ up\ (?:for|at|to|on)\ (?:our|the)",
         r"\bsubscribe\b|\bsubscription\b|\bsubscribers?\b|\bsign\ up\b|\bsign-up\b|\blog\ ?in\b|\bsign\ in\b|\bregister\b"
         r"|\bmembership\b|\bnewsletters?\b|\bjoin\ (?:us|now|today)\b|\bunlock\b|\bpodcasts?\b|\bdonate\b|\bper\ month\b",
     ),

@@ -110,7 +110,8 @@ def _masthead(header: list[LineInfo]) -> Evidence | None:
     """The site's name standing alone on the first line of the page header ("NORTHERN IRAQ OBSERVER",
     "Kirkuk Courier"): short, capitalised, no sentence punctuation, no menu separators, and not a
     section word. Only the first non-empty line qualifies: further down, short lines are sections."""
-    first = next((x for x in header if x.line.text.strip()), None)
+    # page widgets above the site name ("Skip to content", "Menu", "Search...") are not it
+    first = next((x for x in header if x.line.text.strip() and x.cue_reason != "navigation"), None)
     if first is None or first.is_title:
         return None
     text = first.line.text.strip()
