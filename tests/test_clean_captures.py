@@ -74,3 +74,23 @@ def test_capture_reasons_are_informative() -> None:
     assert reasons["Subscribe"] == "subscription"
     _, doc = _doc("c05_breadcrumb_indent.txt")
     assert [r.reason for r in doc.removed if r.text.startswith("Smoke")] == ["photo-credit", "duplicate-caption"]
+
+
+def test_capture_menu_widget_and_promo_reasons() -> None:
+    """Menus flattened to bracketed labels or runs of spaces, lone bracketed widget buttons, a
+    "Search..." box and newsletter sign-up promos are recognised as such, not just swept up as page
+    header or tail (they are removed wherever they stand, e.g. a widget between two paragraphs)."""
+    _, doc = _doc("c16_bracket_menu.txt")
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["[ Home ] [ Towns ] [ Farming ] [ Schools ] [ Opinion ] [ Contact ]"] == "navigation"
+    assert reasons["[ Donate ]"] == reasons["[ Play video ]"] == reasons["[ Search ]"] == "navigation"
+    _, doc = _doc("c17_spaced_menu_promo.txt")
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["Home  News  Local  Sport  Weather  Opinion"] == "navigation"
+    assert reasons["Search..."] == "navigation"
+    assert [v for k, v in reasons.items() if k.startswith("Newsletters:")] == ["subscription"]
+    _, doc = _doc("c18_us_numeric_date.txt")
+    assert [r.reason for r in doc.removed if r.text.startswith("Get the best")] == ["subscription"]
+    assert doc.published is not None and doc.published.method == "stated-month-first-by-document"
+    assert [f.kind for f in doc.flags] == ["ambiguous-date-order"]
+    assert "sign up to help" in doc.text  # the phrase in prose, without a newsletter word, stays
