@@ -91,7 +91,8 @@ def _print_report(report: pipeline.IngestReport, db: Path) -> None:
     table.add_row("documents in store", str(report.documents), "independent stories", str(report.stories))
     table.add_row("syndicated copies", str(report.syndicated), "time", f"{report.seconds:.1f}s ({rate:.0f} docs/s)")
     if report.nlp_skipped:
-        table.add_row("NLP", f"[yellow]not run[/]: {report.nlp_skipped}")
+        short = report.nlp_skipped.split(" (")[0].split(". ")[0]  # the first clause says it; the rest is how to fix
+        table.add_row("NLP", f"[yellow]not run[/]", "", f"[yellow]{escape(short)}[/] — see training/README.md")
     else:
         table.add_row("NLP annotated", str(report.annotated))
     console.print(Panel(table, title=f"ingest → {db}", expand=False))
@@ -104,10 +105,10 @@ def docs(db: DbOption = Path(DEFAULT_DB)) -> None:
         rows = query.documents(store)
     table = Table(title=f"{len(rows)} documents", header_style="bold", box=box.SIMPLE_HEAD)
     table.add_column("id", no_wrap=True, min_width=8)
-    table.add_column("source", no_wrap=True, overflow="ellipsis", ratio=3)
-    table.add_column("publisher", no_wrap=True, overflow="ellipsis", ratio=2)
+    table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=30)
+    table.add_column("publisher", no_wrap=True, overflow="ellipsis", max_width=24)
     table.add_column("published", no_wrap=True, min_width=11)
-    table.add_column("story", no_wrap=True, min_width=7)
+    table.add_column("story", no_wrap=True, min_width=12)
     table.add_column("words", justify="right", no_wrap=True, min_width=5)
     table.add_column("removed", justify="right", no_wrap=True, min_width=7)
     table.add_column("flags", justify="right", no_wrap=True, min_width=5)
