@@ -129,6 +129,8 @@ def ingest(
             pool.shutdown()
     if nlp:
         annotate_stored(store, report, batch_size=batch_size)
+    else:
+        report.nlp_skipped = "switched off"
     finalize(store, report)
     report.seconds = time.perf_counter() - started
     return report
