@@ -46,7 +46,8 @@ $(TRAIN_OUT)/ud/model-best/meta.json: training/configs/ud.cfg $(UD_DOCBINS)
 	$(THREADS_ENV) $(PY) -m spacy train training/configs/ud.cfg -o $(TRAIN_OUT)/ud \
 	  --paths.train $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy \
 	  --paths.dev $(TRAIN_CORPUS)/ud/en_ewt-ud-dev.spacy $(SPACY_TRAIN_ARGS) $(UD_TRAIN_ARGS) \
-	  2>&1 | tee $(TRAIN_OUT)/ud/log.txt
+	  > $(TRAIN_OUT)/ud/log.txt 2>&1 || { tail -30 $(TRAIN_OUT)/ud/log.txt; exit 1; }
+	@tail -5 $(TRAIN_OUT)/ud/log.txt
 
 train-ner: $(TRAIN_OUT)/ner/model-best/meta.json
 $(TRAIN_OUT)/ner/model-best/meta.json: training/configs/ner.cfg $(NER_STAMP)
@@ -54,7 +55,8 @@ $(TRAIN_OUT)/ner/model-best/meta.json: training/configs/ner.cfg $(NER_STAMP)
 	$(THREADS_ENV) $(PY) -m spacy train training/configs/ner.cfg -o $(TRAIN_OUT)/ner \
 	  --paths.train $(TRAIN_CORPUS)/ner/train \
 	  --paths.dev $(TRAIN_CORPUS)/ner/gmb-dev.spacy $(SPACY_TRAIN_ARGS) $(NER_TRAIN_ARGS) \
-	  2>&1 | tee $(TRAIN_OUT)/ner/log.txt
+	  > $(TRAIN_OUT)/ner/log.txt 2>&1 || { tail -30 $(TRAIN_OUT)/ner/log.txt; exit 1; }
+	@tail -5 $(TRAIN_OUT)/ner/log.txt
 
 assemble-nlp:
 	$(PY) training/scripts/assemble.py --ud $(TRAIN_OUT)/ud/model-best \

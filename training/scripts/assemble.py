@@ -75,6 +75,7 @@ def main():
     out = Path(a.out)
     if out.exists():
         shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     # Sanity: reload through the package loader path.
     from newsgraph import nlp as ngnlp
