@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 from pathlib import Path
@@ -29,7 +30,7 @@ from spacy.tokens import DocBin
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from newsgraph.nlp.news_tokenizer import add_news_exceptions  # noqa: E402
-from convert_ner import NATURAL, TITLES, make_doc  # noqa: E402
+from convert_ner import NATURAL, TITLES, case_variant, make_doc  # noqa: E402
 
 EXCLUDED_GENRES = {"whow", "fiction", "reddit"}
 ALLOWED_LOWER = {"of", "the", "and", "for", "de", "al", "la", "du", "von", "van", "on", "in",
@@ -133,6 +134,7 @@ def main():
     (out / "ner" / "train").mkdir(parents=True, exist_ok=True)
     nlp = add_news_exceptions(spacy.blank("en"))
     # Written by convert_ner.py: words seen in GMB NORP/DATE spans.
+    rng = random.Random(17)
     vocab = set(json.loads((out / "ner" / "norp_date_vocab.json").read_text()))
     db = DocBin(store_user_data=False)
     n_docs = n_sents = n_ents = 0
@@ -180,6 +182,9 @@ def main():
                         last_end = sp[1]
                 doc = make_doc(nlp, [t["form"] for t in toks], kept, missing_vocab=vocab)
                 db.add(doc)
+                v = case_variant(doc, rng)
+                if v is not None:
+                    db.add(v)
                 n_sents += 1
                 n_ents += len(kept)
         (out / "gum" / f"gum-ccby-{split}.conllu").write_text("\n".join(kept_lines) + "\n",

@@ -175,6 +175,23 @@ def make_doc(nlp, words, spans, missing_vocab=None):
     return doc
 
 
+def case_variant(doc, rng, p_upper=0.03, p_lower=0.03):
+    """Occasionally return an UPPER- or lower-cased copy (same annotation)."""
+    r = rng.random()
+    if r < p_upper:
+        f = str.upper
+    elif r < p_upper + p_lower:
+        f = str.lower
+    else:
+        return None
+    words = [f(t.text) for t in doc]
+    new = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    ents = [Span(new, e.start, e.end, e.label_) for e in doc.ents]
+    missing = [Span(new, t.i, t.i + 1) for t in doc if t.ent_iob == 0]
+    new.set_ents(ents, missing=missing, default="outside")
+    return new
+
+
 def augment(words, spans, rng):
     """Replace PERSON/ORG/GPE spans by generated names; maybe add titles/acronyms."""
     new_words, new_spans, i = [], [], 0
@@ -257,7 +274,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--out", default="training/corpus/ner")
-    ap.add_argument("--aug-ratio", type=float, default=1.0,
+    ap.add_argument("--aug-ratio", type=float, default=2.0,
                     help="augmented copies per GMB training sentence with names")
     ap.add_argument("--uner-dev-train", action="store_true")
     ap.add_argument("--seed", type=int, default=13)
@@ -282,6 +299,10 @@ def main():
                                  for s, e, lab in iob_spans(tags)) if m]
             doc = make_doc(nlp, words, spans)
             db.add(doc)
+            if split == "train":
+                v = case_variant(doc, rng)
+                if v is not None:
+                    db.add(v)
             if split == "train":
                 for ent in doc.ents:
                     if ent.label_ in ("NORP", "DATE"):
@@ -309,8 +330,13 @@ def main():
         sents = read_iob2(uner / f"en_ewt-ud-{split}.iob2")
         db = DocBin(store_user_data=False)
         for words, tags in sents:
-            db.add(make_doc(nlp, words, uner_spans(words, tags),
-                            missing_vocab=norp_date_vocab if split == "dev" and a.uner_dev_train else None))
+            doc = make_doc(nlp, words, uner_spans(words, tags),
+                           missing_vocab=norp_date_vocab if split == "dev" and a.uner_dev_train else None)
+            db.add(doc)
+            if split == "dev" and a.uner_dev_train:
+                v = case_variant(doc, rng)
+                if v is not None:
+                    db.add(v)
         if split == "dev" and a.uner_dev_train:
             db.to_disk(out / "train" / "uner-dev.spacy")
         db.to_disk(out / f"uner-{split}.spacy")

@@ -41,6 +41,9 @@ ENGLISH_GROUP_PATTERNS = [
     "Army of {X}", "{X} Martyrs Brigade", "{X} Council", "{X} Party",
     "{X} Democratic Party", "{X} Islamic Movement", "{X} Guards", "Ministry of {X}",
     "{X} Red Crescent", "{X} Human Rights Observatory", "{X} Network",
+    "Union of {X} Workers", "Front for the Liberation of {X}", "Council of {X} Tribes",
+    "Islamic Front of {X}", "{X} Organization for Human Rights", "Party of {X} Unity",
+    "{X} Commission for Refugees", "Movement for {X} Justice", "{X} News Agency",
 ]
 PLACE_PREFIXES = ["Tel ", "Deir ", "Kafr ", "Ain ", "Beit ", "Ras ", "Jisr ", "Qasr ",
                   "Tall ", "Khan ", "Bab ", "Maarat ", "Sheikh ", "Umm ", "Abu ", "", "", ""]
