@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from newsgraph.nlp.news_tokenizer import LEMMA_FIX_NAME, SENT_GUARD_NAME, add_news_exceptions  # noqa: E402
 
-LICENSE = "CC-BY-SA-4.0 AND research-only (GMB annotations); see training/README.md"
+LICENSE = ("CC BY-SA 4.0; research/internal non-commercial use only until the GMB annotation "
+           "licence is clarified (see training/README.md in the newsgraph repository)")
 
 
 def dir_size(p: Path) -> int:
@@ -56,8 +57,8 @@ def main():
         "version": "0.1.0",
         "description": ("newsgraph English news pipeline: tokenizer with news abbreviations, "
                         "CNN tagger/morphologizer/parser trained on UD English-EWT, rule lemmatizer "
-                        "(spacy-lookups-data), CNN NER trained on GMB + UNER-EWT dev + synthetic "
-                        "name augmentation. No pretrained weights."),
+                        "(spacy-lookups-data), CNN NER trained on GMB + UNER-EWT dev + GUM (CC-BY docs) + "
+                        "synthetic name augmentation. No pretrained weights."),
         "license": LICENSE,
         "author": "newsgraph",
         "sources": [
@@ -65,6 +66,9 @@ def main():
              "license": "CC BY-SA 4.0"},
             {"name": "Universal NER English-EWT (dev split)", "url": "https://github.com/UniversalNER/UNER_English-EWT",
              "license": "CC BY-SA 4.0"},
+            {"name": "UD English-GUM v2.16, CC-BY documents only (NER entity layer)",
+             "url": "https://github.com/UniversalDependencies/UD_English-GUM",
+             "license": "CC BY 4.0 (per-document; treebank as a whole CC BY-NC-SA 4.0)"},
             {"name": "Groningen Meaning Bank NER (Kaggle ner_dataset.csv, partial)",
              "url": "https://gmb.let.rug.nl/", "license": "unclear; annotations free for research"},
             {"name": "spacy-lookups-data (English lemma rules)", "license": "MIT"},
