@@ -103,3 +103,48 @@ def news_lemma_fixes(doc):
             elif t.pos_ == "AUX":
                 t.lemma_ = t.lower_
     return doc
+
+
+# --- fast cached lemmatizer ------------------------------------------------
+from spacy.lang.en.lemmatizer import EnglishLemmatizer  # noqa: E402
+
+NEWS_LEMMATIZER_NAME = "news_lemmatizer"
+
+
+class NewsLemmatizer(EnglishLemmatizer):
+    """spaCy's English rule lemmatizer with a per-(form, POS, morph) cache and
+    the auxiliary fixes of :func:`news_lemma_fixes` built in.  Same tables
+    (spacy-lookups-data), same output, several times less Python overhead."""
+
+    _fast_cache: dict
+
+    def __call__(self, doc):
+        if not self._validated:
+            self._validate_tables()
+        cache = self.__dict__.setdefault("_fast_cache", {})
+        for token in doc:
+            key = (token.orth, token.pos, token.morph.key)
+            lem = cache.get(key)
+            if lem is None:
+                pos = token.pos_
+                if pos == "AUX":
+                    lem = AUX_LEMMAS.get(token.lower_, token.lower_)
+                elif pos == "PART" and AUX_LEMMAS.get(token.lower_) == "not":
+                    lem = "not"
+                else:
+                    lem = self.lemmatize(token)[0]
+                if len(cache) < 500_000:
+                    cache[key] = lem
+            token.lemma_ = lem
+        return doc
+
+
+@Language.factory(
+    NEWS_LEMMATIZER_NAME,
+    assigns=["token.lemma"],
+    default_config={"model": None, "mode": "rule", "overwrite": True,
+                    "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"}},
+    default_score_weights={"lemma_acc": 1.0},
+)
+def make_news_lemmatizer(nlp, model, name, mode, overwrite, scorer):
+    return NewsLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)

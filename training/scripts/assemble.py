@@ -1,8 +1,8 @@
 """Assemble the shipped pipeline from the separately trained UD and NER pipelines.
 
   tokenizer (+ news abbreviations) -> tok2vec -> tagger -> morphologizer
-  -> news_sentence_guard -> parser -> lemmatizer (rule, spacy-lookups-data)
-  -> news_lemma_fixes (auxiliaries) -> ner
+  -> news_sentence_guard -> parser -> lemmatizer (news_lemmatizer: cached English rule
+  lemmatizer, spacy-lookups-data tables, auxiliary fixes) -> ner
 
 The UD components share one tok2vec (listeners, sourced together); the NER
 component carries its own inline tok2vec, so nothing else listens to it.
@@ -19,7 +19,7 @@ import spacy
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from newsgraph.nlp.news_tokenizer import LEMMA_FIX_NAME, SENT_GUARD_NAME, add_news_exceptions  # noqa: E402
+from newsgraph.nlp.news_tokenizer import NEWS_LEMMATIZER_NAME, SENT_GUARD_NAME, add_news_exceptions  # noqa: E402
 
 LICENSE = ("CC BY-SA 4.0; research/internal non-commercial use only until the GMB annotation "
            "licence is clarified (see training/README.md in the newsgraph repository)")
@@ -45,9 +45,10 @@ def main():
         nlp.add_pipe(name, source=ud)
     nlp.add_pipe(SENT_GUARD_NAME)
     nlp.add_pipe("parser", source=ud)
-    lem = nlp.add_pipe("lemmatizer", config={"mode": "rule"})
-    lem.initialize()  # loads English rule tables from spacy-lookups-data
-    nlp.add_pipe(LEMMA_FIX_NAME)
+    # English rule lemmatizer (tables from spacy-lookups-data) with a cache and
+    # auxiliary fixes (were -> be); see newsgraph/nlp/news_tokenizer.py.
+    lem = nlp.add_pipe(NEWS_LEMMATIZER_NAME, name="lemmatizer")
+    lem.initialize()
     nlp.add_pipe("ner", source=ner)
 
     scores_ud = json.loads((Path(a.ud) / "meta.json").read_text()).get("performance", {})
