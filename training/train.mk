@@ -72,7 +72,7 @@ eval-nlp:
 
 bench-nlp:
 	$(PY) training/scripts/bench.py --model $(NLP_MODEL) \
-	  --fakes $(CORPUS_DIR)/fakes-syria-war-news/FA-KES-Dataset.csv --n-process 2
+	  --fakes $(CORPUS_DIR)/fakes-syria-war-news/FA-KES-Dataset.csv --n-process 2 --batch-size 16
 
 clean-training:
 	rm -rf $(TRAIN_CORPUS) $(TRAIN_OUT)

@@ -33,7 +33,8 @@ def main():
     ap.add_argument("--fakes", default="../shared/corpus/fakes-syria-war-news/FA-KES-Dataset.csv")
     ap.add_argument("--sample-dir", default=str(ROOT / "newsgraph" / "sample"))
     ap.add_argument("--n-process", type=int, default=2)
-    ap.add_argument("--batch-size", type=int, default=64)
+    ap.add_argument("--batch-size", type=int, default=16,
+                    help="texts per batch; news articles are long, small batches balance the 2 processes")
     ap.add_argument("--max-words", type=int, default=0, help="cap corpus size (0 = all)")
     a = ap.parse_args()
     texts, src = load_texts(Path(a.fakes), Path(a.sample_dir))
