@@ -92,3 +92,10 @@ def test_lemmas_and_pos(nlp):
     assert lemmas["soldiers"] == "soldier"
     assert lemmas["were"] == "be"
     assert doc[1].pos_ == "NOUN"
+
+
+@needs_model
+@pytest.mark.model
+def test_pipe_helper(nlp):
+    docs = list(ngnlp.pipe(["Gen. Ali Hassan arrived.", "Talks ended on Dec. 4."]))
+    assert len(docs) == 2 and docs[0][0].text == "Gen."
