@@ -286,6 +286,8 @@ def main():
     ap.add_argument("--aug-ratio", type=float, default=2.0,
                     help="augmented copies per GMB training sentence with names")
     ap.add_argument("--uner-dev-train", action="store_true")
+    ap.add_argument("--uner-dev-holdout", type=int, default=0,
+                    help="keep the last N UNER dev sentences out of training, in dev/ (tuning)")
     ap.add_argument("--seed", type=int, default=13)
     a = ap.parse_args()
     rng = random.Random(a.seed)
@@ -338,6 +340,14 @@ def main():
     for split in ("dev", "test"):
         sents = read_iob2(uner / f"en_ewt-ud-{split}.iob2")
         db = DocBin(store_user_data=False)
+        if split == "dev" and a.uner_dev_holdout:
+            hold = DocBin(store_user_data=False)
+            for words, tags in sents[-a.uner_dev_holdout:]:
+                hold.add(make_doc(nlp, words, uner_spans(words, tags)))
+            (out / "dev").mkdir(exist_ok=True)
+            hold.to_disk(out / "dev" / "uner-dev-holdout.spacy")
+            (out / "dev" / "gmb-dev.spacy").write_bytes((out / "gmb-dev.spacy").read_bytes())
+            sents = sents[:-a.uner_dev_holdout]
         for words, tags in sents:
             doc = make_doc(nlp, words, uner_spans(words, tags),
                            missing_vocab=norp_date_vocab if split == "dev" and a.uner_dev_train else None)
