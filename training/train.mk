@@ -19,6 +19,16 @@ SPACY_TRAIN_ARGS ?=
 UD_TRAIN_ARGS ?=
 NER_TRAIN_ARGS ?=
 THREADS_ENV := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+# 1 = train tagger/morphologizer/parser on EWT train + GUM CC-BY documents
+# (as the shipped model); 0 = EWT only.
+UD_WITH_GUM ?= 1
+ifeq ($(UD_WITH_GUM),1)
+UD_TRAIN_PATH := $(TRAIN_CORPUS)/udgum
+UD_TRAIN_DEPS := $(TRAIN_CORPUS)/udgum/.done
+else
+UD_TRAIN_PATH := $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy
+UD_TRAIN_DEPS :=
+endif
 
 UD_DOCBINS := $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy $(TRAIN_CORPUS)/ud/en_ewt-ud-dev.spacy $(TRAIN_CORPUS)/ud/en_ewt-ud-test.spacy
 NER_STAMP := $(TRAIN_CORPUS)/ner/.done
@@ -28,7 +38,15 @@ NER_STAMP := $(TRAIN_CORPUS)/ner/.done
 train: train-data $(TRAIN_OUT)/ud/model-best/meta.json $(TRAIN_OUT)/ner/model-best/meta.json
 	$(MAKE) -f training/train.mk assemble-nlp PY=$(PY) DATA=$(DATA) NLP_MODEL=$(NLP_MODEL)
 
-train-data: $(UD_DOCBINS) $(NER_STAMP)
+train-data: $(UD_DOCBINS) $(NER_STAMP) $(UD_TRAIN_DEPS)
+
+# GUM CC-BY conllu files are written by convert_gum.py (part of the NER step).
+$(TRAIN_CORPUS)/udgum/.done: $(NER_STAMP) $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy
+	@mkdir -p $(TRAIN_CORPUS)/udgum
+	cp $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy $(TRAIN_CORPUS)/udgum/
+	$(PY) -m spacy convert $(TRAIN_CORPUS)/gum/gum-ccby-train.conllu $(TRAIN_CORPUS)/udgum -c conllu -n 10
+	$(PY) -m spacy convert $(TRAIN_CORPUS)/gum/gum-ccby-dev.conllu $(TRAIN_CORPUS)/udgum -c conllu -n 10
+	touch $@
 
 $(TRAIN_CORPUS)/ud/en_ewt-ud-%.spacy: $(DATA)/ud-english-ewt/en_ewt-ud-%.conllu
 	@mkdir -p $(TRAIN_CORPUS)/ud
@@ -41,10 +59,10 @@ $(NER_STAMP): training/scripts/convert_ner.py training/scripts/convert_gum.py tr
 	touch $@
 
 train-ud: $(TRAIN_OUT)/ud/model-best/meta.json
-$(TRAIN_OUT)/ud/model-best/meta.json: training/configs/ud.cfg $(UD_DOCBINS)
+$(TRAIN_OUT)/ud/model-best/meta.json: training/configs/ud.cfg $(UD_DOCBINS) $(UD_TRAIN_DEPS)
 	@mkdir -p $(TRAIN_OUT)/ud
 	$(THREADS_ENV) $(PY) -m spacy train training/configs/ud.cfg -o $(TRAIN_OUT)/ud \
-	  --paths.train $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy \
+	  --paths.train $(UD_TRAIN_PATH) \
 	  --paths.dev $(TRAIN_CORPUS)/ud/en_ewt-ud-dev.spacy $(SPACY_TRAIN_ARGS) $(UD_TRAIN_ARGS) \
 	  > $(TRAIN_OUT)/ud/log.txt 2>&1 || { tail -30 $(TRAIN_OUT)/ud/log.txt; exit 1; }
 	@tail -5 $(TRAIN_OUT)/ud/log.txt
