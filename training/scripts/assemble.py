@@ -57,7 +57,7 @@ def main():
         "name": "newsgraph",
         "version": "0.1.0",
         "description": ("newsgraph English news pipeline: tokenizer with news abbreviations, "
-                        "CNN tagger/morphologizer/parser trained on UD English-EWT, rule lemmatizer "
+                        "CNN tagger/morphologizer/parser trained on UD English-EWT + GUM (CC-BY docs), rule lemmatizer "
                         "(spacy-lookups-data), CNN NER trained on GMB + UNER-EWT dev + GUM (CC-BY docs) + "
                         "synthetic name augmentation. No pretrained weights."),
         "license": LICENSE,
