@@ -33,7 +33,7 @@ endif
 UD_DOCBINS := $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy $(TRAIN_CORPUS)/ud/en_ewt-ud-dev.spacy $(TRAIN_CORPUS)/ud/en_ewt-ud-test.spacy
 NER_STAMP := $(TRAIN_CORPUS)/ner/.done
 
-.PHONY: train train-data train-ud train-ner assemble-nlp eval-nlp bench-nlp clean-training
+.PHONY: eval-data train train-data train-ud train-ner assemble-nlp eval-nlp bench-nlp clean-training
 
 train: train-data $(TRAIN_OUT)/ud/model-best/meta.json $(TRAIN_OUT)/ner/model-best/meta.json
 	$(MAKE) -f training/train.mk assemble-nlp PY=$(PY) DATA=$(DATA) NLP_MODEL=$(NLP_MODEL)
@@ -81,6 +81,8 @@ assemble-nlp:
 	  --ner $(TRAIN_OUT)/ner/model-best --out $(NLP_MODEL)
 
 # Evaluation needs the converted held-out sets (built from DATA if missing).
+eval-data: $(TRAIN_CORPUS)/ud/en_ewt-ud-test.spacy $(NER_STAMP)
+
 eval-nlp:
 	@mkdir -p $(TRAIN_OUT)
 	@if [ -d "$(DATA)" ]; then $(MAKE) -f training/train.mk train-data PY=$(PY) DATA=$(DATA) >/dev/null; \
