@@ -85,7 +85,7 @@ eval-data: $(TRAIN_CORPUS)/ud/en_ewt-ud-test.spacy $(NER_STAMP)
 
 eval-nlp:
 	@mkdir -p $(TRAIN_OUT)
-	@if [ -d "$(DATA)" ]; then $(MAKE) -f training/train.mk train-data PY=$(PY) DATA=$(DATA) >/dev/null; \
+	@if [ -d "$(DATA)" ]; then $(MAKE) -f training/train.mk eval-data PY=$(PY) DATA=$(DATA) >/dev/null; \
 	  else echo "eval-nlp: $(DATA) absent, only the names test set is evaluated"; fi
 	$(PY) training/scripts/evaluate.py --model $(NLP_MODEL) --data $(DATA) --corpus $(TRAIN_CORPUS) \
 	  --json $(TRAIN_OUT)/eval.json
