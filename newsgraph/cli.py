@@ -92,7 +92,8 @@ def _print_report(report: pipeline.IngestReport, db: Path) -> None:
     table.add_row("syndicated copies", str(report.syndicated), "time", f"{report.seconds:.1f}s ({rate:.0f} docs/s)")
     if report.nlp_skipped:
         short = report.nlp_skipped.split(" (")[0].split(". ")[0]  # the first clause says it; the rest is how to fix
-        table.add_row("NLP", f"[yellow]not run[/]", "", f"[yellow]{escape(short)}[/] — see training/README.md")
+        hint = "" if report.nlp_skipped == "switched off" else " — see training/README.md"
+        table.add_row("NLP", "[yellow]not run[/]", "", f"[yellow]{escape(short)}[/]{hint}")
     else:
         table.add_row("NLP annotated", str(report.annotated))
     console.print(Panel(table, title=f"ingest → {db}", expand=False))

@@ -94,16 +94,27 @@ def read_file(path: Path) -> Iterator[Item]:
     if suffix and suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         yield IngestProblem(source, f"unsupported file type {suffix!r} (supported: {', '.join(SUPPORTED)})")
         return
+    decoded = _decode(source, data)
+    if isinstance(decoded, IngestProblem):
+        yield decoded
+        return
+    text, encoding = decoded
+    fmt = "html" if suffix in HTML_SUFFIXES or (not suffix and _looks_like_html(text)) else "text"
+    yield RawDocument(source=source, locator="", format=fmt, content=text, encoding=encoding)
+
+
+_BLANK = "no text (only whitespace)"
+
+
+def _decode(where: str, data: bytes) -> tuple[str, str | None] | IngestProblem:
+    """Text and its encoding, or the reason these bytes are not an article."""
     try:
         text, encoding = decode(data)
     except NotText as exc:
-        yield IngestProblem(source, str(exc))
-        return
+        return IngestProblem(where, str(exc))
     if not text.strip():
-        yield IngestProblem(source, "no text (only whitespace)")
-        return
-    fmt = "html" if suffix in HTML_SUFFIXES or (not suffix and _looks_like_html(text)) else "text"
-    yield RawDocument(source=source, locator="", format=fmt, content=text, encoding=encoding)
+        return IngestProblem(where, _BLANK)
+    return text, encoding
 
 
 def _looks_like_html(text: str) -> bool:
@@ -165,13 +176,12 @@ def read_warc(path: Path) -> Iterator[Item]:
                 if len(data) > MAX_DOCUMENT_BYTES:
                     yield IngestProblem(where, "record too large for one article")
                     continue
-                try:
-                    text, encoding = decode(data)
-                except NotText as exc:
-                    yield IngestProblem(where, str(exc))
+                decoded = _decode(where, data)
+                if isinstance(decoded, IngestProblem):
+                    if decoded.reason != _BLANK:  # an empty response record is not a problem
+                        yield decoded
                     continue
-                if not text.strip():
-                    continue
+                text, encoding = decoded
                 found += 1
                 meta = {"url": url} if url else {}
                 date = record.rec_headers.get_header("WARC-Date")
