@@ -139,3 +139,94 @@ class IngestProblem:
 
     source: str
     reason: str
+
+
+# -- extracted facts (per document) ---------------------------------------------------------------
+# Offsets below index the cleaned text. Entity references inside one document are indices into the
+# document's list of local entities (``EntityMention.entity``); cross-document resolution maps local
+# entities to global entity ids later, so the per-document stage stays a pure function.
+
+EntityType = Literal["PERSON", "ORG", "LOC"]
+
+# Subtypes, when the text shows them. ORG: armed_group, government, military, party, media,
+# research (NGOs, think tanks, monitors), international. LOC: country, settlement (city, town,
+# village), region (province, district, river valley, mountains), facility (base, airfield,
+# checkpoint, bridge, cemetery).
+ORG_SUBTYPES = ("armed_group", "government", "military", "party", "media", "research", "international")
+LOC_SUBTYPES = ("country", "settlement", "region", "facility")
+
+
+@dataclass(slots=True)
+class EntityMention:
+    """A stretch of cleaned text that names (or, for role and pronoun mentions, refers to) an actor or place."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # PERSON | ORG | LOC
+    subtype: str | None = None
+    origin: str = "ner"  # ner | title | group | place-cue | alias | acronym | partial | role | pronoun | demonym
+    name_start: int = -1  # the bare name inside the mention ("Haidar al-Jubouri" in "Col. Haidar al-Jubouri")
+    name_end: int = -1
+    title: str | None = None  # "Col.", "Prime Minister", "spokesman for the alliance", as written
+    entity: int = -1  # index of the document-local entity, set by within-document resolution
+
+    @property
+    def name(self) -> str:
+        if self.name_start < 0:
+            return self.text
+        return self.text[self.name_start - self.start : self.name_end - self.start]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in the text with what it counts: 'killing seven fighters' -> killed 7."""
+
+    kind: str  # killed | wounded | abducted | arrested | displaced | troops | fighters | recruits | advisers | ...
+    value: int  # the lower bound when approximate
+    approx: str | None  # None, "at least", "more than", "about", "up to", "dozens", ...
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelationMention:
+    """One sentence's support for subject -predicate-> object between two document-local entities."""
+
+    subject: int
+    predicate: str  # leads | member_of | part_of | spokesperson_for | advisor_to | backed_by | reports_to |
+    #                 allied_with | fights | family | based_in | holds_office
+    object: int
+    polarity: str  # asserted | negated | hedged
+    confidence: float
+    cue: str  # the words that carry the relation ("belongs to", "commander of", appositive)
+    start: int  # evidence: the sentence
+    end: int
+    cue_start: int = -1
+    cue_end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One sentence's report of an event."""
+
+    type: str  # PLOVER category: ASSAULT, FIGHT, PROTEST, COERCE, CONSULT, AGREE, ...
+    acled_type: str | None  # ACLED event type where one maps (Battles, Explosions/Remote violence, ...)
+    mode: str | None  # PLOVER mode or a short description ("airstrike", "abduction")
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    start: int  # evidence: the sentence
+    end: int
+    actors: tuple[tuple[int, str], ...] = ()  # (local entity, role): role is "actor" or "target"
+    location: int = -1  # local entity of the place
+    date: str | None = None  # YYYY-MM-DD | YYYY-MM | YYYY
+    date_precision: str | None = None
+    date_method: str | None = None  # the timex rule and anchor that resolved it
+    date_text: str | None = None
+    date_start: int = -1
+    date_end: int = -1
+    quantities: tuple[Quantity, ...] = ()
+    polarity: str = "asserted"  # asserted | negated | hedged | claimed
+    confidence: float = 0.5
