@@ -1,0 +1,1 @@
+"""Entities: typed mentions in one document, their within-document linking, and cross-document resolution."""

@@ -1,0 +1,1 @@
+"""Knowledge bases: the place gazetteer, countries, and optional CAMEO actor dictionaries."""
