@@ -392,13 +392,10 @@ _GENERIC_ORG_WORDS = frozenset(
 )
 
 
-def _distinctive_tokens(tokens: tuple[str, ...]) -> list[str]:
-    return [t for t in tokens if t not in _GENERIC_ORG_WORDS]
-
-
 def _link_org_short_forms(names: list[_Name], groups: _Groups) -> None:
-    """"Badr" after "the Badr Organization": a single word that is the first distinctive word of
-    exactly one longer ORG name, and no other ORG name of the document contains it."""
+    """"Badr" after "the Badr Organization": a single word that is the first word of exactly one
+    longer ORG name, when no other ORG name of the document contains it. A generic first word
+    ("Kataib Zahra") makes the rest the name, not a short form of it ("Zahra" is another group)."""
     longer = [n for n in names if n.type == "ORG" and len(n.tokens) >= 2]
     for n in names:
         if n.type != "ORG" or len(n.tokens) != 1 or is_acronym(n.text) or n.tokens[0] in _GENERIC_ORG_WORDS:
@@ -412,8 +409,7 @@ def _link_org_short_forms(names: list[_Name], groups: _Groups) -> None:
                 continue
             root = groups.find(ln.mentions[0])
             containing.add(root)
-            distinctive = _distinctive_tokens(ln.tokens)
-            if distinctive and token_similarity(word, distinctive[0]) >= _TOKEN_MATCH:
+            if ln.tokens[0] not in _GENERIC_ORG_WORDS and token_similarity(word, ln.tokens[0]) >= _TOKEN_MATCH:
                 heads.setdefault(root, ln)
         if len(containing) == 1 and len(heads) == 1:
             (ln,) = heads.values()
@@ -421,31 +417,32 @@ def _link_org_short_forms(names: list[_Name], groups: _Groups) -> None:
 
 
 def _link_partial_names(names: list[_Name], groups: _Groups) -> None:
-    """Surnames, given names, kunyas and partial person names, refused when ambiguous."""
+    """Surnames, given names, kunyas and partial person names.
+
+    ``resolve_partial_mentions`` is asked about one (short name, full name) pair at a time, so
+    that ambiguity is judged on this document's entities: a surname shared by two names of one
+    person (a nom de guerre joined by a definition) is fine, one shared by two persons is not."""
     persons = [n for n in names if n.type == "PERSON" and n.tokens]
-    if len(persons) < 2:
-        return
-    as_mentions = [Mention(n.mentions[0], n.mentions[0] + 1, n.text) for n in persons]
-    full = [k for k, n in enumerate(persons) if len(n.tokens) >= 2]
-    for link in resolve_partial_mentions(as_mentions):
-        short = persons[link.mention]
-        if link.full is not None:
-            target = persons[link.full]
-            groups.union(target.mentions[0], short.mentions[0], f"partial:{link.kind}", link.reason)
-            continue
-        # ambiguous between names: still fine when those names are one entity of this document
-        # (joined by a definition or a spelling variant), so test each candidate on its own
-        roots: dict[int, tuple[_Name, str]] = {}
-        for k in full:
-            if k == link.mention:
+    by_token: dict[str, list[int]] = defaultdict(list)
+    for k, n in enumerate(persons):
+        if len(n.tokens) >= 2:
+            for t in set(n.tokens):
+                by_token[token_sort_key(t)].append(k)
+    for k, short in enumerate(persons):
+        candidates = {f for t in short.tokens for f in by_token.get(token_sort_key(t), ()) if f != k}
+        fits: dict[int, tuple[_Name, str, str]] = {}
+        for f in sorted(candidates, key=lambda f: persons[f].mentions[0]):
+            full = persons[f]
+            if len(full.tokens) <= len(short.tokens):
                 continue
-            (single,) = resolve_partial_mentions([as_mentions[link.mention], as_mentions[k]]) or (None,)
-            if single is not None and single.full is not None:
-                roots.setdefault(groups.find(persons[k].mentions[0]), (persons[k], single.kind))
-        if len(roots) == 1:
-            (target, kind) = next(iter(roots.values()))
-            groups.union(target.mentions[0], short.mentions[0], f"partial:{kind}",
-                         f"{kind} {short.text!r} -> {target.text!r} (the other full names are the same entity)")
+            pair = [Mention(short.mentions[0], short.mentions[0] + 1, short.text),
+                    Mention(full.mentions[0], full.mentions[0] + 1, full.text)]
+            link = next((x for x in resolve_partial_mentions(pair) if x.mention == 0 and x.full == 1), None)
+            if link is not None:
+                fits.setdefault(groups.find(full.mentions[0]), (full, link.kind, link.reason))
+        if len(fits) == 1:
+            full, kind, reason = next(iter(fits.values()))
+            groups.union(full.mentions[0], short.mentions[0], f"partial:{kind}", reason)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -580,8 +577,9 @@ def _best_name(doc: _Document, members: list[int], typ: str) -> str:
 
     def rank(i: int) -> tuple:
         name = doc.name(i)
+        # most tokens; among spellings of equal length the first, which introduces the name
         return (not is_acronym(name), doc.mentions[i].origin != "alias", len(parse_name(name, False).tokens),
-                len(name), -doc.mentions[i].start)
+                -doc.mentions[i].start)
 
     return doc.name(max(candidates, key=rank))
 

@@ -1,0 +1,415 @@
+"""Within-document entity linking (newsgraph.entities.local), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.entities import local
+from newsgraph.entities.local import LocalEntity, explain, link_mentions
+from newsgraph.types import EntityMention
+
+
+def mention(text: str, surface: str, typ: str = "PERSON", origin: str = "ner", nth: int = 0,
+            title: str | None = None) -> EntityMention:
+    """The ``nth`` occurrence of ``surface`` in ``text``; with ``title``, ``surface`` starts with it."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    m = EntityMention(start, start + len(surface), surface, typ, origin=origin)
+    if title:
+        assert surface.startswith(title)
+        m.title = title
+        m.name_start = start + len(title) + 1
+        m.name_end = m.end
+    return m
+
+
+def entity_of(mentions: list[EntityMention], entities: list[LocalEntity], surface: str, nth: int = 0) -> LocalEntity | None:
+    found = [m for m in mentions if m.text == surface]
+    k = found[nth].entity
+    return entities[k] if k >= 0 else None
+
+
+def check_consistent(mentions: list[EntityMention], entities: list[LocalEntity]) -> None:
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    for k, ent in enumerate(entities):
+        assert ent.mentions, "an entity without mentions"
+        for i in ent.mentions:
+            assert mentions[i].entity == k
+    linked = sum(1 for m in mentions if m.entity >= 0)
+    assert linked == sum(len(e.mentions) for e in entities)
+
+
+# -- basics ---------------------------------------------------------------------------------------
+
+
+def test_no_mentions():
+    assert link_mentions("Nothing happened in the valley today.", []) == ([], [])
+    assert link_mentions("", []) == ([], [])
+
+
+def test_input_is_not_modified_and_output_is_sorted():
+    text = "Rana Qasim met Tariq Mansour. Later Tariq Mansour left."
+    ms = [mention(text, "Tariq Mansour", nth=1), mention(text, "Rana Qasim"), mention(text, "Tariq Mansour")]
+    out, ents = link_mentions(text, ms)
+    assert all(m.entity == -1 for m in ms)
+    assert [m.text for m in out] == ["Rana Qasim", "Tariq Mansour", "Tariq Mansour"]
+    assert [e.name for e in ents] == ["Rana Qasim", "Tariq Mansour"]
+    check_consistent(out, ents)
+
+
+@pytest.mark.parametrize(
+    "start,end,surface",
+    [(5, 400, "Qasim"), (-1, 4, "Rana"), (10, 10, ""), (12, 8, "xx")],
+)
+def test_offsets_outside_the_text_are_refused(start, end, surface):
+    text = "Rana Qasim spoke."
+    with pytest.raises(ValueError, match="offsets"):
+        link_mentions(text, [EntityMention(start, end, surface, "PERSON")])
+
+
+def test_text_that_does_not_match_its_offsets_is_refused():
+    text = "Rana Qasim spoke."
+    with pytest.raises(ValueError, match="Qasim"):
+        link_mentions(text, [EntityMention(0, 4, "Qasim", "PERSON")])
+
+
+def test_name_span_outside_the_mention_is_refused():
+    text = "Col. Rana Qasim spoke."
+    m = EntityMention(0, 15, "Col. Rana Qasim", "PERSON", name_start=5, name_end=30)
+    with pytest.raises(ValueError, match="name span"):
+        link_mentions(text, [m])
+
+
+# -- the same name repeated -------------------------------------------------------------------------
+
+
+def test_same_name_with_title_and_spelling_variants():
+    text = ("Brig. Gen. Nabil al-Khatib said the road was open. Nabeel al-Khateeb added that two "
+            "trucks had passed. al-Khatib did not say when.")
+    ms = [mention(text, "Brig. Gen. Nabil al-Khatib", title="Brig. Gen."), mention(text, "Nabeel al-Khateeb"),
+          mention(text, "al-Khatib", nth=1)]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1
+    (ent,) = ents
+    assert ent.name == "Nabil al-Khatib"
+    assert ent.names == ["Nabil al-Khatib", "Nabeel al-Khateeb", "al-Khatib"]
+    assert ent.titles == ["Brig. Gen."]
+    assert any(kind == "same-name" for kind, _ in ent.links)
+    assert any(line.startswith("same-name") for line in explain(ent))
+    check_consistent(out, ents)
+
+
+def test_overlapping_mentions_of_one_name():
+    text = "Col. Rana Qasim inspected the post."
+    ms = [mention(text, "Col. Rana Qasim", title="Col."), mention(text, "Rana Qasim")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1 and out[0].entity == out[1].entity == 0
+
+
+def test_different_names_stay_apart():
+    text = "Tariq Mansour and Tariq Hamdan met in the town. Mansour spoke first."
+    ms = [mention(text, "Tariq Mansour"), mention(text, "Tariq Hamdan"), mention(text, "Mansour", nth=1)]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 2
+    assert entity_of(out, ents, "Mansour").name == "Tariq Mansour"
+
+
+def test_a_name_between_two_people_joins_neither():
+    text = ("Khalid Faris al-Bazzaz and his cousin Khalid Omar al-Bazzaz were both named. "
+            "Khalid al-Bazzaz was not reachable.")
+    ms = [mention(text, "Khalid Faris al-Bazzaz"), mention(text, "Khalid Omar al-Bazzaz"),
+          mention(text, "Khalid al-Bazzaz")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 3
+
+
+def test_person_and_org_of_the_same_name_are_not_joined():
+    text = "Sami Nadir spoke for the Nadir Front. Later Nadir Front fighters and Sami Nadir left."
+    ms = [mention(text, "Sami Nadir"), mention(text, "Nadir Front", "ORG"), mention(text, "Nadir Front", "ORG", nth=1),
+          mention(text, "Sami Nadir", nth=1)]
+    out, ents = link_mentions(text, ms)
+    assert sorted((e.type, len(e.mentions)) for e in ents) == [("ORG", 2), ("PERSON", 2)]
+
+
+def test_identical_place_tagged_org_once_is_one_entity():
+    text = "Shelling hit Qarmala on Monday. Qarmala officials said the market burned."
+    ms = [mention(text, "Qarmala", "LOC"), mention(text, "Qarmala", "ORG", nth=1)]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1 and ents[0].type == "LOC"
+
+
+# -- alias definitions ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,long,short,pattern",
+    [
+        ("Fighters of the Northern Valley Defence Units (NVDU) moved in.",
+         "Northern Valley Defence Units", "NVDU", "paren-acronym"),
+        ("The NVDU, or Junud al-Wadi, moved in.", "NVDU", "Junud al-Wadi", "or"),
+        ("Saraya al-Nasr, also known as the Victory Companies, denied it.",
+         "Saraya al-Nasr", "Victory Companies", "known-as"),
+        ("Jund al-Wadi, also called Valley Soldiers, said it fired.", "Jund al-Wadi", "Valley Soldiers", "also-called"),
+        ("Jund al-Wadi, aka Valley Soldiers, said it fired.", "Jund al-Wadi", "Valley Soldiers", "aka"),
+        ("The Victory Companies, known in Arabic as Saraya al-Nasr, said it fired.",
+         "Victory Companies", "Saraya al-Nasr", "known-in-language-as"),
+        ("Its members call it Tamas, an Arabic acronym for Tahaluf al-Muqawama al-Sharqiya.",
+         "Tahaluf al-Muqawama al-Sharqiya", "Tamas", "acronym-for"),
+        ("Harakat al-Jabal, the \"Mountain Movement,\" said it fired.",
+         "Harakat al-Jabal", "Mountain Movement", "quoted-translation"),
+        ("Kutaib Ahl al-Sahil, the 'League of the Coast', said it fired.",
+         "Kutaib Ahl al-Sahil", "League of the Coast", "quoted-translation"),
+    ],
+)
+def test_alias_definitions_join_both_names(text, long, short, pattern):
+    ms = [mention(text, long, "ORG"), mention(text, short, "ORG")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1
+    assert set(ents[0].names) == {long, short}
+    kinds = [k for k, _ in ents[0].links]
+    assert kinds == [f"alias-definition:{pattern}"]
+
+
+def test_definition_adds_the_alias_the_mention_finder_missed_and_its_repetitions():
+    text = ("Fighters of the Northern Valley Defence Units (NVDU) moved in. "
+            "The NVDU said later that the road was cut, and NVDU medics treated the wounded.")
+    ms = [mention(text, "Northern Valley Defence Units", "ORG")]
+    out, ents = link_mentions(text, ms)
+    added = [m for m in out if m.origin == "alias"]
+    assert [m.text for m in added] == ["NVDU", "NVDU", "NVDU"]
+    assert all(text[m.start : m.end] == "NVDU" and m.type == "ORG" for m in added)
+    assert len(ents) == 1 and ents[0].names == ["Northern Valley Defence Units", "NVDU"]
+    assert ents[0].name == "Northern Valley Defence Units"
+    check_consistent(out, ents)
+
+
+def test_quoted_translation_is_added_without_quotes():
+    text = "A post of Liwa al-Sabah, or the \"Morning Brigade,\" was hit."
+    out, ents = link_mentions(text, [mention(text, "Liwa al-Sabah", "ORG")])
+    assert [m.text for m in out] == ["Liwa al-Sabah", "Morning Brigade"]
+    assert ents[0].name == "Liwa al-Sabah"
+
+
+def test_definition_may_join_a_mistyped_mention_and_type_is_voted():
+    text = ("The Popular Defence Committees (PDC) said on Monday that PDC units and the Popular "
+            "Defence Committees had withdrawn.")
+    ms = [mention(text, "Popular Defence Committees", "ORG"), mention(text, "PDC", "PERSON"),
+          mention(text, "PDC", "ORG", nth=1), mention(text, "Popular Defence Committees", "ORG", nth=1)]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1 and ents[0].type == "ORG"
+
+
+def test_no_definition_no_alias_mentions():
+    text = "Fighters of the Northern Valley Defence Units moved in, residents said."
+    out, ents = link_mentions(text, [mention(text, "Northern Valley Defence Units", "ORG")])
+    assert len(out) == 1 and len(ents) == 1 and ents[0].links == []
+    assert explain(ents[0]) == ["single name: Northern Valley Defence Units"]
+
+
+# -- acronyms without definitions, and ORG short forms ------------------------------------------------
+
+
+def test_acronym_without_definition_links_to_its_long_form():
+    text = "The Southern Tribal Mobilisation Front claimed the attack. A STMF statement denied casualties."
+    ms = [mention(text, "Southern Tribal Mobilisation Front", "ORG"), mention(text, "STMF", "ORG")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1
+    assert ents[0].links[0][0] == "acronym"
+
+
+def test_acronym_that_spells_two_names_is_not_linked():
+    text = ("The Northern Defence Units and the National Democratic Union both blamed the NDU "
+            "for the clashes.")
+    ms = [mention(text, "Northern Defence Units", "ORG"), mention(text, "National Democratic Union", "ORG"),
+          mention(text, "NDU", "ORG")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 3
+
+
+def test_org_short_form():
+    text = "Fighters of the Zahra Organization held the bridge. Zahra later withdrew."
+    ms = [mention(text, "the Zahra Organization", "ORG"), mention(text, "Zahra", "ORG", nth=1)]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1 and ents[0].name == "Zahra Organization"
+    assert ents[0].links[0][0] == "short-form"
+
+
+def test_org_short_form_refused_when_another_org_contains_the_word():
+    text = "Kataib Zahra and Zahra Brigades both deny the raid, but Zahra fighters were seen."
+    ms = [mention(text, "Kataib Zahra", "ORG"), mention(text, "Zahra Brigades", "ORG"),
+          mention(text, "Zahra", "ORG", nth=2)]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 3
+
+
+def test_last_word_of_an_org_is_not_its_short_form():
+    text = "Kataib Zahra denied the raid. Zahra officials were not available."
+    ms = [mention(text, "Kataib Zahra", "ORG"), mention(text, "Zahra", "ORG", nth=1)]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 2
+
+
+# -- partial names ----------------------------------------------------------------------------------
+
+
+def test_surname_and_particle_surname_link_to_the_full_name():
+    text = "Hadi al-Amiri spoke on Monday. Amiri said the deal held, and al-Amiri left for the capital."
+    ms = [mention(text, "Hadi al-Amiri"), mention(text, "Amiri", nth=1), mention(text, "al-Amiri", nth=1)]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1 and ents[0].name == "Hadi al-Amiri"
+    assert any(kind.startswith("partial") for kind, _ in ents[0].links)
+
+
+def test_titled_given_name_links_to_the_full_name():
+    text = "Sheikh Qais al-Khazali addressed supporters. Sheikh Qais said the talks had failed."
+    ms = [mention(text, "Sheikh Qais al-Khazali", title="Sheikh"), mention(text, "Sheikh Qais", nth=1, title="Sheikh")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1
+    assert ents[0].titles == ["Sheikh"]
+
+
+def test_given_name_shared_by_two_full_names_is_not_linked():
+    text = "Ali Khamenei and Ali al-Sistani were both quoted. Ali said the matter was closed."
+    ms = [mention(text, "Ali Khamenei"), mention(text, "Ali al-Sistani"), mention(text, "Ali", nth=2)]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 3
+    assert entity_of(out, ents, "Ali").names == ["Ali"]
+
+
+def test_surname_shared_by_brothers_is_not_linked():
+    text = "Brothers Murad al-Hiti and Karim al-Hiti were arrested. Hiti denied the charges."
+    ms = [mention(text, "Murad al-Hiti"), mention(text, "Karim al-Hiti"), mention(text, "Hiti", nth=2)]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 3
+
+
+def test_surname_of_two_names_of_one_person_is_linked():
+    text = ("The faction is led by Jasim Kadhim al-Rawi, better known as Abu Sajjad al-Rawi. "
+            "Rawi has not appeared in public since May.")
+    ms = [mention(text, "Jasim Kadhim al-Rawi"), mention(text, "Abu Sajjad al-Rawi"), mention(text, "Rawi", nth=2)]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1
+    kinds = [k for k, _ in ents[0].links]
+    assert "alias-definition:known-as" in kinds and "partial:surname" in kinds
+
+
+# -- titles and roles -------------------------------------------------------------------------------
+
+
+def test_apposition_titles_are_kept():
+    text = ("Tariq Mansour, a spokesman for the provincial council, said the road was open. "
+            "Rana Qasim, who fled the town, said it was not. Omar Saleh, the son of the mayor, agreed.")
+    ms = [mention(text, "Tariq Mansour"), mention(text, "Rana Qasim"), mention(text, "Omar Saleh")]
+    out, ents = link_mentions(text, ms)
+    assert entity_of(out, ents, "Tariq Mansour").titles == ["a spokesman for the provincial council"]
+    assert entity_of(out, ents, "Rana Qasim").titles == []
+    assert entity_of(out, ents, "Omar Saleh").titles == []
+
+
+def test_unique_role_links_to_the_titled_person():
+    text = ("Col. Haidar Nouri led the patrol. Tariq Mansour, a farmer, watched. "
+            "The colonel said the area was safe.")
+    ms = [mention(text, "Col. Haidar Nouri", title="Col."), mention(text, "Tariq Mansour"),
+          mention(text, "The colonel", origin="role")]
+    out, ents = link_mentions(text, ms)
+    colonel = entity_of(out, ents, "Col. Haidar Nouri")
+    assert entity_of(out, ents, "The colonel") is colonel
+    assert colonel.titles == ["Col.", "The colonel"]
+    assert ("role" in [k for k, _ in colonel.links])
+
+
+def test_role_with_two_candidates_stays_unlinked():
+    text = "Col. Haidar Nouri and Lt. Col. Sami Rashid led the patrols. The colonel said the area was safe."
+    ms = [mention(text, "Col. Haidar Nouri", title="Col."), mention(text, "Lt. Col. Sami Rashid", title="Lt. Col."),
+          mention(text, "The colonel", origin="role")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 2
+    assert entity_of(out, ents, "The colonel") is None
+
+
+def test_role_without_candidate_makes_no_entity():
+    text = "Tariq Mansour spoke. The prime minister did not comment."
+    ms = [mention(text, "Tariq Mansour"), mention(text, "The prime minister", origin="role")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1
+    assert entity_of(out, ents, "The prime minister") is None
+
+
+def test_role_qualifiers_must_fit():
+    text = ("Foreign Minister Rana Qasim arrived on Monday. Prime Minister Tariq Mansour met her. "
+            "The prime minister said the border would reopen.")
+    ms = [mention(text, "Foreign Minister Rana Qasim", title="Foreign Minister"),
+          mention(text, "Prime Minister Tariq Mansour", title="Prime Minister"),
+          mention(text, "The prime minister", origin="role")]
+    out, ents = link_mentions(text, ms)
+    assert entity_of(out, ents, "The prime minister").name == "Tariq Mansour"
+
+
+def test_role_qualified_by_an_acronym_of_the_organisation():
+    text = ("Fighters of the Northern Valley Defence Units (NVDU) moved in. Omar Saleh, a spokesman for the "
+            "Northern Valley Defence Units, confirmed it. Rana Qasim, a spokeswoman for the ministry, did not. "
+            "The NVDU spokesman said more would follow.")
+    ms = [mention(text, "Northern Valley Defence Units", "ORG"), mention(text, "NVDU", "ORG"),
+          mention(text, "Omar Saleh"), mention(text, "Northern Valley Defence Units", "ORG", nth=1),
+          mention(text, "Rana Qasim"), mention(text, "The NVDU spokesman", origin="role")]
+    out, ents = link_mentions(text, ms)
+    assert entity_of(out, ents, "The NVDU spokesman").name == "Omar Saleh"
+
+
+def test_generic_noun_of_a_role_picks_between_candidates():
+    text = ("Omar Saleh, a spokesman for the alliance, spoke first. Rana Qasim, a spokeswoman for the "
+            "ministry, followed. The alliance spokesman later denied it.")
+    ms = [mention(text, "Omar Saleh"), mention(text, "Rana Qasim"),
+          mention(text, "The alliance spokesman", origin="role")]
+    out, ents = link_mentions(text, ms)
+    assert entity_of(out, ents, "The alliance spokesman").name == "Omar Saleh"
+
+
+def test_role_of_another_type_is_not_linked():
+    text = "Col. Haidar Nouri spoke. The colonel's brigade withdrew."
+    ms = [mention(text, "Col. Haidar Nouri", title="Col."), mention(text, "The colonel", "ORG", origin="role")]
+    out, ents = link_mentions(text, ms)
+    assert entity_of(out, ents, "The colonel") is None
+
+
+# -- demonyms and pronouns --------------------------------------------------------------------------
+
+
+def test_demonyms_and_pronouns_are_left_alone():
+    text = "Iraqi troops entered Qarmala. He said Iraq would hold it. Iraqi officials agreed."
+    ms = [mention(text, "Iraqi", "LOC", origin="demonym"), mention(text, "Qarmala", "LOC"),
+          mention(text, "He", origin="pronoun"), mention(text, "Iraq", "LOC", nth=1),
+          mention(text, "Iraqi", "LOC", origin="demonym", nth=1)]
+    out, ents = link_mentions(text, ms)
+    assert [e.name for e in ents] == ["Qarmala", "Iraq"]
+    assert [m.entity for m in out if m.origin in ("demonym", "pronoun")] == [-1, -1, -1]
+    check_consistent(out, ents)
+
+
+# -- cost -------------------------------------------------------------------------------------------
+
+
+def test_cost_is_not_all_pairs(monkeypatch):
+    calls = 0
+    real = local.name_similarity
+
+    def counting(a, b, typ=None):
+        nonlocal calls
+        calls += 1
+        return real(a, b, typ)
+
+    monkeypatch.setattr(local, "name_similarity", counting)
+    given = ["Tariq", "Rana", "Omar", "Sami", "Karim", "Nadia", "Layth", "Huda", "Bilal", "Yasir"]
+    family = ["Mansour", "Qasim", "Saleh", "Nouri", "Rashid", "Hamdan", "Faris", "Jaber", "Zaki", "Wahab"]
+    names = [f"{g} {f}" for g in given for f in family]
+    text = ". ".join(f"{n} spoke" for n in names * 3) + "."
+    ms, pos = [], 0
+    for n in names * 3:
+        start = text.index(n, pos)
+        ms.append(EntityMention(start, start + len(n), n, "PERSON"))
+        pos = start + len(n)
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 100
+    assert calls < 100 * 99 // 2 // 4
+    check_consistent(out, ents)
