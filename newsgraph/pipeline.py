@@ -43,6 +43,13 @@ class IngestReport:
     duplicates: int = 0  # identical documents met twice within this run
     problems: list[IngestProblem] = field(default_factory=list)
     annotated: int = 0  # documents the NLP stage ran on
+    analysed: int = 0  # documents the facts stage ran on
+    fact_problems: list[str] = field(default_factory=list)  # "doc: stage: error" from the facts stage
+    entities: int = 0
+    relations: int = 0
+    events: int = 0
+    quotes: int = 0
+    contradictions: int = 0
     nlp_skipped: str | None = None  # why the NLP stage did not run
     documents: int = 0  # in the store after the run
     stories: int = 0
@@ -127,11 +134,13 @@ def ingest(
     finally:
         if pool:
             pool.shutdown()
+    finalize(store, report)
     if nlp:
         annotate_stored(store, report, batch_size=batch_size)
     else:
         report.nlp_skipped = "switched off"
-    finalize(store, report)
+    analyse_stored(store, report, batch_size=batch_size, workers=workers, use_model=nlp)
+    resolve_corpus(store, report)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -179,6 +188,85 @@ def annotate_stored(store: Store, report: IngestReport, batch_size: int = 200) -
             for (doc_id, _), result in zip(chunk, results):
                 store.add_annotation(doc_id, result)
         report.annotated += len(chunk)
+
+
+def _published(value: str | None):
+    from datetime import date
+
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value if len(value) == 10 else None)
+    except (TypeError, ValueError):
+        return None
+
+
+def _analyse_chunk(chunk, use_model: bool):
+    """Facts of a chunk of stored documents: (doc id, facts). Parses from the stored DocBin."""
+    from newsgraph.facts import extract_facts
+
+    model = None
+    if use_model:
+        model, _ = annotation.load_model()
+    docs = [None] * len(chunk)
+    if model is not None:
+        from spacy.tokens import DocBin
+
+        for k, (_, _, _, blob) in enumerate(chunk):
+            if blob is not None:
+                docs[k] = next(iter(DocBin().from_bytes(blob).get_docs(model.vocab)))
+    return [(doc_id, extract_facts(text, docs[k], _published(published)))
+            for k, (doc_id, text, published, _) in enumerate(chunk)]
+
+
+def analyse_stored(store: Store, report: IngestReport, batch_size: int = 200, workers: int = 1,
+                   use_model: bool = True) -> None:
+    """The facts stage over every document whose facts are missing or stale, a transaction a batch."""
+    from newsgraph.facts import FACTS_VERSION
+
+    model_name = None
+    if use_model:
+        model, _ = annotation.load_model()
+        model_name = annotation.model_name(model) if model is not None else None
+    pending = store.needing_facts(FACTS_VERSION)
+    if model_name is not None:
+        pending = [p for p in pending if p[3] is not None] + [p for p in pending if p[3] is None]
+    for i in range(0, len(pending), batch_size):
+        chunk = pending[i : i + batch_size]
+        results = _analyse_chunk(chunk, use_model and model_name is not None)
+        with store.batch():
+            for doc_id, facts in results:
+                used = model_name if any(c[0] == doc_id and c[3] is not None for c in chunk) else None
+                store.add_facts(doc_id, FACTS_VERSION, used, facts)
+                report.fact_problems.extend(f"{doc_id}: {p}" for p in facts.problems)
+        report.analysed += len(chunk)
+
+
+def resolve_corpus(store: Store, report: IngestReport | None = None) -> None:
+    """Cross-document facts: entities, relations, events, contradictions (rebuilt as a whole)."""
+    from newsgraph import aggregate, contradictions
+    from newsgraph.entities.corpus import resolve_entities
+    from newsgraph.facts import DocumentFacts
+
+    docs = [aggregate.StoredDoc(doc_id, story, published, DocumentFacts.from_json(data))
+            for doc_id, story, published, data in store.all_facts()]
+    entities, entity_of, extra = resolve_entities(docs, store.overrides())
+    relation_rows = aggregate.relations(docs, entity_of)
+    event_rows, event_groups = aggregate.events(docs, entity_of)
+    conflicts = (contradictions.event_conflicts(event_rows, event_groups)
+                 + contradictions.relation_conflicts(relation_rows, {d.doc_id: d.story for d in docs})
+                 + contradictions.claim_conflicts(docs, entity_of))
+    with store.batch():
+        store.replace_entities(entities, entity_of, extra)
+        store.replace_facts_of("relation", relation_rows)
+        store.replace_facts_of("event", event_rows)
+        store.replace_facts_of("contradiction", conflicts)
+    if report is not None:
+        report.entities = len(entities)
+        report.relations = len(relation_rows)
+        report.events = len(event_rows)
+        report.quotes = store.count("quotes")
+        report.contradictions = len(conflicts)
 
 
 def finalize(store: Store, report: IngestReport | None = None) -> None:

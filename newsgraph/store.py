@@ -20,7 +20,12 @@ from typing import Any
 
 from newsgraph.types import CleanedDocument, Evidence, Flag, PublishedDate, RawDocument
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# Tables an older schema version had in another shape; they are derived data, so an upgrade drops
+# them (and the NLP output, which the next run recomputes) rather than migrating them.
+_DERIVED_TABLES = ("mentions", "entities", "aliases", "relations", "events", "event_actors", "quotes",
+                   "contradictions", "evidence", "nlp_docs", "sentences")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -92,34 +97,57 @@ CREATE TABLE IF NOT EXISTS mentions (
     id INTEGER PRIMARY KEY,
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
-    label TEXT NOT NULL, origin TEXT NOT NULL DEFAULT 'ner',
-    entity_id TEXT
+    label TEXT NOT NULL,                -- NER label (origin ner) or PERSON | ORG | LOC (facts stage)
+    origin TEXT NOT NULL DEFAULT 'ner', -- ner: the model's raw span; otherwise how the facts stage found it
+    subtype TEXT, title TEXT, name TEXT,
+    local_entity INTEGER,               -- the document-local entity (facts stage)
+    entity_id TEXT                      -- the corpus-wide entity (resolution)
 );
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
 
+-- compact per-document output of the facts stage, the input of the cross-document stages
+CREATE TABLE IF NOT EXISTS facts (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    version TEXT NOT NULL, data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS local_entities (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, subtype TEXT,
+    names TEXT NOT NULL, titles TEXT NOT NULL, entity_id TEXT,
+    PRIMARY KEY (doc_id, idx)
+);
+CREATE INDEX IF NOT EXISTS local_entities_entity ON local_entities(entity_id);
+
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, subtype TEXT,
-    meta TEXT NOT NULL DEFAULT '{}'
+    documents INTEGER NOT NULL DEFAULT 0, stories INTEGER NOT NULL DEFAULT 0,
+    meta TEXT NOT NULL DEFAULT '{}'     -- place: gazetteer link and coordinates; CAMEO codes; titles
 );
 CREATE TABLE IF NOT EXISTS aliases (
     entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
-    alias TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'mention',
+    alias TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'mention',   -- mention | acronym | alias | demonym | gazetteer | cameo
+    count INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (entity_id, alias)
 );
+CREATE TABLE IF NOT EXISTS merges (           -- why each pair of local entities was joined (why-same)
+    entity_id TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, reasons TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS merges_entity ON merges(entity_id);
 CREATE TABLE IF NOT EXISTS overrides (      -- user decisions that survive later runs
     id INTEGER PRIMARY KEY, action TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, created_at TEXT NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS relations (
-    id INTEGER PRIMARY KEY, subject TEXT NOT NULL, predicate TEXT NOT NULL, object TEXT NOT NULL,
+    id TEXT PRIMARY KEY, subject TEXT NOT NULL, predicate TEXT NOT NULL, object TEXT NOT NULL,
     polarity TEXT NOT NULL DEFAULT 'asserted',   -- asserted | negated | hedged
-    confidence REAL, stories INTEGER
+    confidence REAL, documents INTEGER, stories INTEGER
 );
 CREATE TABLE IF NOT EXISTS events (
-    id TEXT PRIMARY KEY, type TEXT NOT NULL, acled_type TEXT,
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, acled_type TEXT, mode TEXT,
     date TEXT, date_precision TEXT, date_method TEXT, location TEXT,
-    quantities TEXT NOT NULL DEFAULT '[]', confidence REAL, stories INTEGER
+    quantities TEXT NOT NULL DEFAULT '[]', polarity TEXT NOT NULL DEFAULT 'asserted',
+    confidence REAL, documents INTEGER, stories INTEGER
 );
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -127,17 +155,21 @@ CREATE TABLE IF NOT EXISTS event_actors (
 );
 CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL,
-    speaker TEXT, speaker_role TEXT, kind TEXT NOT NULL DEFAULT 'direct'
+    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'direct',
+    speaker_text TEXT, speaker_start INTEGER, speaker_end INTEGER, speaker_role TEXT,
+    cue_start INTEGER, cue_end INTEGER, how TEXT,
+    local_entity INTEGER, speaker TEXT       -- document-local speaker; corpus-wide entity (resolution)
 );
+CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
 CREATE TABLE IF NOT EXISTS contradictions (
-    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, description TEXT NOT NULL
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, subject TEXT, description TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS evidence (         -- span-level provenance for every fact
     owner TEXT NOT NULL,                      -- relation | event | contradiction | entity
     owner_id TEXT NOT NULL,
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL, end INTEGER NOT NULL
+    start INTEGER NOT NULL, end INTEGER NOT NULL,
+    detail TEXT                               -- the cue, the value, the polarity as JSON
 );
 CREATE INDEX IF NOT EXISTS evidence_owner ON evidence(owner, owner_id);
 
@@ -191,12 +223,23 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
+            self._upgrade()
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a newsgraph database ({exc})") from exc
         self.db.execute(
-            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
         )
+
+    def _upgrade(self) -> None:
+        has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
+        if not has_meta:
+            return
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None or int(row[0]) >= SCHEMA_VERSION:
+            return
+        for table in _DERIVED_TABLES:
+            self.db.execute(f"DROP TABLE IF EXISTS {table}")
 
     def close(self) -> None:
         self.db.close()
@@ -314,6 +357,123 @@ class Store:
                 (model,),
             )
         ]
+
+    # -- facts (per document) --------------------------------------------------------------------
+    def needing_facts(self, version: str) -> list[tuple[str, str, str | None, bytes | None]]:
+        """(doc id, cleaned text, publication date, DocBin or None) of documents whose facts are
+        missing, older than ``version``, or older than their NLP annotation."""
+        return [
+            (r[0], r[1], r[2], r[3])
+            for r in self.db.execute(
+                "SELECT d.id, d.text, d.published, n.docbin FROM documents d "
+                "LEFT JOIN nlp_docs n ON n.doc_id = d.id LEFT JOIN facts f ON f.doc_id = d.id "
+                "WHERE f.doc_id IS NULL OR f.version != ? || '/' || COALESCE(n.model, '-') ORDER BY d.id",
+                (version,),
+            )
+        ]
+
+    def add_facts(self, doc_id: str, version: str, model: str | None, facts) -> None:
+        """Store one document's facts, replacing what an earlier run stored for it."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO facts (doc_id, version, data) VALUES (?,?,?)",
+            (doc_id, f"{version}/{model or '-'}", facts.to_json()),
+        )
+        self.db.execute("DELETE FROM mentions WHERE doc_id = ? AND origin != 'ner'", (doc_id,))
+        self.db.executemany(
+            "INSERT INTO mentions (doc_id, start, end, text, label, origin, subtype, title, name, local_entity) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, m.start, m.end, m.text, m.type, m.origin if m.origin != "ner" else "model",
+              m.subtype, m.title, m.name, m.entity if m.entity >= 0 else None) for m in facts.mentions],
+        )
+        self.db.execute("DELETE FROM local_entities WHERE doc_id = ?", (doc_id,))
+        self.db.executemany(
+            "INSERT INTO local_entities (doc_id, idx, name, type, subtype, names, titles) VALUES (?,?,?,?,?,?,?)",
+            [(doc_id, i, e.name, e.type, e.subtype, json.dumps(e.names, ensure_ascii=False),
+              json.dumps(e.titles, ensure_ascii=False)) for i, e in enumerate(facts.entities)],
+        )
+        self.db.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
+        self.db.executemany(
+            "INSERT INTO quotes (doc_id, start, end, text, kind, speaker_text, speaker_start, speaker_end, "
+            "speaker_role, cue_start, cue_end, how, local_entity) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, q.start, q.end, q.text, q.kind, q.speaker_text, q.speaker_start, q.speaker_end,
+              q.speaker_role, q.cue_start, q.cue_end, q.how, q.entity if q.entity >= 0 else None)
+             for q in facts.quotes],
+        )
+
+    def all_facts(self) -> Iterator[tuple[str, str | None, str | None, str]]:
+        """(doc id, story id, publication date, facts JSON) for every document with facts."""
+        for r in self.db.execute(
+            "SELECT d.id, d.story_id, d.published, f.data FROM facts f JOIN documents d ON d.id = f.doc_id ORDER BY d.id"
+        ):
+            yield r[0], r[1], r[2], r[3]
+
+    def overrides(self) -> list[tuple[str, str, str]]:
+        return [(r[0], r[1], r[2]) for r in self.db.execute("SELECT action, a, b FROM overrides ORDER BY id")]
+
+    def add_override(self, action: str, a: str, b: str) -> None:
+        self.db.execute("INSERT INTO overrides (action, a, b, created_at) VALUES (?,?,?,?)", (action, a, b, _now()))
+
+    # -- cross-document results (rebuilt as a whole by each run) --------------------------------
+    def replace_entities(self, entities, mapping: dict[tuple[str, int], str], extra_mentions=()) -> None:
+        """entities: resolve.ResolvedEntity list (with .meta dict); mapping: (doc, local idx) -> id.
+        extra_mentions: (doc id, mention start, entity id) for mentions linked outside their local
+        entity (demonyms)."""
+        for table in ("aliases", "merges", "entities"):
+            self.db.execute(f"DELETE FROM {table}")
+        self.db.executemany(
+            "INSERT INTO entities (id, name, type, subtype, documents, stories, meta) VALUES (?,?,?,?,?,?,?)",
+            [(e.id, e.name, e.type, e.subtype, e.documents, e.stories,
+              json.dumps(getattr(e, "meta", {}) or {}, ensure_ascii=False)) for e in entities],
+        )
+        self.db.executemany(
+            "INSERT OR IGNORE INTO aliases (entity_id, alias, kind, count) VALUES (?,?,?,?)",
+            [(e.id, alias, kind, n) for e in entities for alias, (kind, n) in e.alias_kinds.items()],
+        )
+        self.db.executemany(
+            "INSERT INTO merges (entity_id, a, b, reasons) VALUES (?,?,?,?)",
+            [(e.id, a, b, json.dumps(reasons, ensure_ascii=False)) for e in entities for a, b, reasons in e.joins],
+        )
+        self.db.execute("UPDATE local_entities SET entity_id = NULL")
+        self.db.executemany(
+            "UPDATE local_entities SET entity_id = ? WHERE doc_id = ? AND idx = ?",
+            [(eid, doc, idx) for (doc, idx), eid in mapping.items()],
+        )
+        self.db.execute(
+            "UPDATE mentions SET entity_id = (SELECT l.entity_id FROM local_entities l "
+            "WHERE l.doc_id = mentions.doc_id AND l.idx = mentions.local_entity) WHERE origin != 'ner'"
+        )
+        self.db.executemany(
+            "UPDATE mentions SET entity_id = ? WHERE doc_id = ? AND start = ? AND origin != 'ner'",
+            [(eid, doc, start) for doc, start, eid in extra_mentions],
+        )
+        self.db.execute(
+            "UPDATE quotes SET speaker = (SELECT l.entity_id FROM local_entities l "
+            "WHERE l.doc_id = quotes.doc_id AND l.idx = quotes.local_entity)"
+        )
+
+    def replace_facts_of(self, owner: str, rows: list[dict[str, Any]]) -> None:
+        """Replace every relation / event / contradiction, with their evidence, by ``rows``."""
+        table = {"relation": "relations", "event": "events", "contradiction": "contradictions"}[owner]
+        self.db.execute("DELETE FROM evidence WHERE owner = ?", (owner,))
+        if owner == "event":
+            self.db.execute("DELETE FROM event_actors")
+        self.db.execute(f"DELETE FROM {table}")
+        for row in rows:
+            evidence = row.pop("evidence", [])
+            actors = row.pop("actors", [])
+            cols = ",".join(row)
+            self.db.execute(f"INSERT INTO {table} ({cols}) VALUES ({','.join('?' * len(row))})",
+                            [json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for v in row.values()])
+            self.db.executemany(
+                "INSERT INTO evidence (owner, owner_id, doc_id, start, end, detail) VALUES (?,?,?,?,?,?)",
+                [(owner, row["id"], ev["doc"], ev["start"], ev["end"],
+                  json.dumps(ev.get("detail") or {}, ensure_ascii=False)) for ev in evidence],
+            )
+            if actors:
+                self.db.executemany(
+                    "INSERT INTO event_actors (event_id, entity_id, role) VALUES (?,?,?)",
+                    [(row["id"], a["entity"], a["role"]) for a in actors],
+                )
 
     # -- syndication -----------------------------------------------------------------------------
     def add_fingerprint(self, doc_id: str, shingles: int, sample: bytes) -> None:

@@ -1,0 +1,204 @@
+"""Cross-document aggregation: per-document relation and event mentions -> corpus facts.
+
+Local entity indices are mapped to resolved entity ids first. Then:
+
+* **relations**: mentions with the same (subject, predicate, object, polarity) are one relation;
+  symmetric predicates are stored with their arguments in id order. The confidence combines the
+  best mention of each independent story (1 - prod(1 - c)), so twelve copies of one wire story do
+  not count more than the story itself.
+* **events**: mentions of the same type that share a place or an actor and whose dates are
+  compatible (equal, or within ``DATE_SLACK_DAYS`` when at least one comes from another story) are
+  one event. Blocking by (type, place) and (type, actor) keeps this near-linear. Events whose dates
+  differ across stories stay one event - the disagreement is what ``contradictions`` reports.
+
+Every fact keeps its evidence spans and counts documents and independent stories.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from newsgraph.facts import DocumentFacts
+from newsgraph.types import EventMention
+
+SYMMETRIC = frozenset({"allied_with", "fights", "family"})
+DATE_SLACK_DAYS = 3
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
+
+
+@dataclass(slots=True)
+class StoredDoc:
+    doc_id: str
+    story_id: str | None
+    published: str | None
+    facts: DocumentFacts
+
+    @property
+    def story(self) -> str:
+        return self.story_id or self.doc_id
+
+
+def _hid(prefix: str, *parts: object) -> str:
+    return prefix + hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:10]
+
+
+def relations(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> list[dict]:
+    groups: dict[tuple[str, str, str, str], list[tuple[StoredDoc, object]]] = defaultdict(list)
+    for d in docs:
+        for rm in d.facts.relations:
+            s, o = entity_of.get((d.doc_id, rm.subject)), entity_of.get((d.doc_id, rm.object))
+            if s is None or o is None or s == o:
+                continue
+            if rm.predicate in SYMMETRIC and o < s:
+                s, o = o, s
+            groups[(s, rm.predicate, o, rm.polarity)].append((d, rm))
+    rows = []
+    for (s, p, o, pol), items in groups.items():
+        best_per_story: dict[str, float] = {}
+        for d, rm in items:
+            best_per_story[d.story] = max(best_per_story.get(d.story, 0.0), rm.confidence)
+        miss = 1.0
+        for c in best_per_story.values():
+            miss *= 1.0 - min(max(c, 0.0), 0.99)
+        rows.append({
+            "id": _hid("R", s, p, o, pol), "subject": s, "predicate": p, "object": o, "polarity": pol,
+            "confidence": round(1.0 - miss, 3), "documents": len({d.doc_id for d, _ in items}),
+            "stories": len(best_per_story),
+            "evidence": [{"doc": d.doc_id, "start": rm.start, "end": rm.end,
+                          "detail": {"cue": rm.cue, "cue_start": rm.cue_start, "cue_end": rm.cue_end,
+                                     "confidence": rm.confidence}} for d, rm in items],
+        })
+    rows.sort(key=lambda r: (-r["stories"], -r["confidence"], r["id"]))
+    return rows
+
+
+# -- events ------------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _EventRef:
+    doc: StoredDoc
+    mention: EventMention
+    actors: tuple[tuple[str, str], ...]  # (entity id, role)
+    location: str | None
+
+    def day(self) -> date | None:
+        m = self.mention
+        if m.date and m.date_precision == "day":
+            try:
+                return date.fromisoformat(m.date)
+            except ValueError:
+                return None
+        return None
+
+
+def _compatible(a: _EventRef, b: _EventRef) -> bool:
+    if a.mention.type != b.mention.type:
+        return False
+    da, db = a.day(), b.day()
+    if da and db:
+        slack = 0 if a.doc.story == b.doc.story else DATE_SLACK_DAYS
+        if abs((da - db).days) > slack:
+            return False
+    elif a.mention.date and b.mention.date:
+        short = min(len(a.mention.date), len(b.mention.date))
+        if a.mention.date[:short] != b.mention.date[:short]:
+            return False
+    elif a.doc.doc_id != b.doc.doc_id and not (a.location and a.location == b.location and (da or db)):
+        # two undated mentions in different documents: only the same place *and* a shared actor
+        shared = {e for e, _ in a.actors} & {e for e, _ in b.actors}
+        if not (a.location and a.location == b.location and shared):
+            return False
+    same_place = a.location is not None and a.location == b.location
+    shared_actor = bool({e for e, _ in a.actors} & {e for e, _ in b.actors})
+    same_sentence = a.doc.doc_id == b.doc.doc_id and a.mention.start == b.mention.start
+    return same_place or shared_actor or same_sentence
+
+
+def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> tuple[list[dict], list[list[_EventRef]]]:
+    refs: list[_EventRef] = []
+    for d in docs:
+        for em in d.facts.events:
+            actors = tuple((entity_of[(d.doc_id, i)], role) for i, role in em.actors if (d.doc_id, i) in entity_of)
+            loc = entity_of.get((d.doc_id, em.location)) if em.location >= 0 else None
+            refs.append(_EventRef(d, em, actors, loc))
+    parent = list(range(len(refs)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, r in enumerate(refs):
+        t = r.mention.type
+        if r.location:
+            blocks[(t, "at:" + r.location)].append(i)
+        for e, _ in r.actors:
+            blocks[(t, "by:" + e)].append(i)
+        blocks[(t, "doc:" + r.doc.doc_id + f":{r.mention.start}")].append(i)
+    for members in blocks.values():
+        # sorted neighbourhood by date keeps large blocks (a much-reported capital) near-linear
+        members.sort(key=lambda i: (refs[i].mention.date or "", refs[i].doc.doc_id))
+        for x, i in enumerate(members):
+            for j in members[x + 1 : x + 9]:
+                if find(i) != find(j) and _compatible(refs[i], refs[j]):
+                    parent[find(j)] = find(i)
+    clusters: dict[int, list[_EventRef]] = defaultdict(list)
+    for i, r in enumerate(refs):
+        clusters[find(i)].append(r)
+
+    rows, groups = [], []
+    for members in clusters.values():
+        rows.append(_event_row(members))
+        groups.append(members)
+    order = sorted(range(len(rows)), key=lambda k: (rows[k]["date"] or "9999", rows[k]["id"]))
+    return [rows[k] for k in order], [groups[k] for k in order]
+
+
+def _event_row(members: list[_EventRef]) -> dict:
+    typ = Counter(r.mention.type for r in members).most_common(1)[0][0]
+    acled = Counter(r.mention.acled_type for r in members if r.mention.acled_type).most_common(1)
+    mode = Counter(r.mention.mode for r in members if r.mention.mode).most_common(1)
+    dated = [r for r in members if r.mention.date]
+    if dated:
+        best = max(_PRECISION_RANK[r.mention.date_precision] for r in dated)
+        votes = Counter(r.mention.date for r in dated if _PRECISION_RANK[r.mention.date_precision] == best)
+        date_value = votes.most_common(1)[0][0]
+        first = next(r for r in dated if r.mention.date == date_value)
+        precision, method = first.mention.date_precision, first.mention.date_method
+    else:
+        date_value = precision = method = None
+    location = Counter(r.location for r in members if r.location).most_common(1)
+    actors: dict[tuple[str, str], None] = {}
+    for r in members:
+        for a in r.actors:
+            actors[a] = None
+    quantities: dict[str, dict] = {}
+    for r in members:
+        if r.mention.polarity == "claimed":
+            continue
+        for q in r.mention.quantities:
+            quantities.setdefault(q.kind, {"kind": q.kind, "value": q.value, "approx": q.approx})
+    polarities = Counter(r.mention.polarity for r in members)
+    stories = {r.doc.story for r in members}
+    first_ev = min(members, key=lambda r: (r.doc.doc_id, r.mention.start))
+    return {
+        "id": _hid("V", typ, date_value, location[0][0] if location else "", first_ev.doc.doc_id, first_ev.mention.start),
+        "type": typ, "acled_type": acled[0][0] if acled else None, "mode": mode[0][0] if mode else None,
+        "date": date_value, "date_precision": precision, "date_method": method,
+        "location": location[0][0] if location else None,
+        "quantities": list(quantities.values()),
+        "polarity": "asserted" if polarities.get("asserted") else polarities.most_common(1)[0][0],
+        "confidence": round(max(r.mention.confidence for r in members), 3),
+        "documents": len({r.doc.doc_id for r in members}), "stories": len(stories),
+        "actors": [{"entity": e, "role": role} for e, role in actors],
+        "evidence": [{"doc": r.doc.doc_id, "start": r.mention.start, "end": r.mention.end,
+                      "detail": {"trigger": r.mention.trigger, "date": r.mention.date,
+                                 "date_text": r.mention.date_text, "polarity": r.mention.polarity,
+                                 "quantities": [[q.kind, q.value, q.approx] for q in r.mention.quantities]}}
+                     for r in members],
+    }

@@ -1,0 +1,141 @@
+"""Where sources disagree: conflicting values for one fact, and claims that negate each other.
+
+Kinds, each listed with both evidence spans:
+
+* ``quantity``: one event, two independent stories, different exact counts of the same kind
+  (7 killed / 11 killed). A perpetrator's claim ("claimed", e.g. "more than 20") is not a source
+  disagreement, and an approximate figure conflicts only when it excludes the other ("at least
+  60" against 40).
+* ``date``: one event dated to different days by different stories.
+* ``relation``: the same relation asserted by one story and denied in another.
+* ``claim``: a topic said to have changed and said not to have changed ("a break with past policy"
+  against "policy has not changed"), in one document, or in two documents whose claims name the
+  same actor.
+
+Document-internal inconsistencies found while cleaning (a weekday that does not match its date)
+are flags on the document; ``query`` lists them next to these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from itertools import combinations
+
+from newsgraph.aggregate import StoredDoc, _EventRef
+
+_CLAIM_REACH = 200  # characters around a claim in which an actor counts as its subject
+
+
+def _hid(*parts: object) -> str:
+    return "C" + hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:10]
+
+
+def _ev(doc: str, start: int, end: int, **detail) -> dict:
+    return {"doc": doc, "start": start, "end": end, "detail": detail}
+
+
+def _excludes(a: tuple[int, str | None], b: tuple[int, str | None]) -> bool:
+    """Whether two counts of the same thing cannot both be true."""
+    (va, qa), (vb, qb) = a, b
+    if qa is None and qb is None:
+        return va != vb
+    lower_only = {"at least", "more than", "over", "upwards of"}
+    if qa in lower_only and qb is None:
+        return vb < va
+    if qb in lower_only and qa is None:
+        return va < vb
+    return False
+
+
+def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]]) -> list[dict]:
+    out: list[dict] = []
+    for row, members in zip(event_rows, groups):
+        if len({r.doc.story for r in members}) < 2:
+            continue
+        # quantities
+        by_kind: dict[str, list[tuple[_EventRef, object]]] = defaultdict(list)
+        for r in members:
+            if r.mention.polarity == "claimed":
+                continue
+            for q in r.mention.quantities:
+                by_kind[q.kind].append((r, q))
+        for kind, items in by_kind.items():
+            for (ra, qa), (rb, qb) in combinations(items, 2):
+                if ra.doc.story == rb.doc.story:
+                    continue
+                if _excludes((qa.value, qa.approx), (qb.value, qb.approx)):
+                    out.append({
+                        "id": _hid("quantity", row["id"], kind, ra.doc.doc_id, rb.doc.doc_id),
+                        "kind": "quantity", "subject": row["id"],
+                        "description": f"{kind}: {qa.text!r} against {qb.text!r} ({row['type']} event)",
+                        "evidence": [_ev(ra.doc.doc_id, qa.start, qa.end, value=qa.value, approx=qa.approx),
+                                     _ev(rb.doc.doc_id, qb.start, qb.end, value=qb.value, approx=qb.approx)],
+                    })
+                    break  # one pair per kind and event is enough to show the disagreement
+        # dates
+        dated = [r for r in members if r.mention.date and r.mention.date_precision == "day"]
+        seen: set[tuple[str, str]] = set()
+        for ra, rb in combinations(dated, 2):
+            if ra.doc.story == rb.doc.story or ra.mention.date == rb.mention.date:
+                continue
+            pair = tuple(sorted((ra.mention.date, rb.mention.date)))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            sa = (ra.mention.date_start, ra.mention.date_end) if ra.mention.date_start >= 0 else (ra.mention.start, ra.mention.end)
+            sb = (rb.mention.date_start, rb.mention.date_end) if rb.mention.date_start >= 0 else (rb.mention.start, rb.mention.end)
+            out.append({
+                "id": _hid("date", row["id"], *pair),
+                "kind": "date", "subject": row["id"],
+                "description": f"date of one {row['type']} event: {ra.mention.date} ({ra.mention.date_text!r}) "
+                               f"against {rb.mention.date} ({rb.mention.date_text!r})",
+                "evidence": [_ev(ra.doc.doc_id, *sa, value=ra.mention.date), _ev(rb.doc.doc_id, *sb, value=rb.mention.date)],
+            })
+    return out
+
+
+def relation_conflicts(relation_rows: list[dict], docs_story: dict[str, str]) -> list[dict]:
+    by_triple: dict[tuple[str, str, str], dict[str, dict]] = defaultdict(dict)
+    for r in relation_rows:
+        by_triple[(r["subject"], r["predicate"], r["object"])][r["polarity"]] = r
+    out = []
+    for triple, pols in by_triple.items():
+        yes, no = pols.get("asserted"), pols.get("negated")
+        if not yes or not no:
+            continue
+        ea, eb = yes["evidence"][0], no["evidence"][0]
+        out.append({
+            "id": _hid("relation", *triple), "kind": "relation", "subject": yes["id"],
+            "description": f"{triple[1]} asserted in one source and denied in another",
+            "evidence": [_ev(ea["doc"], ea["start"], ea["end"], polarity="asserted"),
+                         _ev(eb["doc"], eb["start"], eb["end"], polarity="negated")],
+        })
+    return out
+
+
+def claim_conflicts(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> list[dict]:
+    by_topic: dict[str, list[tuple[StoredDoc, object, set[str]]]] = defaultdict(list)
+    for d in docs:
+        for c in d.facts.claims:
+            actors = {
+                entity_of[(d.doc_id, m.entity)]
+                for m in d.facts.mentions
+                if m.entity >= 0 and (d.doc_id, m.entity) in entity_of
+                and c.start - _CLAIM_REACH <= m.start <= c.end + _CLAIM_REACH
+            }
+            by_topic[c.topic].append((d, c, actors))
+    out = []
+    for topic, items in by_topic.items():
+        changed = [x for x in items if x[1].stance == "changed"]
+        unchanged = [x for x in items if x[1].stance == "unchanged"]
+        for (da, ca, aa), (db, cb, ab) in ((a, b) for a in changed for b in unchanged):
+            if da.doc_id != db.doc_id and not (aa & ab):
+                continue
+            out.append({
+                "id": _hid("claim", da.doc_id, ca.start, db.doc_id, cb.start), "kind": "claim", "subject": topic,
+                "description": f"{topic}: {ca.text!r} against {cb.text!r}",
+                "evidence": [_ev(da.doc_id, ca.start, ca.end, stance="changed"),
+                             _ev(db.doc_id, cb.start, cb.end, stance="unchanged")],
+            })
+    return out

@@ -1,0 +1,322 @@
+"""Cross-document entity resolution: document-local entities -> one entity per real-world actor.
+
+Input is the compact output of the per-document stage: for each document, its local entities (the
+within-document linker has already joined "Hadi al-Amiri", "Amiri" and "the Badr chief" there).
+Resolution joins local entities of different documents:
+
+1. **Blocking** (``names.blocking``): every distinct name gets a few keys (skeletons of its first
+   and last token, acronym letters), so only names that could match are compared: O(n log n).
+2. **Name evidence**: two local entities of the same type are candidates when they share a name
+   (after normalisation) or when two of their names match under transliteration-aware comparison
+   (``names.normalize``). A PERSON name of one token is never enough across documents.
+3. **Cannot-link**: two local entities of one document are two actors (the linker kept them
+   apart), so a merge that would put two entities of one document into one cluster is refused.
+   This is what keeps "Haidar Salman" and "Haidar al-Jubouri" apart when a third document only
+   says "Haidar", and stops chains of near-matches from gluing different people together.
+4. **Unique head names**: a lone surname ("Amiri") or the first word of an organisation's name
+   ("Badr") joins the one cluster in the corpus that it can belong to, and nothing when two could.
+5. **User overrides** (``merge``/``split``) are applied last, in the order they were made, so they
+   survive every later run.
+
+Every join records its reasons, for ``newsgraph why-same``. Entity ids are derived from the type
+and the canonical name, so they stay stable across runs while the corpus grows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from newsgraph.names.acronyms import is_acronym
+from newsgraph.names.blocking import link_by_name, match_names
+from newsgraph.names.normalize import MATCH_THRESHOLD, name_key, parse_name, token_similarity
+
+# Words that start many organisation names and so identify none of them on their own.
+_GENERIC_ORG_HEADS = frozenset(
+    "islamic national popular united democratic people peoples people's iraqi syrian arab free new "
+    "supreme central general federal state special republican revolutionary international "
+    "higher high joint first second third army forces force party front movement council".split()
+)
+
+
+@dataclass(slots=True)
+class LocalRecord:
+    """One document-local entity, as the resolver sees it."""
+
+    doc_id: str
+    idx: int
+    story_id: str | None
+    name: str
+    type: str
+    subtype: str | None = None
+    names: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    mentions: int = 1
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.doc_id, self.idx)
+
+
+@dataclass(slots=True)
+class Override:
+    action: str  # merge | split
+    a: str
+    b: str
+
+
+@dataclass(slots=True)
+class ResolvedEntity:
+    id: str
+    name: str
+    type: str
+    subtype: str | None
+    members: list[tuple[str, int]]  # (doc id, local index)
+    aliases: Counter  # surface name -> number of local entities that use it
+    documents: int
+    stories: int
+    titles: list[str]
+    joins: list[tuple[str, str, list[str]]]  # (name a, name b, reasons) of every union inside it
+    alias_kinds: dict[str, tuple[str, int]] = field(default_factory=dict)  # alias -> (kind, count)
+    meta: dict = field(default_factory=dict)  # gazetteer link, coordinates, codes
+
+
+class _Clusters:
+    """Union-find over local records that tracks each cluster's documents (for cannot-link)."""
+
+    def __init__(self, records: list[LocalRecord]):
+        self.parent = list(range(len(records)))
+        self.docs: list[set[str]] = [{r.doc_id} for r in records]
+        self.joins: list[list[tuple[str, str, list[str]]]] = [[] for _ in records]
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def can_join(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        return ra == rb or not (self.docs[ra] & self.docs[rb])
+
+    def join(self, a: int, b: int, why: tuple[str, str, list[str]], force: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not force and self.docs[ra] & self.docs[rb]:
+            return False
+        if len(self.docs[ra]) < len(self.docs[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.docs[ra] |= self.docs[rb]
+        self.joins[ra].extend(self.joins[rb])
+        self.joins[ra].append(why)
+        return True
+
+
+def _family(typ: str) -> str:
+    return {"PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC"}.get(typ, typ)
+
+
+def _single_token_person(name: str) -> bool:
+    return len(parse_name(name).tokens) < 2
+
+
+def _record_names(r: LocalRecord) -> list[str]:
+    names = list(dict.fromkeys([r.name, *r.names]))
+    return [n for n in names if n and parse_name(n, r.type == "PERSON").tokens]
+
+
+def candidate_links(records: list[LocalRecord]) -> list[tuple[float, int, int, tuple[str, str, list[str]]]]:
+    """Scored candidate joins between records of different documents, best first."""
+    items = []
+    for i, r in enumerate(records):
+        for n in _record_names(r):
+            if r.type == "PERSON" and _single_token_person(n):
+                continue  # never a cross-document key on its own
+            items.append(((i, n), n, r.type))
+    nb, accepted = match_names(items, threshold=MATCH_THRESHOLD)
+    links: list[tuple[float, int, int, tuple[str, str, list[str]]]] = []
+    # records that share a name (identical after normalisation) are chained
+    for mem in nb.members:
+        for (i, na), (j, nbm) in zip(mem, mem[1:]):
+            if records[i].doc_id != records[j].doc_id and records[i].type == records[j].type:
+                links.append((1.0, i, j, (na, nbm, [f"same name after normalisation: {na!r} = {nbm!r}"])))
+    for a, b, score in accepted:
+        # every record carrying either name: link the first of each (the chains above do the rest)
+        i, na = nb.members[a][0]
+        j, nbm = nb.members[b][0]
+        if records[i].type != records[j].type:
+            continue
+        ok, reasons = link_by_name(na, nbm, records[i].type)
+        if ok:
+            links.append((score, i, j, (na, nbm, reasons)))
+    links.sort(key=lambda x: -x[0])
+    return links
+
+
+def _head_key(record: LocalRecord) -> tuple[str, str] | None:
+    """The key under which a one-word name may join a unique larger cluster."""
+    toks = parse_name(record.name, record.type == "PERSON").tokens
+    if len(toks) != 1 or is_acronym(record.name.strip()):
+        return None
+    return (record.type, toks[0].norm)
+
+
+def _heads_of(record: LocalRecord) -> set[tuple[str, str, str]]:
+    """(type, position, token) of multi-word names: surname (last) and first token."""
+    out: set[tuple[str, str, str]] = set()
+    for n in _record_names(record):
+        toks = parse_name(n, record.type == "PERSON").tokens
+        if len(toks) < 2:
+            continue
+        out.add((record.type, "first", toks[0].norm))
+        out.add((record.type, "last", toks[-1].norm))
+    return out
+
+
+def _join_unique_heads(records: list[LocalRecord], cl: _Clusters) -> None:
+    """A lone surname / org head word joins the only cluster it can belong to."""
+    by_head: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for i, r in enumerate(records):
+        for h in _heads_of(r):
+            by_head[h].add(i)
+    for i, r in enumerate(records):
+        hk = _head_key(r)
+        if hk is None:
+            continue
+        typ, tok = hk
+        if typ == "PERSON":
+            wanted, rival = "last", "first"  # a lone given name is ambiguous by nature
+        elif typ == "ORG":
+            if tok in _GENERIC_ORG_HEADS:
+                continue
+            wanted, rival = "first", "last"
+        else:
+            continue
+        roots = {cl.find(j) for j in _fuzzy_heads(by_head, typ, wanted, tok)}
+        rivals = {cl.find(j) for j in _fuzzy_heads(by_head, typ, rival, tok)} - roots
+        roots.discard(cl.find(i))
+        if len(roots) == 1 and not rivals:
+            target = next(iter(roots))
+            other = records[target]
+            pos = "surname" if typ == "PERSON" else "first word"
+            cl.join(i, target, (r.name, other.name, [f"{r.name!r} is the {pos} of {other.name!r}, the only such {typ} in the corpus"]))
+
+
+def _fuzzy_heads(by_head: dict[tuple[str, str, str], set[int]], typ: str, pos: str, tok: str) -> set[int]:
+    out = set(by_head.get((typ, pos, tok), ()))
+    if not out:
+        for (t, p, k), members in by_head.items():
+            if t == typ and p == pos and k[:1] == tok[:1] and token_similarity(k, tok) >= MATCH_THRESHOLD:
+                out |= members
+    return out
+
+
+def _matches_alias(record: LocalRecord, alias: str) -> bool:
+    key = name_key(alias)
+    return any(n.casefold() == alias.casefold() or (key and name_key(n) == key) for n in _record_names(record) + [record.name])
+
+
+def _apply_overrides(records: list[LocalRecord], cl: _Clusters, overrides: list[Override]) -> _Clusters:
+    for ov in overrides:
+        if ov.action == "merge":
+            left = [i for i, r in enumerate(records) if _matches_alias(r, ov.a)]
+            right = [i for i, r in enumerate(records) if _matches_alias(r, ov.b)]
+            if left and right:
+                for j in left[1:] + right:
+                    cl.join(left[0], j, (ov.a, ov.b, ["merged by the user"]), force=True)
+        elif ov.action == "split":
+            # records carrying ALIAS leave the cluster that is named ENTITY (or holds ENTITY as an alias)
+            owners = {cl.find(i) for i, r in enumerate(records) if _matches_alias(r, ov.a)}
+            movers = [i for i, r in enumerate(records) if cl.find(i) in owners and _matches_alias(r, ov.b)
+                      and not _matches_alias(r, ov.a)]
+            if not movers:
+                continue
+            cl = _rebuild_without(records, cl, set(movers))
+    return cl
+
+
+def _rebuild_without(records: list[LocalRecord], cl: _Clusters, movers: set[int]) -> _Clusters:
+    """A new union-find where ``movers`` form their own cluster, apart from their old one."""
+    roots = [cl.find(i) for i in range(len(records))]
+    new = _Clusters(records)
+    groups: dict[tuple[int, bool], list[int]] = defaultdict(list)
+    for i, root in enumerate(roots):
+        groups[(root, i in movers)].append(i)
+    for (root, moved), members in groups.items():
+        joins = [j for j in cl.joins[root] if not moved] if members else []
+        for m in members[1:]:
+            new.join(members[0], m, ("", "", []), force=True)
+        if members:
+            new.joins[new.find(members[0])] = [j for j in joins if j[0]] + (
+                [] if not moved else [("", "", ["split off by the user"])]
+            )
+    return new
+
+
+def _canonical(members: list[LocalRecord]) -> str:
+    votes: Counter = Counter()
+    for r in members:
+        for n in _record_names(r):
+            weight = r.mentions if n == r.name else 1
+            votes[n] += weight
+    if not votes:
+        return members[0].name
+
+    def rank(n: str) -> tuple:
+        toks = parse_name(n).tokens
+        return (not is_acronym(n.strip()), min(len(toks), 4), votes[n], len(n))
+
+    return max(votes, key=rank)
+
+
+def entity_id(typ: str, name: str) -> str:
+    return "E" + hashlib.sha1(f"{typ}|{name_key(name) or name.casefold()}".encode()).hexdigest()[:10]
+
+
+def resolve(records: list[LocalRecord], overrides: list[Override] = ()) -> tuple[list[ResolvedEntity], dict[tuple[str, int], str]]:
+    """Cluster local entities into corpus entities. Returns the entities and (doc, idx) -> entity id."""
+    cl = _Clusters(records)
+    for _, i, j, why in candidate_links(records):
+        cl.join(i, j, why)
+    _join_unique_heads(records, cl)
+    cl = _apply_overrides(records, cl, list(overrides))
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(records)):
+        groups[cl.find(i)].append(i)
+    entities: list[ResolvedEntity] = []
+    used: set[str] = set()
+    for root, idxs in sorted(groups.items(), key=lambda kv: min(records[i].key for i in kv[1])):
+        members = [records[i] for i in idxs]
+        typ = Counter(r.type for r in members).most_common(1)[0][0]
+        sub = Counter(r.subtype for r in members if r.subtype).most_common(1)
+        name = _canonical(members)
+        eid = entity_id(typ, name)
+        k = 2
+        while eid in used:
+            eid = f"{entity_id(typ, name)}-{k}"
+            k += 1
+        used.add(eid)
+        aliases: Counter = Counter()
+        for r in members:
+            for n in _record_names(r):
+                aliases[n] += 1
+        titles = list(dict.fromkeys(t for r in members for t in r.titles))
+        entities.append(
+            ResolvedEntity(
+                id=eid, name=name, type=typ, subtype=sub[0][0] if sub else None,
+                members=[r.key for r in members], aliases=aliases,
+                documents=len({r.doc_id for r in members}),
+                stories=len({r.story_id or r.doc_id for r in members}),
+                titles=titles, joins=list(cl.joins[root]),
+                alias_kinds={a: ("acronym" if is_acronym(a.strip()) else "mention", n) for a, n in aliases.items()},
+            )
+        )
+    mapping: dict[tuple[str, int], str] = {}
+    for e in entities:
+        for key in e.members:
+            mapping[key] = e.id
+    return entities, mapping

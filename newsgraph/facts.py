@@ -1,0 +1,166 @@
+"""The per-document facts stage: one parsed document -> entity mentions, local entities, relations,
+events and quotes, all with offsets into the cleaned text.
+
+A pure function of (text, spaCy Doc, publication date), so a distributed engine can map it; its
+output, ``DocumentFacts``, is small and serialises to JSON for the store, where the cross-document
+stages (entity resolution, aggregation, contradictions) read it back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from newsgraph.extract.claims import ChangeClaim, find_change_claims
+from newsgraph.types import EntityMention, EventMention, Quantity, RelationMention
+
+# Bump when the stage's output changes, so stored facts are recomputed on the next run.
+FACTS_VERSION = "1"
+
+
+@dataclass(slots=True)
+class LocalEntityFacts:
+    name: str
+    type: str
+    subtype: str | None
+    names: list[str]
+    titles: list[str]
+    mentions: int
+    links: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class QuoteFacts:
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_role: str | None
+    cue_start: int | None
+    cue_end: int | None
+    how: str | None
+    entity: int  # document-local speaker, -1 unknown
+    attributed_by: str  # name | role | pronoun | hint | none
+
+
+@dataclass(slots=True)
+class Position:
+    """An approximate position stated in the text: 'some 30 kilometers south of Mosul'."""
+
+    entity: int  # the place being positioned (local entity)
+    anchor: str  # the place it is measured from, as written
+    distance_km: float | None
+    bearing: float | None
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class DocumentFacts:
+    mentions: list[EntityMention] = field(default_factory=list)
+    entities: list[LocalEntityFacts] = field(default_factory=list)
+    relations: list[RelationMention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    quotes: list[QuoteFacts] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    claims: list[ChangeClaim] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # a sub-stage that failed on this document
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> DocumentFacts:
+        data: dict[str, Any] = json.loads(text)
+        events = []
+        for e in data.get("events", []):
+            e["actors"] = tuple(tuple(a) for a in e.get("actors", ()))
+            e["quantities"] = tuple(Quantity(**q) for q in e.get("quantities", ()))
+            events.append(EventMention(**e))
+        return cls(
+            mentions=[EntityMention(**m) for m in data.get("mentions", [])],
+            entities=[LocalEntityFacts(**{**e, "links": [tuple(x) for x in e.get("links", [])]})
+                      for e in data.get("entities", [])],
+            relations=[RelationMention(**r) for r in data.get("relations", [])],
+            events=events,
+            quotes=[QuoteFacts(**q) for q in data.get("quotes", [])],
+            positions=[Position(**p) for p in data.get("positions", [])],
+            claims=[ChangeClaim(**c) for c in data.get("claims", [])],
+            problems=list(data.get("problems", [])),
+        )
+
+
+def _stage(facts: DocumentFacts, name: str, fn, *args, default=None):
+    """Run one sub-stage; a crash in it costs this document that kind of fact, not the run."""
+    try:
+        return fn(*args)
+    except Exception as exc:  # noqa: BLE001 - reported per document, the run goes on
+        facts.problems.append(f"{name}: {type(exc).__name__}: {exc}")
+        return default
+
+
+def _component(facts: DocumentFacts, module: str, name: str, fallback):
+    """A stage function, or ``fallback`` with a problem noted when its module cannot be imported."""
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError) as exc:
+        facts.problems.append(f"{module}.{name} unavailable: {exc}")
+        return fallback
+
+
+def _positions(text: str, mentions: list[EntityMention]) -> list[Position]:
+    out: list[Position] = []
+    try:
+        from newsgraph.kb.position import find_relative_positions as finder
+    except ImportError:
+        return out
+    for span, rel in finder(text):
+        lo, hi = span
+        for m in mentions:
+            if m.type == "LOC" and m.entity >= 0 and m.start < hi and m.end > lo:
+                out.append(Position(m.entity, rel.anchor, rel.distance_km, rel.bearing,
+                                    getattr(rel, "start", lo), getattr(rel, "end", hi)))
+                break
+    return out
+
+
+def extract_facts(text: str, doc, published: date | None) -> DocumentFacts:
+    """All per-document facts of one cleaned text and its spaCy Doc (``doc`` may be None)."""
+    from newsgraph.extract import speakers
+    from newsgraph.extract.quotes import find_quotes
+
+    facts = DocumentFacts()
+    find_mentions = _component(facts, "newsgraph.entities.mentions", "find_mentions", lambda text, doc: [])
+    link_mentions = _component(facts, "newsgraph.entities.local", "link_mentions", lambda text, ms: (ms, []))
+    mentions = _stage(facts, "mentions", find_mentions, text, doc, default=[])
+    linked = _stage(facts, "entities", link_mentions, text, mentions, default=(mentions, []))
+    mentions, local = linked
+    facts.mentions = mentions
+    facts.entities = [
+        LocalEntityFacts(e.name, e.type, e.subtype, list(e.names), list(e.titles), len(e.mentions),
+                         [tuple(x) for x in getattr(e, "links", [])])
+        for e in local
+    ]
+    if doc is not None:
+        find_events = _component(facts, "newsgraph.extract.events", "find_events", lambda *a: [])
+        find_relations = _component(facts, "newsgraph.extract.relations", "find_relations", lambda *a: [])
+        facts.relations = _stage(facts, "relations", find_relations, doc, mentions, default=[])
+        facts.events = _stage(facts, "events", find_events, doc, mentions, published, default=[])
+    quotes = _stage(facts, "quotes", find_quotes, text, default=[])
+    attributions = _stage(facts, "speakers", speakers.attribute, text, quotes, mentions,
+                          default=[speakers.Attribution(-1, "none")] * len(quotes))
+    facts.quotes = [
+        QuoteFacts(q.start, q.end, q.text, q.kind, q.speaker_text, q.speaker_start, q.speaker_end,
+                   q.speaker_role, q.cue_start, q.cue_end, q.how, a.entity, a.how)
+        for q, a in zip(quotes, attributions)
+    ]
+    facts.positions = _stage(facts, "positions", _positions, text, mentions, default=[])
+    facts.claims = _stage(facts, "claims", find_change_claims, text, default=[])
+    return facts
