@@ -1,0 +1,802 @@
+"""Relations between the entities of one document, sentence by sentence.
+
+Entry point: :func:`find_relations` (spaCy ``Doc`` + resolved entity mentions -> ``RelationMention``).
+The ontology, argument types, cues and confidence scale are documented in ``RELATIONS.md`` next to
+this file; the cue vocabulary lives in :mod:`newsgraph.extract.relation_lexicon`.
+
+Two matchers run over every sentence that holds at least two distinct entities:
+
+- a *dependency* matcher that starts from cue words (role nouns, verbs, participles) and reads their
+  arguments off the parse: appositions, copulas, titles before names, relative clauses, passives,
+  coordination;
+- a *surface* matcher over the words between two neighbouring mentions (and the few words after the
+  second), which keeps working where the parser (LAS ~82) gets a long name or a title wrong.
+
+When both find the same fact the confidence goes up. Type constraints then fix or drop what the
+cues proposed (a leader of a *place* holds an office; a person cannot be ``part_of`` anything but is
+``member_of``; nothing is led by an organisation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsgraph.extract import relation_lexicon as lex
+from newsgraph.types import EntityMention, RelationMention
+
+__all__ = ["find_relations"]
+
+SYMMETRIC = frozenset({"allied_with", "fights", "family"})
+
+# Confidence scale (see RELATIONS.md): how directly the text ties the cue to both arguments.
+CONF_TIGHT = 0.9  # apposition, title before a name, possessive role ("X, the leader of Y")
+CONF_CLAUSE = 0.8  # verb or participle with both arguments in its own clause
+CONF_SURFACE = 0.7  # words between neighbouring mentions, parse not confirming
+CONF_LOOSE = 0.55  # inferred: possessive between two names, hyphen compound reached via apposition
+CONF_AGREE_BONUS = 0.05
+
+# Honorifics and ranks written before a name; they are not cues.
+_TITLE_TOKENS = frozenset(
+    "mr mrs ms dr gen maj col lt brig capt sgt cpl sheikh shaikh sayyid ayatollah hojatoleslam imam "
+    "mullah general colonel major lieutenant brigadier captain sergeant sen rep gov prof".split()
+)
+_DETS = r"(?:the|a|an|its|their|his|her|one of the|one of|another|also)"
+_MODS = r"(?:[a-z][\w'-]*\s+){0,3}?"
+
+
+@dataclass(slots=True)
+class _Arg:
+    """One usable mention inside the sentence, in token coordinates."""
+
+    entity: int
+    type: str
+    subtype: str | None
+    first: int  # token index of the first token
+    last: int  # token index after the last token
+
+
+@dataclass(slots=True)
+class _Candidate:
+    subject: _Arg
+    predicate: str
+    object: _Arg
+    confidence: float
+    cue_first: int  # token range of the cue
+    cue_last: int
+    source: str  # "dep" | "surface"
+
+
+def find_relations(doc, mentions: list[EntityMention]) -> list[RelationMention]:
+    """Relations stated in ``doc`` between the local entities of ``mentions``.
+
+    One ``RelationMention`` per (sentence, subject, predicate, object). Mentions with ``entity < 0``
+    are ignored. Returns ``[]`` for an empty document or one without two entities in a sentence.
+    """
+    usable = [m for m in mentions or () if m.entity >= 0 and m.end > m.start]
+    if len(doc) == 0 or len({m.entity for m in usable}) < 2:
+        return []
+    usable.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[RelationMention] = []
+    mi = 0
+    for sent in doc.sents:
+        s_start, s_end = sent.start_char, sent.end_char
+        while mi < len(usable) and usable[mi].start < s_start:
+            mi += 1
+        in_sent = []
+        j = mi
+        while j < len(usable) and usable[j].start < s_end:
+            if usable[j].end <= s_end:
+                in_sent.append(usable[j])
+            j += 1
+        if len({m.entity for m in in_sent}) < 2:
+            continue
+        args = _sentence_args(doc, sent, in_sent)
+        if len({a.entity for a in args}) < 2:
+            continue
+        out.extend(_sentence_relations(doc, sent, args))
+    return out
+
+
+# -- mentions -> token spans ----------------------------------------------------------------------
+
+
+def _sentence_args(doc, sent, mentions: list[EntityMention]) -> list[_Arg]:
+    """Token spans of the sentence's mentions, without overlaps (the earlier, longer one wins).
+
+    A person mention that carries a title ("PMF spokesman Ahmed Nouri") is cut to its bare name so
+    that the title words stay visible to the matchers.
+    """
+    args: list[_Arg] = []
+    taken_until = -1
+    for m in mentions:
+        start, end = m.start, m.end
+        if m.type == "PERSON" and m.name_start >= 0 and m.name_end > m.name_start:
+            start, end = m.name_start, m.name_end
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if span.start < taken_until:
+            continue
+        first, last = max(span.start, sent.start), min(span.end, sent.end)
+        if first >= last:
+            continue
+        args.append(_Arg(m.entity, m.type, m.subtype, first, last))
+        taken_until = last
+    return args
+
+
+# -- per sentence ---------------------------------------------------------------------------------
+
+
+def _sentence_relations(doc, sent, args: list[_Arg]) -> list[RelationMention]:
+    tok2arg: dict[int, _Arg] = {}
+    for a in args:
+        for i in range(a.first, a.last):
+            tok2arg[i] = a
+    cands: list[_Candidate] = []
+    cands.extend(_dependency_candidates(doc, sent, args, tok2arg))
+    cands.extend(_surface_candidates(doc, sent, args, tok2arg))
+
+    best: dict[tuple[int, str, int], tuple[_Candidate, set[str]]] = {}
+    for c in cands:
+        fitted = _fit_types(c)
+        if fitted is None:
+            continue
+        key = (fitted.subject.entity, fitted.predicate, fitted.object.entity)
+        if fitted.predicate in SYMMETRIC:
+            rkey = (key[2], key[1], key[0])
+            if rkey in best:
+                key = rkey
+        if key not in best:
+            best[key] = (fitted, {fitted.source})
+        else:
+            prev, sources = best[key]
+            sources.add(fitted.source)
+            if fitted.confidence > prev.confidence:
+                best[key] = (fitted, sources)
+    out = []
+    for (subj, pred, obj), (c, sources) in best.items():
+        conf = c.confidence + (CONF_AGREE_BONUS if len(sources) > 1 else 0.0)
+        polarity = _polarity(doc, sent, c)
+        cue_span = doc[c.cue_first : c.cue_last]
+        out.append(
+            RelationMention(
+                subject=subj,
+                predicate=pred,
+                object=obj,
+                polarity=polarity,
+                confidence=round(min(conf, 0.95), 2),
+                cue=cue_span.text,
+                start=sent.start_char,
+                end=sent.end_char,
+                cue_start=cue_span.start_char,
+                cue_end=cue_span.end_char,
+            )
+        )
+    return out
+
+
+# -- argument types -------------------------------------------------------------------------------
+
+
+def _is_state(a: _Arg) -> bool:
+    """A place that can act (a country), or a place of unknown kind."""
+    return a.type == "LOC" and a.subtype in (None, "country")
+
+
+def _fit_types(c: _Candidate) -> _Candidate | None:
+    """Map a proposed relation onto the ontology's argument types, or drop it."""
+    s, o, p = c.subject, c.object, c.predicate
+    if s.entity == o.entity:
+        return None
+    st, ot = s.type, o.type
+
+    def as_(pred: str) -> _Candidate:
+        return _Candidate(s, pred, o, c.confidence, c.cue_first, c.cue_last, c.source)
+
+    if p == "leads":
+        if st != "PERSON":
+            return None
+        return as_("leads") if ot == "ORG" else as_("holds_office") if ot == "LOC" else None
+    if p == "holds_office":
+        return as_(p) if st == "PERSON" and ot in ("ORG", "LOC") else None
+    if p in ("member_of", "part_of"):
+        if st == "PERSON" and (ot == "ORG" or _is_state(o)):
+            return as_("member_of")
+        if st == "ORG" and (ot == "ORG" or _is_state(o)):
+            return as_("part_of")
+        return None
+    if p == "spokesperson_for":
+        return as_(p) if st == "PERSON" and ot in ("ORG", "PERSON") or (st == "PERSON" and _is_state(o)) else None
+    if p == "advisor_to":
+        return as_(p) if st == "PERSON" else None
+    if p == "backed_by":
+        return as_(p) if st in ("ORG", "PERSON") and (ot in ("ORG", "PERSON") or _is_state(o)) else None
+    if p == "reports_to":
+        if st not in ("ORG", "PERSON"):
+            return None
+        if ot in ("ORG", "PERSON"):
+            return as_(p)
+        return as_("backed_by") if _is_state(o) else None  # "loyal to <country>"
+    if p in ("allied_with", "fights"):
+        ok = lambda a: a.type in ("ORG", "PERSON") or _is_state(a)  # noqa: E731
+        return as_(p) if ok(s) and ok(o) else None
+    if p == "family":
+        return as_(p) if st == ot == "PERSON" else None
+    if p == "based_in":
+        return as_(p) if st in ("ORG", "PERSON") and ot == "LOC" else None
+    return None
+
+
+def _role_predicate(noun: str, holder: _Arg, target: _Arg, modifiers: set[str]) -> str | None:
+    """The relation a role noun sets up between its holder and its target."""
+    if noun in lex.SPOKES_NOUNS:
+        return "spokesperson_for"
+    if noun in lex.ADVISOR_NOUNS:
+        return "advisor_to"
+    if noun in lex.FAMILY_NOUNS:
+        return "family"
+    if noun in lex.SUBORDINATE_NOUNS:
+        return "reports_to" if target.type == "PERSON" else "member_of"
+    if noun in lex.OFFICE_NOUNS:
+        return "holds_office"
+    if noun in lex.ALLY_NOUNS:
+        return "allied_with"
+    if noun in lex.PROXY_NOUNS:
+        return "backed_by"
+    if noun in lex.ENEMY_NOUNS:
+        return "fights"
+    if noun in lex.LEADER_NOUNS:
+        if holder.type == "ORG":
+            return "part_of" if noun in lex.UNIT_NOUNS else None
+        return "member_of" if modifiers & lex.NON_HEAD_MODIFIERS else "leads"
+    if holder.type == "ORG" and (noun in lex.UNIT_NOUNS or noun in lex.UMBRELLA_NOUNS and noun != "umbrella"):
+        # "X, a coalition of ..." is handled as a gathering; "X, another faction in Y" lands here.
+        return "part_of" if noun in lex.UNIT_NOUNS else None
+    if holder.type == "PERSON" and noun in lex.MEMBER_NOUNS:
+        return "member_of"
+    if holder.type == "PERSON" and noun in lex.LOCAL_PERSON_NOUNS and target.type == "LOC":
+        return "based_in"
+    return None
+
+
+def _is_role_noun(word: str) -> bool:
+    return any(
+        word in group
+        for group in (
+            lex.LEADER_NOUNS, lex.OFFICE_NOUNS, lex.MEMBER_NOUNS, lex.SPOKES_NOUNS, lex.ADVISOR_NOUNS,
+            lex.FAMILY_NOUNS, lex.SUBORDINATE_NOUNS, lex.UNIT_NOUNS, lex.ALLY_NOUNS, lex.PROXY_NOUNS,
+            lex.ENEMY_NOUNS, lex.LOCAL_PERSON_NOUNS,
+        )
+    )
+
+
+# -- dependency matcher ---------------------------------------------------------------------------
+
+_RELATIVE_PRONOUNS = frozenset("which who that whom".split())
+_GENERIC_HOPS = 2  # how many generic nouns ("a militia", "one of three groups") we follow to a name
+
+
+def _arg_of(tok, tok2arg, hops: int = _GENERIC_HOPS):
+    """The mention a token stands for: itself, or a generic noun in apposition with a mention."""
+    a = tok2arg.get(tok.i)
+    if a is not None:
+        return a
+    if tok.lower_ in _RELATIVE_PRONOUNS and tok.head.dep_ in ("acl:relcl", "acl", "advcl:relcl"):
+        return _arg_of(tok.head.head, tok2arg, hops)
+    if hops <= 0 or tok.pos_ not in ("NOUN", "NUM", "PRON", "ADJ", "PROPN"):
+        return None
+    for child in tok.children:
+        if child.dep_ == "appos" and child.i in tok2arg:
+            return tok2arg[child.i]
+    if tok.dep_ in ("appos", "nmod:desc") and tok.head.i in tok2arg:
+        return tok2arg[tok.head.i]
+    if tok.dep_ == "appos":
+        return _arg_of(tok.head, tok2arg, hops - 1)
+    if tok.lower_ == "one":  # "one of the three factions" stands for its apposed name
+        for child in tok.children:
+            if child.dep_ == "appos":
+                return _arg_of(child, tok2arg, hops - 1)
+    return None
+
+
+def _with_conjuncts(tok):
+    """The token and the heads of its coordinated siblings ("X, Y and Z")."""
+    out = [tok]
+    for t in tok.conjuncts:
+        out.append(t)
+    return out
+
+
+def _args_of(tok, tok2arg) -> list[_Arg]:
+    seen: dict[int, _Arg] = {}
+    for t in _with_conjuncts(tok):
+        a = _arg_of(t, tok2arg)
+        if a is not None:
+            seen[id(a)] = a
+    return list(seen.values())
+
+
+def _subjects(tok, tok2arg, depth: int = 3) -> list[_Arg]:
+    """Who the predicate word ``tok`` is said of."""
+    if depth <= 0:
+        return []
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubj:pass"):
+            found = _args_of(child, tok2arg)
+            if found:
+                return found
+    dep = tok.dep_
+    if dep in ("acl", "acl:relcl", "amod", "appos"):
+        a = _arg_of(tok.head, tok2arg)
+        if a is not None:
+            return [a]
+        return _subjects(tok.head, tok2arg, depth - 1) if tok.head.pos_ in ("NOUN", "NUM") else []
+    if dep in ("conj", "xcomp"):
+        return _subjects(tok.head, tok2arg, depth - 1)
+    if dep == "obl" and any(c.lower_ == "as" for c in tok.children):  # "serves as an adviser to"
+        return _subjects(tok.head, tok2arg, depth - 1)
+    return []
+
+
+def _case(tok) -> str:
+    for child in tok.children:
+        if child.dep_ == "case" and child.pos_ == "ADP":
+            return child.lower_
+    return ""
+
+
+def _prep_objects(tok, tok2arg) -> list[tuple[str, _Arg, int]]:
+    """(preposition, argument, token index) for obj/obl/nmod children of ``tok``."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("obj", "obl", "obl:agent", "nmod", "nmod:poss", "iobj"):
+            prep = "'s" if child.dep_ == "nmod:poss" else _case(child) if child.dep_ != "obj" else ""
+            args = _args_of(child, tok2arg)
+            if not args:
+                # "the alliance's leadership" / "an army regiment": the name inside a generic noun.
+                for grand in child.children:
+                    if grand.dep_ in ("nmod:poss", "compound") and grand.i in tok2arg:
+                        args = [tok2arg[grand.i]]
+                        break
+            for a in args:
+                out.append((prep, a, child.i))
+    return out
+
+
+def _dependency_candidates(doc, sent, args, tok2arg) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for tok in sent:
+        low = tok.lower_
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "PROPN") and _is_role_noun(lemma):
+            out.extend(_role_noun_candidates(tok, lemma, tok2arg))
+        elif low in lex.PARTICIPLE_CUES and _is_passive_like(tok):
+            out.extend(_participle_candidates(tok, low, tok2arg))
+        elif tok.pos_ == "VERB" and (lemma in lex.ACTIVE_VERBS or lemma in lex.PATRON_VERBS):
+            out.extend(_verb_candidates(tok, lemma, tok2arg))
+    return out
+
+
+def _role_noun_candidates(tok, noun: str, tok2arg) -> list[_Candidate]:
+    holders: list[_Arg] = []
+    own = tok2arg.get(tok.i)
+    if own is not None and own.type == "PERSON":
+        holders = [own]  # the title is part of the person mention
+    elif own is None:
+        for child in tok.children:
+            if child.dep_ == "appos" and child.i in tok2arg:
+                holders = [tok2arg[child.i]]  # "the alliance's leader, X"
+                break
+        if not holders and tok.dep_ in ("nmod:desc", "compound", "flat") and tok.head.i in tok2arg:
+            holders = [tok2arg[tok.head.i]]  # "spokesman Ahmed Nouri"
+        if not holders and tok.dep_ == "appos":
+            a = _arg_of(tok.head, tok2arg)
+            holders = [a] if a is not None else []
+        if not holders:
+            holders = _subjects(tok, tok2arg)  # copula, relative clause, "serves as"
+    if not holders:
+        return []
+    modifiers = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod:desc")}
+    targets: list[tuple[_Arg, int]] = []
+    for prep, a, where in _prep_objects(tok, tok2arg):
+        if prep in lex.ROLE_PREPOSITIONS or prep == "'s":
+            targets.append((a, where))
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod:desc", "nmod:unmarked") and child.i in tok2arg:
+            targets.append((tok2arg[child.i], child.i))
+    out = []
+    tight = tok.dep_ in ("appos", "nmod:desc", "compound") or any(c.dep_ == "appos" for c in tok.children)
+    for holder in holders:
+        for target, where in targets:
+            pred = _role_predicate(noun, holder, target, modifiers)
+            if pred is None:
+                continue
+            lo, hi = min(tok.i, where), max(tok.i, where)
+            cue_lo = tok.i if where > tok.i else where + 1
+            cue_hi = (where if where > tok.i else tok.i + 1)
+            if cue_lo >= cue_hi:
+                cue_lo, cue_hi = tok.i, tok.i + 1
+            conf = CONF_TIGHT if tight and hi - lo <= 6 else CONF_CLAUSE
+            out.append(_Candidate(holder, pred, target, conf, cue_lo, cue_hi, "dep"))
+    return out
+
+
+def _is_passive_like(tok) -> bool:
+    if tok.pos_ == "ADJ":
+        return True
+    if tok.dep_ in ("acl", "amod"):
+        return True
+    return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent", "cop") for c in tok.children) or tok.tag_ == "VBN"
+
+
+def _participle_candidates(tok, low: str, tok2arg) -> list[_Candidate]:
+    pred, wanted, inverted = lex.PARTICIPLE_CUES[low]
+    subjects = _subjects(tok, tok2arg)
+    if not subjects:
+        return []
+    out = []
+    for prep, obj, where in _prep_objects(tok, tok2arg):
+        if prep != wanted:
+            continue
+        for subj in subjects:
+            s, o = (obj, subj) if inverted else (subj, obj)
+            out.append(_Candidate(s, pred, o, CONF_CLAUSE, tok.i, tok.i + 1, "dep"))
+    return out
+
+
+def _verb_candidates(tok, lemma: str, tok2arg) -> list[_Candidate]:
+    passive = any(c.dep_ in ("aux:pass", "nsubj:pass") for c in tok.children)
+    subjects = _subjects(tok, tok2arg)
+    objs = _prep_objects(tok, tok2arg)
+    out = []
+    if lemma in lex.PATRON_VERBS and not passive:
+        for prep, obj, _ in objs:
+            if prep == "":
+                for s in subjects:
+                    out.append(_Candidate(obj, "backed_by", s, CONF_CLAUSE, tok.i, tok.i + 1, "dep"))
+        return out
+    pred = lex.ACTIVE_VERBS.get(lemma)
+    if pred is None:
+        return out
+    for prep, obj, _ in objs:
+        if passive:
+            if prep == "by":
+                for s in subjects:
+                    out.append(_Candidate(obj, pred, s, CONF_CLAUSE, tok.i, tok.i + 1, "dep"))
+            continue
+        this = pred
+        if pred == "fights" and prep == "alongside":
+            this = "allied_with"
+        elif pred == "fights" and prep not in ("", "against", "with"):
+            continue
+        elif pred in ("member_of", "reports_to") and prep not in ("to", ""):
+            continue
+        elif pred in ("leads", "advisor_to") and prep != "":
+            continue
+        for s in subjects:
+            out.append(_Candidate(s, this, obj, CONF_CLAUSE, tok.i, tok.i + 1, "dep"))
+    return out
+
+
+# -- surface matcher ------------------------------------------------------------------------------
+
+_ROLE_WORDS = sorted(
+    lex.LEADER_NOUNS | lex.OFFICE_NOUNS | lex.MEMBER_NOUNS | lex.SPOKES_NOUNS | lex.ADVISOR_NOUNS
+    | lex.FAMILY_NOUNS | lex.SUBORDINATE_NOUNS | lex.UNIT_NOUNS | lex.ALLY_NOUNS | lex.PROXY_NOUNS
+    | lex.ENEMY_NOUNS | {w + "s" for w in lex.UNIT_NOUNS} | {"prime minister", "foreign minister"},
+    key=len,
+    reverse=True,
+)
+_ROLE = "(?P<role>" + "|".join(re.escape(w) for w in _ROLE_WORDS) + ")"
+_PREP = r"(?P<prep>of|for|at|in|with|within|to)"
+_BE = r"(?:is|was|are|were|remains|remain|remained|has been|have been|had been|became|becomes|serves as|served as|acts as|acted as)"
+
+# holder = first mention, target = second: "X, the leader of Y", "X is a fellow at Y", "X, another faction in Y"
+_APPOS_ROLE = re.compile(
+    rf"^(?:,|,? {_BE}|, (?:who|which) {_BE})(?: [a-z]+ly)? (?:{_DETS} )?(?:(?:\w+ )?(?:three|two|four|five|several|many) )?{_MODS}{_ROLE} {_PREP}(?: the)?$"
+)
+# target = first, holder = second: "Y's leader, X", "Y spokesman X", "Y's deputy governor, X"
+_TITLE_ROLE = re.compile(rf"^(?:'s )?{_MODS}{_ROLE}(?: ,)?$")
+# holder = first, target = second + role after it: "X, the alliance spokesman", "X, an Iraqi army officer"
+_TAIL_GAP = re.compile(rf"^, (?:{_DETS} )?(?:[a-z][\w-]* ){{0,2}}$")
+_TAIL_ROLE = re.compile(rf"^(?:'s )?{_MODS}{_ROLE}\b")
+# "X, which is backed by Y", "X, a tribal force led by Y", "X is trained and armed by Y"
+_PARTICIPLE = re.compile(
+    r"^(?:, (?:which|who|that) |, (?:" + _DETS + r" )?" + _MODS + r"[a-z]+ | )?"
+    r"(?:(?:is|are|was|were|has been|have been|had been|being|remains|remain) )?(?:[a-z]+ly )?"
+    r"(?P<cue>(?P<p1>[a-z]+)(?: and (?P<p2>[a-z]+))?) (?P<prep>by|in|with|to)(?: the)?$"
+)
+_ACTIVE = re.compile(
+    r"^(?:, (?:which|who|that) | )?(?:(?:has|have|had|also|still|now|repeatedly|reportedly) )*(?:[a-z]+ly )?"
+    r"(?P<verb>leads|led|heads|headed|commands|commanded|founded|co-founded|advises|advised|"
+    r"backs|backed|supports|supported|trains|trained|arms|armed|funds|funded|"
+    r"attacked|attacks|fought|fights|battled|battles|ambushed|stormed|overran|targeted|clashed with|"
+    r"joined|joins)(?: the)?$"
+)
+_LIST_SEP = re.compile(r"^(?:,|, and|and|or|, or|;)(?: the)?$")
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = text.replace("—", ",").replace("–", ",").replace(":", ",")
+    text = re.sub(r'["()]', " ", text.lower())
+    text = re.sub(r"\s*,\s*", " , ", text)
+    text = re.sub(r"(?:\s*,\s*)+", " , ", text)
+    text = re.sub(r"\s+'s\b", " 's", text)
+    return re.sub(r"\s+", " ", text).strip().replace(" ,", ",").replace(", ,", ",")
+
+
+def _gap_text(doc, a_last: int, b_first: int, b: _Arg | None = None) -> str:
+    words = [t.text for t in doc[a_last:b_first]]
+    if b is not None and b.type == "PERSON":
+        while words and words[-1].lower().rstrip(".") in _TITLE_TOKENS:
+            words.pop()
+    return _norm(" ".join(words))
+
+
+def _list_after(doc, args: list[_Arg], k: int, limit: int) -> list[_Arg]:
+    """args[k] and the mentions coordinated with it: "A, B and C" (same type)."""
+    out = [args[k]]
+    j = k
+    while j + 1 < len(args) and args[j + 1].first < limit:
+        gap = _norm(doc[args[j].last : args[j + 1].first].text)
+        if _LIST_SEP.match(gap) and args[j + 1].type == args[k].type:
+            out.append(args[j + 1])
+            j += 1
+        elif args[j + 1].entity == args[j].entity and gap in ("", ",", "or"):
+            j += 1
+        else:
+            break
+    return out
+
+
+def _list_before(doc, args: list[_Arg], k: int) -> list[_Arg]:
+    out = [args[k]]
+    j = k
+    while j - 1 >= 0:
+        gap = _norm(doc[args[j - 1].last : args[j].first].text)
+        if _LIST_SEP.match(gap) and args[j - 1].type == args[k].type:
+            out.append(args[j - 1])
+            j -= 1
+        else:
+            break
+    return out
+
+
+def _surface_candidates(doc, sent, args: list[_Arg], tok2arg) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for k in range(len(args) - 1):
+        a, b = args[k], args[k + 1]
+        if b.first - a.last > 14:
+            out.extend(_gather_candidates(doc, sent, args, k))
+            continue
+        gap = _gap_text(doc, a.last, b.first, b)
+        cue = (a.last, max(b.first, a.last + 1))
+        if a.entity == b.entity:
+            continue
+
+        m = _APPOS_ROLE.match(gap)
+        if m and not _possessed(doc, b, sent):
+            role = _singular(m.group("role"))
+            mods = set(gap.split())
+            for holder in _list_before(doc, args, k):
+                pred = _role_predicate(role, holder, b, mods)
+                if pred:
+                    for target in _list_after(doc, args, k + 1, sent.end):
+                        out.append(_Candidate(holder, pred, target, CONF_SURFACE + 0.1, *cue, "surface"))
+        m = _TITLE_ROLE.match(gap)
+        if m and b.type == "PERSON":
+            pred = _role_predicate(_singular(m.group("role")), b, a, set(gap.split()))
+            if pred:
+                out.append(_Candidate(b, pred, a, CONF_SURFACE + 0.1, *cue, "surface"))
+        if _TAIL_GAP.match(gap + " " if gap else "") or gap == ",":
+            tail = _norm(doc[b.last : min(b.last + 5, sent.end)].text)
+            m = _TAIL_ROLE.match(tail)
+            if m and not (k + 2 < len(args) and args[k + 2].first < b.last + 3):
+                pred = _role_predicate(_singular(m.group("role")), a, b, set(tail.split()[:3]))
+                if pred:
+                    out.append(_Candidate(a, pred, b, CONF_SURFACE, a.last, b.last + 2, "surface"))
+        m = _PARTICIPLE.match(gap)
+        if m:
+            for p in (m.group("p1"), m.group("p2")):
+                if p in lex.PARTICIPLE_CUES and lex.PARTICIPLE_CUES[p][1] == m.group("prep"):
+                    pred, _, inverted = lex.PARTICIPLE_CUES[p]
+                    for target in _list_after(doc, args, k + 1, sent.end):
+                        s, o = (target, a) if inverted else (a, target)
+                        out.append(_Candidate(s, pred, o, CONF_SURFACE, *cue, "surface"))
+        m = _ACTIVE.match(gap)
+        if m:
+            verb = m.group("verb").split()[0]
+            lemma = _VERB_FORMS.get(verb)
+            if lemma in lex.PATRON_VERBS:
+                for target in _list_after(doc, args, k + 1, sent.end):
+                    out.append(_Candidate(target, "backed_by", a, CONF_SURFACE, *cue, "surface"))
+            elif lemma in lex.ACTIVE_VERBS:
+                for target in _list_after(doc, args, k + 1, sent.end):
+                    out.append(_Candidate(a, lex.ACTIVE_VERBS[lemma], target, CONF_SURFACE, *cue, "surface"))
+        out.extend(_phrase_candidates(doc, args, k, gap, cue, sent))
+        if gap in ("'s", "'"):
+            out.extend(_possessive_candidates(a, b, cue))
+        out.extend(_gather_candidates(doc, sent, args, k))
+    for k, a in enumerate(args):
+        out.extend(_hyphen_candidates(doc, sent, args, k, tok2arg))
+    return out
+
+
+_VERB_FORMS = {
+    "leads": "lead", "led": "lead", "heads": "head", "headed": "head", "commands": "command",
+    "commanded": "command", "founded": "found", "co-founded": "found", "advises": "advise",
+    "advised": "advise", "backs": "back", "backed": "back", "supports": "support", "supported": "support",
+    "trains": "train", "trained": "train", "arms": "arm", "armed": "arm", "funds": "fund", "funded": "fund",
+    "attacked": "attack", "attacks": "attack", "fought": "fight", "fights": "fight", "battled": "battle",
+    "battles": "battle", "ambushed": "ambush", "stormed": "storm", "overran": "overrun",
+    "targeted": "target", "clashed": "clash", "joined": "join", "joins": "join",
+}
+
+
+def _singular(word: str) -> str:
+    if word.endswith("s") and word[:-1] in lex.UNIT_NOUNS:
+        return word[:-1]
+    return word
+
+
+def _possessed(doc, b: _Arg, sent) -> bool:
+    """True when ``b`` is only the possessor of what follows ("the alliance's Y brigade")."""
+    return b.last < sent.end and doc[b.last].text in ("'s", "’s", "'", "’")
+
+
+def _phrase_candidates(doc, args, k, gap, cue, sent) -> list[_Candidate]:
+    out = []
+    a = args[k]
+    for phrase, (pred, inverted) in lex.PHRASE_CUES.items():
+        if not gap.endswith(phrase) and not gap.endswith(phrase + " the"):
+            continue
+        head = gap[: gap.rfind(phrase)].strip()
+        # Only the subject's own predicate: nothing but a relative pronoun, auxiliaries, adverbs,
+        # a generic noun in apposition ("a militia belonging to"), or "any"/"no" before the cue.
+        if not re.fullmatch(
+            r"(?:, )?(?:(?:a|an|the|which|who|that|is|are|was|were|has|have|had|been|being|nominally|"
+            r"formally|still|also|now|remains?|remained|repeatedly|denied|denies|deny|any|no|not|close|"
+            r"[a-z]+ly|a [a-z]+|an [a-z]+|with)\s*)*",
+            head,
+        ):
+            continue
+        for target in _list_after(doc, args, k + 1, sent.end):
+            s, o = (target, a) if inverted else (a, target)
+            out.append(_Candidate(s, pred, o, CONF_SURFACE, *cue, "surface"))
+        break
+    return out
+
+
+def _possessive_candidates(a: _Arg, b: _Arg, cue) -> list[_Candidate]:
+    """"A's B" between two names: a state's or force's unit, a leader's group, a state's officer."""
+    if b.type == "ORG" and (a.type == "ORG" or _is_state(a)):
+        return [_Candidate(b, "part_of", a, CONF_LOOSE + 0.1, *cue, "surface")]
+    if a.type == "PERSON" and b.type == "ORG":
+        return [_Candidate(a, "leads", b, CONF_LOOSE, *cue, "surface")]
+    if b.type == "PERSON" and (a.type == "ORG" or _is_state(a)):
+        return [_Candidate(b, "member_of", a, CONF_LOOSE, *cue, "surface")]
+    return []
+
+
+def _gather_candidates(doc, sent, args, k) -> list[_Candidate]:
+    """"A brings together B, C and D" / "A, a coalition of three factions: B, C and D" -> parts of A."""
+    a = args[k]
+    if a.type != "ORG" or k + 1 >= len(args):
+        return []
+    gap = _gap_text(doc, a.last, args[k + 1].first)
+    gap = re.sub(r"(?:, )?(?:\w+ ){0,2}(?:factions|groups|militias|units|brigades|members|parties|organisations|organizations)\s*,?$", "", gap).strip()
+    gap = re.sub(r"\s*(?:the|some|three|two|four|five|six|several|its|,)$", "", gap).strip()
+    if not any(gap.endswith(p) for p in lex.GATHER_PHRASES):
+        return []
+    parts = _list_after(doc, args, k + 1, sent.end)
+    cue = (a.last, args[k + 1].first)
+    return [_Candidate(p, "part_of", a, CONF_SURFACE, *cue, "surface") for p in parts if p.type == "ORG"]
+
+
+def _hyphen_candidates(doc, sent, args, k, tok2arg) -> list[_Candidate]:
+    """"Iran-backed militia X", "X, a Baghdad-based group", "Y-aligned coalition" next to a name."""
+    b = args[k]
+    i = b.last
+    if i + 1 >= sent.end or doc[i].text not in ("-", "–") or doc[i + 1].lower_ not in lex.HYPHEN_CUES:
+        return []
+    pred = lex.HYPHEN_CUES[doc[i + 1].lower_]
+    cue = (b.first, i + 2)
+    subject = None
+    conf = CONF_CLAUSE
+    # the name right after the adjective's noun phrase: "Iran-backed Kataib X"
+    if k + 1 < len(args) and args[k + 1].first - (i + 2) <= 3 and not re.search(r"[,;]", doc[i + 2 : args[k + 1].first].text):
+        subject = args[k + 1]
+    if subject is None:
+        noun = doc[i + 1]
+        while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i and noun.head.i < sent.end:
+            noun = noun.head
+        subject = _arg_of(noun, tok2arg)
+        conf = CONF_LOOSE
+        if subject is None and k > 0:
+            # "X, an Iran-aligned coalition": apposition to the previous mention
+            gap = _gap_text(doc, args[k - 1].last, b.first)
+            if re.fullmatch(r", (?:a|an|the)(?: [a-z]+)?", gap):
+                subject = args[k - 1]
+    if subject is None:
+        return []
+    s, o = (b, subject) if pred == "leads" else (subject, b)
+    return [_Candidate(s, pred, o, conf, *cue, "surface")]
+
+
+# -- polarity -------------------------------------------------------------------------------------
+
+
+def _polarity(doc, sent, c: _Candidate) -> str:
+    """negated | hedged | asserted, from the cue's clause and the verbs that govern it."""
+    cue_tokens = list(doc[c.cue_first : c.cue_last])
+    if not cue_tokens:
+        return "asserted"
+    cue_set = {t.i for t in cue_tokens}
+    for t in cue_tokens:
+        if t.lower_ in lex.NEGATORS:
+            return "negated"
+    # Walk from the cue up to the root: negators and hedges attached to the cue's own clause count;
+    # deny/claim verbs that take the clause as their complement count wherever they are.
+    top = min(cue_tokens, key=lambda t: _depth(t))
+    in_clause = True
+    hedged = False
+    node = top
+    for t in cue_tokens:
+        for ch in t.children:
+            if ch.i not in cue_set and ch.lower_ in lex.NEGATORS and ch.dep_ in ("advmod", "det", "neg"):
+                return "negated"
+    steps = 0
+    while steps < 12:
+        steps += 1
+        if in_clause:
+            for ch in node.children:
+                w = ch.lower_
+                if ch.dep_ in ("advmod", "det", "aux", "neg") and w in lex.NEGATORS:
+                    return "negated"
+                if w in lex.HEDGE_WORDS and ch.dep_ in ("advmod", "aux", "amod"):
+                    hedged = True
+                if ch.dep_ in ("xcomp", "ccomp") and ch.lemma_ in ("believe", "say", "think", "suspect"):
+                    hedged = True  # "is believed to", "is said to"
+        if node.dep_ in ("ROOT",) or node.head is node:
+            break
+        parent = node.head
+        rel = node.dep_
+        if rel in ("ccomp", "xcomp", "obj", "parataxis", "csubj", "advcl", "acl:relcl", "conj", "acl"):
+            if parent.lemma_.lower() in lex.DENY_LEMMAS and rel in ("obj", "ccomp", "xcomp"):
+                return "negated"
+            if parent.lemma_.lower() in lex.REPORT_LEMMAS and rel in ("ccomp", "parataxis", "xcomp"):
+                hedged = True
+            if parent.lemma_.lower() in ("believe", "say") and rel == "xcomp":
+                hedged = True
+            if rel in ("ccomp", "parataxis", "advcl", "acl:relcl", "acl", "csubj"):
+                in_clause = rel == "conj"
+        if rel == "appos" and parent.lemma_.lower() in lex.CLAIM_NOUNS:
+            hedged = True
+        node = parent
+    if not hedged:
+        hedged = _claim_apposition(sent, c) or _hedge_in_gap(doc, c)
+    return "hedged" if hedged else "asserted"
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _claim_apposition(sent, c: _Candidate) -> bool:
+    """"..., a charge the alliance rejects" after the relation: a disputed claim."""
+    tail = _norm(sent.doc[c.cue_last : sent.end].text)
+    return bool(re.search(r", (?:a|an) (?:charge|claim|allegation|accusation)s? (?:that )?(?:the |it |they )?\w* ?(?:rejects?|denies|denied|dismiss)", tail))
+
+
+def _hedge_in_gap(doc, c: _Candidate) -> bool:
+    lo = min(c.subject.last, c.object.last, c.cue_first)
+    hi = max(c.subject.first, c.object.first, c.cue_last)
+    words = {t.lower_ for t in doc[lo:hi]}
+    return bool(words & lex.HEDGE_WORDS)
