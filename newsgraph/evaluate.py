@@ -19,7 +19,8 @@ of the form ``path#line N`` is understood too). Publication-date accuracy: expor
 characters) equals the gold date, over the gold documents present in the export; a gold ``null`` is only
 matched by a missing date.
 
-Entities. Each exported mention whose text matches a gold alias is labelled with that gold entity. When the
+Entities. Each exported mention whose text matches a gold alias (or gold name) is labelled with that gold
+entity; mentions without ``text`` are read from their document span. When the
 text is an alias of several gold entities, the label goes to the one of them that has an unambiguous alias
 in the same document; if that does not single one out, the mention stays unlabelled. An exported entity
 aligns with the gold entity most of its labelled mentions belong to (ties: the first in gold order); an
@@ -27,7 +28,8 @@ entity with no labelled mention aligns through its own name and aliases, when th
 entity. Per gold entity: found (some exported entity aligns with it), split (its labelled mentions lie in
 more than one exported entity), and merged (an exported entity holding labelled mentions of two or more gold
 entities; the worst error, since no two actors may share an entity). B-cubed precision/recall over labelled
-mentions, the exported entity being the cluster.
+mentions, the exported entity being the cluster. Gold mentions the export never made are not in B-cubed;
+they show as missed entities and as relation/event/quote errors.
 
 Relations. Exported relations are mapped to (aligned subject, predicate, aligned object) and deduplicated.
 ``member_of`` and ``part_of`` are one predicate; ``allied_with``, ``fights`` and ``family`` are symmetric.
@@ -384,9 +386,15 @@ def score_entities(export: dict[str, Any], names: GoldNames, alignment: EntityAl
         recall += shared / sum(holders[gid].values())
     n = len(alignment.labelled)
     p, r = (precision / n, recall / n) if n else (None, None)
+    per_entity = {
+        gid: {"name": name, "found": bool(aligned_to.get(gid)), "exported_entities": len(holders.get(gid, ())),
+              "mentions": sum(holders.get(gid, Counter()).values())}
+        for gid, name in names.names.items()
+    }
     return {
         "gold": len(names.names),
         "found": Ratio(len(found), len(names.names)),
+        "per_entity": per_entity,
         "missed": missed,
         "split": split,
         "merged": merged,
