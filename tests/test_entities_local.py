@@ -207,6 +207,24 @@ def test_no_definition_no_alias_mentions():
     assert explain(ents[0]) == ["single name: Northern Valley Defence Units"]
 
 
+def test_nom_de_guerre_after_an_apposition():
+    text = ("The brigade is led by Jasim Kadhim al-Rawi, a former teacher better known by his nom de guerre, "
+            "Abu Sajjad al-Rawi. Abu Sajjad has not been seen since May.")
+    ms = [mention(text, "Jasim Kadhim al-Rawi"), mention(text, "Abu Sajjad", nth=1)]
+    out, ents = link_mentions(text, ms)
+    assert [m.text for m in out if m.origin == "alias"] == ["Abu Sajjad al-Rawi"]
+    assert len(ents) == 1 and ents[0].name == "Jasim Kadhim al-Rawi"
+    assert [k for k, _ in ents[0].links] == ["alias-definition:nickname", "partial:kunya"]
+
+
+def test_nom_de_guerre_of_another_sentence_is_not_a_definition():
+    text = ("Jasim Kadhim al-Rawi spoke first. The next speaker, known by his nom de guerre Abu Sajjad, "
+            "was masked.")
+    ms = [mention(text, "Jasim Kadhim al-Rawi"), mention(text, "Abu Sajjad")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 2
+
+
 # -- acronyms without definitions, and ORG short forms ------------------------------------------------
 
 
@@ -248,6 +266,16 @@ def test_last_word_of_an_org_is_not_its_short_form():
     ms = [mention(text, "Kataib Zahra", "ORG"), mention(text, "Zahra", "ORG", nth=1)]
     out, ents = link_mentions(text, ms)
     assert len(ents) == 2
+
+
+def test_place_word_is_not_the_short_form_of_an_org():
+    text = ("The Qarmala Operations Command said Qarmala was calm. Fighters of the Sadun Brigade and "
+            "residents of Sadun disagreed, and Sadun officials said so.")
+    ms = [mention(text, "Qarmala Operations Command", "ORG"), mention(text, "Qarmala", "ORG", nth=1),
+          mention(text, "Sadun Brigade", "ORG"), mention(text, "Sadun", "LOC", nth=1),
+          mention(text, "Sadun", "ORG", nth=2)]
+    out, ents = link_mentions(text, ms)
+    assert sorted(e.name for e in ents) == ["Qarmala", "Qarmala Operations Command", "Sadun", "Sadun Brigade"]
 
 
 # -- partial names ----------------------------------------------------------------------------------

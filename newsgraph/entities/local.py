@@ -51,6 +51,7 @@ from ..names.normalize import (
 )
 from ..names.titles import HONORIFICS, ROLES, split_title
 from ..types import EntityMention
+from .lexicon import ORG_HEADS
 
 __all__ = ["LocalEntity", "link_mentions", "explain"]
 
@@ -283,6 +284,37 @@ def _add_repeated_aliases(doc: _Document, pairs: list[tuple[int, int, AliasDef]]
                     doc.add(_alias_mention(doc.text, span, doc.mentions[i]))
 
 
+# Person alias definitions that names.aliases does not cover, because the alias is introduced
+# after an apposition ("X, a veteran commander better known by his nom de guerre, Y").
+_NICKNAME_TRIGGER = re.compile(
+    r"\b(?:(?:better|also|widely|commonly|popularly)\s+)?(?:known|referred\s+to)\s+by\s+(?:his|her|the|a)\s+"
+    r"(?:nom\s+de\s+guerre|kunya|alias|nickname|pseudonym|code\s*name|war\s+name)\s*,?\s*"
+    r"|\b(?:whose|his|her)\s+(?:nom\s+de\s+guerre|kunya|alias|nickname|pseudonym|code\s*name|war\s+name)"
+    r"\s+(?:is|was)\s+|\bwho\s+goes\s+by\s+(?:the\s+name\s+)?"
+)
+_NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*|(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn)-[A-Z][\w'’]*)"
+_QUOTED_NAME = re.compile(r"[\"“'‘]?(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,5})")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
+_MAX_NICKNAME_GAP = 160
+
+
+def _nickname_definitions(doc: _Document) -> list[AliasDef]:
+    out = []
+    persons = [i for i, m in enumerate(doc.mentions) if doc.named(i) and m.type == "PERSON"]
+    for t in _NICKNAME_TRIGGER.finditer(doc.text):
+        name = _QUOTED_NAME.match(doc.text, t.end())
+        before = [i for i in persons if doc.mentions[i].end <= t.start()]
+        if not name or not before:
+            continue
+        left = max(before, key=lambda i: doc.mentions[i].end)
+        gap = doc.text[doc.mentions[left].end : t.start()]
+        if len(gap) > _MAX_NICKNAME_GAP or _SENTENCE_END.search(gap) or (gap.strip() and not gap.lstrip().startswith(",")):
+            continue
+        long_span, short_span = doc.spans[left], (name.start(1), name.end(1))
+        out.append(AliasDef(long_span, short_span, "nickname", doc.text[slice(*long_span)], name.group(1)))
+    return out
+
+
 def _definition_evidence(text: str, d: AliasDef) -> str:
     s = min(d.long_span[0], d.short_span[0])
     e = max(d.long_span[1], d.short_span[1])
@@ -392,14 +424,23 @@ _GENERIC_ORG_WORDS = frozenset(
 )
 
 
-def _link_org_short_forms(names: list[_Name], groups: _Groups) -> None:
+# Heads of names whose first word is usually the place they serve ("X Operations Command",
+# "X Police", "X Provincial Council", "X Courier"): the first word alone is the place.
+_PLACE_QUALIFIED_HEADS = frozenset({"military", "government", "media"})
+
+
+def _link_org_short_forms(names: list[_Name], groups: _Groups, mention_types: list[str]) -> None:
     """"Badr" after "the Badr Organization": a single word that is the first word of exactly one
     longer ORG name, when no other ORG name of the document contains it. A generic first word
     ("Kataib Zahra") makes the rest the name, not a short form of it ("Zahra" is another group)."""
-    longer = [n for n in names if n.type == "ORG" and len(n.tokens) >= 2]
+    longer = [n for n in names if n.type == "ORG" and len(n.tokens) >= 2
+              and ORG_HEADS.get(" ".join(n.tokens[1:]), "-") not in _PLACE_QUALIFIED_HEADS]
+    place_words = {t for n in names for i in n.mentions if mention_types[i] == "LOC" for t in n.tokens}
     for n in names:
         if n.type != "ORG" or len(n.tokens) != 1 or is_acronym(n.text) or n.tokens[0] in _GENERIC_ORG_WORDS:
             continue
+        if n.tokens[0] in place_words:
+            continue  # "Salahuddin" is a place here, not the short form of "Salahuddin Operations Command"
         word = n.tokens[0]
         containing: set[int] = set()
         heads: dict[int, _Name] = {}
@@ -667,7 +708,8 @@ def link_mentions(text: str, mentions: Sequence[EntityMention]) -> tuple[list[En
     ``text`` as its offsets say.
     """
     doc = _Document(text, _checked_copies(text, mentions))
-    pairs = _add_definition_mentions(doc, find_alias_definitions(text)) if doc.mentions else []
+    defs = find_alias_definitions(text) + _nickname_definitions(doc) if doc.mentions else []
+    pairs = _add_definition_mentions(doc, defs)
     _add_repeated_aliases(doc, pairs)
 
     # sort now (mention indices are final from here on), keeping the definition pairs
@@ -683,7 +725,7 @@ def link_mentions(text: str, mentions: Sequence[EntityMention]) -> tuple[list[En
     names = _distinct_names(doc, groups)
     _link_same_names(names, groups)
     _link_acronyms(names, groups)
-    _link_org_short_forms(names, groups)
+    _link_org_short_forms(names, groups, [m.type for m in doc.mentions])
     _link_partial_names(names, groups)
     entities = _build_entities(doc, groups)
     _link_roles(doc, entities)
