@@ -1,0 +1,273 @@
+"""Word lists for finding entity mentions: head nouns, Arabic group words, place cues, role nouns.
+
+Everything here is general linguistic knowledge about English news text and the Arabic, Persian and
+Kurdish names that appear in it: which noun heads an organisation's name and what kind of
+organisation it signals, which Arabic words start the names of armed groups, which words announce
+a place, which capitalised words are not names. No name is taken from any corpus.
+
+All keys are lower-case; Arabic words are also listed without apostrophes (``fold`` removes them).
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _table(text: str) -> dict[str, str | None]:
+    """'subtype: word|word ...' blocks (continued on the following lines) -> {word: subtype}.
+
+    The subtype '-' means: an organisation of unknown kind.
+    """
+    out: dict[str, str | None] = {}
+    kind: str | None = None
+    for line in text.strip().splitlines():
+        head, sep, rest = line.partition(":")
+        if sep and head.strip() and " " not in head.strip():
+            kind, line = head.strip(), rest
+        for w in line.split("|"):
+            w = " ".join(w.split())
+            if w and kind is not None:
+                out[w] = None if kind == "-" else kind
+    return out
+
+
+# -- organisations -------------------------------------------------------------------------------
+
+# The last word (or words) of an organisation's English name, and what kind of body it signals.
+ORG_HEADS: dict[str, str | None] = _table(
+    """
+    armed_group: brigade|brigades|battalion|battalions|militia|militias|front|movement|resistance|
+                 mujahideen|mujahedeen|legion|insurgency|group|faction|factions|companies|martyrs|
+                 knights|lions|guardians|partisans|hosts|vanguard|vanguards|squad|squads|cell|cells
+    military:    army|forces|force|division|divisions|corps|command|air force|navy|guard|guards|
+                 regiment|units|unit|fleet|marines|gendarmerie|police|federal police|commandos|
+                 special forces|peshmerga|operations command|joint operations command|headquarters|
+                 counter-terrorism service|counterterrorism service|staff
+    government:  ministry|council of ministers|parliament|government|directorate|cabinet|presidency|
+                 office|department|commission|authority|court|supreme court|assembly|senate|
+                 embassy|consulate|secretariat|administration|service|services|bureau|
+                 municipality|governorate council|provincial council|judiciary|tribunal
+    party:       party|bloc|list|parties
+    media:       news agency|agency press|press|tv|television|radio|times|post|monitor|bulletin|
+                 gazette|observer|dispatch|courier|herald|tribune|journal|daily|chronicle|news|
+                 channel|newspaper|magazine|broadcasting|broadcasting corporation|review|ledger|
+                 telegraph|guardian|sun|star|mail|express|weekly|online|media|network news|
+                 satellite channel|wire
+    research:    institute|institution|watch|observatory|foundation|university|academy|
+                 think tank|crisis group|research center|research centre|studies|program|
+                 programme|initiative|project|society|association|endowment|fund|trust|
+                 human rights|amnesty international
+    -:           organization|organisation|alliance|coalition|council|committee|network|agency|
+                 union|federation|league|company|corporation|group of|center|centre|bank|
+                 conference|congress|mission|office of
+    """
+)
+# Heads that begin a name and are followed by "of"/"for": "Ministry of Defence", "Institute for ...".
+ORG_OF_HEADS: frozenset[str] = _words(
+    "ministry ministries council institute institution center centre foundation university academy "
+    "organization organisation league union federation association army armies brigade brigades "
+    "battalion battalions companies company knights lions guardians soldiers men sons people "
+    "partisans party movement front committee office department directorate agency commission "
+    "authority court assembly bank corps forces force division command government coalition "
+    "alliance network observatory society friends supporters followers vanguard legion martyrs"
+)
+# Multi-word names of bodies that are international by nature.
+INTERNATIONAL_MARKERS: frozenset[str] = _words(
+    "united nations u.n. un nato european international global world red cross crescent arab league "
+    "african union unicef unhcr ocha iaea icrc iom unami who wfp undp"
+)
+# Well-known bodies whose names carry no head noun: general knowledge of the region's main actors.
+KNOWN_ORGS: dict[str, str | None] = _table(
+    """
+    armed_group: islamic state|islamic state group|isis|isil|daesh|da'esh|al-qaeda|al-qaida|al qaeda|
+                 hezbollah|hizbollah|hizbullah|hamas|taliban|houthis|houthi movement|ansar allah|
+                 al-shabaab|boko haram|hayat tahrir al-sham|jabhat al-nusra|al-nusra front|pkk|ypg|
+                 ypj|sdf|fsa|aqap|aqim|is|jnim
+    military:    peshmerga|pentagon|centcom|irgc
+    international: united nations|u.n.|un|nato|european union|eu|arab league|unicef|unhcr|ocha|iaea|
+                 icrc|iom|unami|wfp|undp|who|red cross|red crescent|opec|interpol
+    research:    amnesty international|human rights watch|doctors without borders|msf
+    media:       reuters|afp|ap|bbc|cnn|al jazeera|al-jazeera|al arabiya|al-arabiya|xinhua|tass|irna|
+                 sana|ina|rudaw|kurdistan24|al-sumaria|alsumaria|sputnik|bloomberg
+    """
+)
+
+# Arabic (and Persian/Kurdish) words that head the names of armed groups and movements, folded.
+ARABIC_GROUP_HEADS: dict[str, str | None] = _table(
+    """
+    armed_group: kataib|kataeb|kata'ib|katai'b|katiba|katibat|asaib|asa'ib|asaeb|saraya|sarayat|
+                 liwa|liwaa|liwa'|alwiya|alwiyat|harakat|harakah|haraka|jaish|jaysh|jeish|firqat|
+                 firqa|quwat|quwwat|hashd|tahaluf|jabhat|jabha|ansar|fawj|afwaj|jamaat|jama'at|
+                 jamaah|tanzim|hay'at|hayat|faylaq|failaq|usbat|junud|jund|fursan|ahrar|thuwar|
+                 muqawama|muqawamat|hurras|hurras|ashab|abna|ahl|kataib|saraya
+    party:       hizb|hezb|tayyar|itilaf|i'tilaf|majlis|tajamu|tajammu
+    """
+)
+
+# A militia context turns "Forces", "Units", "Alliance" and "Coalition" into an armed group.
+MILITIA_CONTEXT: frozenset[str] = _words(
+    "militia militias paramilitary paramilitaries armed faction factions fighters insurgent insurgents "
+    "jihadist jihadists rebel rebels guerrilla guerrillas"
+)
+
+# Apposition nouns that give the kind of an organisation: "X, a Shiite militia".
+APPOSITION_KINDS: dict[str, str | None] = _table(
+    """
+    armed_group: militia|militias|paramilitary|armed group|faction|rebel group|insurgent group|
+                 jihadist group|terrorist group|extremist group|brigade|umbrella group|
+                 militia alliance|militia coalition|armed faction
+    research:    think tank|think-tank|research center|research centre|monitor|monitoring group|
+                 rights group|watchdog|ngo|charity|nonprofit|non-profit|institute|research group
+    media:       news agency|newspaper|broadcaster|television channel|tv channel|news outlet|
+                 website|news site|daily|weekly|magazine|outlet
+    party:       party|political party|bloc|political bloc|electoral list|political movement
+    government:  ministry|agency|government body|commission|authority|directorate
+    military:    army unit|military unit|force|special forces unit|command
+    international: un agency|u.n. agency|international organization|international organisation
+    """
+)
+
+# -- places --------------------------------------------------------------------------------------
+
+# Words after a name that make it a place: "Kirkuk province", "the Hamrin mountains", "K1 air base".
+PLACE_SUFFIXES: dict[str, str | None] = _table(
+    """
+    region:     province|governorate|district|sub-district|subdistrict|region|valley|mountains|
+                mountain|mountain range|range|hills|desert|plain|plains|river|lake|marshes|
+                neighborhood|neighbourhood|area|countryside|basin|peninsula|island|islands|
+                county|canton|oblast|corridor|strip|heights|gorge|sea|gulf|bay|canal
+    settlement: city|town|village|camp|suburb|quarter
+    facility:   airfield|air base|airbase|air field|base|military base|checkpoint|bridge|dam|
+                refinery|cemetery|airport|prison|border crossing|crossing|oil field|oilfield|
+                gas field|power station|power plant|palace|stadium|hospital|mosque|shrine|square|
+                compound|barracks|highway|road|port|harbor|harbour|station|complex|garrison
+    """
+)
+# Words before a name that make it a place: "the village of X", "Camp X", "Mount X".
+PLACE_PREFIXES_OF: dict[str, str | None] = _table(
+    """
+    settlement: village|town|city|hamlet|suburb|settlement|capital|port city|border town|market town|
+                township|refugee camp|camp
+    region:     province|governorate|district|sub-district|region|area|county|neighborhood|
+                neighbourhood|island|valley|state
+    """
+)
+PLACE_CAPITAL_PREFIXES: dict[str, str | None] = _table(
+    """
+    facility:   camp|fort|forward operating base|fob|checkpoint
+    region:     mount|mt|lake|wadi|jabal|jebel|jabel|gulf|cape|lake
+    settlement: albu|al-bu|tell|tal|tel|deir|dayr|ras|ain|ayn|khan|bab|kafr|kfar|maarat|ma'arat|
+                jisr|qasr|bir|hammam|qalaat|qal'at|nahr|madinat|suq|souq|beit|bayt
+    """
+)
+# Prepositions that make a following capitalised name a (weak) place.
+PLACE_PREPOSITIONS: frozenset[str] = _words(
+    "in near outside around across inside into toward towards through via"
+)
+COMPASS_OF: frozenset[str] = _words(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east "
+    "south-west northern southern eastern western outskirts"
+)
+
+# -- persons -------------------------------------------------------------------------------------
+
+# Nouns that, with "the" in front and nothing after, refer to one specific person.
+PERSON_ROLE_NOUNS: frozenset[str] = _words(
+    "president vice-president premier minister colonel general lieutenant captain major commander "
+    "brigadier sergeant admiral spokesman spokeswoman spokesperson leader governor mayor ambassador "
+    "envoy cleric ayatollah sheikh imam emir king prince chairman chairwoman director "
+    "secretary-general commander-in-chief chief speaker deputy adviser advisor general-secretary "
+    "founder head"
+)
+# Multi-word person roles ("the prime minister"), matched before the single nouns.
+PERSON_ROLE_PHRASES: tuple[str, ...] = (
+    "prime minister", "deputy prime minister", "foreign minister", "defense minister",
+    "defence minister", "interior minister", "oil minister", "finance minister", "vice president",
+    "supreme leader", "lieutenant colonel", "major general", "brigadier general", "lieutenant general",
+    "deputy governor", "deputy commander", "secretary general", "secretary of state",
+    "defense secretary", "defence secretary", "national security adviser", "chief of staff",
+    "army chief", "police chief", "grand ayatollah", "crown prince", "deputy leader",
+)
+# Roles that are also adjectives or count nouns in other uses ("the general public", "the major
+# roads", "the head office"): a role reference needs a verb, punctuation or a preposition next.
+AMBIGUOUS_ROLES: frozenset[str] = _words("general major chief head deputy captain speaker director leader founder")
+ROLE_FOLLOWERS: frozenset[str] = _words(
+    "said says told added stated announced warned denied confirmed declared insisted argued called "
+    "urged vowed pledged was is has had would will could did does who whose whom and or of for in on "
+    "at to with from by later also himself herself then visited met ordered"
+)
+
+# Kunya, nasab and article particles that shape Arabic personal names.
+NAME_PARTICLES: frozenset[str] = _words("al el ul ad ar as ash at az an bin ibn bint bn abu abou umm um")
+KUNYA: frozenset[str] = _words("abu abou abo umm um")
+NASAB: frozenset[str] = _words("bin ibn bint ben")
+
+# Common given names of the region (Arabic, Persian, Kurdish, Turkish), in common romanisations.
+# They make "Given al-Surname" a person rather than a group or place.
+GIVEN_NAMES: frozenset[str] = _words(
+    """
+    abbas abbass abdallah abdullah abdulla abdul abdel abd abdulrahman abdul-rahman abdelrahman
+    abdulaziz abdulkarim abdul-karim abdulla abdulqadir adel adil adnan ahmad ahmed ahmet akram ala
+    alaa ali amer amin amir ammar amr anas anwar arif asaad asad ashraf atheel ayad ayman ayoub aziz
+    bakr baqir baqer basim basil bassam bilal dawood dawud daoud diyar emad faisal faysal faleh falih
+    falah farhad farhan faris fares farouk farooq fatima fadhil fadel fawzi firas fuad ghassan ghazi
+    hadi haidar haider haydar hakim hamid hamad hamza hana hani harith hasan hassan hatem hazem hisham
+    hossein hosseini husam hussam hussein husain hussain ibrahim ihsan imad iyad issa jabbar jaafar
+    jafar jalal jamal jamil jasim jassim jawad jihad kadhim kazem kazim kamal kamran karim khalid
+    khaled khalaf khalil khamis laith layla leila mahdi mahmoud mahmud majid majed malik mansour
+    marwan maryam masoud massoud mazen mehdi mohammed mohammad muhammad mohamed mohamad muhammed
+    mohsen mohannad muhannad moqtada muqtada mustafa mostafa muayad muthanna nabil nabeel nader
+    nadia naji najib nasser nasir nawaf nizar nouri nuri nour noor omar umar osama usama qais qassem
+    qasim qusay rafi rahim raed rami rashid rasheed reza riyad riyadh saad saddam sadiq sadeq safa
+    saif sayf salah saleh salih salim salem salman sami samir sattar shaker shakir sharif suleiman
+    sulaiman tahir talal tamer tariq tareq thamer uday waleed walid wael yahya yasir yasser yassin
+    younis yunus yousef yusuf youssef zaid zayd zainab zeinab ziad ziyad zuhair masrour masoud nechirvan
+    barham jalal qubad hemin karwan kawa rebwar shirwan hoshyar fuad nawzad esmail ismail ismael
+    qassim hojjat javad jalil mojtaba mahmood ebrahim hassan mohsin hamed ruhollah hashem hashim
+    """
+)
+
+# -- things that look like names but are not ----------------------------------------------------
+
+# Capitalised words that start sentences or headlines but are never part of a name.
+NOT_NAME_WORDS: frozenset[str] = _words(
+    """
+    the a an in on at by for from to of and or but if as with without after before during since
+    while when where who whom whose what which why how this that these those there here then than
+    he she it they we i you his her its their our my your him them us me nobody everybody somebody
+    anyone someone everyone no yes not also however meanwhile still yet so thus though although
+    asked speaking according despite amid among under over about across into onto upon
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december today yesterday tomorrow tonight last next
+
+    one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred thousand dozens scores hundreds thousands many several some most more few both all each
+    every other another such
+    related photo photos video videos read share follow subscribe sign advertisement breaking update
+    updated exclusive analysis opinion editorial comment live watch listen
+    """
+)
+# Proper nouns that are neither actors nor places in this domain: languages, platforms, vehicles.
+NOT_ENTITIES: frozenset[str] = _words(
+    """
+    arabic english kurdish persian farsi turkish french german russian hebrew sorani kurmanji
+    telegram twitter facebook whatsapp youtube instagram tiktok x signal google apple
+    humvee humvees kalashnikov ak-47 katyusha katyushas kornet grad rpg rpgs ied ieds mrap
+    islam quran koran ramadan eid ashura arbaeen arbaeen nowruz covid-19 covid
+    god allah
+    """
+)
+# Words that end job titles, so that "Research Fellow" or "Senior Analyst" are not names.
+JOB_WORDS: frozenset[str] = _words(
+    "fellow analyst researcher professor lecturer editor correspondent reporter writer author "
+    "director associate senior junior visiting nonresident non-resident research chief staff "
+    "contributor columnist producer photographer manager coordinator officer head deputy"
+)
+
+# Abbreviations that carry a dot but do not end a sentence (ranks, "St.", initials are handled apart).
+ABBREVIATIONS: frozenset[str] = _words(
+    "gen lt col maj brig capt sgt cpl pvt adm cmdr cdr mr mrs ms dr prof st mt ft rev gov sen rep "
+    "jr sr no lt.col u.s u.n u.k e.u"
+)

@@ -1,0 +1,787 @@
+"""Entity mentions in one document: typed spans of persons, organisations and places.
+
+``find_mentions(text, doc)`` combines three sources and keeps one reading of every stretch of text:
+
+1. the statistical NER spans of ``doc`` (PERSON, ORG, GPE, LOC, FAC, NORP), cleaned of the model's
+   typical errors on this domain (spans across paragraphs, title-only or job-title spans, common
+   words, truncated Arabic names) and retyped by the shape of the name: Arabic group words make an
+   armed group, "Abu X" or "Given al-Surname" make a person, an English head noun ("Forces",
+   "Ministry", "Institute") makes an organisation;
+2. patterns over runs of capitalised words for what the model misses: titled persons ("Maj. Gen.
+   X", "spokesman X"), organisations by head noun, places announced by a cue ("the village of X",
+   "X province", "Camp X"), acronyms, demonyms, datelines;
+3. references that name no one: "the colonel", "the PMF spokesman" (persons) and "the alliance",
+   "the ministry" (organisations), with origin "role" and no name.
+
+Demonyms ("Iraqi", "Shiite", "Iranian-backed") come back with origin "demonym" and the type of what
+they stand for (a country is a LOC, a community an ORG) so that the resolver can link them to that
+place or group; they are not names of new entities.
+
+Overlaps are settled by evidence strength, then length: a span found by a specific pattern beats the
+model's span, which beats an acronym, demonym or role reference. All offsets are character offsets
+into ``text``. Everything is rule-based and corpus-independent (see ``lexicon``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from newsgraph.entities import lexicon as lx
+from newsgraph.entities.demonyms import COUNTRY_ACRONYMS, country_name, demonym_target
+from newsgraph.names.acronyms import is_acronym
+from newsgraph.names.normalize import fold
+from newsgraph.names.titles import HONORIFICS, ROLES, is_title_phrase, title_end
+from newsgraph.types import EntityMention
+
+__all__ = ["find_mentions", "demonym_target"]
+
+# -- tokens --------------------------------------------------------------------------------------
+
+# A word: letters/digits joined by hyphens, inner apostrophes (not a possessive 's) and the dots of
+# dotted acronyms ("U.S.", "U.S.-led"); a trailing dot is left out and recorded on the token.
+_WORD = re.compile(
+    r"[^\W_](?:[^\W_]|[-‐‑](?=[^\W_])|['’‘ʼ](?![sS]\b)(?=[^\W_])|\.(?=[^\W\d_]\.)|\.(?=[-‐‑][^\W_]))*"
+)
+_CONNECTORS = frozenset("of for on the and".split())
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|at|az|an|ez|es|adh|ath)[-‐‑](?=[^\W_])", re.IGNORECASE)
+_LOWER_PARTICLES = frozenset("al el bin ibn bint bn de van von da di du le la".split())
+_TITLE_WORDS = frozenset(w for phrase in HONORIFICS | ROLES for w in phrase.split())
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    cap: bool  # starts with a capital letter
+    dot: bool  # a "." follows immediately
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        out.append(_Tok(m.start(), m.end(), w, w.lower(), w[0].isupper(), text[m.end() : m.end() + 1] == "."))
+    return out
+
+
+def _is_particle(t: _Tok) -> bool:
+    """Lower-case words that belong inside names: "al-Sadiq", "bin", "ibn"."""
+    return not t.cap and (t.low in _LOWER_PARTICLES or bool(_ARTICLE_PREFIX.match(t.text)))
+
+
+def _bare(low: str) -> str:
+    """A word without its Arabic article: "al-hashd" -> "hashd"."""
+    return _ARTICLE_PREFIX.sub("", low)
+
+
+def _abbrev(t: _Tok) -> bool:
+    """A dotted word that does not end the sentence: "Gen.", "U.S.", an initial "J."."""
+    if not t.dot:
+        return False
+    return t.low in lx.ABBREVIATIONS or (len(t.text) == 1 and t.cap) or ("." in t.text and t.text.isupper())
+
+
+# -- candidates ----------------------------------------------------------------------------------
+
+# Evidence strength, used to settle overlaps (higher wins, then longer).
+_PATTERN, _NER, _SHAPE, _ACRONYM, _DEMONYM, _ROLE, _WEAK = 6, 5, 4, 3, 3, 2, 1
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    type: str
+    subtype: str | None
+    origin: str
+    strength: int
+    name_start: int = -1
+    name_end: int = -1
+    title: str | None = None
+    label: str | None = None  # the NER label it came from, if any
+
+
+@dataclass(slots=True)
+class _Shape:
+    """What the words of a span say about it, independent of the NER label."""
+
+    type: str | None = None
+    subtype: str | None = None
+    origin: str = "group"
+    strong: bool = False  # a specific pattern (head noun, Arabic group word, cue) rather than a hint
+
+
+def _org_head(lows: list[str], allow_single: bool = False) -> tuple[bool, str | None] | None:
+    """Head-noun reading of a capitalised run: (is ORG, subtype) or None."""
+    n = len(lows)
+    if n >= 2 or allow_single:
+        for k in (3, 2, 1):
+            if k <= n and (n > k or allow_single):
+                phrase = " ".join(lows[n - k :])
+                if phrase in lx.ORG_HEADS:
+                    return True, lx.ORG_HEADS[phrase]
+    for k in range(n - 2):
+        if lows[k + 1] in ("of", "for", "on") and (lows[k] in lx.ORG_OF_HEADS or lows[k] in lx.ORG_HEADS):
+            if k == 0 or " ".join(lows[:k + 1]) not in lx.ORG_HEADS or True:
+                return True, lx.ORG_HEADS.get(lows[k])
+    return None
+
+
+def _international(lows: list[str], subtype: str | None) -> str | None:
+    if subtype in (None, "government", "military") and (
+        lows[0] in ("international", "global", "world")
+        or any(w in lx.INTERNATIONAL_MARKERS for w in lows[:3] if w not in ("international", "world", "global"))
+        or " ".join(lows[:2]) == "united nations"
+    ):
+        return "international"
+    return subtype
+
+
+def _person_shape(toks: list[_Tok]) -> str | None:
+    """ "kunya" (Abu X), "nasab" (X bin Y), "given" (Ali al-X), "article" (X al-Y) or None."""
+    if not toks:
+        return None
+    lows = [fold(t.text) for t in toks]
+    if len(toks) >= 2 and lows[0] in lx.KUNYA and toks[1].cap:
+        return "kunya"
+    for k in range(1, len(toks) - 1):
+        if lows[k] in lx.NASAB and toks[k - 1].cap and toks[k + 1].cap:
+            return "nasab"
+    first = lows[0].split("-")[0]
+    if len(toks) >= 2 and toks[0].cap and (first in lx.GIVEN_NAMES or lows[0] in lx.GIVEN_NAMES):
+        return "given"
+    if len(toks) >= 2 and toks[0].cap and any(_ARTICLE_PREFIX.match(t.text) for t in toks[1:]):
+        return "article"
+    return None
+
+
+def _shape(toks: list[_Tok], lenient_head: bool = False) -> _Shape:
+    """Type a span by its words alone (no context): lexicons, head nouns, Arabic group words, name shapes."""
+    if not toks:
+        return _Shape()
+    lows = [t.low for t in toks]
+    joined = " ".join(t.text for t in toks)
+    folded = fold(joined)
+    if folded in lx.KNOWN_ORGS or joined.lower() in lx.KNOWN_ORGS:
+        return _Shape("ORG", lx.KNOWN_ORGS.get(folded, lx.KNOWN_ORGS.get(joined.lower())), "group", True)
+    if country_name(joined):
+        return _Shape("LOC", "country", "place-cue", True)
+    # Arabic group words head the name: "Kataib Hezbollah", "al-Hashd al-Shaabi".
+    head = fold(_bare(lows[0]))
+    if len(toks) >= 2 and head in lx.ARABIC_GROUP_HEADS and (toks[1].cap or _is_particle(toks[1])):
+        return _Shape("ORG", lx.ARABIC_GROUP_HEADS[head], "group", True)
+    org = _org_head(lows, allow_single=False)
+    if org is not None and (toks[-1].cap or lenient_head):
+        return _Shape("ORG", _international(lows, org[1]), "group", True)
+    if len(toks) >= 2 and fold(lows[0]) in lx.PLACE_CAPITAL_PREFIXES:
+        return _Shape("LOC", lx.PLACE_CAPITAL_PREFIXES[fold(lows[0])], "place-cue", True)
+    if len(toks) >= 2 and lows[-1] in lx.PLACE_SUFFIXES and toks[-1].cap:
+        return _Shape("LOC", lx.PLACE_SUFFIXES[lows[-1]], "place-cue", True)
+    person = _person_shape(toks)
+    if person is not None:
+        return _Shape("PERSON", None, "shape", person in ("kunya", "nasab", "given"))
+    if len(toks) == 1:
+        target = demonym_target(toks[0].text)
+        if target is not None:
+            return _Shape("LOC" if target[1] == "country" else "ORG", "country" if target[1] == "country" else None, "demonym", True)
+    return _Shape()
+
+
+# -- the document scanner ------------------------------------------------------------------------
+
+_SUFFIX_CUE = re.compile(
+    r"^[ \t]+(" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in lx.PLACE_SUFFIXES), key=len, reverse=True)) + r")\b(?!['’]s\b|-)",
+)
+_PREFIX_CUE = re.compile(
+    r"\b(" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in lx.PLACE_PREFIXES_OF), key=len, reverse=True)) + r")\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WEAK_CUE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(lx.PLACE_PREPOSITIONS)) + r")|\b(?:" + "|".join(sorted(lx.COMPASS_OF, key=len, reverse=True)) + r")\s+of)\s+$",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|from|to|into|around|of|at)\s+$", re.IGNORECASE)
+_DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’\-]+(?:[ ][A-Z][A-Z'’\-]+)*),[ ](?=[A-Z])")
+_APPOSITION = re.compile(
+    r"^(?:\s*\([^()\n]{1,12}\))?,\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,3}?)("
+    + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in lx.APPOSITION_KINDS), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_MILITIA_NEAR = re.compile(r"\b(?:" + "|".join(sorted(lx.MILITIA_CONTEXT)) + r")\b", re.IGNORECASE)
+_ROLE_PHRASE = re.compile(
+    r"\b[Tt]he\s+((?:(?!(?:the|a|an|and|or|of|to|in|on|at|by|for|with|from|that|who|said|says|told)\b)"
+    r"(?:[A-Z][\w.'’-]*|[a-z][\w-]*(?:['’]s)?)\s+){0,3}?)("
+    + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in (*lx.PERSON_ROLE_PHRASES, *lx.PERSON_ROLE_NOUNS)), key=len, reverse=True))
+    + r")\b(?![-‐])",
+)
+_ORG_ROLE = re.compile(
+    r"\b[Tt]he\s+(army|military|government|ministry|alliance|coalition|brigade|militia|movement|party|"
+    r"council|parliament|police|agency|faction|front|organi[sz]ation)\b(?!['’]?[-\w])"
+)
+_INSTITUTION_AFTER_DEMONYM = re.compile(
+    r"^[ \t]+(army|military|navy|air\s+force|police|security\s+forces|armed\s+forces|special\s+forces|forces|"
+    r"government|parliament|cabinet|judiciary|foreign\s+ministry|defen[cs]e\s+ministry|interior\s+ministry)\b(?!['’]?-)",
+    re.IGNORECASE,
+)
+_INSTITUTION_SUBTYPE = {"army": "military", "military": "military", "navy": "military", "air force": "military",
+                        "police": "military", "security forces": "military", "armed forces": "military",
+                        "special forces": "military", "forces": "military", "government": "government",
+                        "parliament": "government", "cabinet": "government", "judiciary": "government"}
+_NON_ACRONYMS = frozenset(
+    "AM PM GMT UTC KM BC AD OK CEO ID TV DNA PDF VIP HQ II III IV VI VII VIII IX XI XII XX FAQ PS "
+    "NB AKA USD IQD EUR GDP COVID RPG RPGS IED IEDS MRAP SUV ATM SMS".split()
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+class _Scanner:
+    """One pass over one document; builds candidates, then keeps the best non-overlapping ones."""
+
+    def __init__(self, text: str, doc) -> None:
+        self.text = text
+        self.doc = doc
+        self.toks = _tokenize(text)
+        self.starts = [t.start for t in self.toks]
+        self.cands: list[_Cand] = []
+        self._allcaps_lines = self._find_allcaps_lines()
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _find_allcaps_lines(self) -> list[tuple[int, int]]:
+        out = []
+        pos = 0
+        for line in self.text.split("\n"):
+            letters = _LETTER.findall(line)
+            if len(line.split()) >= 2 and letters and all(c.isupper() for c in letters):
+                out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        return out
+
+    def _in_allcaps_line(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self._allcaps_lines)
+
+    def _tok_range(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return i, j
+
+    def _before(self, start: int, width: int = 48) -> str:
+        """The text before ``start`` on the same line."""
+        chunk = self.text[max(0, start - width) : start]
+        return chunk.rsplit("\n", 1)[-1]
+
+    def _add(self, cand: _Cand) -> None:
+        if cand.end > cand.start:
+            self.cands.append(cand)
+
+    # -- runs of capitalised words ----------------------------------------------------------------
+
+    def _joinable(self, a: _Tok, b: _Tok) -> bool:
+        gap = self.text[a.end : b.start]
+        if gap == " " or (gap.strip(" \t") == "" and "\n" not in gap and gap):
+            return True
+        return gap.startswith(".") and gap[1:].strip(" \t") == "" and len(gap) > 1 and _abbrev(a)
+
+    def runs(self) -> list[tuple[int, int]]:
+        """Maximal runs of name-like tokens on one line (token index ranges), trimmed of function words."""
+        toks = self.toks
+        out: list[tuple[int, int]] = []
+        i, n = 0, len(toks)
+        while i < n:
+            t = toks[i]
+            if not (t.cap or (_ARTICLE_PREFIX.match(t.text) and t.text[t.text.index("-") + 1 :][:1].isupper())):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and self._joinable(toks[j - 1], toks[j]):
+                u = toks[j]
+                if u.cap or _is_particle(u) or u.low in _CONNECTORS:
+                    if toks[j - 1].end < len(self.text) and self.text.startswith(_POSSESSIVE, toks[j - 1].end):
+                        break
+                    j += 1
+                    continue
+                break
+            out.extend(self._split_run(i, j))
+            i = j
+        return out
+
+    def _split_run(self, i: int, j: int) -> list[tuple[int, int]]:
+        toks = self.toks
+        # "and"/"the" belong inside a name only after "of"/"for" ("Ministry of Displacement and Migration").
+        parts: list[tuple[int, int]] = []
+        s = i
+        seen_of = False
+        for k in range(i, j):
+            low = toks[k].low
+            if low in ("of", "for", "on") and not toks[k].cap:
+                seen_of = True
+            elif low in ("and", "the") and not toks[k].cap and not seen_of:
+                parts.append((s, k))
+                s = k + 1
+        parts.append((s, j))
+        out = []
+        for a, b in parts:
+            while a < b and (toks[a].low in lx.NOT_NAME_WORDS and not _is_particle(toks[a])):
+                a += 1
+            while b > a and (toks[b - 1].low in _CONNECTORS or _is_particle(toks[b - 1]) and "-" not in toks[b - 1].text):
+                b -= 1
+            if b > a:
+                out.append((a, b))
+        return out
+
+    # -- pattern candidates -----------------------------------------------------------------------
+
+    def scan_runs(self) -> None:
+        for i, j in self.runs():
+            self._classify_run(i, j)
+
+    def _classify_run(self, i: int, j: int) -> None:
+        toks = self.toks[i:j]
+        start, end = toks[0].start, toks[-1].end
+        run_text = self.text[start:end]
+        if len(toks) == 1 and (toks[0].low in lx.NOT_NAME_WORDS or toks[0].low in lx.NOT_ENTITIES):
+            return
+        if self._split_at_of(i, j):
+            return
+        shape = _shape(toks)
+        if shape.origin == "demonym":
+            return  # single demonyms are handled by scan_demonyms
+        # A title in front: "Maj. Gen. X", "Prime Minister X", "Popular Mobilization Forces chief X".
+        cut = title_end(run_text) if not (shape.strong and shape.type in ("ORG", "LOC")) else 0
+        if cut:
+            self._titled_person(i, j, start + cut)
+            return
+        if shape.type is not None and shape.strong:
+            if shape.type == "ORG":
+                self._add(_Cand(start, end, "ORG", self._context_subtype(start, end, toks, shape.subtype), shape.origin, _PATTERN))
+                return
+            if shape.type == "LOC":
+                self._add(_Cand(start, end, "LOC", shape.subtype, shape.origin, _PATTERN))
+                return
+        if self._place_by_cue(i, j):
+            return
+        before = self._before(start)
+        role = self._role_before(before)
+        if role >= 0 and self._looks_like_person(toks, shape):
+            r0 = start - len(before) + role
+            self._add(_Cand(r0, end, "PERSON", None, "title", _PATTERN, start, end, self.text[r0:start].strip()))
+            return
+        if shape.type == "PERSON":
+            if shape.strong and _LOCATIVE_BEFORE.search(before) and self._person_shape_kind(toks) == "kunya":
+                self._add(_Cand(start, end, "LOC", None, "place-cue", _WEAK))  # "in Abu Ghraib"
+            else:
+                self._add(_Cand(start, end, "PERSON", None, "shape", _SHAPE if shape.strong else _WEAK))
+            return
+        if len(toks) <= 3 and _WEAK_CUE.search(before) and self._weak_place_ok(toks):
+            self._add(_Cand(start, end, "LOC", None, "place-cue", _WEAK))
+
+    def _split_at_of(self, i: int, j: int) -> bool:
+        """ "Fighters of the X Alliance": "of" joins a name only after a head ("Ministry of Defence")."""
+        for k in range(i + 1, j - 1):
+            t = self.toks[k]
+            if t.low in ("of", "for", "on") and not t.cap:
+                left = self.toks[k - 1].low
+                if left in lx.ORG_OF_HEADS or left in lx.ORG_HEADS or _shape(self.toks[i:k]).strong:
+                    return False
+                r = k + 1
+                while r < j and self.toks[r].low == "the":
+                    r += 1
+                if r < j:
+                    self._classify_run(r, j)
+                return True
+        return False
+
+    @staticmethod
+    def _person_shape_kind(toks: list[_Tok]) -> str | None:
+        return _person_shape(toks)
+
+    @staticmethod
+    def _looks_like_person(toks: list[_Tok], shape: _Shape) -> bool:
+        if shape.type in ("ORG", "LOC") and shape.strong:
+            return False
+        return len(toks) >= 2 or shape.type == "PERSON"
+
+    @staticmethod
+    def _weak_place_ok(toks: list[_Tok]) -> bool:
+        return all(t.cap for t in toks) and not any(
+            t.low in lx.NOT_NAME_WORDS or t.low in lx.NOT_ENTITIES or demonym_target(t.text) for t in toks
+        ) and not is_title_phrase(" ".join(t.text for t in toks))
+
+    @staticmethod
+    def _role_before(before: str) -> int:
+        """Offset in ``before`` where a lower-case role title ending right before a name starts, else -1.
+
+        "... said alliance spokesman " -> the offset of "spokesman"; only title vocabulary counts.
+        """
+        if not before.endswith((" ", "\t")):
+            return -1
+        words = list(re.finditer(r"[\w.'’-]+", before))[-3:]
+        best = -1
+        for k in range(len(words) - 1, -1, -1):
+            phrase = before[words[k].start() : words[-1].end()]
+            if not phrase.islower():
+                break
+            if is_title_phrase(phrase):
+                best = words[k].start()
+        return best
+
+    def _titled_person(self, i: int, j: int, name_start: int) -> None:
+        """A run with a title in front of a name; a descriptor before the title is its own mention."""
+        toks = self.toks[i:j]
+        start, end = toks[0].start, toks[-1].end
+        # Title words run back from the name; what precedes them ("Popular Mobilization Forces",
+        # "Iraqi") is a descriptor mention of its own.
+        k = bisect.bisect_left(self.starts, name_start) - 1
+        while k >= i and (toks[k - i].low.rstrip(".") in _TITLE_WORDS or toks[k - i].low in ("of", "state")):
+            k -= 1
+        role_start = self.toks[k + 1].start if k + 1 < j else start
+        name_toks = self.toks[bisect.bisect_left(self.starts, name_start) : j]
+        name_shape = _shape(name_toks)
+        if name_shape.strong and name_shape.type in ("ORG", "LOC"):
+            # "President of Iraq"-like runs that split badly: the remainder is the entity.
+            self._add(_Cand(name_start, end, name_shape.type, name_shape.subtype, name_shape.origin, _PATTERN))
+            return
+        if k + 1 > i:
+            self._classify_run(i, k + 1)
+        title = self.text[start:name_start].strip()
+        self._add(_Cand(role_start, end, "PERSON", None, "title", _PATTERN, name_start, end, title))
+
+    def _place_by_cue(self, i: int, j: int) -> bool:
+        toks = self.toks[i:j]
+        start, end = toks[0].start, toks[-1].end
+        m = _SUFFIX_CUE.match(self.text, end) if False else _SUFFIX_CUE.match(self.text[end : end + 40])
+        if m:
+            cue = " ".join(m.group(1).lower().split())
+            cend = end + m.end()
+            self._add(_Cand(start, cend, "LOC", lx.PLACE_SUFFIXES.get(cue), "place-cue", _PATTERN, start, end))
+            return True
+        before = self._before(start)
+        m = _PREFIX_CUE.search(before)
+        if m:
+            cue = " ".join(m.group(1).lower().split())
+            self._add(_Cand(start, end, "LOC", lx.PLACE_PREFIXES_OF.get(cue), "place-cue", _PATTERN))
+            return True
+        return False
+
+    def _context_subtype(self, start: int, end: int, toks: list[_Tok] | None, subtype: str | None) -> str | None:
+        """Refine an organisation's kind from an apposition ("X, a Shiite militia") or militia words nearby."""
+        m = _APPOSITION.match(self.text[end : end + 90])
+        if m:
+            kind = lx.APPOSITION_KINDS.get(" ".join(m.group(2).lower().split()))
+            if kind is not None:
+                return kind
+        last = toks[-1].low if toks else ""
+        if subtype in (None, "military") and last in ("forces", "units", "alliance", "coalition", "organization", "organisation", "front"):
+            window = self.text[max(0, start - 60) : min(len(self.text), end + 60)]
+            if _MILITIA_NEAR.search(window):
+                return "armed_group"
+        return subtype
+
+    def scan_datelines(self) -> None:
+        for m in _DATELINE.finditer(self.text):
+            word = m.group(1)
+            if len(word) >= 3 and not is_acronym(word.replace(" ", "")) or len(word) > 6:
+                sub = "country" if country_name(word) else "settlement"
+                self._add(_Cand(m.start(1), m.end(1), "LOC", sub, "place-cue", _PATTERN))
+
+    def scan_acronyms(self) -> None:
+        for t in self.toks:
+            if not t.cap or len(t.text) < 2:
+                continue
+            form = t.text + "." if t.dot and "." in t.text else t.text
+            letters = form.replace(".", "").replace("-", "")
+            if not (2 <= len(letters.rstrip("s")) <= 6) or not is_acronym(form) or letters.upper() in _NON_ACRONYMS:
+                continue
+            if letters.lower() in lx.NOT_ENTITIES or self._in_allcaps_line(t.start):
+                continue
+            if form in COUNTRY_ACRONYMS:
+                end = t.end + (1 if form.endswith(".") and form != t.text else 0)
+                self._add(_Cand(t.start, end, "LOC", "country", "acronym", _ACRONYM))
+                continue
+            key = form.lower()
+            sub = lx.KNOWN_ORGS.get(key, lx.KNOWN_ORGS.get(key.replace(".", ""))) if key in lx.KNOWN_ORGS or key.replace(".", "") in lx.KNOWN_ORGS else None
+            end = t.end + (1 if form != t.text else 0)
+            self._add(_Cand(t.start, end, "ORG", sub, "acronym", _ACRONYM))
+
+    def scan_demonyms(self) -> None:
+        for t in self.toks:
+            if not (t.cap or t.low.startswith(("pro-", "anti-"))):
+                continue
+            target = demonym_target(t.text)
+            if target is None:
+                continue
+            if not t.cap and t.text[t.text.index("-") + 1 :][:1].islower():
+                continue
+            inst = _INSTITUTION_AFTER_DEMONYM.match(self.text[t.end : t.end + 40])
+            if inst and target[1] == "country" and "-" not in t.text:
+                word = " ".join(inst.group(1).lower().split())
+                sub = _INSTITUTION_SUBTYPE.get(word, "government")
+                self._add(_Cand(t.start, t.end + inst.end(), "ORG", sub, "group", _NER))
+            typ = "LOC" if target[1] == "country" else "ORG"
+            self._add(_Cand(t.start, t.end, typ, "country" if typ == "LOC" else None, "demonym", _DEMONYM))
+
+    def scan_roles(self) -> None:
+        """ "the colonel", "the PMF spokesman", "the group's commander": a person named nowhere here."""
+        for m in _ROLE_PHRASE.finditer(self.text):
+            role = m.group(2)
+            rest = self.text[m.end() : m.end() + 30]
+            nxt = re.match(r"\s*([\w.'’-]+)", rest)
+            after = nxt.group(1) if nxt and not re.match(r"\s*[,.;:!?)\"”]", rest) else ""
+            if after[:1].isupper() or after[:1] == "s" and after == "s":
+                continue  # "the prime minister Mohammed ...": a title; handled with the name
+            last = role.split()[-1].lower()
+            if last in lx.AMBIGUOUS_ROLES and after and after.lower() not in lx.ROLE_FOLLOWERS:
+                continue
+            if self.doc is not None and not self._role_is_noun(m.start(2), m.end(2)):
+                continue
+            descriptor = m.group(1)
+            title = self.text[m.start() : m.end()]
+            if any(w[:1].isupper() for w in descriptor.split()):
+                start = m.start(2)  # the descriptor names an entity of its own ("the PMF spokesman")
+            else:
+                start = m.start()
+            self._add(_Cand(start, m.end(), "PERSON", None, "role", _ROLE, -1, -1, " ".join(title.split())))
+        for m in _ORG_ROLE.finditer(self.text):
+            if re.match(r"\s+(?:of|for)\s+[A-Z]|\s+[A-Z]", self.text[m.end() : m.end() + 30]):
+                continue  # "the Ministry of X", "the army Col. X"
+            word = m.group(1).lower()
+            sub = lx.ORG_HEADS.get(word)
+            self._add(_Cand(m.start(), m.end(), "ORG", sub, "role", _ROLE))
+
+    def _role_is_noun(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return True
+        tok = span[-1]
+        return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod")
+
+    # -- NER candidates ----------------------------------------------------------------------------
+
+    def scan_ner(self) -> None:
+        if self.doc is None:
+            return
+        for ent in self.doc.ents:
+            label = ent.label_
+            if label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
+                continue
+            for s, e in self._pieces(ent.start_char, ent.end_char):
+                self._ner_span(s, e, label)
+
+    def _pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Split a span at line breaks (the model runs names across paragraphs) and snap to whole words."""
+        out = []
+        pos = start
+        for part in re.split(r"(\n)", self.text[start:end]):
+            if part != "\n" and part.strip():
+                s = pos + len(part) - len(part.lstrip())
+                e = pos + len(part.rstrip())
+                out.append(self._snap(s, e))
+            pos += len(part)
+        return out
+
+    def _snap(self, s: int, e: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, s) - 1
+        if i >= 0 and self.toks[i].start < s < self.toks[i].end:
+            s = self.toks[i].start
+        j = bisect.bisect_right(self.starts, e - 1) - 1
+        if j >= 0 and self.toks[j].end > e:
+            e = self.toks[j].end
+        return s, e
+
+    def _ner_span(self, s: int, e: int, label: str) -> None:
+        text = self.text
+        # "the", possessives and punctuation at the edges are not part of the name.
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not (text[e - 1].isalnum() or text[e - 1] == "."):
+            e -= 1
+        if text.startswith(("the ", "The "), s):
+            s += 4
+        if e - s >= 2 and text[e - 2 : e] in _POSSESSIVE:
+            e -= 2
+        i, j = self._tok_range(s, e)
+        toks = self.toks[i:j]
+        if not toks or not self._is_name(toks, label):
+            return
+        s, e = toks[0].start, toks[-1].end
+        if e < len(text) and text[e] == "." and _abbrev(toks[-1]) and len(toks[-1].text) > 1 and "." in toks[-1].text:
+            e += 1  # "U.S."
+        shape = _shape(toks, lenient_head=True)
+        if label == "NORP" or (shape.origin == "demonym" and len(toks) == 1):
+            target = demonym_target(text[s:e])
+            if target is not None:
+                typ = "LOC" if target[1] == "country" else "ORG"
+                self._add(_Cand(s, e, typ, "country" if typ == "LOC" else None, "demonym", _DEMONYM, label=label))
+                return
+            if label == "NORP":
+                return  # "Islamist", "jihadist": a description, not an actor
+        typ = {"PERSON": "PERSON", "ORG": "ORG"}.get(label, "LOC")
+        subtype = None
+        before = self._before(s)
+        if shape.type is not None and (shape.strong or shape.type == "PERSON"):
+            if shape.type == "PERSON" and typ != "PERSON":
+                # A person's shape overrides ORG/GPE unless the context says place ("in Abu Ghraib").
+                if shape.strong and not (typ == "LOC" and _LOCATIVE_BEFORE.search(before)):
+                    typ = "PERSON"
+            elif shape.type != "PERSON":
+                typ, subtype = shape.type, shape.subtype
+        if typ == "LOC" and subtype is None:
+            subtype = "country" if country_name(text[s:e]) else self._place_subtype(s, e)
+        if typ == "ORG":
+            subtype = self._context_subtype(s, e, toks, subtype)
+        if typ == "PERSON":
+            cut = title_end(text[s:e])
+            t0 = self._extend_title_left(s)
+            if cut or t0 < s:
+                name_start = s + cut
+                self._add(_Cand(t0, e, "PERSON", None, "title", _NER, name_start, e, text[t0:name_start].strip(), label))
+                return
+        self._add(_Cand(s, e, typ, subtype, "ner", _NER, label=label))
+
+    def _place_subtype(self, s: int, e: int) -> str | None:
+        m = _PREFIX_CUE.search(self._before(s))
+        if m:
+            return lx.PLACE_PREFIXES_OF.get(" ".join(m.group(1).lower().split()))
+        return None
+
+    def _extend_title_left(self, s: int) -> int:
+        """Start of the title words right before a person's name ("Maj." before "Gen Nabil ...")."""
+        k = bisect.bisect_left(self.starts, s) - 1
+        best = s
+        while k >= 0:
+            t = self.toks[k]
+            gap = self.text[t.end : best]
+            if "\n" in gap or gap.strip(" .") != "" or len(gap) > 3:
+                break
+            if t.low.rstrip(".") not in _TITLE_WORDS or t.low in ("the", "of"):
+                break
+            if not t.cap and not is_title_phrase(self.text[t.start : best].strip()) and best != s:
+                break
+            best = t.start
+            k -= 1
+        if best < s and not is_title_phrase(self.text[best:s].strip()):
+            # Keep only a whole title phrase: "Gen" before a name is, "said" is not.
+            words = self.text[best:s].split()
+            while words and not is_title_phrase(" ".join(words)):
+                words = words[1:]
+            if not words:
+                return s
+            best = s - len(self.text[best:s]) + self.text[best:s].rindex(words[0]) if len(words) == 1 else self.text.rindex(" ".join(words), best, s)
+        return best
+
+    def _is_name(self, toks: list[_Tok], label: str) -> bool:
+        """False for what the model labels but is no name: common words, titles, job titles, symbols."""
+        words = [t.text for t in toks]
+        joined = " ".join(words)
+        if not any(t.cap for t in toks):
+            return False
+        if is_title_phrase(joined) or all(t.low.rstrip(".") in _TITLE_WORDS or t.low in lx.JOB_WORDS for t in toks):
+            return False
+        if label != "NORP" and fold(joined) in lx.NOT_ENTITIES:
+            return False
+        if len(toks) == 1:
+            t = toks[0]
+            if t.low in lx.NOT_NAME_WORDS or t.low in lx.NOT_ENTITIES:
+                return False
+            if self.doc is not None:
+                span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+                if span is not None and len(span) == 1 and span[0].pos_ in (
+                    "VERB", "AUX", "PRON", "ADV", "DET", "ADP", "CCONJ", "SCONJ", "NUM", "PART", "INTJ"
+                ):
+                    return False
+        return True
+
+    # -- settling --------------------------------------------------------------------------------
+
+    def select(self) -> list[_Cand]:
+        """Best non-overlapping candidates: stronger evidence first, then the longer span."""
+        merged: dict[tuple[int, int], _Cand] = {}
+        for c in sorted(self.cands, key=lambda c: -c.strength):
+            key = (c.start, c.end)
+            best = merged.get(key)
+            if best is None:
+                merged[key] = c
+            elif best.subtype is None and c.subtype is not None and c.type == best.type:
+                best.subtype = c.subtype
+        ordered = sorted(merged.values(), key=lambda c: (-c.strength, -(c.end - c.start), c.start))
+        taken: list[tuple[int, int]] = []
+        chosen: list[_Cand] = []
+        for c in ordered:
+            k = bisect.bisect_left(taken, (c.start, c.end))
+            if k > 0 and taken[k - 1][1] > c.start:
+                continue
+            if k < len(taken) and taken[k][0] < c.end:
+                continue
+            taken.insert(k, (c.start, c.end))
+            chosen.append(c)
+        chosen.sort(key=lambda c: c.start)
+        self._vote_types(chosen)
+        self._descriptor_titles(chosen)
+        return chosen
+
+    def _vote_types(self, chosen: list[_Cand]) -> None:
+        """One name, one type within a document: a cue elsewhere ("the Hamrin mountains") retypes
+        the model's plain mentions of the same name ("Hamrin", labelled PERSON)."""
+        evidence: dict[str, tuple[str, str | None]] = {}
+        for c in chosen:
+            if c.strength >= _PATTERN and c.origin in ("place-cue", "group", "title"):
+                ns, ne = (c.name_start, c.name_end) if c.name_start >= 0 else (c.start, c.end)
+                evidence.setdefault(fold(self.text[ns:ne]), (c.type, c.subtype if c.origin != "place-cue" or c.name_start < 0 else None))
+        for c in chosen:
+            if c.origin != "ner":
+                continue
+            hit = evidence.get(fold(self.text[c.start : c.end]))
+            if hit is not None and hit[0] != c.type:
+                c.type, c.subtype = hit
+
+    def _descriptor_titles(self, chosen: list[_Cand]) -> None:
+        """ "Badr Organization head X": the title is the whole descriptor, the ORG keeps its mention."""
+        for k in range(1, len(chosen)):
+            c, prev = chosen[k], chosen[k - 1]
+            if c.type != "PERSON" or c.title is None or c.origin != "title" or prev.type != "ORG":
+                continue
+            gap = self.text[prev.end : c.start]
+            if gap in (" ", "'s ", "’s "):
+                c.title = self.text[prev.start : c.name_start].strip()
+
+
+def find_mentions(text: str, doc=None) -> list[EntityMention]:
+    """Typed mentions of persons, organisations and places in ``text``, sorted and non-overlapping.
+
+    ``doc`` is the spaCy ``Doc`` of exactly ``text``; without it only the patterns run. ``entity``
+    stays -1 (within-document linking is done elsewhere).
+    """
+    if not text or not text.strip():
+        return []
+    if doc is not None and doc.text != text:
+        raise ValueError("doc is not the spaCy Doc of text (its text differs)")
+    scanner = _Scanner(text, doc)
+    scanner.scan_ner()
+    scanner.scan_runs()
+    scanner.scan_datelines()
+    scanner.scan_acronyms()
+    scanner.scan_demonyms()
+    scanner.scan_roles()
+    out = []
+    for c in scanner.select():
+        out.append(
+            EntityMention(
+                start=c.start,
+                end=c.end,
+                text=text[c.start : c.end],
+                type=c.type,
+                subtype=c.subtype,
+                origin=c.origin,
+                name_start=c.name_start,
+                name_end=c.name_end,
+                title=c.title,
+            )
+        )
+    return out
