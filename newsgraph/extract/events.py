@@ -1,0 +1,637 @@
+"""Event mentions: which sentences report an event, of what type, by whom, against whom, where, when.
+
+Entry points:
+
+- :func:`find_events` over a parsed spaCy ``Doc`` and the document's entity mentions.
+- :func:`classify_sentence` for one sentence of plain text: the category of its main event. With a
+  spaCy pipeline it uses the same parse-based analysis as :func:`find_events`; without one it falls
+  back to word matching (no parse), which is what ``plover_eval`` measures by default.
+
+The typing scheme (PLOVER categories, modes, ACLED types, FIGHT vs ASSAULT) is in ``EVENTS.md``; the
+trigger words are in :mod:`newsgraph.extract.event_lexicon`.
+
+How a sentence is read
+----------------------
+1. Triggers: lexicon lemmas (and lemma sequences) in the sentence, skipping words inside names
+   ("Popular Mobilization Forces") and the "asked not to be named" idiom.
+2. Subsumption: a trigger inside the complement of a verbal act ("threatened to *attack*",
+   "demanded the *release*", "agreed to *withdraw*") is that act's content, not a separate event.
+   Content of factive acts ("condemned the *attack*") did happen and is kept as its own event.
+   A promise or vow whose content is violent is a threat.
+3. Grouping: violent triggers linked in the parse ("a drone *strike* *killed*", "stormed ...,
+   *killing*") are one incident, typed by the most specific word; triggers joined as nouns by "and"
+   or by "after"/"since" clauses are different incidents. Other triggers group by category.
+4. Arguments: actor = subject / passive agent / possessor ("the group's attack"); target = object /
+   passive subject / "on X" / "against X"; both sides of "between X and Y" are actors. Only mentions
+   with a local entity (``entity >= 0``) are used. Location: a LOC mention attached by
+   in/near/at/outside/... (directly or via "south of X"), else the dateline place.
+5. Date: a time expression whose parse path reaches the event's words before any reporting verb
+   ("killed ... *on Sunday*" yes; "officials said *on Sunday*" no). No such expression -> ``None``.
+6. Polarity: ``negated`` (not/never on the trigger, or the direct object of "deny"), ``claimed``
+   (under "claim"), ``hedged`` (reportedly, allegedly, ...), else ``asserted``.
+7. Confidence: 0.55 for a verb trigger, 0.3 for a noun, +0.15 with actor/target, +0.1 with a date,
+   +0.1 with a quantity, +0.05 with a location. Events below :data:`MIN_CONFIDENCE` (0.35) are
+   dropped: that removes generic nominal uses ("the fighting", "attacks" in analysis) that carry
+   no actor, target, date, quantity or place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsgraph.extract.event_lexicon import (
+    HEDGES,
+    LEXICON,
+    PHRASES,
+    SPEECH_ACTS,
+    SPEECH_VERBS,
+    VIOLENT,
+    Trigger,
+    acled_type,
+    lemma_candidates,
+)
+from newsgraph.extract.quantities import find_quantities
+from newsgraph.extract.timex import find_dates
+from newsgraph.types import EntityMention, EventMention, Quantity
+
+__all__ = ["find_events", "classify_sentence", "MIN_CONFIDENCE"]
+
+MIN_CONFIDENCE = 0.35
+
+# Governors whose content is not asserted to have happened.
+_IRREALIS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
+# Clause links that start a different event ("three days *after* militants killed ...").
+_SEPARATE_MARKS = frozenset({"after", "before", "since", "following", "until", "unlike", "despite"})
+# Prepositions that place an event (not content): "a meeting *in* Tikrit", "reached *at* a meeting".
+_SETTING_CASES = frozenset({"at", "in", "during", "near", "outside", "inside", "on", "around", "across",
+                            "after", "before", "since", "following", "amid", "under"})
+_LOC_CASES = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "into", "on",
+                        "from", "off", "towards", "toward", "between", "through", "along", "of", "to"})
+_PLACE_HEADS = frozenset({"south", "north", "east", "west", "southwest", "southeast", "northwest",
+                          "northeast", "south-west", "south-east", "north-west", "north-east",
+                          "outskirts", "edge", "centre", "center", "village", "town", "city", "province",
+                          "district", "area", "region", "border", "road", "highway", "suburb", "part",
+                          "heart", "vicinity", "west", "kilometres", "kilometers", "miles"})
+_LOC_RANK = {"facility": 0, "settlement": 1, "region": 2, "country": 3}
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,")
+_ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition)\b[^.]{0,30}\b(?:named|identified|anonymity)\b", re.I)
+_COMBATANT_NOUNS = frozenset("fighter militant soldier troop gunman gunmen militiaman militiamen rebel insurgent "
+                             "jihadist force unit army militia guard policeman policemen police".split())
+
+
+@dataclass
+class _Hit:
+    trigger: Trigger
+    tokens: list  # the trigger's tokens (several for a phrase)
+    head: object  # the token that stands for the trigger in the parse
+    subsumed_by: "_Hit | None" = None
+    category: str = ""
+    mode: str | None = None
+
+    def __post_init__(self) -> None:
+        self.category = self.trigger.category
+        self.mode = self.trigger.mode
+
+
+@dataclass
+class _Event:
+    hits: list[_Hit] = field(default_factory=list)
+
+    @property
+    def best(self) -> _Hit:
+        return max(self.hits, key=lambda h: (h.trigger.weight, -h.head.i))
+
+
+# -- tokens without a parse ------------------------------------------------------------------------
+
+@dataclass(eq=False)
+class _PlainToken:
+    """Just enough of a spaCy token for trigger matching on unparsed text."""
+
+    i: int
+    idx: int
+    text: str
+    lemmas: tuple[str, ...]
+    pos_: str = ""
+    dep_: str = ""
+    ent_type_: str = ""
+    head: "_PlainToken | None" = None
+    children: tuple = ()
+
+    @property
+    def lower_(self) -> str:
+        return self.text.lower()
+
+
+_WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d[\d,.]*|\S")
+
+
+def _plain_tokens(text: str) -> list[_PlainToken]:
+    toks = []
+    for n, m in enumerate(_WORD.finditer(text)):
+        w = m.group()
+        t = _PlainToken(n, m.start(), w, lemma_candidates(w) if w[0].isalpha() else (w,))
+        t.head = t
+        toks.append(t)
+    return toks
+
+
+# -- trigger matching ------------------------------------------------------------------------------
+
+def _lemmas(tok) -> tuple[str, ...]:
+    if isinstance(tok, _PlainToken):
+        return tok.lemmas
+    lem = tok.lemma_.lower()
+    low = tok.lower_
+    return (lem,) if lem == low else (lem, low)
+
+
+def _pos_ok(trig: Trigger, tok) -> bool:
+    if not tok.pos_ or trig.pos == "*":
+        return True
+    if trig.pos == "V":
+        return tok.pos_ in ("VERB",) or (tok.pos_ == "ADJ" and tok.tag_ == "VBN")
+    return tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "obj", "obl", "nmod"))
+
+
+_SKIPPABLE = frozenset({"the", "a", "an", "its", "their", "his", "her", "all", "of"})
+
+
+def _in_name(tok, names: list[tuple[int, int]]) -> bool:
+    if isinstance(tok, _PlainToken):
+        # capitalised mid-sentence words are names ("Popular Mobilization Forces")
+        return tok.i > 0 and tok.text[:1].isupper() and tok.text.lower() not in ("ied", "ieds")
+    if tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"):
+        return True
+    return any(s <= tok.idx < e for s, e in names)
+
+
+def _match(tokens: list, names: list[tuple[int, int]]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    used: set[int] = set()
+    n = len(tokens)
+    # phrases first (longest match), then single words
+    for k, tok in enumerate(tokens):
+        if k in used or _in_name(tok, names):
+            continue
+        best: tuple[int, Trigger, list] | None = None
+        for first in _lemmas(tok):
+            for phrase, trig in _PHRASES_BY_FIRST.get(first, ()):
+                pos, taken = k + 1, [k]
+                ok = True
+                for word in phrase[1:]:
+                    while pos < n and tokens[pos].lower_ in _SKIPPABLE and word not in _SKIPPABLE and pos - taken[-1] <= 2:
+                        pos += 1
+                    if pos < n and word in _lemmas(tokens[pos]):
+                        taken.append(pos)
+                        pos += 1
+                    else:
+                        ok = False
+                        break
+                if ok and (best is None or len(taken) > len(best[2])):
+                    best = (len(taken), trig, taken)
+        if best is not None:
+            toks = [tokens[j] for j in best[2]]
+            hits.append(_Hit(best[1], toks, _phrase_head(toks)))
+            used.update(best[2])
+    for k, tok in enumerate(tokens):
+        if k in used or _in_name(tok, names):
+            continue
+        cands = [t for lem in _lemmas(tok) for t in LEXICON.get(lem, ()) if _pos_ok(t, tok)]
+        if cands:
+            trig = max(cands, key=lambda t: t.weight)
+            hits.append(_Hit(trig, [tok], tok))
+    return hits
+
+
+def _build_phrase_index() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
+    idx: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+    for phrase, trig in PHRASES.items():
+        idx.setdefault(phrase[0], []).append((phrase, trig))
+    return idx
+
+
+_PHRASES_BY_FIRST = _build_phrase_index()
+
+
+def _phrase_head(toks: list):
+    """The token of a phrase whose head lies outside the phrase ("opened fire" -> opened)."""
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head is t or t.head.i not in ids:
+            return t
+    return toks[0]
+
+
+# -- sentence analysis ------------------------------------------------------------------------------
+
+def _case(tok) -> str | None:
+    for c in tok.children:
+        if c.dep_ in ("case", "mark"):
+            return c.lower_
+    return None
+
+
+def _path_up(tok, stop, limit: int = 10):
+    """Tokens from ``tok`` (exclusive) up to ``stop`` or the root, with the dep label used at each step."""
+    steps = []
+    cur = tok
+    for _ in range(limit):
+        if cur.head is cur:
+            break
+        steps.append((cur.dep_, _case(cur), cur.head))
+        cur = cur.head
+        if cur is stop:
+            break
+    return steps
+
+
+def _subsumes(gov: _Hit, hit: _Hit, parsed: bool) -> bool:
+    if not gov.trigger.governs or gov.category == hit.category or gov is hit:
+        return False
+    if not parsed:
+        return gov.head.i < hit.head.i  # "X threatened to attack Y": the act comes first
+    gov_ids = {t.i for t in gov.tokens}
+    cur = hit.head
+    for _ in range(8):
+        if cur.head is cur:
+            return False
+        dep, case = cur.dep_, _case(cur)
+        if dep in ("conj", "parataxis", "appos", "list", "dep", "reparandum"):
+            return False
+        if dep.startswith(("obl", "nmod", "advcl", "advmod")) and case in _SETTING_CASES:
+            return False
+        if dep.startswith("advcl") and case != "to":
+            return False
+        cur = cur.head
+        if cur.i in gov_ids:
+            return True
+    return False
+
+
+def _linked(a: _Hit, b: _Hit) -> bool:
+    """Two violent triggers describe the same incident (adjacent in the parse, not merely coordinated nouns)."""
+    for x, y in ((a, b), (b, a)):
+        h = x.head
+        if h.head is y.head or h.head in y.tokens:
+            dep, case = h.dep_, _case(h)
+            if dep == "conj" and h.pos_ != "VERB":
+                continue
+            if case in _SEPARATE_MARKS:
+                continue
+            return True
+    return False
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _analyse(tokens: list, text: str, names: list[tuple[int, int]], parsed: bool) -> list[_Event]:
+    """Triggers -> events of one sentence (before arguments are attached)."""
+    if _ANONYMITY.search(text):
+        tokens = [t for t in tokens if t.lower_ not in ("asked", "requested")]
+    hits = _match(tokens, names)
+    if not hits:
+        return []
+    cats = {h.category for h in hits}
+    hits = [h for h in hits if not h.trigger.needs or h.trigger.needs & (cats - {h.category})]
+    # subsumption by verbal acts
+    for h in hits:
+        govs = [g for g in hits if _subsumes(g, h, parsed)]
+        if govs:
+            h.subsumed_by = min(govs, key=lambda g: g.head.i if not parsed else _depth(g.head))
+    for g in hits:
+        if g.category == "AGREE" and g.tokens[0].lower_.startswith(("vow", "pledge", "promis", "swore", "swear")):
+            if any(h.subsumed_by is g and h.category in VIOLENT for h in hits):
+                g.category, g.mode = "THREATEN", "violence"
+    kept = [h for h in hits if h.subsumed_by is None
+            or (h.subsumed_by.category not in _IRREALIS and h.category in VIOLENT)
+            or _lemma_of(h.subsumed_by) == "deny"]
+    # a protest's demands are its topic, not a separate event (PLOVER, PROTEST ambiguities)
+    if any(h.category == "PROTEST" for h in kept):
+        kept = [h for h in kept if h.category != "REQUEST"]
+    events: list[_Event] = []
+    violent = [h for h in kept if h.category in VIOLENT]
+    groups: list[list[_Hit]] = []
+    for h in violent:
+        joined = [g for g in groups if (not parsed) or any(_linked(h, x) for x in g)]
+        if joined:
+            merged = [x for g in joined for x in g] + [h]
+            groups = [g for g in groups if g not in joined] + [merged]
+        else:
+            groups.append([h])
+    events.extend(_Event(g) for g in groups)
+    by_cat: dict[str, _Event] = {}
+    for h in kept:
+        if h.category not in VIOLENT:
+            by_cat.setdefault(h.category, _Event()).hits.append(h)
+    events.extend(by_cat.values())
+    return events
+
+
+def _lemma_of(hit: _Hit) -> str:
+    return _lemmas(hit.head)[0]
+
+
+def _main_event(events: list[_Event], parsed: bool) -> _Event | None:
+    if not events:
+        return None
+    if parsed:
+        return min(events, key=lambda e: (min(_depth(h.head) for h in e.hits), -e.best.trigger.weight))
+    # no parse: a verbal act that opens the sentence's triggers heads it; otherwise the strongest
+    first = min(events, key=lambda e: min(h.head.i for h in e.hits))
+    if first.best.category in SPEECH_ACTS:
+        return first
+    return max(events, key=lambda e: (e.best.trigger.weight, -min(h.head.i for h in e.hits)))
+
+
+def classify_sentence(text: str, nlp=None) -> str | None:
+    """The PLOVER category (or FIGHT) of the main event of one sentence, ``None`` if none is found.
+
+    With ``nlp`` (a spaCy pipeline with a parser) the sentence is parsed; without, words are matched.
+    """
+    if not text or not text.strip():
+        return None
+    if nlp is not None:
+        doc = nlp(text)
+        names = [(e.start_char, e.end_char) for e in doc.ents]
+        events = _analyse(list(doc), text, names, parsed=True)
+        main = _main_event(events, parsed=True)
+    else:
+        events = _analyse(_plain_tokens(text), text, [], parsed=False)
+        main = _main_event(events, parsed=False)
+    return main.best.category if main else None
+
+
+# -- arguments --------------------------------------------------------------------------------------
+
+def _mention_index(mentions: list[EntityMention]) -> list[EntityMention]:
+    return sorted((m for m in mentions if m.entity >= 0), key=lambda m: m.start)
+
+
+def _mentions_for(tok, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Mentions naming the noun phrase headed by ``tok`` (its own words, compounds and "of" parts,
+    coordinated phrases), not those inside relative clauses or appositions."""
+    spans = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        spans.append((t.idx, t.idx + len(t.text)))
+        for c in t.children:
+            if c.dep_ in ("compound", "flat", "flat:name", "amod", "nmod:poss", "det", "conj", "nummod") or (
+                c.dep_ == "nmod" and _case(c) == "of"
+            ):
+                stack.append(c)
+    out = []
+    for m in mentions:
+        if any(m.start < e and s < m.end for s, e in spans):
+            if m.type == "LOC" and m.subtype not in ("country", None) and m.origin != "demonym":
+                continue
+            out.append(m)
+    return out
+
+
+def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMention], list[EntityMention]]:
+    actors: list[EntityMention] = []
+    targets: list[EntityMention] = []
+    for h in event.hits:
+        tok = h.head
+        deny_subject = False
+        for c in tok.children:
+            dep, case = c.dep_, _case(c)
+            if dep in ("nsubj", "csubj"):
+                actors += _mentions_for(c, mentions)
+            elif dep in ("nsubj:pass", "obj", "iobj"):
+                targets += _mentions_for(c, mentions)
+            elif dep.startswith(("obl", "nmod")) and case == "by":
+                actors += _mentions_for(c, mentions)
+            elif dep.startswith(("obl", "nmod")) and case in ("on", "against", "upon", "targeting"):
+                targets += _mentions_for(c, mentions)
+            elif dep.startswith(("obl", "nmod")) and case in ("between", "with", "among"):
+                actors += _mentions_for(c, mentions)
+            elif dep == "nmod:poss" or (dep == "compound" and c.pos_ == "PROPN") or (dep == "amod" and c.ent_type_):
+                actors += _mentions_for(c, mentions)
+        # participles and infinitives share the subject of the verb they hang on
+        if not actors and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head is not tok:
+            up = tok.head
+            if h.subsumed_by is not None and _lemma_of(h.subsumed_by) == "deny":
+                deny_subject = True
+            if not deny_subject:
+                for c in up.children:
+                    if c.dep_ == "nsubj":
+                        actors += _mentions_for(c, mentions)
+        # a noun trigger that is the subject of a verb: the verb's object is the target
+        if tok.dep_ in ("nsubj",) and tok.head is not tok:
+            for c in tok.head.children:
+                if c.dep_ in ("obj",):
+                    targets += _mentions_for(c, mentions)
+        # "X claimed (responsibility for) the attack": X is the actor
+        claim = _claimer(tok)
+        if claim is not None:
+            for c in claim.children:
+                if c.dep_ == "nsubj":
+                    actors += _mentions_for(c, mentions)
+    seen: set[int] = set()
+    actors = [m for m in actors if not (m.entity in seen or seen.add(m.entity))]
+    targets = [m for m in targets if m.entity not in seen and not (m.entity in seen or seen.add(m.entity))]
+    return actors, targets
+
+
+def _claimer(tok):
+    cur = tok
+    for _ in range(3):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() == "claim":
+            return cur
+        if cur.pos_ == "VERB":
+            return None
+    return None
+
+
+def _location(event: _Event, sent, mentions: list[EntityMention]) -> EntityMention | None:
+    locs = [m for m in mentions if m.type == "LOC" and sent.start_char <= m.start < sent.end_char]
+    if not locs:
+        return None
+    doc = sent.doc
+    attached = []
+    for m in locs:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        case = _case(root)
+        ok = case in _LOC_CASES and case not in ("of", "to")
+        if not ok and root.head is not root and root.head.lower_ in _PLACE_HEADS:
+            ok = _case(root.head) in _LOC_CASES or root.head.dep_ in ("advmod", "obl", "nmod")
+        if not ok and case == "of" and root.head.lower_ in _PLACE_HEADS:
+            ok = True
+        if ok:
+            dist = min(abs(root.i - h.head.i) for h in event.hits)
+            attached.append((_LOC_RANK.get(m.subtype or "", 2), dist, m))
+    if attached:
+        return min(attached, key=lambda x: (x[1] > 12, x[0], x[1]))[2]
+    # the dateline ("TIKRIT, Iraq (ALP) —") places the lead sentence's events
+    if _DATELINE.match(sent.text) and locs[0].start == sent.start_char:
+        return locs[0]
+    return None
+
+
+def _date(event: _Event, sent, timexes) -> object | None:
+    doc = sent.doc
+    event_ids = {t.i for h in event.hits for t in h.tokens}
+    main = event.best.head
+    main_path = {t.i for t in main.ancestors} | {main.i}
+    direct, fallback = [], []
+    for tx in timexes:
+        if not (sent.start_char <= tx.start < sent.end_char):
+            continue
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None:
+            continue
+        cur = span.root
+        verdict = None
+        for _ in range(12):
+            if cur.i in event_ids:
+                verdict = "direct"
+                break
+            if cur.lemma_.lower() in SPEECH_VERBS and cur.pos_ == "VERB":
+                break
+            if cur.head is cur:
+                verdict = "fallback" if cur.i in main_path else None
+                break
+            cur = cur.head
+        if verdict == "direct":
+            direct.append(tx)
+        elif verdict == "fallback":
+            fallback.append(tx)
+    for pool in (direct, fallback):
+        for tx in pool:
+            return tx
+    return None
+
+
+def _polarity(event: _Event, sent) -> str:
+    for h in event.hits:
+        tok = h.head
+        if any(c.dep_ == "advmod" and c.lower_ in _NEGATIONS or c.dep_ == "neg" for c in tok.children):
+            return "negated"
+        if h.subsumed_by is not None and _lemma_of(h.subsumed_by) == "deny" and tok.head in h.subsumed_by.tokens \
+                and tok.dep_ in ("obj", "xcomp", "ccomp"):
+            return "negated"
+    for h in event.hits:
+        if _claimer(h.head) is not None:
+            return "claimed"
+    for h in event.hits:
+        near = list(h.head.children) + ([h.head.head] if h.head.head is not h.head else [])
+        near += [c for n in near[-1:] for c in n.children]
+        if any(t.lower_ in HEDGES for t in near):
+            return "hedged"
+    return "asserted"
+
+
+def _acled(event: _Event, category: str, mode: str | None, targets: list[EntityMention]) -> str | None:
+    t = acled_type(category, mode)
+    if t is not None or category != "ASSAULT":
+        return t
+    # armed targets make a one-sided attack a battle in ACLED's terms
+    if any(m.subtype in ("armed_group", "military") for m in targets):
+        return "Battles"
+    for h in event.hits:
+        for c in h.head.children:
+            if c.dep_ in ("obj", "nsubj:pass") and c.lemma_.lower() in _COMBATANT_NOUNS:
+                return "Battles"
+    return "Violence against civilians" if targets else None
+
+
+_ACCEPTS = {
+    "killed": VIOLENT, "wounded": VIOLENT, "abducted": VIOLENT | {"COERCE"}, "arrested": {"COERCE"},
+    "protesters": {"PROTEST"}, "troops": VIOLENT | {"MOBILIZE", "RETREAT"},
+}
+
+
+def _assign_quantities(events: list[_Event], quants: list[Quantity]) -> dict[int, list[Quantity]]:
+    out: dict[int, list[Quantity]] = {}
+    for q in quants:
+        accept = _ACCEPTS.get(q.kind)
+        cands = [(n, e) for n, e in enumerate(events) if accept is None or e.best.category in accept]
+        if not cands:
+            cands = list(enumerate(events))
+        n, _ = min(cands, key=lambda ne: min(abs(h.head.idx - q.start) for h in ne[1].hits))
+        out.setdefault(n, []).append(q)
+    return out
+
+
+def find_events(doc, mentions: list[EntityMention], published: date | None,
+                min_confidence: float = MIN_CONFIDENCE) -> list[EventMention]:
+    """Event mentions in a parsed ``doc`` (one or more per sentence), in text order.
+
+    ``mentions`` are the document's entity mentions (offsets into ``doc.text``); ``published``
+    anchors relative dates. Events below ``min_confidence`` are dropped (0 keeps all).
+    """
+    text = doc.text
+    if not text.strip():
+        return []
+    ms = _mention_index(mentions)
+    names = [(m.start, m.end) for m in mentions if m.type in ("ORG", "PERSON", "LOC") and m.origin not in ("role", "pronoun")]
+    timexes = find_dates(text, published)
+    quants = find_quantities(text)
+    out: list[EventMention] = []
+    for sent in doc.sents:
+        events = _analyse(list(sent), sent.text, names, parsed=True)
+        if not events:
+            continue
+        sent_ms = [m for m in ms if sent.start_char <= m.start < sent.end_char]
+        sent_qs = [q for q in quants if sent.start_char <= q.start < sent.end_char]
+        qmap = _assign_quantities(events, sent_qs)
+        for n, ev in enumerate(events):
+            best = ev.best
+            category = best.category
+            mode = best.mode or next((h.mode for h in sorted(ev.hits, key=lambda h: -h.trigger.weight) if h.mode), None)
+            actors, targets = _roles(ev, sent_ms)
+            loc = _location(ev, sent, sent_ms)
+            tx = _date(ev, sent, timexes)
+            qs = tuple(qmap.get(n, ()))
+            is_verb = best.head.pos_ == "VERB" or any(h.head.pos_ == "VERB" for h in ev.hits)
+            conf = 0.55 if is_verb else 0.3
+            conf += 0.15 if (actors or targets) else 0.0
+            conf += 0.1 if tx is not None else 0.0
+            conf += 0.1 if qs else 0.0
+            conf += 0.05 if loc is not None else 0.0
+            conf = round(min(conf, 0.95), 2)
+            if conf < min_confidence:
+                continue
+            trig_toks = sorted(best.tokens, key=lambda t: t.i)
+            t_start = trig_toks[0].idx
+            t_end = trig_toks[-1].idx + len(trig_toks[-1].text)
+            out.append(EventMention(
+                type=category,
+                acled_type=_acled(ev, category, mode, targets),
+                mode=mode,
+                trigger=text[t_start:t_end],
+                trigger_start=t_start,
+                trigger_end=t_end,
+                start=sent.start_char,
+                end=sent.end_char,
+                actors=tuple([(m.entity, "actor") for m in actors] + [(m.entity, "target") for m in targets]),
+                location=loc.entity if loc is not None else -1,
+                date=tx.value if tx is not None else None,
+                date_precision=tx.precision if tx is not None else None,
+                date_method=tx.how if tx is not None else None,
+                date_text=tx.text if tx is not None else None,
+                date_start=tx.start if tx is not None else -1,
+                date_end=tx.end if tx is not None else -1,
+                quantities=qs,
+                polarity=_polarity(ev, sent),
+                confidence=conf,
+            ))
+    return out
