@@ -54,6 +54,13 @@ LOCAL_PERSON_NOUNS = frozenset("cleric imam sheikh resident businessman tribesma
 # Modifiers that turn a leader noun into plain membership: "deputy commander of X".
 NON_HEAD_MODIFIERS = frozenset("deputy vice assistant acting-deputy second-in-command field local regional".split())
 
+# Generic nouns for an organisation, allowed between a role's preposition and the name:
+# "the leader of the tribal force X".
+GENERIC_ORG_NOUNS = frozenset(
+    "force group militia faction brigade movement organization organisation coalition alliance party "
+    "network outfit unit battalion".split()
+)
+
 ROLE_PREPOSITIONS = frozenset("of for at in with within to from".split())
 
 # -- verbs and adjectives ---------------------------------------------------------------------
@@ -80,6 +87,7 @@ ACTIVE_VERBS = {
     "report": "reports_to",
     "obey": "reports_to",
     "join": "member_of",
+    "kill": "fights",  # only between two organisations ("militants killed members of the alliance")
 }
 # Active verbs whose object is the one backed: "Y backs X" -> X backed_by Y.
 PATRON_VERBS = frozenset(

@@ -42,6 +42,7 @@ _TITLE_TOKENS = frozenset(
     "mullah general colonel major lieutenant brigadier captain sergeant sen rep gov prof".split()
 )
 _DETS = r"(?:the|a|an|its|their|his|her|one of the|one of|another|also)"
+_GENERIC_ORG = "(?:" + "|".join(sorted(lex.GENERIC_ORG_NOUNS)) + ")"
 _MODS = r"(?:[a-z][\w'-]*\s+){0,3}?"
 
 
@@ -229,7 +230,7 @@ def _fit_types(c: _Candidate) -> _Candidate | None:
     return None
 
 
-def _role_predicate(noun: str, holder: _Arg, target: _Arg, modifiers: set[str]) -> str | None:
+def _role_predicate(noun: str, holder: _Arg, target: _Arg, modifiers: set[str], prep: str = "") -> str | None:
     """The relation a role noun sets up between its holder and its target."""
     if noun in lex.SPOKES_NOUNS:
         return "spokesperson_for"
@@ -256,8 +257,8 @@ def _role_predicate(noun: str, holder: _Arg, target: _Arg, modifiers: set[str]) 
         return "part_of" if noun in lex.UNIT_NOUNS else None
     if holder.type == "PERSON" and noun in lex.MEMBER_NOUNS:
         return "member_of"
-    if holder.type == "PERSON" and noun in lex.LOCAL_PERSON_NOUNS and target.type == "LOC":
-        return "based_in"
+    if holder.type == "PERSON" and noun in lex.LOCAL_PERSON_NOUNS and target.type == "LOC" and prep in ("", "in"):
+        return "based_in"  # "the Najaf cleric", not "a cleric from Hilla" (origin)
     return None
 
 
@@ -294,11 +295,19 @@ def _arg_of(tok, tok2arg, hops: int = _GENERIC_HOPS):
         return tok2arg[tok.head.i]
     if tok.dep_ == "appos":
         return _arg_of(tok.head, tok2arg, hops - 1)
+    if tok.lemma_.lower() in _MEMBERSHIP_NOUNS:
+        # "Islamic State militants", "members of the alliance": the people stand for their group
+        for child in tok.children:
+            if child.i in tok2arg and (child.dep_ == "compound" or child.dep_ == "nmod" and _case(child) in ("of", "from")):
+                return tok2arg[child.i]
     if tok.lower_ == "one":  # "one of the three factions" stands for its apposed name
         for child in tok.children:
             if child.dep_ == "appos":
                 return _arg_of(child, tok2arg, hops - 1)
     return None
+
+
+_MEMBERSHIP_NOUNS = frozenset("militant fighter member gunman soldier troop force".split())
 
 
 def _with_conjuncts(tok):
@@ -385,6 +394,8 @@ def _role_noun_candidates(tok, noun: str, tok2arg) -> list[_Candidate]:
     if own is not None and own.type == "PERSON":
         holders = [own]  # the title is part of the person mention
     elif own is None:
+        holders = _adjacent_holder(tok, tok2arg)
+    if not holders and own is None:
         for child in tok.children:
             if child.dep_ == "appos" and child.i in tok2arg:
                 holders = [tok2arg[child.i]]  # "the alliance's leader, X"
@@ -396,21 +407,25 @@ def _role_noun_candidates(tok, noun: str, tok2arg) -> list[_Candidate]:
             holders = [a] if a is not None else []
         if not holders:
             holders = _subjects(tok, tok2arg)  # copula, relative clause, "serves as"
+        if not holders and tok.dep_ == "nmod" and _case(tok) == "of" and tok.head.pos_ in ("ADJ", "NUM", "PRON"):
+            # "X is the smallest of the alliance's factions" / "X, one of the factions of Y"
+            head = tok.head
+            holders = _subjects(head, tok2arg) or [a for a in [_arg_of(head, tok2arg)] if a is not None]
     if not holders:
         return []
     modifiers = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod:desc")}
-    targets: list[tuple[_Arg, int]] = []
+    targets: list[tuple[_Arg, int, str]] = []
     for prep, a, where in _prep_objects(tok, tok2arg):
         if prep in lex.ROLE_PREPOSITIONS or prep == "'s":
-            targets.append((a, where))
+            targets.append((a, where, prep))
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod:desc", "nmod:unmarked") and child.i in tok2arg:
-            targets.append((tok2arg[child.i], child.i))
+            targets.append((tok2arg[child.i], child.i, ""))
     out = []
     tight = tok.dep_ in ("appos", "nmod:desc", "compound") or any(c.dep_ == "appos" for c in tok.children)
     for holder in holders:
-        for target, where in targets:
-            pred = _role_predicate(noun, holder, target, modifiers)
+        for target, where, prep in targets:
+            pred = _role_predicate(noun, holder, target, modifiers, prep)
             if pred is None:
                 continue
             lo, hi = min(tok.i, where), max(tok.i, where)
@@ -421,6 +436,26 @@ def _role_noun_candidates(tok, noun: str, tok2arg) -> list[_Candidate]:
             conf = CONF_TIGHT if tight and hi - lo <= 6 else CONF_CLAUSE
             out.append(_Candidate(holder, pred, target, conf, cue_lo, cue_hi, "dep"))
     return out
+
+
+def _adjacent_holder(tok, tok2arg) -> list[_Arg]:
+    """The name right next to a role phrase, separated by a comma: "X, the leader of Y" / "Y's leader, X".
+
+    Adjacency beats the parse: in "A, the leader of B, and C, commander of D" the parser often hangs
+    both appositions on A.
+    """
+    doc = tok.doc
+    left = tok.left_edge.i
+    if left >= 2 and doc[left - 1].text == "," and (left - 2) in tok2arg:
+        holder = tok2arg[left - 2]
+        if holder.type == "PERSON" or tok.lemma_.lower() in lex.UNIT_NOUNS:
+            return [holder]
+    nxt = tok.i + 1
+    if nxt + 1 < len(doc) and doc[nxt].text == "," and (nxt + 1) in tok2arg:
+        holder = tok2arg[nxt + 1]
+        if holder.type == "PERSON" and holder.first == nxt + 1:
+            return [holder]
+    return []
 
 
 def _is_passive_like(tok) -> bool:
@@ -434,6 +469,10 @@ def _is_passive_like(tok) -> bool:
 def _participle_candidates(tok, low: str, tok2arg) -> list[_Candidate]:
     pred, wanted, inverted = lex.PARTICIPLE_CUES[low]
     subjects = _subjects(tok, tok2arg)
+    if not subjects and pred == "leads" and tok.dep_ == "acl" and tok.head.lower_ in _UNIT_WORDS:
+        # "an army regiment commanded by X": X commands a unit of the army
+        owners = [tok2arg[c.i] for c in tok.head.children if c.dep_ in ("compound", "nmod:poss") and c.i in tok2arg]
+        subjects, pred = owners, "member_of"
     if not subjects:
         return []
     out = []
@@ -460,7 +499,7 @@ def _verb_candidates(tok, lemma: str, tok2arg) -> list[_Candidate]:
     pred = lex.ACTIVE_VERBS.get(lemma)
     if pred is None:
         return out
-    for prep, obj, _ in objs:
+    for prep, obj, where in objs:
         if passive:
             if prep == "by":
                 for s in subjects:
@@ -474,6 +513,10 @@ def _verb_candidates(tok, lemma: str, tok2arg) -> list[_Candidate]:
         elif pred in ("member_of", "reports_to") and prep not in ("to", ""):
             continue
         elif pred in ("leads", "advisor_to") and prep != "":
+            continue
+        if pred == "leads" and where not in tok2arg and tok.doc[where].lower_ in _UNIT_WORDS:
+            this = "member_of"  # "commands an army regiment"
+        if lemma == "kill" and (obj.type != "ORG" or any(s.type != "ORG" for s in subjects)):
             continue
         for s in subjects:
             out.append(_Candidate(s, this, obj, CONF_CLAUSE, tok.i, tok.i + 1, "dep"))
@@ -495,10 +538,10 @@ _BE = r"(?:is|was|are|were|remains|remain|remained|has been|have been|had been|b
 
 # holder = first mention, target = second: "X, the leader of Y", "X is a fellow at Y", "X, another faction in Y"
 _APPOS_ROLE = re.compile(
-    rf"^(?:,|,? {_BE}|, (?:who|which) {_BE})(?: [a-z]+ly)? (?:{_DETS} )?(?:(?:\w+ )?(?:three|two|four|five|several|many) )?{_MODS}{_ROLE} {_PREP}(?: the)?$"
+    rf"^(?:,|,? {_BE}|, (?:who|which) {_BE})(?: [a-z]+ly)? (?:{_DETS} )?(?:(?:\w+ )?(?:three|two|four|five|several|many) )?{_MODS}{_ROLE} {_PREP}(?: the)?(?: (?:[a-z][\w-]* ){{0,2}}{_GENERIC_ORG})?$"
 )
 # target = first, holder = second: "Y's leader, X", "Y spokesman X", "Y's deputy governor, X"
-_TITLE_ROLE = re.compile(rf"^(?:'s )?{_MODS}{_ROLE}(?: ,)?$")
+_TITLE_ROLE = re.compile(rf"^(?:'s )?{_MODS}{_ROLE},?$")
 # holder = first, target = second + role after it: "X, the alliance spokesman", "X, an Iraqi army officer"
 _TAIL_GAP = re.compile(rf"^, (?:{_DETS} )?(?:[a-z][\w-]* ){{0,2}}$")
 _TAIL_ROLE = re.compile(rf"^(?:'s )?{_MODS}{_ROLE}\b")
@@ -577,14 +620,15 @@ def _surface_candidates(doc, sent, args: list[_Arg], tok2arg) -> list[_Candidate
         if a.entity == b.entity:
             continue
 
+        t = _np_target(doc, args, k + 1, sent)  # "of the army's X Command" -> X Command
         m = _APPOS_ROLE.match(gap)
-        if m and not _possessed(doc, b, sent):
+        if m:
             role = _singular(m.group("role"))
             mods = set(gap.split())
             for holder in _list_before(doc, args, k):
-                pred = _role_predicate(role, holder, b, mods)
+                pred = _role_predicate(role, holder, args[t], mods, m.group("prep"))
                 if pred:
-                    for target in _list_after(doc, args, k + 1, sent.end):
+                    for target in _list_after(doc, args, t, sent.end):
                         out.append(_Candidate(holder, pred, target, CONF_SURFACE + 0.1, *cue, "surface"))
         m = _TITLE_ROLE.match(gap)
         if m and b.type == "PERSON":
@@ -594,7 +638,7 @@ def _surface_candidates(doc, sent, args: list[_Arg], tok2arg) -> list[_Candidate
         if _TAIL_GAP.match(gap + " " if gap else "") or gap == ",":
             tail = _norm(doc[b.last : min(b.last + 5, sent.end)].text)
             m = _TAIL_ROLE.match(tail)
-            if m and not (k + 2 < len(args) and args[k + 2].first < b.last + 3):
+            if m and not (k + 2 < len(args) and args[k + 2].first <= b.last + 1):
                 pred = _role_predicate(_singular(m.group("role")), a, b, set(tail.split()[:3]))
                 if pred:
                     out.append(_Candidate(a, pred, b, CONF_SURFACE, a.last, b.last + 2, "surface"))
@@ -603,7 +647,7 @@ def _surface_candidates(doc, sent, args: list[_Arg], tok2arg) -> list[_Candidate
             for p in (m.group("p1"), m.group("p2")):
                 if p in lex.PARTICIPLE_CUES and lex.PARTICIPLE_CUES[p][1] == m.group("prep"):
                     pred, _, inverted = lex.PARTICIPLE_CUES[p]
-                    for target in _list_after(doc, args, k + 1, sent.end):
+                    for target in _list_after(doc, args, t, sent.end):
                         s, o = (target, a) if inverted else (a, target)
                         out.append(_Candidate(s, pred, o, CONF_SURFACE, *cue, "surface"))
         m = _ACTIVE.match(gap)
@@ -611,12 +655,16 @@ def _surface_candidates(doc, sent, args: list[_Arg], tok2arg) -> list[_Candidate
             verb = m.group("verb").split()[0]
             lemma = _VERB_FORMS.get(verb)
             if lemma in lex.PATRON_VERBS:
-                for target in _list_after(doc, args, k + 1, sent.end):
+                for target in _list_after(doc, args, t, sent.end):
                     out.append(_Candidate(target, "backed_by", a, CONF_SURFACE, *cue, "surface"))
             elif lemma in lex.ACTIVE_VERBS:
-                for target in _list_after(doc, args, k + 1, sent.end):
-                    out.append(_Candidate(a, lex.ACTIVE_VERBS[lemma], target, CONF_SURFACE, *cue, "surface"))
-        out.extend(_phrase_candidates(doc, args, k, gap, cue, sent))
+                pred = lex.ACTIVE_VERBS[lemma]
+                if pred == "leads" and _unit_follows(doc, args[t]):
+                    pred = "member_of"  # "commands an army regiment": a unit of the army
+                for target in _list_after(doc, args, t, sent.end):
+                    out.append(_Candidate(a, pred, target, CONF_SURFACE, *cue, "surface"))
+        out.extend(_phrase_candidates(doc, args, k, t, gap, sent))
+        out.extend(_extra_gap_patterns(doc, sent, args, k, gap, cue))
         if gap in ("'s", "'"):
             out.extend(_possessive_candidates(a, b, cue))
         out.extend(_gather_candidates(doc, sent, args, k))
@@ -647,12 +695,66 @@ def _possessed(doc, b: _Arg, sent) -> bool:
     return b.last < sent.end and doc[b.last].text in ("'s", "’s", "'", "’")
 
 
-def _phrase_candidates(doc, args, k, gap, cue, sent) -> list[_Candidate]:
+def _np_target(doc, args, j: int, sent) -> int:
+    """Index of the argument a cue before ``args[j]`` is about: the possessed name in "j's X", else j."""
+    if _possessed(doc, args[j], sent) and j + 1 < len(args) and args[j + 1].first == args[j].last + 1:
+        return j + 1
+    return j
+
+
+_UNIT_WORDS = frozenset("regiment brigade battalion unit division company platoon squad cell detachment".split())
+
+
+def _unit_follows(doc, a: _Arg) -> bool:
+    return a.last < len(doc) and doc[a.last].lower_ in _UNIT_WORDS
+
+
+_CONFLICT_NOUNS = frozenset("tensions tension clashes clash fighting battle battles war rivalry feud conflict "
+                            "skirmishes skirmish hostilities firefight".split())
+
+
+def _extra_gap_patterns(doc, sent, args, k, gap, cue) -> list[_Candidate]:
+    """Patterns that need more than the gap: a conflict noun before "between A and B", "at X in Y",
+    "has kept fighters in Y", "A, one of three groups that make up B"."""
+    a, b = args[k], args[k + 1]
+    out = []
+    if gap == "and" and a.first >= 2:
+        before = [t.lower_ for t in doc[max(sent.start, a.first - 5) : a.first]]
+        if before and before[-1] in ("the",):
+            before = before[:-1]
+        if before and before[-1] == "between" and _CONFLICT_NOUNS & set(before[:-1]):
+            out.append(_Candidate(a, "fights", b, CONF_SURFACE, a.first - 2, a.first, "surface"))
+    if gap == "in" and b.type == "LOC" and a.type == "ORG" and a.first >= 1:
+        prev = [t.lower_ for t in doc[max(sent.start, a.first - 2) : a.first]]
+        if "at" in prev:  # "a researcher at the X Institute in Y"
+            out.append(_Candidate(a, "based_in", b, CONF_LOOSE, a.last, b.first, "surface"))
+    if re.fullmatch(r"(?:has |have |had )?(?:kept|keeps|keep|stationed|stations|deployed|deploys|maintains|maintained|has)"
+                    r"(?: [\w,-]+){0,4} (?:fighters|troops|men|forces|soldiers|members|units|advisers|advisors) in", gap):
+        out.append(_Candidate(a, "based_in", b, CONF_SURFACE, *cue, "surface"))
+    if re.fullmatch(r", (?:also )?(?:one|two|some|many|several) of (?:the )?(?:\w+ )?(?:groups|factions|militias|units|"
+                    r"brigades|members|parties|organi[sz]ations|components) (?:that|which) (?:make up|makes up|form|"
+                    r"forms|constitute|constitutes)(?: the)?", gap):
+        for part in _list_before(doc, args, k):
+            out.append(_Candidate(part, "part_of", b, CONF_SURFACE + 0.1, *cue, "surface"))
+    if re.fullmatch(r"(?:, |and )?(?:which |that )?(?:make up|together make up|form|together form|constitute|founded)(?: the)?", gap):
+        parts = _list_before(doc, args, k)
+        if len(parts) > 1 or gap.startswith(","):
+            for part in parts:
+                out.append(_Candidate(part, "part_of", b, CONF_SURFACE, *cue, "surface"))
+    return out
+
+
+def _phrase_candidates(doc, args, k, t, gap, sent) -> list[_Candidate]:
     out = []
     a = args[k]
+    b = args[k + 1]
     for phrase, (pred, inverted) in lex.PHRASE_CUES.items():
         if not gap.endswith(phrase) and not gap.endswith(phrase + " the"):
             continue
+        if phrase.split()[-2:-1] in (["ties"], ["links"]) and a.type != "ORG":
+            continue  # a person's "ties" or "links" to a group are too vague to type
+        n_words = len(phrase.split()) + (1 if gap.endswith(" the") else 0)
+        cue = (max(a.last, b.first - n_words), b.first)
         head = gap[: gap.rfind(phrase)].strip()
         # Only the subject's own predicate: nothing but a relative pronoun, auxiliaries, adverbs,
         # a generic noun in apposition ("a militia belonging to"), or "any"/"no" before the cue.
@@ -663,7 +765,7 @@ def _phrase_candidates(doc, args, k, gap, cue, sent) -> list[_Candidate]:
             head,
         ):
             continue
-        for target in _list_after(doc, args, k + 1, sent.end):
+        for target in _list_after(doc, args, t, sent.end):
             s, o = (target, a) if inverted else (a, target)
             out.append(_Candidate(s, pred, o, CONF_SURFACE, *cue, "surface"))
         break
@@ -687,8 +789,10 @@ def _gather_candidates(doc, sent, args, k) -> list[_Candidate]:
     if a.type != "ORG" or k + 1 >= len(args):
         return []
     gap = _gap_text(doc, a.last, args[k + 1].first)
-    gap = re.sub(r"(?:, )?(?:\w+ ){0,2}(?:factions|groups|militias|units|brigades|members|parties|organisations|organizations)\s*,?$", "", gap).strip()
-    gap = re.sub(r"\s*(?:the|some|three|two|four|five|six|several|its|,)$", "", gap).strip()
+    gap = gap.rstrip(", ")
+    gap = re.sub(r"\s*(?:factions|groups|militias|units|brigades|members|parties|organi[sz]ations|forces)$", "", gap)
+    for _ in range(3):  # "three armed", "the main", ...
+        gap = re.sub(r"\s*(?:the|some|two|three|four|five|six|seven|several|many|its|main|armed|rival|\d+)$", "", gap)
     if not any(gap.endswith(p) for p in lex.GATHER_PHRASES):
         return []
     parts = _list_after(doc, args, k + 1, sent.end)
@@ -707,7 +811,8 @@ def _hyphen_candidates(doc, sent, args, k, tok2arg) -> list[_Candidate]:
     subject = None
     conf = CONF_CLAUSE
     # the name right after the adjective's noun phrase: "Iran-backed Kataib X"
-    if k + 1 < len(args) and args[k + 1].first - (i + 2) <= 3 and not re.search(r"[,;]", doc[i + 2 : args[k + 1].first].text):
+    between = doc[i + 2 : args[k + 1].first] if k + 1 < len(args) else None
+    if between is not None and len(between) <= 2 and all(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in between):
         subject = args[k + 1]
     if subject is None:
         noun = doc[i + 1]
@@ -720,7 +825,7 @@ def _hyphen_candidates(doc, sent, args, k, tok2arg) -> list[_Candidate]:
             gap = _gap_text(doc, args[k - 1].last, b.first)
             if re.fullmatch(r", (?:a|an|the)(?: [a-z]+)?", gap):
                 subject = args[k - 1]
-    if subject is None:
+    if subject is None or subject.type == "LOC":
         return []
     s, o = (b, subject) if pred == "leads" else (subject, b)
     return [_Candidate(s, pred, o, conf, *cue, "surface")]
@@ -736,7 +841,7 @@ def _polarity(doc, sent, c: _Candidate) -> str:
         return "asserted"
     cue_set = {t.i for t in cue_tokens}
     for t in cue_tokens:
-        if t.lower_ in lex.NEGATORS:
+        if t.lower_ in lex.NEGATORS or t.lemma_.lower() in lex.DENY_LEMMAS:
             return "negated"
     # Walk from the cue up to the root: negators and hedges attached to the cue's own clause count;
     # deny/claim verbs that take the clause as their complement count wherever they are.
