@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench eval clean
 
 install: $(STAMP)
 
@@ -20,6 +20,15 @@ demo: install
 
 test: install
 	$(PY) -m pytest -q
+
+# Scores the bundled sample against its hand-written gold (newsgraph/sample/GOLD.md), then the event
+# typing on the PLOVER gold sentences in ../shared/data when present.
+eval: install
+	$(VENV)/bin/newsgraph demo --db out/eval.db --out out/eval.json > /dev/null
+	$(PY) -m newsgraph.evaluate --export out/eval.json
+	@if [ -f ../shared/data/plover-gsr-cameo/PLOVER_GSR_CAMEO.txt ] && $(PY) -c 'import newsgraph.extract.plover_eval' 2>/dev/null; then \
+		$(PY) -m newsgraph.extract.plover_eval; \
+	else echo "PLOVER gold sentences not found in ../shared/data: event-category accuracy skipped"; fi
 
 bench: install
 	$(PY) -m newsgraph.bench --out bench-out

@@ -181,12 +181,266 @@ def document_inconsistencies(store: Store) -> list[dict[str, Any]]:
     return found
 
 
+# -- entities ----------------------------------------------------------------------------------
+
+def _snippet(text: str, start: int, end: int, width: int = 60) -> dict[str, str]:
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    return {"before": text[lo:start].replace("\n", " "), "match": text[start:end], "after": text[end:hi].replace("\n", " ")}
+
+
+def entities(store: Store, type: str | None = None, min_docs: int = 0, limit: int | None = None) -> list[dict[str, Any]]:
+    """Entities with their aliases, most widely reported first."""
+    where, params = ["documents >= ?"], [min_docs]
+    if type:
+        where.append("type = ?")
+        params.append(type.upper())
+    rows = store.query(
+        f"SELECT e.*, (SELECT COUNT(*) FROM mentions m WHERE m.entity_id = e.id AND m.origin != 'ner') AS mentions "
+        f"FROM entities e WHERE {' AND '.join(where)} ORDER BY stories DESC, documents DESC, mentions DESC, name"
+        + (f" LIMIT {int(limit)}" if limit else ""),
+        tuple(params),
+    )
+    aliases: dict[str, list[str]] = {}
+    for a in store.query("SELECT entity_id, alias FROM aliases ORDER BY count DESC, alias"):
+        aliases.setdefault(a["entity_id"], []).append(a["alias"])
+    return [
+        {"id": r["id"], "name": r["name"], "type": r["type"], "subtype": r["subtype"],
+         "aliases": [a for a in aliases.get(r["id"], []) if a != r["name"]], "documents": r["documents"],
+         "stories": r["stories"], "mentions": r["mentions"], "meta": json.loads(r["meta"] or "{}")}
+        for r in rows
+    ]
+
+
+def find_entity(store: Store, ref: str) -> str:
+    """An entity id from an id, a name or any alias (case-insensitive, then transliteration-aware)."""
+    from newsgraph.names.normalize import name_key
+
+    ref = ref.strip()
+    row = store.query("SELECT id FROM entities WHERE id = ?", (ref,))
+    if row:
+        return row[0]["id"]
+    hits = store.query(
+        "SELECT DISTINCT e.id, e.stories FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id "
+        "WHERE e.name = ? COLLATE NOCASE OR a.alias = ? COLLATE NOCASE ORDER BY e.stories DESC",
+        (ref, ref),
+    )
+    if not hits:
+        key = name_key(ref)
+        if key:
+            ids: dict[str, int] = {}
+            for a in store.query("SELECT a.entity_id, a.alias, e.stories FROM aliases a JOIN entities e ON e.id = a.entity_id"):
+                if name_key(a["alias"]) == key:
+                    ids[a["entity_id"]] = a["stories"]
+            hits = [{"id": k} for k in sorted(ids, key=lambda k: -ids[k])]
+    if not hits:
+        raise NotFound(f"no entity named {ref!r} (try `newsgraph entities` for the list)")
+    if len(hits) > 1:
+        names = [store.query("SELECT name FROM entities WHERE id = ?", (h["id"],))[0]["name"] for h in hits[:5]]
+        raise NotFound(f"{ref!r} names {len(hits)} entities: " + "; ".join(f"{n} ({h['id']})" for n, h in zip(names, hits)))
+    return hits[0]["id"]
+
+
+def entity(store: Store, ref: str, contexts: int = 8) -> dict[str, Any]:
+    """One entity: aliases, mentions in context, co-mentioned entities, relations, quotes, events."""
+    eid = find_entity(store, ref)
+    e = store.query("SELECT * FROM entities WHERE id = ?", (eid,))[0]
+    aliases = [dict(a) for a in store.query("SELECT alias, kind, count FROM aliases WHERE entity_id = ? ORDER BY count DESC, alias", (eid,))]
+    mentions = store.query(
+        "SELECT m.doc_id, m.start, m.end, m.origin, m.title, d.text, d.source, d.locator FROM mentions m "
+        "JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? AND m.origin != 'ner' ORDER BY d.source, m.start",
+        (eid,),
+    )
+    shown, seen_docs = [], set()
+    for m in mentions:  # one context per document first: the reader wants breadth
+        if m["doc_id"] in seen_docs:
+            continue
+        seen_docs.add(m["doc_id"])
+        shown.append({"doc": m["doc_id"], "source": m["source"], "start": m["start"], "end": m["end"],
+                      "origin": m["origin"], **_snippet(m["text"], m["start"], m["end"])})
+        if len(shown) >= contexts:
+            break
+    co = store.query(
+        "SELECT e.id, e.name, e.type, COUNT(DISTINCT m2.doc_id) AS docs FROM mentions m1 "
+        "JOIN mentions m2 ON m2.doc_id = m1.doc_id AND m2.entity_id != m1.entity_id AND m2.origin != 'ner' "
+        "JOIN entities e ON e.id = m2.entity_id WHERE m1.entity_id = ? AND m1.origin != 'ner' "
+        "GROUP BY e.id ORDER BY docs DESC, e.name LIMIT 15",
+        (eid,),
+    )
+    return {
+        "id": eid, "name": e["name"], "type": e["type"], "subtype": e["subtype"], "documents": e["documents"],
+        "stories": e["stories"], "meta": json.loads(e["meta"] or "{}"), "aliases": aliases,
+        "mentions": len(mentions), "contexts": shown,
+        "co_mentioned": [dict(c) for c in co],
+        "relations": relations(store, entity=eid),
+        "quotes": quotes(store, speaker=eid),
+        "joins": [{"a": j["a"], "b": j["b"], "reasons": json.loads(j["reasons"])}
+                  for j in store.query("SELECT a, b, reasons FROM merges WHERE entity_id = ?", (eid,))],
+    }
+
+
+def why_same(store: Store, a: str, b: str) -> dict[str, Any]:
+    """Whether two names are one entity, and why (the joins that connect them) or why not."""
+    from newsgraph.names.blocking import link_by_name
+
+    ea, eb = find_entity(store, a), find_entity(store, b)
+    ta = store.query("SELECT name, type FROM entities WHERE id = ?", (ea,))[0]
+    tb = store.query("SELECT name, type FROM entities WHERE id = ?", (eb,))[0]
+    if ea == eb:
+        joins = [{"a": j["a"], "b": j["b"], "reasons": json.loads(j["reasons"])}
+                 for j in store.query("SELECT a, b, reasons FROM merges WHERE entity_id = ?", (ea,))]
+        local = [dict(r) for r in store.query(
+            "SELECT doc_id, name, names FROM local_entities WHERE entity_id = ? AND (names LIKE ? OR names LIKE ?)",
+            (ea, f"%{a}%", f"%{b}%"))]
+        return {"same": True, "entity": ea, "name": ta["name"], "joins": _path(joins, a, b), "all_joins": joins,
+                "same_document": [x for x in local if a in x["names"] and b in x["names"]]}
+    ok, reasons = link_by_name(a, b, ta["type"] if ta["type"] == tb["type"] else None)
+    why_not = []
+    if ta["type"] != tb["type"]:
+        why_not.append(f"different types: {ta['type']} / {tb['type']}")
+    shared = store.query(
+        "SELECT COUNT(*) AS n FROM (SELECT DISTINCT doc_id FROM local_entities WHERE entity_id = ? "
+        "INTERSECT SELECT DISTINCT doc_id FROM local_entities WHERE entity_id = ?)", (ea, eb))[0]["n"]
+    if shared:
+        why_not.append(f"both named as different actors in {shared} document(s): never joined")
+    if not ok:
+        why_not.append("names alone do not match: " + "; ".join(reasons))
+    return {"same": False, "a": {"id": ea, "name": ta["name"]}, "b": {"id": eb, "name": tb["name"]},
+            "name_match": ok, "reasons": reasons, "why_not": why_not}
+
+
+def _path(joins: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
+    """The joins on the path from alias a to alias b (breadth-first over the join graph)."""
+    import networkx as nx
+
+    g = nx.Graph()
+    for j in joins:
+        g.add_edge(j["a"], j["b"], reasons=j["reasons"])
+    src = next((n for n in g if n.casefold() == a.casefold()), None)
+    dst = next((n for n in g if n.casefold() == b.casefold()), None)
+    if src is None or dst is None or not nx.has_path(g, src, dst):
+        return joins[:10]
+    nodes = nx.shortest_path(g, src, dst)
+    return [{"a": x, "b": y, "reasons": g.edges[x, y]["reasons"]} for x, y in zip(nodes, nodes[1:])]
+
+
+# -- relations, events, quotes, contradictions ------------------------------------------------
+
+def _names(store: Store) -> dict[str, str]:
+    return {r["id"]: r["name"] for r in store.query("SELECT id, name FROM entities")}
+
+
+def _evidence_rows(store: Store, owner: str, ids: list[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    texts: dict[str, str] = {}
+    for r in store.query("SELECT owner_id, doc_id, start, end, detail FROM evidence WHERE owner = ? ORDER BY doc_id, start", (owner,)):
+        if ids is not None and r["owner_id"] not in ids:
+            continue
+        if r["doc_id"] not in texts:
+            texts[r["doc_id"]] = store.query("SELECT text FROM documents WHERE id = ?", (r["doc_id"],))[0]["text"]
+        text = texts[r["doc_id"]]
+        out.setdefault(r["owner_id"], []).append(
+            {"doc": r["doc_id"], "start": r["start"], "end": r["end"], "text": text[r["start"]:r["end"]],
+             **json.loads(r["detail"] or "{}")}
+        )
+    return out
+
+
+def relations(store: Store, entity: str | None = None, predicate: str | None = None) -> list[dict[str, Any]]:
+    where, params = [], []
+    if entity:
+        where.append("(subject = ? OR object = ?)")
+        params += [entity, entity]
+    if predicate:
+        where.append("predicate = ?")
+        params.append(predicate)
+    rows = store.query("SELECT * FROM relations" + (" WHERE " + " AND ".join(where) if where else "")
+                       + " ORDER BY stories DESC, confidence DESC, id", tuple(params))
+    names = _names(store)
+    ev = _evidence_rows(store, "relation", [r["id"] for r in rows] if entity or predicate else None)
+    return [
+        {"id": r["id"], "subject": r["subject"], "subject_name": names.get(r["subject"]), "predicate": r["predicate"],
+         "object": r["object"], "object_name": names.get(r["object"]), "polarity": r["polarity"],
+         "confidence": r["confidence"], "documents": r["documents"], "stories": r["stories"],
+         "evidence": ev.get(r["id"], [])}
+        for r in rows
+    ]
+
+
+def events(store: Store, type: str | None = None, place: str | None = None, date_from: str | None = None,
+           date_to: str | None = None, entity: str | None = None) -> list[dict[str, Any]]:
+    where, params = [], []
+    if type:
+        where.append("(type = ? COLLATE NOCASE OR acled_type = ? COLLATE NOCASE)")
+        params += [type, type]
+    if place:
+        where.append("location = ?")
+        params.append(find_entity(store, place))
+    if date_from:
+        where.append("date >= ?")
+        params.append(date_from)
+    if date_to:
+        where.append("substr(date, 1, ?) <= ?")
+        params += [len(date_to), date_to]
+    if entity:
+        where.append("(location = ? OR id IN (SELECT event_id FROM event_actors WHERE entity_id = ?))")
+        params += [entity, entity]
+    rows = store.query("SELECT * FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+                       + " ORDER BY date IS NULL, date, id", tuple(params))
+    names = _names(store)
+    actors: dict[str, list[dict[str, Any]]] = {}
+    for a in store.query("SELECT event_id, entity_id, role FROM event_actors ORDER BY rowid"):
+        actors.setdefault(a["event_id"], []).append({"entity": a["entity_id"], "name": names.get(a["entity_id"]), "role": a["role"]})
+    ev = _evidence_rows(store, "event", [r["id"] for r in rows] if where else None)
+    return [
+        {"id": r["id"], "type": r["type"], "acled_type": r["acled_type"], "mode": r["mode"], "date": r["date"],
+         "date_precision": r["date_precision"], "date_method": r["date_method"], "location": r["location"],
+         "location_name": names.get(r["location"]), "actors": actors.get(r["id"], []),
+         "quantities": json.loads(r["quantities"] or "[]"), "polarity": r["polarity"], "confidence": r["confidence"],
+         "documents": r["documents"], "stories": r["stories"], "evidence": ev.get(r["id"], [])}
+        for r in rows
+    ]
+
+
+def timeline(store: Store, ref: str) -> dict[str, Any]:
+    """Events an entity took part in (or that happened at a place), in date order."""
+    eid = find_entity(store, ref)
+    name = store.query("SELECT name FROM entities WHERE id = ?", (eid,))[0]["name"]
+    return {"entity": eid, "name": name, "events": events(store, entity=eid)}
+
+
+def quotes(store: Store, speaker: str | None = None) -> list[dict[str, Any]]:
+    params: tuple = ()
+    where = ""
+    if speaker:
+        where = " WHERE q.speaker = ?"
+        params = (speaker if speaker.startswith("E") and store.query("SELECT 1 FROM entities WHERE id = ?", (speaker,))
+                  else find_entity(store, speaker),)
+    names = _names(store)
+    return [
+        {"id": q["id"], "speaker": q["speaker"], "speaker_name": names.get(q["speaker"]), "speaker_text": q["speaker_text"],
+         "speaker_role": q["speaker_role"], "kind": q["kind"], "text": q["text"], "doc": q["doc_id"],
+         "source": q["source"], "start": q["start"], "end": q["end"]}
+        for q in store.query("SELECT q.*, d.source FROM quotes q JOIN documents d ON d.id = q.doc_id" + where
+                             + " ORDER BY d.source, q.start", params)
+    ]
+
+
+def contradictions(store: Store) -> list[dict[str, Any]]:
+    ev = _evidence_rows(store, "contradiction")
+    stored = [
+        {"id": c["id"], "kind": c["kind"], "subject": c["subject"], "description": c["description"], "evidence": ev.get(c["id"], [])}
+        for c in store.query("SELECT * FROM contradictions ORDER BY kind, id")
+    ]
+    return stored + document_inconsistencies(store)
+
+
 def export(store: Store) -> dict[str, Any]:
     """The JSON export contract; offsets index into each document's exported ``text``."""
     docs = [
         {
             "id": r["id"],
-            "source": r["source"] + (f"#{r['locator']}" if r["locator"] else ""),
+            "source": r["source"],
+            "locator": r["locator"],
             "title": r["title"],
             "publisher": r["publisher"],
             "published": r["published"],
@@ -197,52 +451,22 @@ def export(store: Store) -> dict[str, Any]:
             "SELECT id, source, locator, title, publisher, published, story_id, text FROM documents ORDER BY source, locator, id"
         )
     ]
+    texts = {d["id"]: d["text"] for d in docs}
     mentions_by_entity: dict[str, list[dict[str, Any]]] = {}
-    for m in store.query("SELECT entity_id, doc_id, start, end FROM mentions WHERE entity_id IS NOT NULL ORDER BY doc_id, start"):
-        mentions_by_entity.setdefault(m["entity_id"], []).append({"doc": m["doc_id"], "start": m["start"], "end": m["end"]})
-    aliases: dict[str, list[str]] = {}
-    for a in store.query("SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias"):
-        aliases.setdefault(a["entity_id"], []).append(a["alias"])
-    entities = [
-        {
-            "id": e["id"], "name": e["name"], "type": e["type"],
-            **({"subtype": e["subtype"]} if e["subtype"] else {}),
-            "aliases": aliases.get(e["id"], []),
-            "mentions": mentions_by_entity.get(e["id"], []),
-        }
-        for e in store.query("SELECT id, name, type, subtype FROM entities ORDER BY id")
-    ]
-    relations = [
-        {
-            "subject": r["subject"], "predicate": r["predicate"], "object": r["object"],
-            "polarity": r["polarity"], "confidence": r["confidence"], "stories": r["stories"],
-            "evidence": _evidence(store, "relation", r["id"]),
-        }
-        for r in store.query("SELECT * FROM relations ORDER BY id")
-    ]
-    actors: dict[str, list[str]] = {}
-    for a in store.query("SELECT event_id, entity_id FROM event_actors ORDER BY rowid"):
-        actors.setdefault(a["event_id"], []).append(a["entity_id"])
-    events = [
-        {
-            "id": e["id"], "type": e["type"], "date": e["date"], "location": e["location"],
-            "actors": actors.get(e["id"], []), "evidence": _evidence(store, "event", e["id"]),
-        }
-        for e in store.query("SELECT * FROM events ORDER BY id")
-    ]
-    quotes = [
-        {"speaker": q["speaker"], "text": q["text"], "doc": q["doc_id"], "start": q["start"], "end": q["end"]}
-        for q in store.query("SELECT * FROM quotes ORDER BY doc_id, start")
-    ]
-    contradictions = [
-        {"description": c["description"], "evidence": _evidence(store, "contradiction", c["id"])}
-        for c in store.query("SELECT * FROM contradictions ORDER BY id")
-    ] + document_inconsistencies(store)
+    for m in store.query("SELECT entity_id, doc_id, start, end, origin FROM mentions WHERE entity_id IS NOT NULL "
+                         "AND origin != 'ner' ORDER BY doc_id, start"):
+        mentions_by_entity.setdefault(m["entity_id"], []).append(
+            {"doc": m["doc_id"], "start": m["start"], "end": m["end"], "text": texts[m["doc_id"]][m["start"]:m["end"]],
+             "origin": m["origin"]})
+    ents = entities(store)
+    for e in ents:
+        e["aliases"] = [e["name"], *e["aliases"]]
+        e["mentions"] = mentions_by_entity.get(e["id"], [])
     return {
         "documents": docs,
-        "entities": entities,
-        "relations": relations,
-        "events": events,
-        "quotes": quotes,
-        "contradictions": contradictions,
+        "entities": ents,
+        "relations": relations(store),
+        "events": events(store),
+        "quotes": quotes(store),
+        "contradictions": contradictions(store),
     }

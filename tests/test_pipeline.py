@@ -113,7 +113,7 @@ def test_export_contract(tmp_path):
         data = query.export(store)
     assert list(data) == ["documents", "entities", "relations", "events", "quotes", "contradictions"]
     doc = data["documents"][0]
-    assert set(doc) == {"id", "source", "title", "publisher", "published", "story", "text"}
+    assert set(doc) == {"id", "source", "locator", "title", "publisher", "published", "story", "text"}
     assert doc["published"] is None or len(doc["published"]) in (4, 7, 10)
     # the bulletins are near-verbatim copies of the bank story: two independent stories in all
     assert len({d["story"] for d in data["documents"]}) == 2
