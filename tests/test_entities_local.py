@@ -225,6 +225,36 @@ def test_nom_de_guerre_of_another_sentence_is_not_a_definition():
     assert len(ents) == 2
 
 
+@pytest.mark.parametrize(
+    "text,long,short",
+    [
+        ("Harakat al-Sabr, whose name means \"Patience Movement\", denied it.", "Harakat al-Sabr", "Patience Movement"),
+        ("Few know Tahaluf al-Sahil. The name translates as the \"Coastal Alliance\" in English.",
+         "Tahaluf al-Sahil", "Coastal Alliance"),
+        ("Its fighters joined the Tribal Defence Forces, the state-funded umbrella known in Arabic as "
+         "Quwat al-Difa al-Qabali, last year.", "Tribal Defence Forces", "Quwat al-Difa al-Qabali"),
+        ("The strike hit the Northern Front, formally Jabhat al-Shamal, on Monday.", "Northern Front", "Jabhat al-Shamal"),
+    ],
+)
+def test_definitions_behind_an_apposition_or_in_the_next_sentence(text, long, short):
+    out, ents = link_mentions(text, [mention(text, long, "ORG")])
+    assert [m.text for m in out if m.origin == "alias"] == [short]
+    assert len(ents) == 1 and ents[0].names == [long, short]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rana Qasim called Tariq Mansour on Monday.",
+        "Rana Qasim, who met the man known as Tariq Mansour, left.",
+        "Rana Qasim spoke first. Then the man known as Tariq Mansour spoke.",
+    ],
+)
+def test_no_definition_across_clauses(text):
+    out, ents = link_mentions(text, [mention(text, "Rana Qasim"), mention(text, "Tariq Mansour")])
+    assert len(ents) == 2
+
+
 # -- acronyms without definitions, and ORG short forms ------------------------------------------------
 
 
@@ -251,6 +281,16 @@ def test_org_short_form():
     out, ents = link_mentions(text, ms)
     assert len(ents) == 1 and ents[0].name == "Zahra Organization"
     assert ents[0].links[0][0] == "short-form"
+
+
+def test_org_name_without_its_generic_last_word():
+    text = ("The Guardians of the Valley Alliance held the ridge. The Guardians of the Valley said on Monday "
+            "that the Sabr Front and the Sabr Movement had left, and Sabr fighters went home.")
+    ms = [mention(text, "Guardians of the Valley Alliance", "ORG"), mention(text, "Guardians of the Valley", "ORG", nth=1),
+          mention(text, "Sabr Front", "ORG"), mention(text, "Sabr Movement", "ORG"), mention(text, "Sabr", "ORG", nth=2)]
+    out, ents = link_mentions(text, ms)
+    assert [e.names for e in ents] == [["Guardians of the Valley Alliance", "Guardians of the Valley"],
+                                       ["Sabr Front"], ["Sabr Movement"], ["Sabr"]]
 
 
 def test_org_short_form_refused_when_another_org_contains_the_word():

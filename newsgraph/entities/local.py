@@ -284,34 +284,58 @@ def _add_repeated_aliases(doc: _Document, pairs: list[tuple[int, int, AliasDef]]
                     doc.add(_alias_mention(doc.text, span, doc.mentions[i]))
 
 
-# Person alias definitions that names.aliases does not cover, because the alias is introduced
-# after an apposition ("X, a veteran commander better known by his nom de guerre, Y").
-_NICKNAME_TRIGGER = re.compile(
-    r"\b(?:(?:better|also|widely|commonly|popularly)\s+)?(?:known|referred\s+to)\s+by\s+(?:his|her|the|a)\s+"
-    r"(?:nom\s+de\s+guerre|kunya|alias|nickname|pseudonym|code\s*name|war\s+name)\s*,?\s*"
-    r"|\b(?:whose|his|her)\s+(?:nom\s+de\s+guerre|kunya|alias|nickname|pseudonym|code\s*name|war\s+name)"
-    r"\s+(?:is|was)\s+|\bwho\s+goes\s+by\s+(?:the\s+name\s+)?"
-)
+# Alias definitions that names.aliases does not see because the name being defined is not right
+# before the trigger: an apposition stands between ("X, a veteran commander better known by his
+# nom de guerre, Y"; "X, the state-funded umbrella known in Arabic as Y"), or the definition
+# starts the next sentence ("X. The name translates as the 'Y'").
+_LANGUAGE = r"[A-Z][a-z]+(?:ic|ish|ian|an|i|e)"
+_APPOSITION_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("nickname", re.compile(
+        r"\b(?:(?:better|also|widely|commonly|popularly)\s+)?(?:known|referred\s+to)\s+by\s+(?:his|her|the|a)\s+"
+        r"(?:nom\s+de\s+guerre|kunya|alias|nickname|pseudonym|code\s*name|war\s+name)\s*,?\s*"
+        r"|\b(?:whose|his|her)\s+(?:nom\s+de\s+guerre|kunya|alias|nickname|pseudonym|code\s*name|war\s+name)"
+        r"\s+(?:is|was)\s+|\bwho\s+goes\s+by\s+(?:the\s+name\s+)?")),
+    ("name-means", re.compile(
+        r"\b(?:[Ww]hose|[Ii]ts|[Tt]heir|[Tt]he)\s+name\s+(?:means|(?:roughly\s+)?translates\s+(?:as|to)|"
+        r"(?:is|can\s+be)\s+translated\s+as)\s+")),
+    ("known-as", re.compile(
+        r"\b(?:(?:also|better|commonly|widely|formally|locally)\s+)?(?:known|referred\s+to)\s+"
+        r"(?:in\s+" + _LANGUAGE + r"\s+)?as\s+|\balso\s+called\s+|(?<=, )formally\s+")),
+]
 _NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*|(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn)-[A-Z][\w'’]*)"
-_QUOTED_NAME = re.compile(r"[\"“'‘]?(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,5})")
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+[A-Z\"“]")
-_MAX_NICKNAME_GAP = 160
+_DEFINED_NAME = re.compile(
+    r"(?:the\s+)?[\"“'‘]?(" + _NAME_WORD + r"(?:\s+(?:of\s+(?:the\s+)?|for\s+)?" + _NAME_WORD + r"){0,6})"
+)
+# what may stand between the name and the trigger: nothing, or a short noun phrase in apposition
+_APPOSITION_GAP = re.compile(
+    r"\s*(?:,\s*(?:(?:an?|the|its|his|her|their)\s+(?:[a-z][\w’'-]*\s+){0,6})?)?$"
+)
+_CLAUSE_WORDS = frozenset("who which that whose and or but when where while after before said says".split())
+_NEXT_SENTENCE_GAP = re.compile(r"\s*[.!?]\s+$")
 
 
-def _nickname_definitions(doc: _Document) -> list[AliasDef]:
+def _apposition_definitions(doc: _Document) -> list[AliasDef]:
     out = []
-    persons = [i for i, m in enumerate(doc.mentions) if doc.named(i) and m.type == "PERSON"]
-    for t in _NICKNAME_TRIGGER.finditer(doc.text):
-        name = _QUOTED_NAME.match(doc.text, t.end())
-        before = [i for i in persons if doc.mentions[i].end <= t.start()]
-        if not name or not before:
-            continue
-        left = max(before, key=lambda i: doc.mentions[i].end)
-        gap = doc.text[doc.mentions[left].end : t.start()]
-        if len(gap) > _MAX_NICKNAME_GAP or _SENTENCE_END.search(gap) or (gap.strip() and not gap.lstrip().startswith(",")):
-            continue
-        long_span, short_span = doc.spans[left], (name.start(1), name.end(1))
-        out.append(AliasDef(long_span, short_span, "nickname", doc.text[slice(*long_span)], name.group(1)))
+    named = [i for i in range(len(doc.mentions)) if doc.named(i)]
+    for pattern, rx in _APPOSITION_TRIGGERS:
+        for t in rx.finditer(doc.text):
+            name = _DEFINED_NAME.match(doc.text, t.end())
+            before = [i for i in named if doc.mentions[i].end <= t.start()]
+            if not name or not before:
+                continue
+            left = max(before, key=lambda i: (doc.mentions[i].end, -doc.mentions[i].start))
+            gap = doc.text[doc.mentions[left].end : t.start()]
+            across = pattern == "name-means" and t.group()[0].isupper() and _NEXT_SENTENCE_GAP.match(gap)
+            if not across and (
+                not _APPOSITION_GAP.match(gap) or _CLAUSE_WORDS & set(gap.lower().replace(",", " ").split())
+            ):
+                continue
+            if pattern == "nickname" and doc.mentions[left].type != "PERSON":
+                continue
+            long_span, short_span = doc.spans[left], (name.start(1), name.end(1))
+            if _overlap(long_span, short_span):
+                continue
+            out.append(AliasDef(long_span, short_span, pattern, doc.text[slice(*long_span)], name.group(1)))
     return out
 
 
@@ -429,31 +453,49 @@ _GENERIC_ORG_WORDS = frozenset(
 _PLACE_QUALIFIED_HEADS = frozenset({"military", "government", "media"})
 
 
+def _tokens_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and all(x == y or token_similarity(x, y) >= _TOKEN_MATCH for x, y in zip(a, b))
+
+
 def _link_org_short_forms(names: list[_Name], groups: _Groups, mention_types: list[str]) -> None:
-    """"Badr" after "the Badr Organization": a single word that is the first word of exactly one
-    longer ORG name, when no other ORG name of the document contains it. A generic first word
-    ("Kataib Zahra") makes the rest the name, not a short form of it ("Zahra" is another group)."""
-    longer = [n for n in names if n.type == "ORG" and len(n.tokens) >= 2
-              and ORG_HEADS.get(" ".join(n.tokens[1:]), "-") not in _PLACE_QUALIFIED_HEADS]
+    """Short forms of ORG names, each linked only when exactly one entity fits:
+
+    * the name without its generic trailing words ("Islamic State" / "Islamic State group",
+      "Guardians of X" / "Guardians of X Alliance");
+    * a single word that is the first word of a longer name ("Badr" / "the Badr Organization"),
+      when no other ORG name of the document contains it. A generic first word ("Kataib Zahra")
+      makes the rest the name, not a short form of it ("Zahra" is another group).
+
+    Names whose head usually follows the place they serve ("X Operations Command", "X Police",
+    "X Courier") and words the document uses as places give no short form."""
+    longer = [n for n in names if n.type == "ORG" and len(n.tokens) >= 2]
     place_words = {t for n in names for i in n.mentions if mention_types[i] == "LOC" for t in n.tokens}
     for n in names:
-        if n.type != "ORG" or len(n.tokens) != 1 or is_acronym(n.text) or n.tokens[0] in _GENERIC_ORG_WORDS:
+        if n.type != "ORG" or not n.tokens or is_acronym(n.text) or n.tokens[-1] in _GENERIC_ORG_WORDS:
             continue
-        if n.tokens[0] in place_words:
+        if len(n.tokens) == 1 and n.tokens[0] in place_words:
             continue  # "Salahuddin" is a place here, not the short form of "Salahuddin Operations Command"
-        word = n.tokens[0]
+        k = len(n.tokens)
         containing: set[int] = set()
-        heads: dict[int, _Name] = {}
+        fits: dict[int, _Name] = {}
         for ln in longer:
-            hits = [t for t in ln.tokens if token_similarity(word, t) >= _TOKEN_MATCH]
-            if not hits:
+            if len(ln.tokens) <= k:
+                continue
+            rest = ln.tokens[k:]
+            if ORG_HEADS.get(" ".join(rest), "-") in _PLACE_QUALIFIED_HEADS:
                 continue
             root = groups.find(ln.mentions[0])
-            containing.add(root)
-            if ln.tokens[0] not in _GENERIC_ORG_WORDS and token_similarity(word, ln.tokens[0]) >= _TOKEN_MATCH:
-                heads.setdefault(root, ln)
-        if len(containing) == 1 and len(heads) == 1:
-            (ln,) = heads.values()
+            if k == 1:
+                if not any(token_similarity(n.tokens[0], t) >= _TOKEN_MATCH for t in ln.tokens):
+                    continue
+                containing.add(root)
+                if ln.tokens[0] not in _GENERIC_ORG_WORDS and _tokens_match(n.tokens, ln.tokens[:1]):
+                    fits.setdefault(root, ln)
+            elif all(t in _GENERIC_ORG_WORDS for t in rest) and _tokens_match(n.tokens, ln.tokens[:k]):
+                containing.add(root)
+                fits.setdefault(root, ln)
+        if len(containing) == 1 and len(fits) == 1:
+            (ln,) = fits.values()
             groups.union(ln.mentions[0], n.mentions[0], "short-form", f"{n.text} is the short form of {ln.text}")
 
 
@@ -708,7 +750,7 @@ def link_mentions(text: str, mentions: Sequence[EntityMention]) -> tuple[list[En
     ``text`` as its offsets say.
     """
     doc = _Document(text, _checked_copies(text, mentions))
-    defs = find_alias_definitions(text) + _nickname_definitions(doc) if doc.mentions else []
+    defs = find_alias_definitions(text) + _apposition_definitions(doc) if doc.mentions else []
     pairs = _add_definition_mentions(doc, defs)
     _add_repeated_aliases(doc, pairs)
 
