@@ -210,6 +210,322 @@ def stats(db: DbOption = Path(DEFAULT_DB)) -> None:
     console.print(Panel(table, title=str(db), expand=False))
 
 
+# -- entities --------------------------------------------------------------------------------------
+
+TYPE_STYLE = {"PERSON": "cyan", "ORG": "magenta", "LOC": "green"}
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[red]error:[/] {escape(str(exc))}")
+    raise typer.Exit(2) from exc
+
+
+def _type_label(typ: str, subtype: str | None) -> str:
+    style = TYPE_STYLE.get(typ, "white")
+    return f"[{style}]{typ}[/]" + (f"[dim]/{subtype}[/]" if subtype else "")
+
+
+@app.command("entities")
+def entities_cmd(
+    db: DbOption = Path(DEFAULT_DB),
+    type: Annotated[Optional[str], typer.Option("--type", "-t", help="PERSON, ORG or LOC.")] = None,
+    min_docs: Annotated[int, typer.Option("--min-docs", help="Only entities named in at least N documents.")] = 1,
+    limit: Annotated[int, typer.Option(help="At most this many rows (0: all).")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
+    """List the actors and places: name, type, aliases, documents and independent stories."""
+    with open_store(db) as store:
+        rows = query.entities(store, type=type, min_docs=min_docs, limit=limit or None)
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"{len(rows)} entities", header_style="bold", box=box.SIMPLE_HEAD)
+    table.add_column("name", no_wrap=True, max_width=34, overflow="ellipsis")
+    table.add_column("type", no_wrap=True)
+    table.add_column("aliases", max_width=60)
+    table.add_column("docs", justify="right")
+    table.add_column("stories", justify="right")
+    for r in rows:
+        table.add_row(escape(r["name"]), _type_label(r["type"], r["subtype"]), escape(", ".join(r["aliases"][:8])) +
+                      (f" [dim]+{len(r['aliases']) - 8}[/]" if len(r["aliases"]) > 8 else ""),
+                      str(r["documents"]), f"[bold]{r['stories']}[/]")
+    console.print(table)
+    console.print("[dim]stories: independent stories (syndicated copies of one story count once)[/]")
+
+
+@app.command("show")
+def show_cmd(
+    name: Annotated[str, typer.Argument(help="The entity's name, any of its aliases, or its id.")],
+    db: DbOption = Path(DEFAULT_DB),
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
+) -> None:
+    """Everything about one entity: aliases, mentions in context, co-mentioned entities, relations, quotes."""
+    with open_store(db) as store:
+        try:
+            e = query.entity(store, name)
+        except query.NotFound as exc:
+            _fail(exc)
+    if as_json:
+        sys.stdout.write(json.dumps(e, ensure_ascii=False, indent=2) + "\n")
+        return
+    head = Table.grid(padding=(0, 2))
+    head.add_row("id", e["id"])
+    head.add_row("type", _type_label(e["type"], e["subtype"]))
+    head.add_row("reported in", f"{e['documents']} documents, {e['stories']} independent stories, {e['mentions']} mentions")
+    head.add_row("aliases", escape(", ".join(f"{a['alias']}" + (f" [{a['kind']}]" if a["kind"] != "mention" else "") for a in e["aliases"])))
+    meta = e["meta"]
+    if meta.get("gazetteer"):
+        g = meta["gazetteer"]
+        head.add_row("gazetteer", escape(f"{g.get('name')} ({g.get('country_code')}) {g.get('latitude')}, {g.get('longitude')}"
+                                         f"  population {g.get('population')}  geonames {g.get('geonameid')}"))
+    if meta.get("approximate_position"):
+        p = meta["approximate_position"]
+        head.add_row("position", f"≈ {p['latitude']}, {p['longitude']} [dim](about {p['distance_km']} km from {escape(p['from'])})[/]")
+    if meta.get("country"):
+        head.add_row("country", escape(str(meta["country"])))
+    console.print(Panel(head, title=f"[bold]{escape(e['name'])}[/]", expand=False))
+    if e["contexts"]:
+        console.rule("[bold]mentions in context", align="left")
+        for c in e["contexts"]:
+            console.print(Text(f"{Path(c['source']).name[:24]:<24} ", style="dim") + Text("…" + c["before"][-50:])
+                          + Text(c["match"], style="bold yellow") + Text(c["after"][:50] + "…"))
+    if e["co_mentioned"]:
+        console.rule("[bold]named in the same documents", align="left")
+        console.print(", ".join(f"{escape(c['name'])} [dim]×{c['docs']}[/]" for c in e["co_mentioned"]))
+    if e["relations"]:
+        console.rule("[bold]relations", align="left")
+        for r in e["relations"]:
+            _print_relation(r)
+    if e["quotes"]:
+        console.rule("[bold]quotes", align="left")
+        for q in e["quotes"][:10]:
+            console.print(Text("“" + q["text"][:160] + ("…" if len(q["text"]) > 160 else "") + "”", style="italic")
+                          + Text(f"  {Path(q['source']).name}", style="dim"))
+    if e["joins"]:
+        console.rule("[bold]why these names are one entity", align="left")
+        for j in e["joins"][:12]:
+            console.print(f"  {escape(j['a'])} = {escape(j['b'])}  [dim]{escape('; '.join(j['reasons']))}[/]")
+
+
+@app.command("why-same")
+def why_same_cmd(
+    a: Annotated[str, typer.Argument(help="A name or alias.")],
+    b: Annotated[str, typer.Argument(help="Another name or alias.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Explain whether two names are one entity, and why (or why not)."""
+    with open_store(db) as store:
+        try:
+            w = query.why_same(store, a, b)
+        except query.NotFound as exc:
+            _fail(exc)
+    if w["same"]:
+        console.print(f"[green]same entity[/]: [bold]{escape(w['name'])}[/] ({w['entity']})")
+        for d in w["same_document"][:3]:
+            console.print(f"  both names in one document ({d['doc_id'][:8]}), joined there by the in-document linker")
+        for j in w["joins"]:
+            console.print(f"  {escape(j['a'])} = {escape(j['b'])}: [dim]{escape('; '.join(j['reasons']))}[/]")
+    else:
+        console.print(f"[yellow]different entities[/]: {escape(w['a']['name'])} ({w['a']['id']}) and "
+                      f"{escape(w['b']['name'])} ({w['b']['id']})")
+        for reason in w["why_not"]:
+            console.print(f"  • {escape(reason)}")
+
+
+def _rerun_resolution(store) -> None:
+    with console.status("re-resolving entities"):
+        pipeline.resolve_corpus(store)
+
+
+@app.command("merge")
+def merge_cmd(
+    a: Annotated[str, typer.Argument(help="A name or alias of the first entity.")],
+    b: Annotated[str, typer.Argument(help="A name or alias of the second entity.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Declare two entities one actor. Stored as an override that survives later runs."""
+    with open_store(db) as store:
+        try:
+            ea, eb = query.find_entity(store, a), query.find_entity(store, b)
+        except query.NotFound as exc:
+            _fail(exc)
+        with store.batch():
+            store.add_override("merge", a, b)
+        _rerun_resolution(store)
+        merged = query.find_entity(store, a)
+    console.print(f"merged {escape(a)} ({ea}) and {escape(b)} ({eb}) → {merged}")
+
+
+@app.command("split")
+def split_cmd(
+    entity: Annotated[str, typer.Argument(help="The entity (name, alias or id).")],
+    alias: Annotated[str, typer.Argument(help="The alias that names someone else.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Take an alias (and the mentions behind it) out of an entity. Survives later runs."""
+    with open_store(db) as store:
+        try:
+            eid = query.find_entity(store, entity)
+        except query.NotFound as exc:
+            _fail(exc)
+        name = store.query("SELECT name FROM entities WHERE id = ?", (eid,))[0]["name"]
+        known = {r["alias"].casefold() for r in store.query("SELECT alias FROM aliases WHERE entity_id = ?", (eid,))}
+        if alias.casefold() not in known:
+            _fail(ValueError(f"{alias!r} is not an alias of {name} ({eid})"))
+        with store.batch():
+            store.add_override("split", name, alias)
+        _rerun_resolution(store)
+    console.print(f"split {escape(alias)!s} from {escape(name)}")
+
+
+# -- relations, events, quotes, contradictions -----------------------------------------------------
+
+_POLARITY = {"asserted": "", "negated": "[red]denied[/] ", "hedged": "[yellow]reportedly[/] "}
+
+
+def _print_relation(r: dict) -> None:
+    console.print(f"{_POLARITY.get(r['polarity'], '')}[bold]{escape(r['subject_name'] or r['subject'])}[/] "
+                  f"[cyan]{r['predicate']}[/] [bold]{escape(r['object_name'] or r['object'])}[/]"
+                  f"  [dim]{r['stories']} stor{'y' if r['stories'] == 1 else 'ies'}, confidence {r['confidence']:.2f}[/]")
+    ev = r["evidence"][0] if r["evidence"] else None
+    if ev:
+        console.print(Text("    “" + " ".join(ev["text"].split())[:180] + "”", style="dim italic"))
+
+
+@app.command("relations")
+def relations_cmd(
+    db: DbOption = Path(DEFAULT_DB),
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Only relations of this entity.")] = None,
+    predicate: Annotated[Optional[str], typer.Option("--predicate", "-p", help="leads, member_of, backed_by, ...")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Who leads, belongs to, backs, speaks for, fights whom, with evidence and story counts."""
+    with open_store(db) as store:
+        try:
+            eid = query.find_entity(store, entity) if entity else None
+        except query.NotFound as exc:
+            _fail(exc)
+        rows = query.relations(store, entity=eid, predicate=predicate)
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    for r in rows:
+        _print_relation(r)
+    console.print(f"[dim]{len(rows)} relations[/]")
+
+
+def _event_line(e: dict) -> Text:
+    date = e["date"] or "????-??-??"
+    actors = ", ".join(a["name"] or a["entity"] for a in e["actors"] if a["role"] == "actor")
+    targets = ", ".join(a["name"] or a["entity"] for a in e["actors"] if a["role"] == "target")
+    q = ", ".join(f"{x['kind']} {('≥' if x.get('approx') else '')}{x['value']}" for x in e["quantities"])
+    line = Text(f"{date:<10} ", style="bold") + Text(f"{e['type']:<9}", style="magenta")
+    if e.get("acled_type"):
+        line += Text(f" [{e['acled_type']}]", style="dim")
+    if actors:
+        line += Text(f" {actors}", style="cyan")
+    if targets:
+        line += Text(" → ") + Text(targets, style="cyan")
+    if e["location_name"]:
+        line += Text(" @ ") + Text(e["location_name"], style="green")
+    if q:
+        line += Text(f"  ({q})", style="red")
+    line += Text(f"  {e['stories']} stor{'y' if e['stories'] == 1 else 'ies'}", style="dim")
+    return line
+
+
+@app.command("events")
+def events_cmd(
+    db: DbOption = Path(DEFAULT_DB),
+    type: Annotated[Optional[str], typer.Option("--type", "-t", help="PLOVER category or ACLED type.")] = None,
+    place: Annotated[Optional[str], typer.Option("--place", help="Only events at this place (any alias).")] = None,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="YYYY[-MM[-DD]]")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="YYYY[-MM[-DD]]")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """What happened, where and when, with actors, quantities and evidence."""
+    with open_store(db) as store:
+        try:
+            rows = query.events(store, type=type, place=place, date_from=date_from, date_to=date_to)
+        except query.NotFound as exc:
+            _fail(exc)
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    for e in rows:
+        console.print(_event_line(e))
+        if e["evidence"]:
+            console.print(Text("           “" + " ".join(e["evidence"][0]["text"].split())[:170] + "”", style="dim italic"))
+    console.print(f"[dim]{len(rows)} events; dates resolved from the text (see --json for how)[/]")
+
+
+@app.command("timeline")
+def timeline_cmd(
+    name: Annotated[str, typer.Argument(help="An entity: actor or place.")],
+    db: DbOption = Path(DEFAULT_DB),
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """The events an actor took part in, or that happened at a place, in date order."""
+    with open_store(db) as store:
+        try:
+            t = query.timeline(store, name)
+        except query.NotFound as exc:
+            _fail(exc)
+    if as_json:
+        sys.stdout.write(json.dumps(t, ensure_ascii=False, indent=2) + "\n")
+        return
+    console.rule(f"[bold]{escape(t['name'])}")
+    for e in t["events"]:
+        console.print(_event_line(e))
+    if not t["events"]:
+        console.print("[dim]no events[/]")
+
+
+@app.command("quotes")
+def quotes_cmd(
+    db: DbOption = Path(DEFAULT_DB),
+    speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only quotes of this entity.")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Who said what: direct and indirect quotes with their speakers."""
+    with open_store(db) as store:
+        try:
+            rows = query.quotes(store, speaker=speaker)
+        except query.NotFound as exc:
+            _fail(exc)
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    for q in rows:
+        who = q["speaker_name"] or (f"[dim]{escape(q['speaker_text'])}?[/]" if q["speaker_text"] else "[dim]unattributed[/]")
+        role = f" [dim]({escape(q['speaker_role'])})[/]" if q["speaker_role"] else ""
+        console.print(f"[bold]{who if q['speaker_name'] is None else escape(who)}[/]{role}: "
+                      + escape(("“" if q["kind"] == "direct" else "") + q["text"][:200] + ("…" if len(q["text"]) > 200 else "")
+                               + ("”" if q["kind"] == "direct" else "")))
+    console.print(f"[dim]{len(rows)} quotes[/]")
+
+
+@app.command("contradictions")
+def contradictions_cmd(
+    db: DbOption = Path(DEFAULT_DB),
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Where sources disagree (numbers, dates, claims) or a document contradicts itself."""
+    with open_store(db) as store:
+        rows = query.contradictions(store)
+        sources = {r["id"]: r["source"] for r in store.query("SELECT id, source FROM documents")}
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    for c in rows:
+        console.print(f"[yellow]{c.get('kind', '')}[/] {escape(c['description'])}")
+        for ev in c["evidence"]:
+            where = Path(sources.get(ev["doc"], ev["doc"])).name
+            text = ev.get("text") or ""
+            console.print(Text(f"    {where}: ", style="dim") + Text(" ".join(text.split())[:150], style="italic"))
+    console.print(f"[dim]{len(rows)} contradictions[/]")
+
+
 @app.command()
 def demo(
     db: Annotated[Path, typer.Option("--db", help="Where to build the demo store.")] = Path("out/demo.db"),

@@ -155,6 +155,7 @@ def extract_facts(text: str, doc, published: date | None) -> DocumentFacts:
         facts.events = _stage(facts, "events", find_events, doc, mentions, published, default=[])
     quotes = _stage(facts, "quotes", find_quotes, text, default=[])
     attributions = _stage(facts, "speakers", speakers.attribute, text, quotes, mentions,
+                          [[e.name, *e.names] for e in facts.entities],
                           default=[speakers.Attribution(-1, "none")] * len(quotes))
     facts.quotes = [
         QuoteFacts(q.start, q.end, q.text, q.kind, q.speaker_text, q.speaker_start, q.speaker_end,

@@ -59,8 +59,30 @@ def _paragraph_floor(text: str, pos: int) -> int:
     return 0 if prev < 0 else prev
 
 
-def attribute(text: str, quotes: list[Quote], mentions: list[EntityMention]) -> list[Attribution]:
-    """One Attribution per quote, in order."""
+def _by_name(speaker: str, entity_names: list[list[str]]) -> int:
+    """The one local entity whose names contain the speaker as written (a surname, a full name)."""
+    from newsgraph.names.normalize import name_key, names_match, tokens
+
+    key = name_key(speaker)
+    if not key:
+        return -1
+    hits = set()
+    spoken = tokens(speaker)
+    for idx, names in enumerate(entity_names):
+        for n in names:
+            toks = tokens(n)
+            if name_key(n) == key or names_match(n, speaker) or (
+                len(spoken) == 1 and toks and spoken[0] == toks[-1]
+            ):
+                hits.add(idx)
+                break
+    return hits.pop() if len(hits) == 1 else -1
+
+
+def attribute(text: str, quotes: list[Quote], mentions: list[EntityMention],
+              entity_names: list[list[str]] | None = None) -> list[Attribution]:
+    """One Attribution per quote, in order. ``entity_names``: the names of each local entity, used
+    when the attribution names a speaker that no mention covers."""
     ordered = sorted(mentions, key=lambda m: m.start)
     starts = [m.start for m in ordered]
     out: list[Attribution] = []
@@ -87,5 +109,10 @@ def attribute(text: str, quotes: list[Quote], mentions: list[EntityMention]) -> 
             if m is not None:
                 out.append(Attribution(m.entity, "role" if m.origin == "role" else "name"))
                 continue
+            if entity_names and q.speaker_text:
+                idx = _by_name(q.speaker_text, entity_names)
+                if idx >= 0:
+                    out.append(Attribution(idx, "name"))
+                    continue
         out.append(Attribution(-1, "none"))
     return out
