@@ -285,7 +285,13 @@ def _arg_of(tok, tok2arg, hops: int = _GENERIC_HOPS):
     if a is not None:
         return a
     if tok.lower_ in _RELATIVE_PRONOUNS and tok.head.dep_ in ("acl:relcl", "acl", "advcl:relcl"):
-        return _arg_of(tok.head.head, tok2arg, hops)
+        antecedent = tok.head.head
+        # A relative clause hung on a time word ("formed last year that is ...") belongs higher up.
+        for _ in range(3):
+            if antecedent.i in tok2arg or antecedent.lemma_.lower() not in _TIME_NOUNS | {"form", "found", "create"}:
+                break
+            antecedent = antecedent.head
+        return _arg_of(antecedent, tok2arg, hops)
     if hops <= 0 or tok.pos_ not in ("NOUN", "NUM", "PRON", "ADJ", "PROPN"):
         return None
     for child in tok.children:
@@ -307,6 +313,8 @@ def _arg_of(tok, tok2arg, hops: int = _GENERIC_HOPS):
     return None
 
 
+_TIME_NOUNS = frozenset("year month week day time decade spring summer autumn fall winter".split())
+_PLACE_NOUNS = frozenset("city town village province district region area governorate county capital".split())
 _MEMBERSHIP_NOUNS = frozenset("militant fighter member gunman soldier troop force".split())
 
 
@@ -364,9 +372,14 @@ def _prep_objects(tok, tok2arg) -> list[tuple[str, _Arg, int]]:
             prep = "'s" if child.dep_ == "nmod:poss" else _case(child) if child.dep_ != "obj" else ""
             args = _args_of(child, tok2arg)
             if not args:
-                # "the alliance's leadership" / "an army regiment": the name inside a generic noun.
+                # "the alliance's leadership" / "an army regiment" / "the holy city of X": the name
+                # inside a generic noun.
                 for grand in child.children:
                     if grand.dep_ in ("nmod:poss", "compound") and grand.i in tok2arg:
+                        args = [tok2arg[grand.i]]
+                        break
+                    if (grand.dep_ == "nmod" and _case(grand) == "of" and grand.i in tok2arg
+                            and child.lemma_.lower() in _PLACE_NOUNS):
                         args = [tok2arg[grand.i]]
                         break
             for a in args:
@@ -446,6 +459,8 @@ def _adjacent_holder(tok, tok2arg) -> list[_Arg]:
     """
     doc = tok.doc
     left = tok.left_edge.i
+    while left < tok.i and doc[left].is_punct:  # the apposition's own comma hangs on its head
+        left += 1
     if left >= 2 and doc[left - 1].text == "," and (left - 2) in tok2arg:
         holder = tok2arg[left - 2]
         if holder.type == "PERSON" or tok.lemma_.lower() in lex.UNIT_NOUNS:
@@ -528,11 +543,11 @@ def _verb_candidates(tok, lemma: str, tok2arg) -> list[_Candidate]:
 _ROLE_WORDS = sorted(
     lex.LEADER_NOUNS | lex.OFFICE_NOUNS | lex.MEMBER_NOUNS | lex.SPOKES_NOUNS | lex.ADVISOR_NOUNS
     | lex.FAMILY_NOUNS | lex.SUBORDINATE_NOUNS | lex.UNIT_NOUNS | lex.ALLY_NOUNS | lex.PROXY_NOUNS
-    | lex.ENEMY_NOUNS | {w + "s" for w in lex.UNIT_NOUNS} | {"prime minister", "foreign minister"},
+    | lex.ENEMY_NOUNS | {"prime minister", "foreign minister"},
     key=len,
     reverse=True,
 )
-_ROLE = "(?P<role>" + "|".join(re.escape(w) for w in _ROLE_WORDS) + ")"
+_ROLE = "(?P<role>(?:" + "|".join(re.escape(w) for w in _ROLE_WORDS) + ")(?P<plural>e?s)?)"
 _PREP = r"(?P<prep>of|for|at|in|with|within|to)"
 _BE = r"(?:is|was|are|were|remains|remain|remained|has been|have been|had been|became|becomes|serves as|served as|acts as|acted as)"
 
@@ -625,7 +640,9 @@ def _surface_candidates(doc, sent, args: list[_Arg], tok2arg) -> list[_Candidate
         if m:
             role = _singular(m.group("role"))
             mods = set(gap.split())
-            for holder in _list_before(doc, args, k):
+            # "X and Y, the leaders of Z": a plural role is shared by the names before it
+            holders = _list_before(doc, args, k) if m.group("plural") else [a]
+            for holder in holders:
                 pred = _role_predicate(role, holder, args[t], mods, m.group("prep"))
                 if pred:
                     for target in _list_after(doc, args, t, sent.end):
@@ -685,8 +702,10 @@ _VERB_FORMS = {
 
 
 def _singular(word: str) -> str:
-    if word.endswith("s") and word[:-1] in lex.UNIT_NOUNS:
+    if word.endswith("s") and _is_role_noun(word[:-1]):
         return word[:-1]
+    if word.endswith("es") and _is_role_noun(word[:-2]):
+        return word[:-2]
     return word
 
 
@@ -839,6 +858,8 @@ def _polarity(doc, sent, c: _Candidate) -> str:
     cue_tokens = list(doc[c.cue_first : c.cue_last])
     if not cue_tokens:
         return "asserted"
+    if all(t.text in ("'s", "’s", "'", "’") for t in cue_tokens):
+        return "asserted"  # "Iran's Quds Force" is presupposed, even inside "denied links to ..."
     cue_set = {t.i for t in cue_tokens}
     for t in cue_tokens:
         if t.lower_ in lex.NEGATORS or t.lemma_.lower() in lex.DENY_LEMMAS:
