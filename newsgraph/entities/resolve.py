@@ -219,6 +219,10 @@ def _matches_alias(record: LocalRecord, alias: str) -> bool:
     return any(n.casefold() == alias.casefold() or (key and name_key(n) == key) for n in _record_names(record) + [record.name])
 
 
+def _is_named(record: LocalRecord, alias: str) -> bool:
+    return record.name.casefold() == alias.casefold() or name_key(record.name) == name_key(alias)
+
+
 def _apply_overrides(records: list[LocalRecord], cl: _Clusters, overrides: list[Override]) -> _Clusters:
     for ov in overrides:
         if ov.action == "merge":
@@ -231,7 +235,7 @@ def _apply_overrides(records: list[LocalRecord], cl: _Clusters, overrides: list[
             # records carrying ALIAS leave the cluster that is named ENTITY (or holds ENTITY as an alias)
             owners = {cl.find(i) for i, r in enumerate(records) if _matches_alias(r, ov.a)}
             movers = [i for i, r in enumerate(records) if cl.find(i) in owners and _matches_alias(r, ov.b)
-                      and not _matches_alias(r, ov.a)]
+                      and (not _matches_alias(r, ov.a) or _is_named(r, ov.b))]
             if not movers:
                 continue
             cl = _rebuild_without(records, cl, set(movers))

@@ -1,0 +1,139 @@
+"""Aggregation across documents (story-aware counting) and the contradictions between sources."""
+
+from __future__ import annotations
+
+from newsgraph import aggregate, contradictions
+from newsgraph.extract.claims import find_change_claims
+from newsgraph.facts import DocumentFacts, QuoteFacts
+from newsgraph.types import EntityMention, EventMention, Quantity, RelationMention
+
+
+def doc(doc_id: str, story: str, **facts) -> aggregate.StoredDoc:
+    return aggregate.StoredDoc(doc_id, story, "2024-03-10", DocumentFacts(**facts))
+
+
+def rel(s: int, p: str, o: int, pol: str = "asserted", c: float = 0.8) -> RelationMention:
+    return RelationMention(s, p, o, pol, c, "cue", 0, 50)
+
+
+def attack(date: str | None, killed: int | None, *, loc: int = 0, polarity: str = "asserted", approx=None) -> EventMention:
+    q = (Quantity("killed", killed, approx, 10, 15, f"{killed} killed"),) if killed is not None else ()
+    return EventMention("ASSAULT", "Violence against civilians", None, "attack", 0, 6, 0, 80, actors=((1, "actor"),),
+                        location=loc, date=date, date_precision="day" if date else None, date_text="on Saturday",
+                        date_start=20, date_end=31, quantities=q, polarity=polarity)
+
+
+ENT = {("a", 0): "E_place", ("a", 1): "E_is", ("b", 0): "E_place", ("b", 1): "E_is",
+       ("c", 0): "E_place", ("c", 1): "E_is", ("d", 0): "E_place", ("d", 1): "E_is"}
+
+
+def test_copies_of_one_story_count_once():
+    docs = [doc("a", "s1", relations=[rel(0, "leads", 1)]), doc("b", "s1", relations=[rel(0, "leads", 1)]),
+            doc("c", "s2", relations=[rel(0, "leads", 1, c=0.5)])]
+    rows = aggregate.relations(docs, ENT)
+    assert len(rows) == 1
+    r = rows[0]
+    assert (r["documents"], r["stories"]) == (3, 2)
+    assert r["confidence"] == round(1 - (1 - 0.8) * (1 - 0.5), 3)  # one vote per story, not per copy
+    assert len(r["evidence"]) == 3
+
+
+def test_symmetric_relations_merge_regardless_of_order():
+    docs = [doc("a", "s1", relations=[rel(0, "fights", 1)]), doc("b", "s2", relations=[rel(1, "fights", 0)])]
+    assert len(aggregate.relations(docs, ENT)) == 1
+    docs = [doc("a", "s1", relations=[rel(0, "leads", 1)]), doc("b", "s2", relations=[rel(1, "leads", 0)])]
+    assert len(aggregate.relations(docs, ENT)) == 2
+
+
+def test_relations_to_unresolved_or_self_are_dropped():
+    docs = [doc("a", "s1", relations=[rel(0, "leads", 7), rel(0, "leads", 0)])]
+    assert aggregate.relations(docs, ENT) == []
+
+
+def test_event_mentions_of_one_attack_join_and_their_tolls_conflict():
+    docs = [doc("a", "s1", events=[attack("2024-03-09", 7)]), doc("b", "s1", events=[attack("2024-03-09", 7)]),
+            doc("c", "s2", events=[attack("2024-03-09", 11)])]
+    rows, groups = aggregate.events(docs, ENT)
+    assert len(rows) == 1 and rows[0]["stories"] == 2 and rows[0]["date"] == "2024-03-09"
+    found = contradictions.event_conflicts(rows, groups)
+    assert [c["kind"] for c in found] == ["quantity"]
+    assert {e["doc"] for e in found[0]["evidence"]} in ({"a", "c"}, {"b", "c"})
+
+
+def test_same_toll_or_a_perpetrator_claim_is_no_contradiction():
+    docs = [doc("a", "s1", events=[attack("2024-03-09", 7)]), doc("c", "s2", events=[attack("2024-03-09", 7)]),
+            doc("d", "s3", events=[attack("2024-03-09", 20, polarity="claimed", approx="more than")])]
+    rows, groups = aggregate.events(docs, ENT)
+    assert contradictions.event_conflicts(rows, groups) == []
+
+
+def test_lower_bound_conflicts_only_when_it_excludes_the_other_figure():
+    docs = [doc("a", "s1", events=[attack("2024-03-09", 60, approx="at least")]), doc("c", "s2", events=[attack("2024-03-09", 75)])]
+    rows, groups = aggregate.events(docs, ENT)
+    assert contradictions.event_conflicts(rows, groups) == []
+    docs = [doc("a", "s1", events=[attack("2024-03-09", 60, approx="at least")]), doc("c", "s2", events=[attack("2024-03-09", 40)])]
+    rows, groups = aggregate.events(docs, ENT)
+    assert len(contradictions.event_conflicts(rows, groups)) == 1
+
+
+def test_one_event_dated_differently_by_two_stories():
+    docs = [doc("a", "s1", events=[attack("2024-03-13", None)]), doc("c", "s2", events=[attack("2024-03-12", None)])]
+    rows, groups = aggregate.events(docs, ENT)
+    assert len(rows) == 1
+    found = contradictions.event_conflicts(rows, groups)
+    assert [c["kind"] for c in found] == ["date"]
+    assert {e["detail"]["value"] for e in found[0]["evidence"]} == {"2024-03-12", "2024-03-13"}
+
+
+def test_events_a_week_apart_are_two_events():
+    docs = [doc("a", "s1", events=[attack("2024-03-02", 3)]), doc("c", "s2", events=[attack("2024-03-09", 7)])]
+    rows, groups = aggregate.events(docs, ENT)
+    assert len(rows) == 2 and contradictions.event_conflicts(rows, groups) == []
+
+
+def test_relation_asserted_and_denied():
+    docs = [doc("a", "s1", relations=[rel(0, "backed_by", 1)]), doc("c", "s2", relations=[rel(0, "backed_by", 1, "negated")])]
+    rows = aggregate.relations(docs, ENT)
+    found = contradictions.relation_conflicts(rows, {})
+    assert len(found) == 1 and found[0]["kind"] == "relation"
+
+
+TEXT_CHANGED = "In a sharp break with past policy, the coalition began arming the tribal fighters."
+TEXT_SAME = "The coalition spokesman said its policy on the tribes has not changed."
+
+
+def test_change_claims():
+    assert [(c.topic, c.stance) for c in find_change_claims(TEXT_CHANGED)] == [("policy", "changed")]
+    assert [(c.topic, c.stance) for c in find_change_claims(TEXT_SAME)] == [("policy", "unchanged")]
+    assert find_change_claims("Prices have not changed since spring.") == []
+    assert find_change_claims("") == []
+
+
+def test_claims_that_negate_each_other_in_one_document():
+    text = TEXT_CHANGED + " " + TEXT_SAME
+    d = doc("a", "s1", claims=find_change_claims(text))
+    found = contradictions.claim_conflicts([d], {})
+    assert len(found) == 1
+    ev = found[0]["evidence"]
+    assert text[ev[0]["start"]:ev[0]["end"]] == "break with past policy"
+    assert "has not changed" in text[ev[1]["start"]:ev[1]["end"]]
+
+
+def test_claims_in_two_documents_need_a_shared_actor():
+    m = EntityMention(4, 13, "coalition", "ORG", entity=0)
+    a = doc("a", "s1", claims=find_change_claims(TEXT_CHANGED), mentions=[m])
+    b = doc("b", "s2", claims=find_change_claims(TEXT_SAME), mentions=[EntityMention(4, 13, "coalition", "ORG", entity=0)])
+    assert len(contradictions.claim_conflicts([a, b], {("a", 0): "E1", ("b", 0): "E1"})) == 1
+    assert contradictions.claim_conflicts([a, b], {("a", 0): "E1", ("b", 0): "E2"}) == []
+
+
+def test_facts_round_trip_through_json():
+    f = DocumentFacts(
+        mentions=[EntityMention(0, 5, "Tikri", "LOC", "settlement", entity=0)],
+        relations=[rel(0, "based_in", 1)], events=[attack("2024-03-09", 7)],
+        quotes=[QuoteFacts(1, 5, "abc", "direct", "he", 7, 9, None, 6, 12, "after", 0, "pronoun")],
+        claims=find_change_claims(TEXT_SAME),
+    )
+    back = DocumentFacts.from_json(f.to_json())
+    assert back.events[0].quantities[0].value == 7 and back.events[0].actors == ((1, "actor"),)
+    assert back.to_json() == f.to_json()

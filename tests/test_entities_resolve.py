@@ -1,0 +1,122 @@
+"""Cross-document resolution: spellings, acronyms and partial names join; different people never do."""
+
+from __future__ import annotations
+
+from newsgraph.entities.resolve import LocalRecord, Override, entity_id, resolve
+
+
+def rec(doc: str, idx: int, name: str, typ: str = "PERSON", names=(), story: str | None = None, titles=()) -> LocalRecord:
+    return LocalRecord(doc, idx, story or doc, name, typ, None, list(dict.fromkeys([name, *names])), list(titles))
+
+
+def groups(records, overrides=()):
+    ents, mapping = resolve(records, overrides)
+    by_id: dict[str, set[str]] = {}
+    for r in records:
+        by_id.setdefault(mapping[r.key], set()).add(r.name)
+    return sorted(sorted(g) for g in by_id.values()), ents
+
+
+def test_transliteration_variants_join_across_documents():
+    g, _ = groups([
+        rec("d1", 0, "Hadi al-Amiri"), rec("d2", 0, "Hadi Ameri"), rec("d3", 0, "Hadi el-Amiri"),
+        rec("d1", 1, "Haider al-Abadi"), rec("d2", 1, "Haidar al-Abbadi"),
+    ])
+    assert ["Hadi Ameri", "Hadi al-Amiri", "Hadi el-Amiri"] in g
+    assert ["Haidar al-Abbadi", "Haider al-Abadi"] in g
+
+
+def test_place_spellings_join():
+    g, _ = groups([rec("d1", 0, "Falluja", "LOC"), rec("d2", 0, "Fallujah", "LOC"), rec("d3", 0, "al-Falluja", "LOC")])
+    assert g == [["Falluja", "Fallujah", "al-Falluja"]]
+
+
+def test_people_who_share_a_given_name_stay_apart():
+    g, _ = groups([rec("d1", 0, "Ali Khamenei"), rec("d2", 0, "Ali al-Sistani"), rec("d3", 0, "Ali")])
+    assert g == [["Ali"], ["Ali Khamenei"], ["Ali al-Sistani"]]
+
+
+def test_lone_given_name_does_not_join_either_of_two_people():
+    g, _ = groups([rec("d1", 0, "Haidar Salman"), rec("d2", 0, "Haidar al-Jubouri"), rec("d3", 0, "Haidar")])
+    assert ["Haidar"] in g
+
+
+def test_unique_surname_joins_its_only_bearer():
+    g, ents = groups([rec("d1", 0, "Hadi al-Amiri"), rec("d2", 0, "Amiri")])
+    assert g == [["Amiri", "Hadi al-Amiri"]]
+    assert "surname" in ents[0].joins[0][2][0]
+
+
+def test_surname_shared_by_two_people_joins_neither():
+    g, _ = groups([rec("d1", 0, "Mustafa al-Kaabi"), rec("d2", 0, "Abu Haidar al-Kaabi"), rec("d3", 0, "Kaabi")])
+    assert ["Kaabi"] in g
+
+
+def test_acronym_joins_through_a_definition_in_another_document():
+    g, _ = groups([
+        rec("d1", 0, "Popular Mobilization Forces", "ORG", names=["PMF", "Hashd al-Shaabi"]),
+        rec("d2", 0, "PMF", "ORG"),
+        rec("d3", 0, "Popular Mobilisation Forces", "ORG"),
+        rec("d4", 0, "al-Hashd al-Shabi", "ORG"),
+    ])
+    assert len(g) == 1
+
+
+def test_different_acronyms_and_types_do_not_join():
+    g, _ = groups([rec("d1", 0, "PMF", "ORG"), rec("d2", 0, "PKK", "ORG"), rec("d3", 0, "Tikrit", "LOC"),
+                   rec("d4", 0, "Tikrit", "ORG")])
+    assert ["PMF"] in g and ["PKK"] in g and len(g) == 4
+
+
+def test_two_entities_of_one_document_are_never_merged_by_a_chain():
+    # d1 names two brothers; d2's spelling matches both surnames; the cannot-link keeps them apart
+    records = [
+        rec("d1", 0, "Mustafa al-Kaabi"), rec("d1", 1, "Abu Haidar al-Kaabi"),
+        rec("d2", 0, "Mustafa al-Ka'bi"),
+    ]
+    g, _ = groups(records)
+    assert ["Abu Haidar al-Kaabi"] in g
+    assert ["Mustafa al-Ka'bi", "Mustafa al-Kaabi"] in g
+
+
+def test_org_first_word_joins_when_unique():
+    g, _ = groups([rec("d1", 0, "Badr Organization", "ORG"), rec("d2", 0, "Badr", "ORG")])
+    assert g == [["Badr", "Badr Organization"]]
+
+
+def test_generic_first_word_does_not_join():
+    g, _ = groups([rec("d1", 0, "Islamic State", "ORG"), rec("d2", 0, "Islamic", "ORG")])
+    assert len(g) == 2
+
+
+def test_user_merge_and_split_overrides():
+    records = [rec("d1", 0, "Ali Khamenei"), rec("d2", 0, "Ali"), rec("d3", 0, "Abu Mahdi al-Muhandis"),
+               rec("d4", 0, "Jamal Jaafar", names=["Abu Mahdi al-Muhandis"])]
+    g, _ = groups(records, [Override("merge", "Ali", "Ali Khamenei")])
+    assert ["Ali", "Ali Khamenei"] in g
+    g, _ = groups(records, [Override("split", "Abu Mahdi al-Muhandis", "Jamal Jaafar")])
+    assert ["Abu Mahdi al-Muhandis"] in g and ["Jamal Jaafar"] in g
+
+
+def test_entity_ids_are_stable_and_distinct():
+    records = [rec("d1", 0, "Ali"), rec("d2", 0, "Ali")]
+    ents, _ = resolve(records)
+    assert len({e.id for e in ents}) == 2  # two lone "Ali"s are two entities with two ids
+    again, _ = resolve(list(reversed(records)))
+    assert {e.id for e in ents} == {e.id for e in again}
+    assert entity_id("PERSON", "Hadi al-Amiri") == entity_id("PERSON", "Hadi al-Amiri")
+
+
+def test_counts_documents_and_independent_stories():
+    ents, _ = resolve([rec("a", 0, "Nouri al-Maliki", story="s1"), rec("b", 0, "Nouri al-Maliki", story="s1"),
+                       rec("c", 0, "Nuri al-Maliki", story="s2")])
+    assert len(ents) == 1 and ents[0].documents == 3 and ents[0].stories == 2
+
+
+def test_canonical_name_prefers_a_full_name_over_an_acronym():
+    ents, _ = resolve([rec("a", 0, "PMF", "ORG", names=["Popular Mobilization Forces"]), rec("b", 0, "PMF", "ORG")])
+    assert ents[0].name == "Popular Mobilization Forces"
+
+
+def test_empty_input():
+    assert resolve([]) == ([], {})
