@@ -76,7 +76,7 @@ def _add(words: str, category: str, mode: str | None = None, weight: int = 3, po
 
 
 # -- verbal cooperation ---------------------------------------------------------------------------
-_add("agree|pledge|promise|vow|commit|consent|offer|propose|accept|invite", "AGREE", weight=4, pos="V",
+_add("agree|pledge|promise|vow|swear|commit|consent|offer|propose|accept|invite", "AGREE", weight=4, pos="V",
      governs=True)
 _add("agreement|deal|accord|pact|truce|understanding|pledge|promise|offer|proposal|invitation|roadmap",
      "AGREE", weight=3, pos="N", governs=True)
@@ -89,7 +89,7 @@ _add("meeting|talk|visit|discussion|negotiation|consultation|summit|conference|t
 _add("mediate|mediation", "CONSULT", "third-party", weight=4)
 _add("telephone|phone call|video call", "CONSULT", "phone", weight=4)
 _add("hold talk|hold meeting|hold discussion", "CONSULT", weight=5)
-_add("support|praise|commend|welcome|endorse|approve|hail|applaud|recognize|recognise|congratulate|"
+_add("support|praise|commend|welcome|endorse|approve|hail|applaud|recognize|recognise|congratulate|forgive|defend|"
      "thank|ratify|sign|salute|laud", "SUPPORT", weight=3, pos="V", governs=True)
 _add("support|praise|endorsement|approval|recognition|solidarity|ratification", "SUPPORT", weight=2,
      pos="N", governs=True)
@@ -97,11 +97,11 @@ _add("concede|apologize|apologise|regret|pardon|acquit|relent|compromise", "CONC
      governs=True)
 _add("apology|amnesty|pardon|concession|acquittal", "CONCEDE", weight=3, pos="N", governs=True)
 _add("lift|ease|relax", "CONCEDE", weight=2, pos="V")
-_add("back down|give in|drop demand|lift curfew|lift ban|lift sanction|lift siege|ease restriction",
+_add("call off|back down|give in|drop demand|lift curfew|lift ban|lift sanction|lift siege|ease restriction",
      "CONCEDE", weight=5)
 
 # -- material cooperation -------------------------------------------------------------------------
-_add("cooperate|collaborate|extradite", "COOPERATE", weight=4, pos="V")
+_add("cooperate|collaborate|extradite|share", "COOPERATE", weight=4, pos="V")
 _add("cooperation|collaboration|extradition|partnership|alliance", "COOPERATE", weight=2, pos="N")
 _add("joint exercise|joint patrol|joint operation|share intelligence|exchange intelligence|"
      "military exercise|joint drill|joint maneuver|joint manoeuvre", "COOPERATE", weight=5)
@@ -131,6 +131,7 @@ _add("demand|urge|ask|appeal|request|insist|plead|press|order|instruct|beg|summo
      weight=4, pos="V", governs=True)
 _add("demand|appeal|request|plea|ultimatum|call", "REQUEST", weight=3, pos="N", governs=True)
 _add("call for|call on|call upon", "REQUEST", weight=5, governs=True)
+_add("seek refuge|seek asylum|seek shelter|seek help|seek aid|seek assistance", "REQUEST", weight=6)
 _add("accuse|blame|condemn|denounce|criticize|criticise|allege|deplore|decry|slam|censure|rebuke|"
      "reprimand|complain|disapprove|object|lambast|fault", "ACCUSE", "disapprove", weight=4,
      pos="V", governs=True)
@@ -144,7 +145,7 @@ _add("lawsuit|indictment|prosecution|trial", "ACCUSE", "allege", weight=3, pos="
 _add("file lawsuit|file suit|bring charge|press charge", "ACCUSE", "allege", weight=5)
 _add("reject|refuse|deny|decline|veto|rebuff|spurn|oppose|dismiss|defy|resist|disobey|snub|cancel",
      "REJECT", weight=4, pos="V", governs=True)
-_add("rejection|refusal|denial|veto|opposition|defiance|cancellation", "REJECT", weight=3, pos="N",
+_add("rejection|refusal|denial|veto|defiance|cancellation", "REJECT", weight=3, pos="N",
      governs=True)
 _add("turn down|refuse to", "REJECT", weight=5, governs=True)
 _add("threaten|menace", "THREATEN", weight=5, pos="V", governs=True)
@@ -162,24 +163,39 @@ _add("take to street|go on strike|general strike|on strike|labor strike|labour s
      "PROTEST", "strike", weight=6)
 _add("hunger strike", "PROTEST", "hunger", weight=7)
 _add("boycott", "PROTEST", "boycott", weight=4)
+_add("block|barricade", "PROTEST", "obstruct", weight=3, pos="V")
 _add("block road|block highway|blockade road|road block|roadblock", "PROTEST", "obstruct", weight=4)
 
 # -- sanction (reduce relations) -------------------------------------------------------------------
-_add("sanction|embargo", "SANCTION", "discontinue", weight=4)
+_add("sanction|embargo|suspension", "SANCTION", "discontinue", weight=4)
 _add("sever|suspend|freeze|halt|cut|downgrade|terminate|curtail", "SANCTION", "discontinue", weight=2,
      pos="V")
 _add("cut tie|sever tie|break off|break tie|suspend aid|cut aid|freeze asset|impose sanction|"
      "suspend relation|sever relation|cut off", "SANCTION", "discontinue", weight=6)
+_add("|".join(f"{v} {o}" for v in ("halt", "suspend", "cut", "reduce", "stop", "end", "freeze", "terminate",
+                                    "curtail", "sever", "downgrade", "withdraw")
+              for o in ("aid", "assistance", "supply", "link", "tie", "relation", "mediation", "talk",
+                        "negotiation", "cooperation", "trade", "funding", "contact")),
+     "SANCTION", "discontinue", weight=6)
+_add("establish tie|establish relation|restore tie|restore relation|upgrade tie|upgrade relation|"
+     "open embassy|normalize relation|normalise relation", "SUPPORT", weight=6)
+_add("send arm|send weapon|supply arm|supply weapon|provide weapon|deliver weapon|send medicine|"
+     "send food", "AID", weight=6)
+_add("|".join(f"{v} {o}" for v in ("expel", "deport", "withdraw", "pull")
+              for o in ("diplomat", "ambassador", "envoy", "inspector", "observer", "peacekeeper", "monitor")),
+     "SANCTION", "expel", weight=7)
 _add("recall ambassador|expel ambassador|expel diplomat|expel envoy|withdraw ambassador|"
      "recall envoy", "SANCTION", "expel", weight=6)
 _add("convict|sentence", "SANCTION", "convict", weight=4, pos="V")
 _add("conviction|verdict", "SANCTION", "convict", weight=3, pos="N")
 
 # -- mobilize ----------------------------------------------------------------------------------------
-_add("deploy|mobilize|mobilise|mass|reinforce|station|dispatch|patrol|recruit|conscript", "MOBILIZE",
+_add("deploy|mobilize|mobilise|reinforce|station|dispatch|recruit|conscript", "MOBILIZE",
      "troops", weight=4, pos="V")
-_add("deployment|mobilization|mobilisation|reinforcement|build-up|buildup|patrol|drill|exercise|"
+_add("patrol", "MOBILIZE", "troops", weight=2)
+_add("deployment|mobilization|mobilisation|reinforcement|build-up|buildup|drill|exercise|"
      "maneuver|manoeuvre|recruitment", "MOBILIZE", "troops", weight=3, pos="N")
+_add("war game", "MOBILIZE", "troops", weight=6)
 _add("send troop|send force|send soldier|send reinforcement|put on alert|high alert|raise alert|"
      "state of alert|send warship|move troop", "MOBILIZE", "troops", weight=6)
 _add("test missile|missile test|test-fire|test fire", "MOBILIZE", "weapons", weight=6)
@@ -192,7 +208,7 @@ _add("round up|crack down|take into custody|put under arrest|place under arrest|
 _add("raid|search|confiscate|seize|impound|requisition|expropriate|nationalize|nationalise", "COERCE",
      "seize", weight=3, pos="V")
 _add("raid|seizure|confiscation", "COERCE", "seize", weight=3, pos="N")
-_add("ban|outlaw|restrict|prohibit|forbid|bar|cordon|disperse", "COERCE", "restrict", weight=3, pos="V")
+_add("ban|outlaw|restrict|prohibit|forbid|bar|cordon|disperse|prevent", "COERCE", "restrict", weight=3, pos="V")
 _add("ban|restriction|prohibition|lockdown|blockade", "COERCE", "restrict", weight=3, pos="N")
 _add("censor|censorship", "COERCE", "censor", weight=5)
 _add("shut down newspaper|close newspaper|block website|block access", "COERCE", "censor", weight=6)
@@ -218,8 +234,11 @@ _add("torture|torment|mutilate", "ASSAULT", "torture", weight=6)
 _add("beat|punch|flog|whip|club|batter", "ASSAULT", "beat", weight=5, pos="V")
 _add("beating|flogging", "ASSAULT", "beat", weight=5, pos="N")
 _add("rape|sexual assault|sexual violence|sexually assault", "ASSAULT", "sexual", weight=6)
-_add("stab|hack to death|machete|knife attack|stone|burn|torch|set fire|set ablaze|arson", "ASSAULT",
-     "primitive", weight=4)
+_add("stab|hack to death|machete|knife attack|set fire|set ablaze|arson", "ASSAULT", "primitive", weight=4)
+_add("stone|burn|torch", "ASSAULT", "primitive", weight=3, pos="V")
+_add("ethnic cleansing|genocide|mass killing|mass execution", "ASSAULT", "targeted", weight=7)
+_add("abuse|mistreat", "ASSAULT", "beat", weight=3, pos="V")
+_add("sexually abuse|sexually assault", "ASSAULT", "sexual", weight=7)
 _add("shoot|gun down|shot dead|open fire|fire on|fire at|snipe", "ASSAULT", "firearms", weight=4)
 _add("shooting|gunfire|gunshot|sniper", "ASSAULT", "firearms", weight=4, pos="N")
 _add("bomb|blow up|detonate|explode", "ASSAULT", "explosives", weight=5, pos="V")
@@ -237,7 +256,10 @@ _add("chemical weapon|chemical attack|nerve agent|poison gas|chlorine gas|sarin|
 
 _add("clash|fight|battle|skirmish", "FIGHT", "firearms", weight=5, pos="V")
 _add("clash|fighting|battle|skirmish|firefight|gunbattle|combat|hostility|offensive|counteroffensive|"
-     "counter-offensive|incursion|invasion|war", "FIGHT", "firearms", weight=4, pos="N")
+     "counter-offensive|incursion|invasion", "FIGHT", "firearms", weight=4, pos="N")
+_add("war|hostility", "FIGHT", "firearms", weight=1, pos="N")
+_add("violate ceasefire|break ceasefire|breach ceasefire|violate truce|break truce|breach truce|"
+     "ceasefire violation", "FIGHT", "firearms", weight=7)
 _add("gun battle|exchange fire|exchange of fire|trade fire|armed clash|heavy fighting|street fighting|"
      "fierce fighting", "FIGHT", "firearms", weight=7)
 _add("shell|bombard|pound", "FIGHT", "heavy-weapons", weight=6, pos="V")

@@ -59,6 +59,7 @@ from newsgraph.types import EntityMention, EventMention, Quantity
 __all__ = ["find_events", "classify_sentence", "MIN_CONFIDENCE"]
 
 MIN_CONFIDENCE = 0.35
+_WEAK = 2  # trigger weight at or below which a word only types a sentence that has nothing better
 
 # Governors whose content is not asserted to have happened.
 _IRREALIS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"})
@@ -158,6 +159,24 @@ def _pos_ok(trig: Trigger, tok) -> bool:
 
 
 _SKIPPABLE = frozenset({"the", "a", "an", "its", "their", "his", "her", "all", "of"})
+# Phrases led by a verb may have a short object phrase inside ("expelled two Russian diplomats").
+_GAPPY = frozenset(
+    "hold reach strike lift ease drop cut sever break suspend freeze impose recall expel withdraw pull send "
+    "put raise move test take round crack place shut block set blow open exchange trade violate breach "
+    "establish restore upgrade normalize normalise seek call allow grant hand turn observe respect file bring "
+    "press halt reduce stop end terminate curtail downgrade deport supply provide deliver share lay give "
+    "step declare gun shoot hack train arm".split()
+)
+# Words the lemma guesser would misread as triggers ("according" is not "accord").
+_NOT_TRIGGERS = frozenset({"according", "accordingly", "wounded", "dead", "injured"})
+_LABOUR = frozenset("worker workers union unions employee employees teacher teachers doctors nurses labour labor "
+                    "general nationwide open-ended strikers miners drivers staff".split())
+_FUTURE = frozenset({"will", "would", "'ll", "shall", "wo"})
+_INTENT = frozenset({"ready", "willing", "prepared", "planning", "plans", "plan", "intends", "intend", "set",
+                     "going", "expected", "due", "decided", "decides", "announced"})
+_OBLIGATION = frozenset({"must", "should"})
+_NEG_WORDS = frozenset({"not", "n't", "never", "no", "refused", "refuses", "refuse", "failed", "fails", "fail"})
+_COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE", "RETREAT", "CONCEDE"})
 
 
 def _in_name(tok, names: list[tuple[int, int]]) -> bool:
@@ -182,8 +201,11 @@ def _match(tokens: list, names: list[tuple[int, int]]) -> list[_Hit]:
             for phrase, trig in _PHRASES_BY_FIRST.get(first, ()):
                 pos, taken = k + 1, [k]
                 ok = True
+                gap = 3 if phrase[0] in _GAPPY else 2
                 for word in phrase[1:]:
-                    while pos < n and tokens[pos].lower_ in _SKIPPABLE and word not in _SKIPPABLE and pos - taken[-1] <= 2:
+                    while pos < n and pos - taken[-1] <= gap and word not in _lemmas(tokens[pos]) and (
+                        tokens[pos].lower_ in _SKIPPABLE or (phrase[0] in _GAPPY and tokens[pos].text[:1].isalnum())
+                    ):
                         pos += 1
                     if pos < n and word in _lemmas(tokens[pos]):
                         taken.append(pos)
@@ -199,6 +221,8 @@ def _match(tokens: list, names: list[tuple[int, int]]) -> list[_Hit]:
             used.update(best[2])
     for k, tok in enumerate(tokens):
         if k in used or _in_name(tok, names):
+            continue
+        if tok.lower_ in _NOT_TRIGGERS:
             continue
         cands = [t for lem in _lemmas(tok) for t in LEXICON.get(lem, ()) if _pos_ok(t, tok)]
         if cands:
@@ -221,7 +245,7 @@ def _phrase_head(toks: list):
     """The token of a phrase whose head lies outside the phrase ("opened fire" -> opened)."""
     ids = {t.i for t in toks}
     for t in toks:
-        if t.head is t or t.head.i not in ids:
+        if t.head.i == t.i or t.head.i not in ids:
             return t
     return toks[0]
 
@@ -240,11 +264,11 @@ def _path_up(tok, stop, limit: int = 10):
     steps = []
     cur = tok
     for _ in range(limit):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         steps.append((cur.dep_, _case(cur), cur.head))
         cur = cur.head
-        if cur is stop:
+        if stop is not None and cur.i == stop.i:
             break
     return steps
 
@@ -257,7 +281,7 @@ def _subsumes(gov: _Hit, hit: _Hit, parsed: bool) -> bool:
     gov_ids = {t.i for t in gov.tokens}
     cur = hit.head
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         dep, case = cur.dep_, _case(cur)
         if dep in ("conj", "parataxis", "appos", "list", "dep", "reparandum"):
@@ -276,7 +300,7 @@ def _linked(a: _Hit, b: _Hit) -> bool:
     """Two violent triggers describe the same incident (adjacent in the parse, not merely coordinated nouns)."""
     for x, y in ((a, b), (b, a)):
         h = x.head
-        if h.head is y.head or h.head in y.tokens:
+        if h.head.i != h.i and h.head.i in {t.i for t in y.tokens}:
             dep, case = h.dep_, _case(h)
             if dep == "conj" and h.pos_ != "VERB":
                 continue
@@ -288,7 +312,7 @@ def _linked(a: _Hit, b: _Hit) -> bool:
 
 def _depth(tok) -> int:
     d = 0
-    while tok.head is not tok and d < 50:
+    while tok.head.i != tok.i and d < 50:
         tok = tok.head
         d += 1
     return d
@@ -301,6 +325,7 @@ def _analyse(tokens: list, text: str, names: list[tuple[int, int]], parsed: bool
     hits = _match(tokens, names)
     if not hits:
         return []
+    _apply_context(hits, tokens)
     cats = {h.category for h in hits}
     hits = [h for h in hits if not h.trigger.needs or h.trigger.needs & (cats - {h.category})]
     # subsumption by verbal acts
@@ -337,6 +362,40 @@ def _analyse(tokens: list, text: str, names: list[tuple[int, int]], parsed: bool
     return events
 
 
+def _apply_context(hits: list[_Hit], tokens: list) -> None:
+    """Retype triggers by the words around them: modality (PLOVER: future cooperation is AGREE, a
+    future use of force or restriction is a THREATEN, "must" is a REQUEST, "will not meet" a REJECT)
+    and labour strikes."""
+    pos = {id(t): k for k, t in enumerate(tokens)}
+    words = {t.lower_ for t in tokens}
+    for h in hits:
+        if _lemma_of(h) == "strike" and len(h.tokens) == 1 and words & _LABOUR:
+            h.category, h.mode = "PROTEST", "strike"
+        k = pos.get(id(min(h.tokens, key=lambda t: t.i)))
+        if k is None or h.category in ("REQUEST", "ACCUSE", "REJECT", "THREATEN"):
+            continue
+        before = []
+        for t in reversed(tokens[max(0, k - 4):k]):
+            if not t.text[:1].isalnum() and t.text not in ("n't", "'ll"):
+                break
+            before.append(t.lower_)
+        cues = set(before)
+        negated = bool(cues & _NEG_WORDS)
+        future = bool(cues & _FUTURE) or (bool(cues & _INTENT) and "to" in cues)
+        if negated and h.category in _COOPERATIVE:
+            h.category, h.mode = "REJECT", None
+        elif cues & _OBLIGATION and not negated:
+            h.category, h.mode = "REQUEST", None
+        elif future and not negated:
+            if h.category in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+                h.category, h.mode = "AGREE", None
+            elif h.category == "RETREAT":
+                h.category = "CONCEDE"
+            elif h.category in VIOLENT or h.category in ("COERCE", "SANCTION", "PROTEST", "MOBILIZE"):
+                h.mode = "violence" if h.category in VIOLENT else h.mode
+                h.category = "THREATEN"
+
+
 def _lemma_of(hit: _Hit) -> str:
     return _lemmas(hit.head)[0]
 
@@ -346,11 +405,9 @@ def _main_event(events: list[_Event], parsed: bool) -> _Event | None:
         return None
     if parsed:
         return min(events, key=lambda e: (min(_depth(h.head) for h in e.hits), -e.best.trigger.weight))
-    # no parse: a verbal act that opens the sentence's triggers heads it; otherwise the strongest
-    first = min(events, key=lambda e: min(h.head.i for h in e.hits))
-    if first.best.category in SPEECH_ACTS:
-        return first
-    return max(events, key=lambda e: (e.best.trigger.weight, -min(h.head.i for h in e.hits)))
+    # no parse: news sentences put the main event early (subject, verb); weak words only when alone
+    strong = [e for e in events if e.best.trigger.weight > _WEAK] or events
+    return min(strong, key=lambda e: min(h.head.i for h in e.hits))
 
 
 def classify_sentence(text: str, nlp=None) -> str | None:
@@ -420,7 +477,7 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
             elif dep == "nmod:poss" or (dep == "compound" and c.pos_ == "PROPN") or (dep == "amod" and c.ent_type_):
                 actors += _mentions_for(c, mentions)
         # participles and infinitives share the subject of the verb they hang on
-        if not actors and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head is not tok:
+        if not actors and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.i != tok.i:
             up = tok.head
             if h.subsumed_by is not None and _lemma_of(h.subsumed_by) == "deny":
                 deny_subject = True
@@ -429,7 +486,7 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
                     if c.dep_ == "nsubj":
                         actors += _mentions_for(c, mentions)
         # a noun trigger that is the subject of a verb: the verb's object is the target
-        if tok.dep_ in ("nsubj",) and tok.head is not tok:
+        if tok.dep_ in ("nsubj",) and tok.head.i != tok.i:
             for c in tok.head.children:
                 if c.dep_ in ("obj",):
                     targets += _mentions_for(c, mentions)
@@ -448,7 +505,7 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
 def _claimer(tok):
     cur = tok
     for _ in range(3):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.lemma_.lower() == "claim":
@@ -471,7 +528,7 @@ def _location(event: _Event, sent, mentions: list[EntityMention]) -> EntityMenti
         root = span.root
         case = _case(root)
         ok = case in _LOC_CASES and case not in ("of", "to")
-        if not ok and root.head is not root and root.head.lower_ in _PLACE_HEADS:
+        if not ok and root.head.i != root.i and root.head.lower_ in _PLACE_HEADS:
             ok = _case(root.head) in _LOC_CASES or root.head.dep_ in ("advmod", "obl", "nmod")
         if not ok and case == "of" and root.head.lower_ in _PLACE_HEADS:
             ok = True
@@ -506,7 +563,7 @@ def _date(event: _Event, sent, timexes) -> object | None:
                 break
             if cur.lemma_.lower() in SPEECH_VERBS and cur.pos_ == "VERB":
                 break
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 verdict = "fallback" if cur.i in main_path else None
                 break
             cur = cur.head
@@ -532,7 +589,7 @@ def _polarity(event: _Event, sent) -> str:
         if _claimer(h.head) is not None:
             return "claimed"
     for h in event.hits:
-        near = list(h.head.children) + ([h.head.head] if h.head.head is not h.head else [])
+        near = list(h.head.children) + ([h.head.head] if h.head.head.i != h.head.i else [])
         near += [c for n in near[-1:] for c in n.children]
         if any(t.lower_ in HEDGES for t in near):
             return "hedged"
