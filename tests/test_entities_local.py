@@ -234,6 +234,8 @@ def test_nom_de_guerre_of_another_sentence_is_not_a_definition():
         ("Its fighters joined the Tribal Defence Forces, the state-funded umbrella known in Arabic as "
          "Quwat al-Difa al-Qabali, last year.", "Tribal Defence Forces", "Quwat al-Difa al-Qabali"),
         ("The strike hit the Northern Front, formally Jabhat al-Shamal, on Monday.", "Northern Front", "Jabhat al-Shamal"),
+        ("Officials say the Northern Front, known by its Arabic name Jabhat al-Shamal, is armed by its neighbour.",
+         "Northern Front", "Jabhat al-Shamal"),
     ],
 )
 def test_definitions_behind_an_apposition_or_in_the_next_sentence(text, long, short):
@@ -439,6 +441,37 @@ def test_role_of_another_type_is_not_linked():
     ms = [mention(text, "Col. Haidar Nouri", title="Col."), mention(text, "The colonel", "ORG", origin="role")]
     out, ents = link_mentions(text, ms)
     assert entity_of(out, ents, "The colonel") is None
+
+
+def test_org_anaphor_links_to_the_only_org_of_its_kind():
+    text = ("Fighters of the Guardians of the Valley Alliance and the Sabr Brigade held the ridge. "
+            "The alliance said the brigade had lost two men. The ministry did not comment.")
+    ms = [mention(text, "Guardians of the Valley Alliance", "ORG"), mention(text, "Sabr Brigade", "ORG"),
+          mention(text, "The alliance", "ORG", origin="role"), mention(text, "the brigade", "ORG", origin="role"),
+          mention(text, "The ministry", "ORG", origin="role")]
+    out, ents = link_mentions(text, ms)
+    assert entity_of(out, ents, "The alliance").name == "Guardians of the Valley Alliance"
+    assert entity_of(out, ents, "the brigade").name == "Sabr Brigade"
+    assert entity_of(out, ents, "The ministry") is None
+    assert ents[0].titles == [] and ("anaphor" in [k for k, _ in ents[0].links])
+
+
+def test_org_anaphor_with_two_candidates_stays_unlinked():
+    text = "The Sabr Brigade and the Nasr Brigade clashed. The brigade said it won."
+    ms = [mention(text, "Sabr Brigade", "ORG"), mention(text, "Nasr Brigade", "ORG"),
+          mention(text, "The brigade", "ORG", origin="role")]
+    out, ents = link_mentions(text, ms)
+    assert entity_of(out, ents, "The brigade") is None
+
+
+def test_definition_made_by_an_anaphor():
+    text = ("The Guardians of the Valley Alliance was formed in May. The alliance, known in Arabic as "
+            "Tahaluf Hurras al-Wadi, has three factions.")
+    ms = [mention(text, "Guardians of the Valley Alliance", "ORG"), mention(text, "The alliance", "ORG", origin="role")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1
+    assert ents[0].names == ["Guardians of the Valley Alliance", "Tahaluf Hurras al-Wadi"]
+    assert ents[0].links[0][0] == "alias-definition:anaphor-known-as"
 
 
 # -- demonyms and pronouns --------------------------------------------------------------------------

@@ -300,7 +300,8 @@ _APPOSITION_TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:is|can\s+be)\s+translated\s+as)\s+")),
     ("known-as", re.compile(
         r"\b(?:(?:also|better|commonly|widely|formally|locally)\s+)?(?:known|referred\s+to)\s+"
-        r"(?:in\s+" + _LANGUAGE + r"\s+)?as\s+|\balso\s+called\s+|(?<=, )formally\s+")),
+        r"(?:in\s+" + _LANGUAGE + r"\s+)?as\s+|\balso\s+called\s+|(?<=, )formally\s+"
+        r"|\b(?:(?:also|better)\s+)?known\s+by\s+(?:its|their)\s+(?:" + _LANGUAGE + r"\s+)?name\s*,?\s+")),
 ]
 _NAME_WORD = r"(?:[A-Z][\w'’]*(?:-[\w'’]+)*|(?:al|el|ad|ar|as|ash|at|az|an|bin|ibn)-[A-Z][\w'’]*)"
 _DEFINED_NAME = re.compile(
@@ -314,13 +315,17 @@ _CLAUSE_WORDS = frozenset("who which that whose and or but when where while afte
 _NEXT_SENTENCE_GAP = re.compile(r"\s*[.!?]\s+$")
 
 
-def _apposition_definitions(doc: _Document) -> list[AliasDef]:
-    out = []
-    named = [i for i in range(len(doc.mentions)) if doc.named(i)]
+def _apposition_definitions(doc: _Document) -> tuple[list[AliasDef], list[tuple[int, tuple[int, int], str]]]:
+    """Definitions whose defined name is a named mention, and (anaphor mention, alias span,
+    pattern) for those whose defined name is an anaphor ("The alliance, known in Arabic as Y")."""
+    out: list[AliasDef] = []
+    anaphoric: list[tuple[int, tuple[int, int], str]] = []
+    lefts = [i for i in range(len(doc.mentions))
+             if doc.named(i) or doc.mentions[i].origin == "role" and _anaphor_head(doc.mentions[i].text)]
     for pattern, rx in _APPOSITION_TRIGGERS:
         for t in rx.finditer(doc.text):
             name = _DEFINED_NAME.match(doc.text, t.end())
-            before = [i for i in named if doc.mentions[i].end <= t.start()]
+            before = [i for i in lefts if doc.mentions[i].end <= t.start()]
             if not name or not before:
                 continue
             left = max(before, key=lambda i: (doc.mentions[i].end, -doc.mentions[i].start))
@@ -332,10 +337,27 @@ def _apposition_definitions(doc: _Document) -> list[AliasDef]:
                 continue
             if pattern == "nickname" and doc.mentions[left].type != "PERSON":
                 continue
-            long_span, short_span = doc.spans[left], (name.start(1), name.end(1))
+            short_span = (name.start(1), name.end(1))
+            if not doc.named(left):
+                anaphoric.append((left, short_span, pattern))
+                continue
+            long_span = doc.spans[left]
             if _overlap(long_span, short_span):
                 continue
             out.append(AliasDef(long_span, short_span, pattern, doc.text[slice(*long_span)], name.group(1)))
+    return out, anaphoric
+
+
+def _add_anaphor_definition_mentions(doc: _Document, anaphoric: list[tuple[int, tuple[int, int], str]]
+                                     ) -> list[tuple[int, int, str]]:
+    """(anaphor, alias mention, pattern), adding the alias when the mention finder missed it."""
+    out = []
+    for ai, span, pattern in anaphoric:
+        si, touched = doc.mention_at(span)
+        if si is None and not touched:
+            si = doc.add(_alias_mention(doc.text, span, doc.mentions[ai]))
+        if si is not None and doc.mentions[si].type == doc.mentions[ai].type:
+            out.append((ai, si, pattern))
     return out
 
 
@@ -714,6 +736,46 @@ def _build_entities(doc: _Document, groups: _Groups) -> list[LocalEntity]:
     return entities
 
 
+# Nouns for a kind of organisation that, after "the", refer back to the one organisation of the
+# document whose name ends in them ("the alliance" after "the Guardians of the Valley Alliance").
+# Vaguer nouns (group, organization, government, state) are left out: they refer too freely.
+_ANAPHOR_HEADS = frozenset(
+    "alliance coalition brigade battalion front movement ministry army council committee militia league "
+    "union party corps command division regiment institute".split()
+)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def _anaphor_head(role: str) -> str | None:
+    """"brigade" for "the brigade" / "the brigade's"; None for anything else."""
+    words = _role_words(role)
+    if len(words) != 2 or words[0][0] != "the" or words[1][1]:
+        return None
+    head = _singular(words[1][0])
+    return head if head in _ANAPHOR_HEADS else None
+
+
+def _ends_in(tokens: tuple[str, ...], head: str) -> bool:
+    return bool(tokens) and _singular(tokens[-1]) == head
+
+
+def _link_anaphor_definitions(doc: _Document, names: list[_Name], groups: _Groups,
+                              anaphoric: list[tuple[int, int, str]]) -> None:
+    for ai, si, pattern in anaphoric:
+        head = _anaphor_head(doc.mentions[ai].text)
+        roots = {groups.find(n.mentions[0]): n for n in names
+                 if n.type == doc.mentions[ai].type and _ends_in(n.tokens, head or "")}
+        if len(roots) == 1:
+            (n,) = roots.values()
+            a = doc.mentions[ai]
+            evidence = " ".join(doc.text[a.start : doc.mentions[si].end + 1].split())
+            groups.union(n.mentions[0], si, f"alias-definition:anaphor-{pattern}",
+                         f"{evidence} ({a.text!r} = {n.text})")
+
+
 def _link_roles(doc: _Document, entities: list[LocalEntity]) -> None:
     entity_names_of: dict[str, list[list[str]]] = defaultdict(list)
     for ent in entities:
@@ -725,14 +787,24 @@ def _link_roles(doc: _Document, entities: list[LocalEntity]) -> None:
             continue
         fits = _role_candidates(m.text, m.type, entities, entity_names_of)
         if len(fits) == 1:
-            decided.append((i, fits[0]))
+            decided.append((i, fits[0], "role"))
+            continue
+        head = _anaphor_head(m.text)
+        if head and not fits:
+            fits = [k for k, ent in enumerate(entities)
+                    if ent.type == m.type and any(_ends_in(_name_tokens(n), head) for n in ent.names)]
+            if len(fits) == 1:
+                decided.append((i, fits[0], "anaphor"))
     # titles are extended only after every role was decided, so that the order does not matter
-    for i, k in decided:
+    for i, k, kind in decided:
         ent, m = entities[k], doc.mentions[i]
         m.entity = k
         ent.mentions.append(i)
-        ent.links.append(("role", f"{m.text!r} -> {ent.name} (titles: {'; '.join(ent.titles)})"))
-        ent.titles = _dedupe(ent.titles + [m.text])
+        if kind == "role":
+            ent.links.append(("role", f"{m.text!r} -> {ent.name} (titles: {'; '.join(ent.titles)})"))
+            ent.titles = _dedupe(ent.titles + [m.text])
+        else:
+            ent.links.append(("anaphor", f"{m.text!r} -> {ent.name}, the only name of its kind in the text"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -750,8 +822,10 @@ def link_mentions(text: str, mentions: Sequence[EntityMention]) -> tuple[list[En
     ``text`` as its offsets say.
     """
     doc = _Document(text, _checked_copies(text, mentions))
-    defs = find_alias_definitions(text) + _apposition_definitions(doc) if doc.mentions else []
+    appositive, anaphoric = _apposition_definitions(doc) if doc.mentions else ([], [])
+    defs = find_alias_definitions(text) + appositive if doc.mentions else []
     pairs = _add_definition_mentions(doc, defs)
+    anaphor_pairs = _add_anaphor_definition_mentions(doc, anaphoric)
     _add_repeated_aliases(doc, pairs)
 
     # sort now (mention indices are final from here on), keeping the definition pairs
@@ -760,6 +834,7 @@ def link_mentions(text: str, mentions: Sequence[EntityMention]) -> tuple[list[En
     doc.mentions = [doc.mentions[i] for i in order]
     doc.spans = [doc.spans[i] for i in order]
     pairs = [(new_index[li], new_index[si], d) for li, si, d in pairs]
+    anaphor_pairs = [(new_index[ai], new_index[si], p) for ai, si, p in anaphor_pairs]
 
     groups = _Groups(len(doc.mentions))
     for li, si, d in pairs:
@@ -769,6 +844,7 @@ def link_mentions(text: str, mentions: Sequence[EntityMention]) -> tuple[list[En
     _link_acronyms(names, groups)
     _link_org_short_forms(names, groups, [m.type for m in doc.mentions])
     _link_partial_names(names, groups)
+    _link_anaphor_definitions(doc, names, groups, anaphor_pairs)
     entities = _build_entities(doc, groups)
     _link_roles(doc, entities)
     for ent in entities:
