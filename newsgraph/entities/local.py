@@ -5,18 +5,23 @@ output is the same mentions with ``.entity`` set to an index into a list of ``Lo
 Mentions are joined, in this order, by
 
 1. alias definitions the text itself makes ("Popular Mobilization Forces (PMF)", "X, known in
-   Arabic as Y", "X, the 'Y'" ...; ``names.aliases``). A side of a definition that the mention
-   finder missed is added as a mention with origin "alias", and so are later occurrences of a
-   defined name. Only a definition may join a PERSON with an ORG (NER mistypes happen);
+   Arabic as Y", "X, the 'Y'" ...; ``names.aliases``), plus those behind an apposition ("X, a
+   commander better known by his nom de guerre, Y"), in the next sentence ("X. The name
+   translates as Y") or made by an anaphor ("The alliance, known in Arabic as Y"). A side of a
+   definition that the mention finder missed is added as a mention with origin "alias", and so
+   are later occurrences of a defined name. Only a definition may join a PERSON with an ORG;
 2. the same name, repeated with or without a title or in another spelling (``names_match``);
+   a name that fits two different full names joins neither;
 3. acronyms that spell exactly one multi-word name of the document, defined or not;
-4. ORG short forms: a one-word mention that is the first distinctive word of exactly one longer
-   ORG name ("Badr" after "the Badr Organization");
+4. ORG short forms: the name without its generic last words ("Islamic State" / "... group") and
+   a one-word mention that is the first word of exactly one longer ORG name ("Badr" after "the
+   Badr Organization"), but not a word the document uses as a place;
 5. person partial names: surname, given name, kunya ("Amiri" after "Hadi al-Amiri"), refused
    when two different persons of the document share the part (``resolve_partial_mentions``);
 6. role references ("the colonel", "the PMF spokesman"): linked to the one entity whose titles
    (written before the name, or as an apposition after it) carry that role, and to none when
-   several or no entity fits. A role never makes an entity of its own.
+   several or no entity fits; "the alliance", "the brigade": linked to the one organisation whose
+   name ends in that noun. A role never makes an entity of its own.
 
 Demonym and pronoun mentions are left unlinked (``entity == -1``): demonyms are resolved across
 documents, pronoun resolution is not attempted here.
