@@ -120,3 +120,13 @@ def test_canonical_name_prefers_a_full_name_over_an_acronym():
 
 def test_empty_input():
     assert resolve([]) == ([], {})
+
+
+def test_a_town_and_the_province_named_after_it_stay_two_places():
+    def loc(doc, name, sub):
+        r = rec(doc, 0, name, "LOC")
+        r.subtype = sub
+        return r
+
+    ents, _ = resolve([loc("d1", "Kirkuk", "settlement"), loc("d2", "Kirkuk", "region"), loc("d4", "Kirkuk", "settlement")])
+    assert sorted(e.subtype for e in ents) == ["region", "settlement"]

@@ -32,6 +32,10 @@ from newsgraph.names.acronyms import is_acronym
 from newsgraph.names.blocking import link_by_name, match_names
 from newsgraph.names.normalize import MATCH_THRESHOLD, name_key, parse_name, token_similarity
 
+# Kinds of place that never share a name with each other by accident of spelling: a province and its
+# capital, a country and a city.
+_PLACE_KINDS = frozenset({"settlement", "region", "country"})
+
 # Words that start many organisation names and so identify none of them on their own.
 _GENERIC_ORG_HEADS = frozenset(
     "islamic national popular united democratic people peoples people's iraqi syrian arab free new "
@@ -88,6 +92,9 @@ class _Clusters:
     def __init__(self, records: list[LocalRecord]):
         self.parent = list(range(len(records)))
         self.docs: list[set[str]] = [{r.doc_id} for r in records]
+        # a town and the province named after it are two places: LOC kinds must agree
+        self.kinds: list[set[str]] = [{r.subtype} if r.type == "LOC" and r.subtype in _PLACE_KINDS else set()
+                                      for r in records]
         self.joins: list[list[tuple[str, str, list[str]]]] = [[] for _ in records]
 
     def find(self, x: int) -> int:
@@ -96,20 +103,23 @@ class _Clusters:
             x = self.parent[x]
         return x
 
-    def can_join(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        return ra == rb or not (self.docs[ra] & self.docs[rb])
+    def conflict(self, ra: int, rb: int) -> bool:
+        if self.docs[ra] & self.docs[rb]:
+            return True
+        ka, kb = self.kinds[ra], self.kinds[rb]
+        return bool(ka and kb and not (ka & kb))
 
     def join(self, a: int, b: int, why: tuple[str, str, list[str]], force: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if not force and self.docs[ra] & self.docs[rb]:
+        if not force and self.conflict(ra, rb):
             return False
         if len(self.docs[ra]) < len(self.docs[rb]):
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.docs[ra] |= self.docs[rb]
+        self.kinds[ra] |= self.kinds[rb]
         self.joins[ra].extend(self.joins[rb])
         self.joins[ra].append(why)
         return True
@@ -140,7 +150,10 @@ def candidate_links(records: list[LocalRecord]) -> list[tuple[float, int, int, t
     links: list[tuple[float, int, int, tuple[str, str, list[str]]]] = []
     # records that share a name (identical after normalisation) are chained
     for mem in nb.members:
-        for (i, na), (j, nbm) in zip(mem, mem[1:]):
+        # same kinds side by side, so a chain is not cut by one record of another kind
+        mem = sorted(mem, key=lambda m: (records[m[0]].subtype or "", m[0]))
+        pairs = list(zip(mem, mem[1:])) + [(mem[0], m) for m in mem[2:]]
+        for (i, na), (j, nbm) in pairs:
             if records[i].doc_id != records[j].doc_id and records[i].type == records[j].type:
                 links.append((1.0, i, j, (na, nbm, [f"same name after normalisation: {na!r} = {nbm!r}"])))
     for a, b, score in accepted:

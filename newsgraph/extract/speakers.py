@@ -92,7 +92,8 @@ def attribute(text: str, quotes: list[Quote], mentions: list[EntityMention],
             if spoken in _PRONOUNS:
                 if q.hint_start is not None and q.hint_end is not None:
                     m = _overlapping(ordered, starts, q.hint_start, q.hint_end)
-                    if m is not None:
+                    # "he"/"she" is a person: a hint that only covers "the alliance's" is no answer
+                    if m is not None and (m.type == "PERSON" or spoken not in ("he", "she")):
                         out.append(Attribution(m.entity, "hint"))
                         continue
                 anchor = min(q.start, q.speaker_start)
