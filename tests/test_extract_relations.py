@@ -192,3 +192,271 @@ if __name__ == "__main__":
     if "-v" in sys.argv:
         for e in result["errors"]:
             print(*e[:5], "|", e[5][:160])
+
+
+# -- bad input (no model needed beyond a blank pipeline) --------------------------------------------
+
+
+def _blank_doc(text: str):
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp(text)
+
+
+def test_empty_document_gives_nothing():
+    from newsgraph.extract.relations import find_relations
+
+    assert find_relations(_blank_doc(""), []) == []
+
+
+def test_no_mentions_and_unresolved_mentions_give_nothing():
+    from newsgraph.extract.relations import find_relations
+
+    text = "Karim Nasser, the leader of the Falcon Brigade, spoke on Monday."
+    doc = _blank_doc(text)
+    assert find_relations(doc, []) == []
+    unresolved = _mentions(text, [("Karim Nasser", "PERSON", -1), ("Falcon Brigade", "ORG", -1)])
+    assert find_relations(doc, unresolved) == []
+    # one entity only: nothing to relate
+    single = _mentions(text, [("Karim Nasser", "PERSON", 0), ("Falcon Brigade", "ORG", 0)])
+    assert find_relations(doc, single) == []
+
+
+def test_mentions_outside_the_text_are_harmless():
+    from newsgraph.extract.relations import find_relations
+
+    doc = _blank_doc("Short text.")
+    far = [EntityMention(500, 510, "Nobody", "PERSON", entity=0), EntityMention(520, 530, "Nowhere", "LOC", entity=1)]
+    assert find_relations(doc, far) == []
+
+
+# -- predicates and constructions (model) ---------------------------------------------------------
+
+P, O, L = "PERSON", "ORG", "LOC"
+
+
+@pytest.mark.model
+def test_apposition_leader_and_evidence_offsets(model):
+    text = "Fighting resumed on Monday. Karim Nasser, the leader of the Falcon Brigade, vowed to retake the town."
+    rels = _run(model, text, [("Karim Nasser", P, 0), ("Falcon Brigade", O, 1)])
+    assert _triples(rels) == {(0, "leads", 1)}
+    r = rels[0]
+    assert text[r.start : r.end].startswith("Karim Nasser") and text[r.start : r.end].endswith("town.")
+    assert "leader" in text[r.cue_start : r.cue_end]
+    assert r.polarity == "asserted" and r.confidence >= 0.8
+
+
+@pytest.mark.model
+def test_apposition_spokesman_and_adviser(model):
+    text = "Samir Haddad, a spokesman for the River Front, said the convoy was hit."
+    assert _triples(_run(model, text, [("Samir Haddad", P, 0), ("River Front", O, 1)])) == {(0, "spokesperson_for", 1)}
+    text = "Tariq Mansour, who serves as an adviser to the Northern Council, declined to comment."
+    assert (0, "advisor_to", 1) in _triples(_run(model, text, [("Tariq Mansour", P, 0), ("Northern Council", O, 1)]))
+
+
+@pytest.mark.model
+def test_title_before_name(model):
+    text = "Falcon Brigade commander Karim Nasser met Desert Shield spokesman Omar Rafi on Sunday."
+    rels = _run(model, text, [("Falcon Brigade", O, 0), ("Karim Nasser", P, 1), ("Desert Shield", O, 2), ("Omar Rafi", P, 3)])
+    assert {(1, "leads", 0), (3, "spokesperson_for", 2)} <= _triples(rels)
+    assert (1, "leads", 2) not in _triples(rels)
+
+
+@pytest.mark.model
+def test_possessive_role_and_tail_role(model):
+    text = "The brigade's commander, Karim Nasser, denied the report."
+    # "The brigade" stands for a resolved role mention here.
+    assert (1, "leads", 0) in _triples(_run(model, text, [("The brigade", O, 0), ("Karim Nasser", P, 1)]))
+    text = "Omar Rafi, the Desert Shield spokesman, said the road was open."
+    assert _triples(_run(model, text, [("Omar Rafi", P, 0), ("Desert Shield", O, 1)])) == {(0, "spokesperson_for", 1)}
+
+
+@pytest.mark.model
+def test_copula_and_passive_leadership(model):
+    text = "Layla Nouri is a senior fellow at the Basin Policy Institute."
+    assert _triples(_run(model, text, [("Layla Nouri", P, 0), ("Basin Policy Institute", O, 1)])) == {(0, "member_of", 1)}
+    text = "The Falcon Brigade is led by Karim Nasser, a former police officer."
+    assert (1, "leads", 0) in _triples(_run(model, text, [("Falcon Brigade", O, 0), ("Karim Nasser", P, 1)]))
+    text = "Karim Nasser founded the Falcon Brigade in 2014."
+    assert (0, "leads", 1) in _triples(_run(model, text, [("Karim Nasser", P, 0), ("Falcon Brigade", O, 1)]))
+
+
+@pytest.mark.model
+def test_relative_clause_backing_and_base(model):
+    text = "The Falcon Brigade, which is backed by Varania, holds the hills, and the Desert Shield, which is based in Qasr, holds the plain."
+    spec = [("Falcon Brigade", O, 0), ("Varania", L, 1), ("Desert Shield", O, 2), ("Qasr", L, 3)]
+    rels = _run(model, text, spec, {"Varania": "country", "Qasr": "settlement"})
+    assert {(0, "backed_by", 1), (2, "based_in", 3)} <= _triples(rels)
+    assert (0, "based_in", 3) not in _triples(rels)
+
+
+@pytest.mark.model
+def test_trained_and_armed_distributes_over_coordinated_patrons(model):
+    text = "The Falcon Brigade is trained and armed by Varania and Ostrland."
+    rels = _run(model, text, [("Falcon Brigade", O, 0), ("Varania", L, 1), ("Ostrland", L, 2)],
+                {"Varania": "country", "Ostrland": "country"})
+    assert {(0, "backed_by", 1), (0, "backed_by", 2)} <= _triples(rels)
+
+
+@pytest.mark.model
+def test_hyphen_compounds(model):
+    text = "The Varania-backed Falcon Brigade seized the bridge."
+    rels = _run(model, text, [("Varania", L, 0), ("Falcon Brigade", O, 1)], {"Varania": "country"})
+    assert _triples(rels) == {(1, "backed_by", 0)}
+    text = "The Desert Shield, a Qasr-based militia, denied the claim."
+    rels = _run(model, text, [("Desert Shield", O, 0), ("Qasr", L, 1)], {"Qasr": "settlement"})
+    assert (0, "based_in", 1) in _triples(rels)
+
+
+@pytest.mark.model
+def test_part_of_constructions(model):
+    text = "The Falcon Brigade is part of the Northern Coalition."
+    assert _triples(_run(model, text, [("Falcon Brigade", O, 0), ("Northern Coalition", O, 1)])) == {(0, "part_of", 1)}
+    text = "The Northern Coalition brings together three factions: the Falcon Brigade, the Desert Shield and the Iron Line."
+    spec = [("Northern Coalition", O, 0), ("Falcon Brigade", O, 1), ("Desert Shield", O, 2), ("Iron Line", O, 3)]
+    assert {(1, "part_of", 0), (2, "part_of", 0), (3, "part_of", 0)} <= _triples(_run(model, text, spec))
+    text = "The Iron Line, another faction in the Northern Coalition, withdrew."
+    assert (0, "part_of", 1) in _triples(_run(model, text, [("Iron Line", O, 0), ("Northern Coalition", O, 1)]))
+
+
+@pytest.mark.model
+def test_possessive_state_unit_is_part_of(model):
+    text = "Officials blamed Varania's Border Guard for the shelling."
+    rels = _run(model, text, [("Varania", L, 0), ("Border Guard", O, 1)], {"Varania": "country"})
+    assert _triples(rels) == {(1, "part_of", 0)}
+
+
+@pytest.mark.model
+def test_reports_to_and_loyalty(model):
+    text = "The Desert Shield answers to the Eastern Operations Command."
+    assert (0, "reports_to", 1) in _triples(_run(model, text, [("Desert Shield", O, 0), ("Eastern Operations Command", O, 1)]))
+    text = "The Iron Line is loyal to Sheikh Adnan Karimi, a cleric in the south."
+    assert (0, "reports_to", 1) in _triples(_run(model, text, [("Iron Line", O, 0), ("Sheikh Adnan Karimi", P, 1)]))
+
+
+@pytest.mark.model
+def test_allied_and_fights(model):
+    text = "The Desert Shield fought alongside the national army against the Black Banner group in 2019."
+    spec = [("Desert Shield", O, 0), ("national army", O, 1), ("Black Banner", O, 2)]
+    rels = _run(model, text, spec)
+    got = _triples(rels)
+    assert (0, "allied_with", 1) in got
+    assert (0, "fights", 2) in got or (2, "fights", 0) in got
+    assert (1, "fights", 2) not in got and (2, "fights", 1) not in got or (0, "fights", 2) in got
+    text = "Tensions between the Desert Shield and the Falcon Brigade have grown since the spring."
+    got = _triples(_run(model, text, [("Desert Shield", O, 0), ("Falcon Brigade", O, 1)]))
+    assert got & {(0, "fights", 1), (1, "fights", 0)}
+
+
+@pytest.mark.model
+def test_family_and_office(model):
+    text = "Among the dead was Hassan Nasser, the younger brother of Karim Nasser."
+    assert _triples(_run(model, text, [("Hassan Nasser", P, 0), ("Karim Nasser", P, 1)])) == {(0, "family", 1)}
+    text = "Qasr's deputy governor, Salim Ayoub, called for calm."
+    rels = _run(model, text, [("Qasr", L, 0), ("Salim Ayoub", P, 1)], {"Qasr": "region"})
+    assert _triples(rels) == {(1, "holds_office", 0)}
+
+
+@pytest.mark.model
+def test_demonym_title_holds_office_only_when_resolved(model):
+    text = "Varanian Prime Minister Jonas Adler visited the front."
+    spec = [("Varanian", L, 0), ("Jonas Adler", P, 1)]
+    assert _triples(_run(model, text, spec, {"Varanian": "country"})) == {(1, "holds_office", 0)}
+    # an unresolved demonym (entity -1) is not an argument
+    assert _run(model, text, [("Varanian", L, -1), ("Jonas Adler", P, 1), ("the front", L, 2)]) == []
+
+
+@pytest.mark.model
+def test_negation_and_denial(model):
+    text = "The Falcon Brigade has denied any links to the Varanian Guard."
+    rels = _run(model, text, [("Falcon Brigade", O, 0), ("Varanian Guard", O, 1)])
+    assert _polarities(rels) == {(0, "backed_by", 1): "negated"}
+    text = "The Falcon Brigade is not backed by Varania."
+    rels = _run(model, text, [("Falcon Brigade", O, 0), ("Varania", L, 1)], {"Varania": "country"})
+    assert _polarities(rels) == {(0, "backed_by", 1): "negated"}
+
+
+@pytest.mark.model
+def test_hedging(model):
+    text = "The Falcon Brigade is reportedly funded by Varania."
+    rels = _run(model, text, [("Falcon Brigade", O, 0), ("Varania", L, 1)], {"Varania": "country"})
+    assert _polarities(rels) == {(0, "backed_by", 1): "hedged"}
+    text = "Western officials say the Falcon Brigade is trained by Varania, a charge the group rejects."
+    rels = _run(model, text, [("Falcon Brigade", O, 0), ("Varania", L, 1)], {"Varania": "country"})
+    assert _polarities(rels) == {(0, "backed_by", 1): "hedged"}
+    # a hedge on the main verb does not reach the apposition
+    text = "Karim Nasser, the leader of the Falcon Brigade, reportedly met the envoy."
+    rels = _run(model, text, [("Karim Nasser", P, 0), ("Falcon Brigade", O, 1)])
+    assert _polarities(rels) == {(0, "leads", 1): "asserted"}
+
+
+@pytest.mark.model
+def test_coordinated_appositions_keep_their_own_holders(model):
+    text = "Karim Nasser, the leader of the Falcon Brigade, and Omar Rafi, commander of the Iron Line, signed the deal."
+    spec = [("Karim Nasser", P, 0), ("Falcon Brigade", O, 1), ("Omar Rafi", P, 2), ("Iron Line", O, 3)]
+    assert _triples(_run(model, text, spec)) == {(0, "leads", 1), (2, "leads", 3)}
+
+
+@pytest.mark.model
+def test_mere_cooccurrence_gives_nothing(model):
+    text = "Karim Nasser and Omar Rafi attended the conference in Qasr with officials from the Falcon Brigade."
+    spec = [("Karim Nasser", P, 0), ("Omar Rafi", P, 1), ("Qasr", L, 2), ("Falcon Brigade", O, 3)]
+    assert _run(model, text, spec, {"Qasr": "settlement"}) == []
+
+
+@pytest.mark.model
+def test_wrong_direction_and_type_guards(model):
+    # an organisation cannot lead a person; a person is member_of (never part_of)
+    text = "The Falcon Brigade, led by the Northern Coalition, holds the bridge."
+    assert _run(model, text, [("Falcon Brigade", O, 0), ("Northern Coalition", O, 1)]) == []
+    text = "Karim Nasser belongs to the Falcon Brigade."
+    assert _triples(_run(model, text, [("Karim Nasser", P, 0), ("Falcon Brigade", O, 1)])) == {(0, "member_of", 1)}
+    # leadership of a place is an office
+    text = "Salim Ayoub, the head of Qasr province, resigned."
+    rels = _run(model, text, [("Salim Ayoub", P, 0), ("Qasr province", L, 1)], {"Qasr province": "region"})
+    assert _triples(rels) == {(0, "holds_office", 1)}
+
+
+@pytest.mark.model
+def test_one_relation_per_sentence_and_triple(model):
+    text = ("Karim Nasser, the leader of the Falcon Brigade, said the Falcon Brigade, which Karim Nasser "
+            "leads, would stay.")
+    rels = _run(model, text, [("Karim Nasser", P, 0), ("Falcon Brigade", O, 1)])
+    keys = [(r.start, r.subject, r.predicate, r.object) for r in rels]
+    assert len(keys) == len(set(keys)) and (0, "leads", 1) in _triples(rels)
+
+
+@pytest.mark.model
+def test_sample_gold_sentence_level_quality(model):
+    result = evaluate_gold(model)
+    assert result["precision"] >= 0.85, result["per_predicate"]
+    assert result["recall"] >= 0.70, result["per_predicate"]
+
+
+# -- speed ----------------------------------------------------------------------------------------
+
+_SPEED_TEXT = """\
+Karim Nasser, the leader of the Falcon Brigade, said on Monday that his fighters had pushed the Black Banner
+group out of three villages north of Qasr. The Falcon Brigade, which is backed by Varania, is part of the
+Northern Coalition, an umbrella of armed factions that answers to the Eastern Operations Command.
+Omar Rafi, a spokesman for the Northern Coalition, said the operation had been planned with the national army.
+"""
+
+
+@pytest.mark.model
+def test_speed_on_a_600_word_article(model):
+    from newsgraph.extract.relations import find_relations
+
+    text = (_SPEED_TEXT + "\n") * 8  # about 600 words, every sentence with several entities
+    assert 550 <= len(text.split()) <= 700
+    spec = [("Karim Nasser", P, 0), ("Falcon Brigade", O, 1), ("Black Banner", O, 2), ("Qasr", L, 3),
+            ("Varania", L, 4), ("Northern Coalition", O, 5), ("Eastern Operations Command", O, 6),
+            ("Omar Rafi", P, 7), ("national army", O, 8)]
+    doc = model(text)
+    mentions = _mentions(text, spec, {"Varania": "country", "Qasr": "settlement"})
+    t0 = time.perf_counter()
+    rels = find_relations(doc, mentions)
+    ms = 1000 * (time.perf_counter() - t0)
+    assert rels
+    assert ms < 100, f"find_relations took {ms:.1f} ms on a 600-word article"

@@ -80,7 +80,7 @@ def find_relations(doc, mentions: list[EntityMention]) -> list[RelationMention]:
     usable.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[RelationMention] = []
     mi = 0
-    for sent in doc.sents:
+    for sent in _sentences(doc):
         s_start, s_end = sent.start_char, sent.end_char
         while mi < len(usable) and usable[mi].start < s_start:
             mi += 1
@@ -97,6 +97,26 @@ def find_relations(doc, mentions: list[EntityMention]) -> list[RelationMention]:
             continue
         out.extend(_sentence_relations(doc, sent, args))
     return out
+
+
+_FINAL = frozenset('. ! ? " ” ’ \' ) : ;'.split()) | {"…"}
+
+
+def _sentences(doc):
+    """The parser's sentences, re-joined where a split falls inside a clause.
+
+    The shipped parser sometimes cuts "X commander | Karim Nasser met ..." before a name; a sentence
+    that does not end in final punctuation is merged with the next one (paragraph breaks still split).
+    """
+    sents = list(doc.sents)
+    i = 0
+    while i < len(sents):
+        j = i
+        while (j + 1 < len(sents) and sents[j][-1].text not in _FINAL and "\n" not in sents[j][-1].whitespace_
+               and "\n" not in sents[j][-1].text):
+            j += 1
+        yield doc[sents[i].start : sents[j].end] if j > i else sents[i]
+        i = j + 1
 
 
 # -- mentions -> token spans ----------------------------------------------------------------------
@@ -638,7 +658,7 @@ def _surface_candidates(doc, sent, args: list[_Arg], tok2arg) -> list[_Candidate
         t = _np_target(doc, args, k + 1, sent)  # "of the army's X Command" -> X Command
         m = _APPOS_ROLE.match(gap)
         if m:
-            role = _singular(m.group("role"))
+            role = _singular(m.group("role").split()[-1])
             mods = set(gap.split())
             # "X and Y, the leaders of Z": a plural role is shared by the names before it
             holders = _list_before(doc, args, k) if m.group("plural") else [a]
@@ -649,14 +669,14 @@ def _surface_candidates(doc, sent, args: list[_Arg], tok2arg) -> list[_Candidate
                         out.append(_Candidate(holder, pred, target, CONF_SURFACE + 0.1, *cue, "surface"))
         m = _TITLE_ROLE.match(gap)
         if m and b.type == "PERSON":
-            pred = _role_predicate(_singular(m.group("role")), b, a, set(gap.split()))
+            pred = _role_predicate(_singular(m.group("role").split()[-1]), b, a, set(gap.split()))
             if pred:
                 out.append(_Candidate(b, pred, a, CONF_SURFACE + 0.1, *cue, "surface"))
         if _TAIL_GAP.match(gap + " " if gap else "") or gap == ",":
             tail = _norm(doc[b.last : min(b.last + 5, sent.end)].text)
             m = _TAIL_ROLE.match(tail)
             if m and not (k + 2 < len(args) and args[k + 2].first <= b.last + 1):
-                pred = _role_predicate(_singular(m.group("role")), a, b, set(tail.split()[:3]))
+                pred = _role_predicate(_singular(m.group("role").split()[-1]), a, b, set(tail.split()[:3]))
                 if pred:
                     out.append(_Candidate(a, pred, b, CONF_SURFACE, a.last, b.last + 2, "surface"))
         m = _PARTICIPLE.match(gap)
@@ -737,7 +757,7 @@ def _extra_gap_patterns(doc, sent, args, k, gap, cue) -> list[_Candidate]:
     "has kept fighters in Y", "A, one of three groups that make up B"."""
     a, b = args[k], args[k + 1]
     out = []
-    if gap == "and" and a.first >= 2:
+    if gap in ("and", "and the") and a.first >= 2:
         before = [t.lower_ for t in doc[max(sent.start, a.first - 5) : a.first]]
         if before and before[-1] in ("the",):
             before = before[:-1]
@@ -808,9 +828,9 @@ def _gather_candidates(doc, sent, args, k) -> list[_Candidate]:
     if a.type != "ORG" or k + 1 >= len(args):
         return []
     gap = _gap_text(doc, a.last, args[k + 1].first)
-    gap = gap.rstrip(", ")
-    gap = re.sub(r"\s*(?:factions|groups|militias|units|brigades|members|parties|organi[sz]ations|forces)$", "", gap)
-    for _ in range(3):  # "three armed", "the main", ...
+    for _ in range(4):  # ", the", "three armed factions:", ...
+        gap = gap.rstrip(", ")
+        gap = re.sub(r"\s*(?:factions|groups|militias|units|brigades|members|parties|organi[sz]ations|forces)$", "", gap)
         gap = re.sub(r"\s*(?:the|some|two|three|four|five|six|seven|several|many|its|main|armed|rival|\d+)$", "", gap)
     if not any(gap.endswith(p) for p in lex.GATHER_PHRASES):
         return []
@@ -897,8 +917,8 @@ def _polarity(doc, sent, c: _Candidate) -> str:
                 hedged = True
             if parent.lemma_.lower() in ("believe", "say") and rel == "xcomp":
                 hedged = True
-            if rel in ("ccomp", "parataxis", "advcl", "acl:relcl", "acl", "csubj"):
-                in_clause = rel == "conj"
+        if rel not in ("conj", "xcomp", "compound", "flat", "amod", "case", "fixed"):
+            in_clause = False  # hedges on the verb that governs an apposition are not about it
         if rel == "appos" and parent.lemma_.lower() in lex.CLAIM_NOUNS:
             hedged = True
         node = parent
