@@ -412,6 +412,9 @@ def test_wrong_direction_and_type_guards(model):
     assert _run(model, text, [("Falcon Brigade", O, 0), ("Northern Coalition", O, 1)]) == []
     text = "Karim Nasser belongs to the Falcon Brigade."
     assert _triples(_run(model, text, [("Karim Nasser", P, 0), ("Falcon Brigade", O, 1)])) == {(0, "member_of", 1)}
+    # a place after "in" says where the spokesman works, not whom he speaks for
+    text = "Mark Tillman, a coalition spokesman in Qasr, gave the figures."
+    assert _run(model, text, [("Mark Tillman", P, 0), ("Qasr", L, 1)], {"Qasr": "settlement"}) == []
     # leadership of a place is an office
     text = "Salim Ayoub, the head of Qasr province, resigned."
     rels = _run(model, text, [("Salim Ayoub", P, 0), ("Qasr province", L, 1)], {"Qasr province": "region"})

@@ -242,6 +242,8 @@ def _fit_types(c: _Candidate) -> _Candidate | None:
         return as_("backed_by") if _is_state(o) else None  # "loyal to <country>"
     if p in ("allied_with", "fights"):
         ok = lambda a: a.type in ("ORG", "PERSON") or _is_state(a)  # noqa: E731
+        if p == "fights" and st == ot == "PERSON":
+            return None  # two people "fighting" is rarely an armed conflict between them
         return as_(p) if ok(s) and ok(o) else None
     if p == "family":
         return as_(p) if st == ot == "PERSON" else None
@@ -252,6 +254,8 @@ def _fit_types(c: _Candidate) -> _Candidate | None:
 
 def _role_predicate(noun: str, holder: _Arg, target: _Arg, modifiers: set[str], prep: str = "") -> str | None:
     """The relation a role noun sets up between its holder and its target."""
+    if target.type == "LOC" and prep in ("in", "at", "from", "within") and noun not in lex.LOCAL_PERSON_NOUNS:
+        return None  # "a spokesman in Baghdad" says where, not for whom
     if noun in lex.SPOKES_NOUNS:
         return "spokesperson_for"
     if noun in lex.ADVISOR_NOUNS:
@@ -271,7 +275,9 @@ def _role_predicate(noun: str, holder: _Arg, target: _Arg, modifiers: set[str], 
     if noun in lex.LEADER_NOUNS:
         if holder.type == "ORG":
             return "part_of" if noun in lex.UNIT_NOUNS else None
-        return "member_of" if modifiers & lex.NON_HEAD_MODIFIERS else "leads"
+        if modifiers & lex.NON_HEAD_MODIFIERS or prep in ("at", "in", "within"):
+            return "member_of"  # "deputy commander of X", "a director at X"
+        return "leads"
     if holder.type == "ORG" and (noun in lex.UNIT_NOUNS or noun in lex.UMBRELLA_NOUNS and noun != "umbrella"):
         # "X, a coalition of ..." is handled as a gathering; "X, another faction in Y" lands here.
         return "part_of" if noun in lex.UNIT_NOUNS else None
