@@ -262,12 +262,13 @@ _COMPOUND_SUFFIX = re.compile(
 )
 _COMPOUND_PREFIX = re.compile(r"^(?:pro|anti|non|ex)[-‐‑–]", re.IGNORECASE)
 _APOSTROPHES = re.compile("[’‘`´ʼʻ]")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def _key(text: str) -> str:
     """Lookup key: apostrophes unified, article and case dropped, dots kept (U.S. vs US differ only in dots)."""
     t = _APOSTROPHES.sub("'", text.strip())
-    t = re.sub(r"^the\s+", "", t, flags=re.IGNORECASE)
+    t = _LEADING_THE.sub("", t)
     return " ".join(t.split()).casefold()
 
 
@@ -317,7 +318,7 @@ def country_name(text: str) -> str | None:
     """The canonical short name when ``text`` names a country ("the United States" -> "United States")."""
     if not text or not text.strip():
         return None
-    stripped = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    stripped = _LEADING_THE.sub("", text.strip())
     if not stripped[:1].isupper() or len(stripped.replace(".", "")) <= 3 and not stripped.replace(".", "").isupper():
         return None
     key = _key(text)

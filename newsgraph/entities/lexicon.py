@@ -148,9 +148,9 @@ PLACE_SUFFIXES: dict[str, str | None] = _table(
 # Words before a name that make it a place: "the village of X", "Camp X", "Mount X".
 PLACE_PREFIXES_OF: dict[str, str | None] = _table(
     """
-    settlement: village|town|city|hamlet|suburb|settlement|capital|port city|border town|market town|
+    settlement: village|town|city|hamlet|suburb|settlement|capital|port city|border town|market town|mayor|outskirts|
                 township|refugee camp|camp
-    region:     province|governorate|district|sub-district|region|area|county|neighborhood|
+    region:     province|governorate|district|sub-district|region|area|county|neighborhood|governor|
                 neighbourhood|island|valley|state
     """
 )
@@ -164,7 +164,7 @@ PLACE_CAPITAL_PREFIXES: dict[str, str | None] = _table(
 )
 # Prepositions that make a following capitalised name a (weak) place.
 PLACE_PREPOSITIONS: frozenset[str] = _words(
-    "in near outside around across inside into toward towards through via"
+    "in near outside around across inside into toward towards through via along beyond between"
 )
 COMPASS_OF: frozenset[str] = _words(
     "north south east west northeast northwest southeast southwest north-east north-west south-east "

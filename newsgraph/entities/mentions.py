@@ -27,23 +27,24 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsgraph.entities import lexicon as lx
 from newsgraph.entities.demonyms import COUNTRY_ACRONYMS, country_name, demonym_target
 from newsgraph.names.acronyms import is_acronym
-from newsgraph.names.normalize import fold
+from newsgraph.names.normalize import fold as _fold_uncached
 from newsgraph.names.titles import HONORIFICS, ROLES, is_title_phrase, title_end
 from newsgraph.types import EntityMention
 
 __all__ = ["find_mentions", "demonym_target"]
 
+fold = lru_cache(maxsize=65536)(_fold_uncached)  # the same words recur in every article
+
 # -- tokens --------------------------------------------------------------------------------------
 
 # A word: letters/digits joined by hyphens, inner apostrophes (not a possessive 's) and the dots of
 # dotted acronyms ("U.S.", "U.S.-led"); a trailing dot is left out and recorded on the token.
-_WORD = re.compile(
-    r"[^\W_](?:[^\W_]|[-‐‑](?=[^\W_])|['’‘ʼ](?![sS]\b)(?=[^\W_])|\.(?=[^\W\d_]\.)|\.(?=[-‐‑][^\W_]))*"
-)
+_WORD = re.compile(r"[^\W_]+(?:(?:[-‐‑]|['’‘ʼ](?![sS]\b)|\.(?=[^\W\d_]\.)|\.[-‐‑])[^\W_]+)*")
 _CONNECTORS = frozenset("of for on the and".split())
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|at|az|an|ez|es|adh|ath)[-‐‑](?=[^\W_])", re.IGNORECASE)
 _LOWER_PARTICLES = frozenset("al el bin ibn bint bn de van von da di du le la".split())
@@ -106,7 +107,7 @@ class _Cand:
     label: str | None = None  # the NER label it came from, if any
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Shape:
     """What the words of a span say about it, independent of the NER label."""
 
@@ -142,54 +143,81 @@ def _international(lows: list[str], subtype: str | None) -> str | None:
     return subtype
 
 
-def _person_shape(toks: list[_Tok]) -> str | None:
-    """ "kunya" (Abu X), "nasab" (X bin Y), "given" (Ali al-X), "article" (X al-Y) or None."""
-    if not toks:
+def _known_org(text: str) -> tuple[str | None] | None:
+    """(subtype,) of a well-known body ("Islamic State", "NATO"); short forms only in capitals ("IS", not "Is")."""
+    key = text.lower()
+    if key not in lx.KNOWN_ORGS:
+        key = fold(text)
+        if key not in lx.KNOWN_ORGS:
+            return None
+    if len(text.replace(".", "")) <= 4 and not text.replace(".", "").isupper():
         return None
-    lows = [fold(t.text) for t in toks]
-    if len(toks) >= 2 and lows[0] in lx.KUNYA and toks[1].cap:
+    return (lx.KNOWN_ORGS[key],)
+
+
+def _person_shape(toks: list[_Tok]) -> str | None:
+    return _person_shape_of(tuple(t.text for t in toks))
+
+
+@lru_cache(maxsize=65536)
+def _person_shape_of(words: tuple[str, ...]) -> str | None:
+    """ "kunya" (Abu X), "nasab" (X bin Y), "given" (Ali al-X), "article" (X al-Y) or None."""
+    if not words:
+        return None
+    lows = [fold(w) for w in words]
+    caps = [w[:1].isupper() for w in words]
+    if len(words) >= 2 and lows[0] in lx.KUNYA and caps[1]:
         return "kunya"
-    for k in range(1, len(toks) - 1):
-        if lows[k] in lx.NASAB and toks[k - 1].cap and toks[k + 1].cap:
+    for k in range(1, len(words) - 1):
+        if lows[k] in lx.NASAB and caps[k - 1] and caps[k + 1]:
             return "nasab"
     first = lows[0].split("-")[0]
-    if len(toks) >= 2 and toks[0].cap and (first in lx.GIVEN_NAMES or lows[0] in lx.GIVEN_NAMES):
+    if len(words) >= 2 and caps[0] and (first in lx.GIVEN_NAMES or lows[0] in lx.GIVEN_NAMES):
         return "given"
-    if len(toks) >= 2 and toks[0].cap and any(_ARTICLE_PREFIX.match(t.text) for t in toks[1:]):
+    if len(words) >= 2 and caps[0] and any(_ARTICLE_PREFIX.match(w) for w in words[1:]):
         return "article"
     return None
 
 
 def _shape(toks: list[_Tok], lenient_head: bool = False) -> _Shape:
     """Type a span by its words alone (no context): lexicons, head nouns, Arabic group words, name shapes."""
-    if not toks:
-        return _Shape()
-    lows = [t.low for t in toks]
-    joined = " ".join(t.text for t in toks)
-    folded = fold(joined)
-    if folded in lx.KNOWN_ORGS or joined.lower() in lx.KNOWN_ORGS:
-        return _Shape("ORG", lx.KNOWN_ORGS.get(folded, lx.KNOWN_ORGS.get(joined.lower())), "group", True)
+    return _shape_of(tuple(t.text for t in toks), lenient_head)
+
+
+_NO_SHAPE = _Shape()
+
+
+@lru_cache(maxsize=65536)
+def _shape_of(words: tuple[str, ...], lenient_head: bool) -> _Shape:
+    if not words:
+        return _NO_SHAPE
+    lows = [w.lower() for w in words]
+    caps = [w[:1].isupper() for w in words]
+    joined = " ".join(words)
+    known = _known_org(joined)
+    if known is not None:
+        return _Shape("ORG", known[0], "group", True)
     if country_name(joined):
         return _Shape("LOC", "country", "place-cue", True)
     # Arabic group words head the name: "Kataib Hezbollah", "al-Hashd al-Shaabi".
     head = fold(_bare(lows[0]))
-    if len(toks) >= 2 and head in lx.ARABIC_GROUP_HEADS and (toks[1].cap or _is_particle(toks[1])):
+    if len(words) >= 2 and head in lx.ARABIC_GROUP_HEADS and (caps[1] or _ARTICLE_PREFIX.match(words[1]) or lows[1] in _LOWER_PARTICLES):
         return _Shape("ORG", lx.ARABIC_GROUP_HEADS[head], "group", True)
     org = _org_head(lows, allow_single=False)
-    if org is not None and (toks[-1].cap or lenient_head):
+    if org is not None and (caps[-1] or lenient_head):
         return _Shape("ORG", _international(lows, org[1]), "group", True)
-    if len(toks) >= 2 and fold(lows[0]) in lx.PLACE_CAPITAL_PREFIXES:
+    if len(words) >= 2 and fold(lows[0]) in lx.PLACE_CAPITAL_PREFIXES:
         return _Shape("LOC", lx.PLACE_CAPITAL_PREFIXES[fold(lows[0])], "place-cue", True)
-    if len(toks) >= 2 and lows[-1] in lx.PLACE_SUFFIXES and toks[-1].cap:
+    if len(words) >= 2 and lows[-1] in lx.PLACE_SUFFIXES and caps[-1]:
         return _Shape("LOC", lx.PLACE_SUFFIXES[lows[-1]], "place-cue", True)
-    person = _person_shape(toks)
+    person = _person_shape_of(words)
     if person is not None:
         return _Shape("PERSON", None, "shape", person in ("kunya", "nasab", "given"))
-    if len(toks) == 1:
-        target = demonym_target(toks[0].text)
+    if len(words) == 1:
+        target = demonym_target(words[0])
         if target is not None:
             return _Shape("LOC" if target[1] == "country" else "ORG", "country" if target[1] == "country" else None, "demonym", True)
-    return _Shape()
+    return _NO_SHAPE
 
 
 # -- the document scanner ------------------------------------------------------------------------
@@ -202,9 +230,19 @@ _PREFIX_CUE = re.compile(
     re.IGNORECASE,
 )
 _WEAK_CUE = re.compile(
-    r"(?:\b(?:" + "|".join(sorted(lx.PLACE_PREPOSITIONS)) + r")|\b(?:" + "|".join(sorted(lx.COMPASS_OF, key=len, reverse=True)) + r")\s+of)\s+$",
+    r"(?:\b(?:" + "|".join(sorted(lx.PLACE_PREPOSITIONS)) + r")|\b(?:" + "|".join(sorted(lx.COMPASS_OF, key=len, reverse=True)) + r")\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "Nineveh's governor", "Basra's provincial council": offices of a place.
+_POSSESSIVE_PLACE_CUE = re.compile(r"['’]s\s+(?:deputy\s+|acting\s+|former\s+)?(?:governor|provincial\s+council|governorate)\b")
+# Places listed with a plural cue: "Diyala, Salahuddin and Kirkuk provinces".
+_LIST_PLACE_CUE = re.compile(
+    r"((?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,\s+)+(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,?\s+and\s+)"
+    r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s+(provinces|governorates|districts|villages|towns|cities|regions)\b"
+)
+_LISTED_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?")
+_ROLE_WORDS_BEFORE = re.compile(r"[\w.'’-]+")
+_LINE_BREAK = re.compile(r"(\n)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|from|to|into|around|of|at)\s+$", re.IGNORECASE)
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’\-]+(?:[ ][A-Z][A-Z'’\-]+)*),[ ](?=[A-Z])")
 _APPOSITION = re.compile(
@@ -214,16 +252,21 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _MILITIA_NEAR = re.compile(r"\b(?:" + "|".join(sorted(lx.MILITIA_CONTEXT)) + r")\b", re.IGNORECASE)
-_ROLE_PHRASE = re.compile(
+# Person roles by their first word: "prime" -> [("prime", "minister")], "colonel" -> [("colonel",)].
+_ROLES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in sorted((*lx.PERSON_ROLE_PHRASES, *lx.PERSON_ROLE_NOUNS), key=lambda p: -len(p.split())):
+    _ROLES_BY_FIRST.setdefault(_phrase.split()[0], []).append(tuple(_phrase.split()))
+# "the" and up to three descriptor words right before a role word ("the PMF ", "the group's ").
+_ROLE_DETERMINER = re.compile(
     r"\b[Tt]he\s+((?:(?!(?:the|a|an|and|or|of|to|in|on|at|by|for|with|from|that|who|said|says|told)\b)"
-    r"(?:[A-Z][\w.'’-]*|[a-z][\w-]*(?:['’]s)?)\s+){0,3}?)("
-    + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in (*lx.PERSON_ROLE_PHRASES, *lx.PERSON_ROLE_NOUNS)), key=len, reverse=True))
-    + r")\b(?![-‐])",
+    r"(?:[A-Z][\w.'’-]*|[a-z][\w-]*(?:['’]s)?)\s+){0,3})$"
 )
-_ORG_ROLE = re.compile(
-    r"\b[Tt]he\s+(army|military|government|ministry|alliance|coalition|brigade|militia|movement|party|"
-    r"council|parliament|police|agency|faction|front|organi[sz]ation)\b(?!['’]?[-\w])"
-)
+_ORG_NOUNS = (r"army|military|government|ministry|alliance|coalition|brigade|militia|movement|party|council|"
+              r"parliament|police|agency|faction|front|organi[sz]ation|group")
+_ORG_ROLE_NOUNS = frozenset(_ORG_NOUNS.replace("organi[sz]ation", "organization|organisation").split("|")) - {"group"}
+_NEXT_WORD = re.compile(r"[ \t]*(?:['’](s)\b|([\w.'’-]+))")
+_NEXT_CAPITAL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
+_ORG_DESCRIPTOR = re.compile(r"(" + _ORG_NOUNS + r")(?:['’]s)?\s+", re.IGNORECASE)
 _INSTITUTION_AFTER_DEMONYM = re.compile(
     r"^[ \t]+(army|military|navy|air\s+force|police|security\s+forces|armed\s+forces|special\s+forces|forces|"
     r"government|parliament|cabinet|judiciary|foreign\s+ministry|defen[cs]e\s+ministry|interior\s+ministry)\b(?!['’]?-)",
@@ -237,7 +280,8 @@ _NON_ACRONYMS = frozenset(
     "AM PM GMT UTC KM BC AD OK CEO ID TV DNA PDF VIP HQ II III IV VI VII VIII IX XI XII XX FAQ PS "
     "NB AKA USD IQD EUR GDP COVID RPG RPGS IED IEDS MRAP SUV ATM SMS".split()
 )
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_NAME_POS = frozenset("VERB AUX PRON ADV DET ADP CCONJ SCONJ NUM PART INTJ".split())
+_ALLCAPS_LINE = re.compile(r"(?m)^[^\na-zß-öø-ÿ]*[A-Z][^\na-zß-öø-ÿ]*$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -255,14 +299,8 @@ class _Scanner:
     # -- helpers ---------------------------------------------------------------------------------
 
     def _find_allcaps_lines(self) -> list[tuple[int, int]]:
-        out = []
-        pos = 0
-        for line in self.text.split("\n"):
-            letters = _LETTER.findall(line)
-            if len(line.split()) >= 2 and letters and all(c.isupper() for c in letters):
-                out.append((pos, pos + len(line)))
-            pos += len(line) + 1
-        return out
+        """Lines in capitals (mastheads, kickers): their words are not acronyms."""
+        return [m.span() for m in _ALLCAPS_LINE.finditer(self.text) if len(m.group().split()) >= 2]
 
     def _in_allcaps_line(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self._allcaps_lines)
@@ -354,7 +392,8 @@ class _Scanner:
         if shape.origin == "demonym":
             return  # single demonyms are handled by scan_demonyms
         # A title in front: "Maj. Gen. X", "Prime Minister X", "Popular Mobilization Forces chief X".
-        cut = title_end(run_text) if not (shape.strong and shape.type in ("ORG", "LOC")) else 0
+        has_title_word = any(t.low.rstrip(".") in _TITLE_WORDS for t in toks[:-1])
+        cut = title_end(run_text) if has_title_word and not (shape.strong and shape.type in ("ORG", "LOC")) else 0
         if cut:
             self._titled_person(i, j, start + cut)
             return
@@ -420,9 +459,10 @@ class _Scanner:
 
         "... said alliance spokesman " -> the offset of "spokesman"; only title vocabulary counts.
         """
-        if not before.endswith((" ", "\t")):
+        last = before.rsplit(None, 1)[-1] if before.strip() else ""
+        if not before.endswith((" ", "\t")) or last not in _TITLE_WORDS:
             return -1
-        words = list(re.finditer(r"[\w.'’-]+", before))[-3:]
+        words = list(_ROLE_WORDS_BEFORE.finditer(before))[-3:]
         best = -1
         for k in range(len(words) - 1, -1, -1):
             phrase = before[words[k].start() : words[-1].end()]
@@ -462,6 +502,9 @@ class _Scanner:
             cend = end + m.end()
             self._add(_Cand(start, cend, "LOC", lx.PLACE_SUFFIXES.get(cue), "place-cue", _PATTERN, start, end))
             return True
+        if _POSSESSIVE_PLACE_CUE.match(self.text, end):
+            self._add(_Cand(start, end, "LOC", "region", "place-cue", _PATTERN))
+            return True
         before = self._before(start)
         m = _PREFIX_CUE.search(before)
         if m:
@@ -484,10 +527,19 @@ class _Scanner:
                 return "armed_group"
         return subtype
 
+    def scan_place_lists(self) -> None:
+        """ "Diyala, Salahuddin and Kirkuk provinces": every listed name is a place of that kind."""
+        for m in _LIST_PLACE_CUE.finditer(self.text):
+            plural = m.group(2).lower()
+            sub = "region" if plural in ("provinces", "governorates", "districts", "regions") else "settlement"
+            for name in _LISTED_NAME.finditer(m.group(1)):
+                if name.group().lower() not in lx.NOT_NAME_WORDS:
+                    self._add(_Cand(m.start(1) + name.start(), m.start(1) + name.end(), "LOC", sub, "place-cue", _PATTERN))
+
     def scan_datelines(self) -> None:
         for m in _DATELINE.finditer(self.text):
             word = m.group(1)
-            if len(word) >= 3 and not is_acronym(word.replace(" ", "")) or len(word) > 6:
+            if len(word) >= 4:
                 sub = "country" if country_name(word) else "settlement"
                 self._add(_Cand(m.start(1), m.end(1), "LOC", sub, "place-cue", _PATTERN))
 
@@ -505,8 +557,8 @@ class _Scanner:
                 end = t.end + (1 if form.endswith(".") and form != t.text else 0)
                 self._add(_Cand(t.start, end, "LOC", "country", "acronym", _ACRONYM))
                 continue
-            key = form.lower()
-            sub = lx.KNOWN_ORGS.get(key, lx.KNOWN_ORGS.get(key.replace(".", ""))) if key in lx.KNOWN_ORGS or key.replace(".", "") in lx.KNOWN_ORGS else None
+            known = _known_org(form) or _known_org(form.replace(".", ""))
+            sub = known[0] if known else None
             end = t.end + (1 if form != t.text else 0)
             self._add(_Cand(t.start, end, "ORG", sub, "acronym", _ACRONYM))
 
@@ -528,32 +580,78 @@ class _Scanner:
             self._add(_Cand(t.start, t.end, typ, "country" if typ == "LOC" else None, "demonym", _DEMONYM))
 
     def scan_roles(self) -> None:
-        """ "the colonel", "the PMF spokesman", "the group's commander": a person named nowhere here."""
-        for m in _ROLE_PHRASE.finditer(self.text):
-            role = m.group(2)
-            rest = self.text[m.end() : m.end() + 30]
-            nxt = re.match(r"\s*([\w.'’-]+)", rest)
-            after = nxt.group(1) if nxt and not re.match(r"\s*[,.;:!?)\"”]", rest) else ""
-            if after[:1].isupper() or after[:1] == "s" and after == "s":
-                continue  # "the prime minister Mohammed ...": a title; handled with the name
-            last = role.split()[-1].lower()
-            if last in lx.AMBIGUOUS_ROLES and after and after.lower() not in lx.ROLE_FOLLOWERS:
+        """ "the colonel", "the PMF spokesman", "the group's commander": a person named nowhere here;
+        "the alliance", "the ministry", "army troops": an organisation by its common noun."""
+        toks = self.toks
+        for k, t in enumerate(toks):
+            if t.cap:
                 continue
-            if self.doc is not None and not self._role_is_noun(m.start(2), m.end(2)):
+            phrases = _ROLES_BY_FIRST.get(t.low)
+            if phrases:
+                self._person_role(k, phrases)
+            if t.low in _ORG_ROLE_NOUNS:
+                self._org_role(k)
+            if t.low in ("coalition", "alliance", "forces") and k > 0 and self._joinable(toks[k - 1], t):
+                prev = toks[k - 1]
+                if prev.low in ("international", "global", "multinational"):
+                    self._add(_Cand(prev.start, t.end, "ORG", "international", "group", _PATTERN))
+                elif prev.low.endswith(("-led", "-backed")) and prev.cap:
+                    self._add(_Cand(prev.start, t.end, "ORG", "military", "group", _PATTERN))
+
+    def _followed_by(self, end: int) -> str:
+        """The next word after ``end`` ("" when punctuation comes first)."""
+        m = _NEXT_WORD.match(self.text, end)
+        return (m.group(1) or m.group(2) or "") if m else ""
+
+    def _person_role(self, k: int, phrases: list[tuple[str, ...]]) -> None:
+        toks = self.toks
+        for phrase in phrases:
+            n = len(phrase)
+            words = toks[k : k + n]
+            if len(words) != n or any(w.low != p for w, p in zip(words, phrase)):
                 continue
+            end = words[-1].end
+            if self.text.startswith(("-", "‐"), end):
+                return
+            after = self._followed_by(end)
+            if after[:1].isupper():
+                return  # "the prime minister Mohammed ...": a title, handled with the name
+            if phrase[-1] in lx.AMBIGUOUS_ROLES and after and after.lower() not in lx.ROLE_FOLLOWERS:
+                return  # "the general public", "the head office"
+            m = _ROLE_DETERMINER.search(self.text, max(0, toks[k].start - 60), toks[k].start)
+            if m is None:
+                return
+            if self.doc is not None and not self._role_is_noun(toks[k].start, end):
+                return
             descriptor = m.group(1)
-            title = self.text[m.start() : m.end()]
+            title = " ".join(self.text[m.start() : end].split())
+            org = _ORG_DESCRIPTOR.fullmatch(descriptor)
+            start = m.start()
             if any(w[:1].isupper() for w in descriptor.split()):
-                start = m.start(2)  # the descriptor names an entity of its own ("the PMF spokesman")
-            else:
-                start = m.start()
-            self._add(_Cand(start, m.end(), "PERSON", None, "role", _ROLE, -1, -1, " ".join(title.split())))
-        for m in _ORG_ROLE.finditer(self.text):
-            if re.match(r"\s+(?:of|for)\s+[A-Z]|\s+[A-Z]", self.text[m.end() : m.end() + 30]):
-                continue  # "the Ministry of X", "the army Col. X"
-            word = m.group(1).lower()
-            sub = lx.ORG_HEADS.get(word)
-            self._add(_Cand(m.start(), m.end(), "ORG", sub, "role", _ROLE))
+                start = toks[k].start  # the descriptor names an entity of its own ("the PMF spokesman")
+            elif org:
+                # "the alliance spokesman": the organisation is a reference of its own
+                self._add(_Cand(m.start(), m.start(1) + len(org.group(1)), "ORG", lx.ORG_HEADS.get(org.group(1).lower()), "role", _ROLE))
+                start = toks[k].start
+            self._add(_Cand(start, end, "PERSON", None, "role", _ROLE, -1, -1, title))
+            return
+
+    def _org_role(self, k: int) -> None:
+        toks = self.toks
+        t = toks[k]
+        if self.text.startswith(("-", "‐"), t.end):
+            return  # "army-run"
+        after = self._followed_by(t.end)
+        prev = toks[k - 1] if k > 0 and self._joinable(toks[k - 1], t) else None
+        if prev is not None and prev.low == "the":
+            if after[:1].isupper() or after in ("of", "for") and _NEXT_CAPITAL.match(self.text, t.end):
+                return  # "the army Col. X", "the Ministry of X"
+            self._add(_Cand(prev.start, t.end, "ORG", lx.ORG_HEADS.get(t.low), "role", _ROLE))
+        elif t.low == "army":
+            # "army troops", "an army unit": the national army by its common noun ("Iraqi army" is
+            # a demonym + institution, found with the demonyms)
+            if prev is None or prev.low in ("a", "an") or not (prev.cap or demonym_target(prev.text)):
+                self._add(_Cand(t.start, t.end, "ORG", "military", "role", _ROLE))
 
     def _role_is_noun(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
@@ -578,7 +676,7 @@ class _Scanner:
         """Split a span at line breaks (the model runs names across paragraphs) and snap to whole words."""
         out = []
         pos = start
-        for part in re.split(r"(\n)", self.text[start:end]):
+        for part in _LINE_BREAK.split(self.text[start:end]):
             if part != "\n" and part.strip():
                 s = pos + len(part) - len(part.lstrip())
                 e = pos + len(part.rstrip())
@@ -607,6 +705,10 @@ class _Scanner:
         if e - s >= 2 and text[e - 2 : e] in _POSSESSIVE:
             e -= 2
         i, j = self._tok_range(s, e)
+        while i < j and self.toks[i].low in lx.NOT_NAME_WORDS and not _is_particle(self.toks[i]):
+            i += 1  # "Few of ...", "Asked ..."
+        while j > i and self.toks[j - 1].low in _CONNECTORS:
+            j -= 1
         toks = self.toks[i:j]
         if not toks or not self._is_name(toks, label):
             return
@@ -692,8 +794,10 @@ class _Scanner:
                 return False
             if self.doc is not None:
                 span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
-                if span is not None and len(span) == 1 and span[0].pos_ in (
-                    "VERB", "AUX", "PRON", "ADV", "DET", "ADP", "CCONJ", "SCONJ", "NUM", "PART", "INTJ"
+                if span is not None and len(span) == 1 and (
+                    span[0].pos_ in _NOT_NAME_POS
+                    or span[0].tag_ == "NNS" and t.low.endswith("s")  # "Residents", "Relatives"
+                    or span[0].pos_ == "ADJ" and label != "NORP" and demonym_target(t.text) is None  # "Western"
                 ):
                     return False
         return True
@@ -723,23 +827,103 @@ class _Scanner:
             chosen.append(c)
         chosen.sort(key=lambda c: c.start)
         self._vote_types(chosen)
+        chosen = self._repeat_names(chosen)
         self._descriptor_titles(chosen)
         return chosen
 
     def _vote_types(self, chosen: list[_Cand]) -> None:
-        """One name, one type within a document: a cue elsewhere ("the Hamrin mountains") retypes
-        the model's plain mentions of the same name ("Hamrin", labelled PERSON)."""
+        """One name, one type within a document. A cue elsewhere ("the Hamrin mountains", "Salahuddin
+        province") or a full name ("Sheikh Khalaf al-Obeidi" for "Obeidi") retypes the model's plain
+        mentions of the same word; so does a list of places it stands in ("Diyala, X and Kirkuk")."""
         evidence: dict[str, tuple[str, str | None]] = {}
+        surnames: set[str] = set()
         for c in chosen:
+            ns, ne = (c.name_start, c.name_end) if c.name_start >= 0 else (c.start, c.end)
             if c.strength >= _PATTERN and c.origin in ("place-cue", "group", "title"):
-                ns, ne = (c.name_start, c.name_end) if c.name_start >= 0 else (c.start, c.end)
-                evidence.setdefault(fold(self.text[ns:ne]), (c.type, c.subtype if c.origin != "place-cue" or c.name_start < 0 else None))
-        for c in chosen:
+                evidence.setdefault(fold(self.text[ns:ne]), (c.type, c.subtype if c.name_start < 0 else None))
+            if c.type == "PERSON" and c.origin != "role":
+                words = self.text[ns:ne].split()
+                if len(words) >= 2:
+                    surnames.add(fold(_ARTICLE_PREFIX.sub("", words[-1])))
+        for k, c in enumerate(chosen):
             if c.origin != "ner":
                 continue
-            hit = evidence.get(fold(self.text[c.start : c.end]))
+            key = fold(self.text[c.start : c.end])
+            hit = evidence.get(key)
             if hit is not None and hit[0] != c.type:
                 c.type, c.subtype = hit
+            elif c.type != "PERSON" and " " not in key and fold(_ARTICLE_PREFIX.sub("", key)) in surnames:
+                c.type, c.subtype, c.origin = "PERSON", None, "partial"
+            elif c.type == "PERSON" and " " not in key and self._listed_with_places(chosen, k):
+                c.type, c.subtype = "LOC", None
+
+    def _listed_with_places(self, chosen: list[_Cand], k: int) -> bool:
+        """True when mention k stands in a list between places: "Diyala, Salahuddin and Kirkuk"."""
+        def place(j: int, gap: str) -> bool:
+            return 0 <= j < len(chosen) and chosen[j].type == "LOC" and chosen[j].origin != "demonym" and gap in (", ", " and ", ", and ", " or ")
+
+        c = chosen[k]
+        left = k > 0 and place(k - 1, self.text[chosen[k - 1].end : c.start])
+        right = k + 1 < len(chosen) and place(k + 1, self.text[c.end : chosen[k + 1].start])
+        return left or right
+
+    def _repeat_names(self, chosen: list[_Cand]) -> list[_Cand]:
+        """Later bare uses of a name typed once in the document: "Ghurairi" after "Maj. Gen. Nabil
+        al-Ghurairi" (origin "partial"), "K1" after "the K1 air base" (origin "alias")."""
+        keys: dict[tuple[str, ...], tuple[str, str | None, str] | None] = {}
+
+        def put(words: tuple[str, ...], value: tuple[str, str | None, str]) -> None:
+            first = words[0]
+            if not (first[:1].isupper() or _ARTICLE_PREFIX.match(first)) or len(" ".join(words)) < 2:
+                return
+            if len(words) == 1 and first.lower() in lx.NOT_NAME_WORDS:
+                return
+            old = keys.get(words, value)
+            keys[words] = value if old is not None and old[0] == value[0] else None  # two types: ambiguous
+
+        for c in chosen:
+            if c.strength < _NER or c.origin in ("role", "demonym", "acronym"):
+                continue
+            ns, ne = (c.name_start, c.name_end) if c.name_start >= 0 else (c.start, c.end)
+            i, j = self._tok_range(ns, ne)
+            words = tuple(t.text for t in self.toks[i:j])
+            if not words:
+                continue
+            if c.type == "PERSON":
+                if len(words) >= 2 and words[-1].lower() not in lx.NAME_PARTICLES:
+                    put(words[-1:], ("PERSON", None, "partial"))
+                    bare = _ARTICLE_PREFIX.sub("", words[-1])
+                    if bare != words[-1]:
+                        put((bare,), ("PERSON", None, "partial"))
+            elif len(words) <= 3:
+                put(words, (c.type, c.subtype if c.name_start < 0 else None, "alias"))
+        keys = {k: v for k, v in keys.items() if v is not None}
+        if not keys:
+            return chosen
+        spans = [(c.start, c.end) for c in chosen]
+        toks = self.toks
+        added = False
+        for i, t in enumerate(toks):
+            if not t.cap and not _ARTICLE_PREFIX.match(t.text):
+                continue
+            for n in (3, 2, 1):
+                words = tuple(u.text for u in toks[i : i + n])
+                if len(words) != n or words not in keys:
+                    continue
+                start, end = t.start, toks[i + n - 1].end
+                if any(not self._joinable(toks[x], toks[x + 1]) for x in range(i, i + n - 1)):
+                    continue
+                k = bisect.bisect_left(spans, (start, end))
+                if k > 0 and spans[k - 1][1] > start or k < len(spans) and spans[k][0] < end:
+                    break
+                typ, sub, origin = keys[words]
+                chosen.append(_Cand(start, end, typ, sub, origin, _WEAK))
+                spans.insert(k, (start, end))
+                added = True
+                break
+        if added:
+            chosen.sort(key=lambda c: c.start)
+        return chosen
 
     def _descriptor_titles(self, chosen: list[_Cand]) -> None:
         """ "Badr Organization head X": the title is the whole descriptor, the ORG keeps its mention."""
@@ -765,6 +949,7 @@ def find_mentions(text: str, doc=None) -> list[EntityMention]:
     scanner = _Scanner(text, doc)
     scanner.scan_ner()
     scanner.scan_runs()
+    scanner.scan_place_lists()
     scanner.scan_datelines()
     scanner.scan_acronyms()
     scanner.scan_demonyms()
