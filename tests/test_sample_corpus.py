@@ -26,8 +26,7 @@ def store(tmp_path_factory):
 def by_file(store):
     docs = {}
     for d in query.export(store)["documents"]:
-        name, _, locator = d["source"].partition("#")
-        docs[(Path(name).name, locator)] = d
+        docs[(Path(d["source"]).name, d["locator"])] = d
     return docs
 
 
