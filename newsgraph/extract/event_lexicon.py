@@ -102,7 +102,7 @@ _add("call off|back down|give in|drop demand|lift curfew|lift ban|lift sanction|
 
 # -- material cooperation -------------------------------------------------------------------------
 _add("cooperate|collaborate|extradite|share", "COOPERATE", weight=4, pos="V")
-_add("cooperation|collaboration|extradition|partnership|alliance", "COOPERATE", weight=2, pos="N")
+_add("cooperation|collaboration|extradition", "COOPERATE", weight=2, pos="N")
 _add("joint exercise|joint patrol|joint operation|share intelligence|exchange intelligence|"
      "military exercise|joint drill|joint maneuver|joint manoeuvre", "COOPERATE", weight=5)
 _add("aid|assistance|donation|grant|loan|asylum", "AID", weight=3, pos="N")
@@ -284,7 +284,7 @@ _add("military operation|ground operation|ground offensive|security operation|cl
 
 # Reporting verbs: never events themselves (the reported content may be).
 SPEECH_VERBS = frozenset(
-    "say tell add state report announce claim note explain write post declare confirm insist "
+    "say tell add state report announce claim note explain write post declare confirm "
     "acknowledge estimate describe according quote".split()
 )
 # Adverbs and phrases that hedge the reported event.

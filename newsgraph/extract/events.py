@@ -77,6 +77,9 @@ _PLACE_HEADS = frozenset({"south", "north", "east", "west", "southwest", "southe
                           "heart", "vicinity", "west", "kilometres", "kilometers", "miles"})
 _LOC_RANK = {"facility": 0, "settlement": 1, "region": 2, "country": 3}
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Verbs that carry an event noun ("carried out an attack", "staged a protest"): the noun is as good as a verb.
+_LIGHT_VERBS = frozenset("carry launch conduct stage mount claim perpetrate commit wage hold organize organise deny "
+                         "execute undertake begin start step".split())
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,")
 _ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition)\b[^.]{0,30}\b(?:named|identified|anonymity)\b", re.I)
 _COMBATANT_NOUNS = frozenset("fighter militant soldier troop gunman gunmen militiaman militiamen rebel insurgent "
@@ -100,6 +103,7 @@ class _Hit:
 @dataclass
 class _Event:
     hits: list[_Hit] = field(default_factory=list)
+    content_ids: set[int] = field(default_factory=set)  # tokens of triggers this event's acts govern
 
     @property
     def best(self) -> _Hit:
@@ -155,7 +159,7 @@ def _pos_ok(trig: Trigger, tok) -> bool:
         return True
     if trig.pos == "V":
         return tok.pos_ in ("VERB",) or (tok.pos_ == "ADJ" and tok.tag_ == "VBN")
-    return tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "obj", "obl", "nmod"))
+    return tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "obj", "obl", "nmod"))
 
 
 _SKIPPABLE = frozenset({"the", "a", "an", "its", "their", "his", "her", "all", "of"})
@@ -183,7 +187,7 @@ def _in_name(tok, names: list[tuple[int, int]]) -> bool:
     if isinstance(tok, _PlainToken):
         # capitalised mid-sentence words are names ("Popular Mobilization Forces")
         return tok.i > 0 and tok.text[:1].isupper() and tok.text.lower() not in ("ied", "ieds")
-    if tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW"):
+    if tok.ent_type_ in ("ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "WORK_OF_ART", "EVENT", "LAW", "DATE", "TIME"):
         return True
     return any(s <= tok.idx < e for s, e in names)
 
@@ -193,8 +197,9 @@ def _match(tokens: list, names: list[tuple[int, int]]) -> list[_Hit]:
     used: set[int] = set()
     n = len(tokens)
     # phrases first (longest match), then single words
+    lemma_lists = [_lemmas(t) for t in tokens]
     for k, tok in enumerate(tokens):
-        if k in used or _in_name(tok, names):
+        if not any(lem in _PHRASES_BY_FIRST for lem in lemma_lists[k]) or k in used or _in_name(tok, names):
             continue
         best: tuple[int, Trigger, list] | None = None
         for first in _lemmas(tok):
@@ -220,7 +225,7 @@ def _match(tokens: list, names: list[tuple[int, int]]) -> list[_Hit]:
             hits.append(_Hit(best[1], toks, _phrase_head(toks)))
             used.update(best[2])
     for k, tok in enumerate(tokens):
-        if k in used or _in_name(tok, names):
+        if not any(lem in LEXICON for lem in lemma_lists[k]) or k in used or _in_name(tok, names):
             continue
         if tok.lower_ in _NOT_TRIGGERS:
             continue
@@ -340,6 +345,8 @@ def _analyse(tokens: list, text: str, names: list[tuple[int, int]], parsed: bool
     kept = [h for h in hits if h.subsumed_by is None
             or (h.subsumed_by.category not in _IRREALIS and h.category in VIOLENT)
             or _lemma_of(h.subsumed_by) == "deny"]
+    # denying an incident is how the incident is reported (polarity), not a rejection event of its own
+    kept = [g for g in kept if not (_lemma_of(g) == "deny" and any(h.subsumed_by is g for h in kept))]
     # a protest's demands are its topic, not a separate event (PLOVER, PROTEST ambiguities)
     if any(h.category == "PROTEST" for h in kept):
         kept = [h for h in kept if h.category != "REQUEST"]
@@ -359,6 +366,9 @@ def _analyse(tokens: list, text: str, names: list[tuple[int, int]], parsed: bool
         if h.category not in VIOLENT:
             by_cat.setdefault(h.category, _Event()).hits.append(h)
     events.extend(by_cat.values())
+    for ev in events:
+        own = {id(h) for h in ev.hits}
+        ev.content_ids = {t.i for h in hits if h.subsumed_by is not None and id(h.subsumed_by) in own for t in h.tokens}
     return events
 
 
@@ -543,7 +553,7 @@ def _location(event: _Event, sent, mentions: list[EntityMention]) -> EntityMenti
     return None
 
 
-def _date(event: _Event, sent, timexes) -> object | None:
+def _date(event: _Event, sent, timexes, text: str) -> object | None:
     doc = sent.doc
     event_ids = {t.i for h in event.hits for t in h.tokens}
     main = event.best.head
@@ -555,9 +565,13 @@ def _date(event: _Event, sent, timexes) -> object | None:
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None:
             continue
+        if text_before(text, tx.start).endswith("since"):
+            continue  # "since 2017" starts a duration; it does not date the event
         cur = span.root
         verdict = None
         for _ in range(12):
+            if cur.i in event.content_ids:
+                break
             if cur.i in event_ids:
                 verdict = "direct"
                 break
@@ -577,14 +591,25 @@ def _date(event: _Event, sent, timexes) -> object | None:
     return None
 
 
+def text_before(text: str, pos: int, width: int = 12) -> str:
+    return text[max(0, pos - width):pos].rstrip().lower()
+
+
 def _polarity(event: _Event, sent) -> str:
     for h in event.hits:
         tok = h.head
         if any(c.dep_ == "advmod" and c.lower_ in _NEGATIONS or c.dep_ == "neg" for c in tok.children):
             return "negated"
-        if h.subsumed_by is not None and _lemma_of(h.subsumed_by) == "deny" and tok.head in h.subsumed_by.tokens \
-                and tok.dep_ in ("obj", "xcomp", "ccomp"):
-            return "negated"
+        if h.subsumed_by is not None and _lemma_of(h.subsumed_by) == "deny":
+            # "denied the attack", "denied carrying out the attack" -- not "denied involvement in it"
+            deny_ids = {t.i for t in h.subsumed_by.tokens}
+            cur = tok
+            for _ in range(3):
+                if cur.dep_ not in ("obj", "xcomp", "ccomp", "csubj", "advcl") or cur.head.i == cur.i:
+                    break
+                cur = cur.head
+                if cur.i in deny_ids:
+                    return "negated"
     for h in event.hits:
         if _claimer(h.head) is not None:
             return "claimed"
@@ -656,9 +681,9 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             mode = best.mode or next((h.mode for h in sorted(ev.hits, key=lambda h: -h.trigger.weight) if h.mode), None)
             actors, targets = _roles(ev, sent_ms)
             loc = _location(ev, sent, sent_ms)
-            tx = _date(ev, sent, timexes)
+            tx = _date(ev, sent, timexes, text)
             qs = tuple(qmap.get(n, ()))
-            is_verb = best.head.pos_ == "VERB" or any(h.head.pos_ == "VERB" for h in ev.hits)
+            is_verb = any(h.head.pos_ == "VERB" or h.head.head.lemma_.lower() in _LIGHT_VERBS for h in ev.hits)
             conf = 0.55 if is_verb else 0.3
             conf += 0.15 if (actors or targets) else 0.0
             conf += 0.1 if tx is not None else 0.0

@@ -69,7 +69,8 @@ _NOUN_KIND = {
     "civilian": "civilians", "resident": "civilians", "villager": "civilians", "shepherd": "civilians",
     "farmer": "civilians", "worker": "civilians", "student": "civilians", "child": "civilians",
     "children": "civilians", "woman": "civilians", "women": "civilians", "pilgrim": "civilians",
-    "worshipper": "civilians", "passenger": "civilians", "journalist": "civilians",
+    "worshipper": "civilians", "passenger": "civilians", "journalist": "civilians", "driver": "civilians",
+    "doctor": "civilians", "teacher": "civilians", "boy": "civilians", "girl": "civilians",
     "people": "people", "person": "people", "persons": "people", "man": "people", "men": "people",
     "individual": "people", "family": "families", "suspect": "suspects", "prisoner": "prisoners",
     "detainee": "prisoners", "hostage": "hostages", "captive": "hostages", "refugee": "displaced",
@@ -253,6 +254,8 @@ def _excluded(text: str, toks, i: int, j: int, q_start: int, lo: int) -> bool:
         return True
     if re.match(r"\s*-?\s*years?[- ]old|\s*-\s*\w+-old", after):
         return True
+    if re.match(r"-[a-z]", after) and not re.match(r"-(?:strong)\b", after):
+        return True  # a compound modifier: "four-wheel-drive", "three-day", "two-storey"
     if w[0].isdigit() and 1800 <= int(float(w.replace(",", ""))) <= 2100 and "," not in w and j == i + 1:
         # a year, unless it plainly counts something ("1,900" has a comma; "2000 troops" is rare)
         nxt = toks[j][2].lower() if j < len(toks) else ""
@@ -302,6 +305,8 @@ def _noun_after(toks, j: int) -> tuple[str | None, int, bool]:
         if lw in _BREAK or lw in _AUX or lw in _DIRECT or lw in _INTRANSITIVE or lw in ("and", "or", "to", "in", "on", "at", "by", "with", "from", "for", "into"):
             break
         k += 1
+    if j < len(toks) and toks[j][2].lower() in ("more", "others", "other", "further", "additional"):
+        return None, j + 1, True  # "nine more were killed"
     # an unknown noun: still allow a predicate after one or two plural-looking words ("six shepherds")
     if j < len(toks) and toks[j][2].isalpha() and toks[j][2].lower().endswith("s") and toks[j][2].lower() not in _AUX:
         return None, j + 1, True

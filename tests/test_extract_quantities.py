@@ -1,0 +1,79 @@
+"""find_quantities: what numbers count, and which numbers are not counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quantities import find_quantities
+
+
+def kinds(text: str) -> list[tuple[str, int, str | None]]:
+    return [(q.kind, q.value, q.approx) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gunmen raided the post at dawn, killing seven fighters and wounding five others.",
+         [("killed", 7, None), ("wounded", 5, None)]),
+        ("Eleven fighters were killed and nine wounded in the ambush.",
+         [("killed", 11, None), ("wounded", 9, None)]),
+        ("Four soldiers from the border brigade were killed when the convoy was hit.",
+         [("killed", 4, None)]),
+        ("At least 60 people died in the floods of violence that followed.", [("killed", 60, "at least")]),
+        ("The death toll rose to 23 on Friday.", [("killed", 23, None)]),
+        ("Dozens of villagers were abducted and hundreds fled.",
+         [("abducted", 24, "dozens"), ("displaced", 200, "hundreds")]),
+        ("Police said three suspects had been detained.", [("arrested", 3, None)]),
+        ("Around 2,000 fighters and up to 300 vehicles took part, backed by a dozen drones.",
+         [("fighters", 2000, "around"), ("vehicles", 300, "up to"), ("drones", 12, "a dozen")]),
+        ("Some twenty-five rockets were fired at the base.", [("rockets", 25, "some")]),
+        ("Tens of thousands of people have been displaced by the offensive.",
+         [("displaced", 20000, "tens of thousands")]),
+        ("Two guards and one driver died in the blast.", [("killed", 2, None), ("killed", 1, None)]),
+        ("The organisers put the crowd at about 400.", [("protesters", 400, "about")]),
+        ("More than 3,000 troops were deployed to the province.", [("troops", 3000, "more than")]),
+    ],
+)
+def test_counts_and_what_they_count(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 34-year-old farmer was among them.",
+        "The men, aged between 19 and 52, were taken away.",
+        "The attack happened on March 9, 2024, at 2:30 a.m.",
+        "It was the worst attack since 2017.",
+        "Prices rose by 15 percent, or 12%, in a month.",
+        "The town lies 30 kilometers north of the capital.",
+        "The ministry paid $3 million to 40 contractors.",
+        "Brigade 52 took over the K1 base.",
+        "She was one of the first to arrive.",
+        "The 3rd Division arrived on the third day.",
+        "The drone hit a white four-wheel-drive vehicle.",
+        "Ahmed Saleh, 34, said he heard shots.",
+        "The offensive lasted three days.",
+    ],
+)
+def test_numbers_that_are_not_counts(text):
+    assert find_quantities(text) == []
+
+
+def test_offsets_and_span_limits():
+    text = "Intro. Seven soldiers were wounded. Nine more were killed."
+    qs = find_quantities(text)
+    assert [(q.kind, q.value) for q in qs] == [("wounded", 7), ("killed", 9)]
+    q = qs[0]
+    assert text[q.start:q.end] == q.text and q.text.startswith("Seven")
+    second = text.index("Nine")
+    only_second = find_quantities(text, second)
+    assert [(q.kind, q.value, q.start) for q in only_second] == [("killed", 9, second)]
+    assert find_quantities(text, 0, text.index(" Nine")) == qs[:1]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "no numbers here", "1,2,3,,,", "-", "a dozen"])
+def test_bad_or_empty_input(text):
+    assert find_quantities(text) == []
+    assert find_quantities(text, 5, 2) == []
