@@ -140,13 +140,29 @@ def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> tupl
         for e, _ in r.actors:
             blocks[(t, "by:" + e)].append(i)
         blocks[(t, "doc:" + r.doc.doc_id + f":{r.mention.start}")].append(i)
+    # each cluster's span of stated days: a chain of pairwise-compatible mentions must not stretch
+    # one event over weeks (Dec. 4 -> undated -> March 13)
+    span: list[tuple[date, date] | None] = [(r.day(), r.day()) if r.day() else None for r in refs]
+
+    def merged_span(a: int, b: int) -> tuple[date, date] | None | bool:
+        sa, sb = span[a], span[b]
+        if sa is None or sb is None:
+            return sa or sb
+        lo, hi = min(sa[0], sb[0]), max(sa[1], sb[1])
+        return False if (hi - lo).days > DATE_SLACK_DAYS else (lo, hi)
+
     for members in blocks.values():
         # sorted neighbourhood by date keeps large blocks (a much-reported capital) near-linear
         members.sort(key=lambda i: (refs[i].mention.date or "", refs[i].doc.doc_id))
         for x, i in enumerate(members):
             for j in members[x + 1 : x + 9]:
-                if find(i) != find(j) and _compatible(refs[i], refs[j]):
-                    parent[find(j)] = find(i)
+                ri, rj = find(i), find(j)
+                if ri != rj and _compatible(refs[i], refs[j]):
+                    joined = merged_span(ri, rj)
+                    if joined is False:
+                        continue
+                    parent[rj] = ri
+                    span[ri] = joined
     clusters: dict[int, list[_EventRef]] = defaultdict(list)
     for i, r in enumerate(refs):
         clusters[find(i)].append(r)

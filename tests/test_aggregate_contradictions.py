@@ -137,3 +137,12 @@ def test_facts_round_trip_through_json():
     back = DocumentFacts.from_json(f.to_json())
     assert back.events[0].quantities[0].value == 7 and back.events[0].actors == ((1, "actor"),)
     assert back.to_json() == f.to_json()
+
+
+def test_a_chain_of_mentions_does_not_stretch_one_event_over_months():
+    docs = [doc("a", "s1", events=[attack("2023-12-04", None), attack(None, None)]),
+            doc("b", "s2", events=[attack("2024-03-13", None)]), doc("c", "s3", events=[attack(None, None)])]
+    rows, groups = aggregate.events(docs, ENT)
+    dated = sorted(r["date"] for r in rows if r["date"])
+    assert dated == ["2023-12-04", "2024-03-13"]
+    assert contradictions.event_conflicts(rows, groups) == []
