@@ -137,6 +137,19 @@ def test_province_word_without_such_province_is_unlinked():
     assert any(p.kind == "city" for p in candidates("Tikrit province"))
 
 
+def test_kind_word_that_is_part_of_the_name():
+    assert lookup_place("Sadr City").name == "Sadr City"
+    assert lookup_place("Kuwait City").kind == "city"  # not the country Kuwait
+    assert lookup_place("the city of Mosul").name == "Mosul"
+    assert lookup_place("Islamic State") is None
+
+
+def test_region_systems_that_do_not_correspond_give_no_region_name():
+    # GeoNames has one area for the Gaza Strip, ISO five governorates: none is named
+    gaza = lookup_place("Gaza City")
+    assert gaza.country_code == "PS" and gaza.admin1 is None
+
+
 def test_us_state_names_come_with_cities():
     assert lookup_place("Dayton").admin1 == "Ohio"
 

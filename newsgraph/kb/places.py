@@ -368,11 +368,18 @@ class Gazetteer:
         members: dict[str, list[int]] = {}
         for i in self._country_members(cc):
             members.setdefault(ix.admin1[i], []).append(i)
+        subs = [s for s in pycountry.subdivisions.get(country_code=cc) or () if s.parent_code is None]
+        areas = [self._area_of(sub, members) for sub in subs]
+        claims: dict[str, int] = {}
+        for area, _ in areas:
+            if area is not None:
+                claims[area] = claims.get(area, 0) + 1
         out = []
-        for sub in pycountry.subdivisions.get(country_code=cc) or ():
-            if sub.parent_code is not None:
-                continue  # first-level regions only
-            area, giver = self._area_of(sub, members)
+        for sub, (area, giver) in zip(subs, areas):
+            if area is not None and claims[area] > 1:
+                # GeoNames and ISO divide this country differently (one GeoNames area "Gaza
+                # Strip", five ISO governorates): the area is none of them
+                area = None
             lat = lon = None
             pop = 0
             importance = _UNKNOWN_REGION_IMPORTANCE
@@ -463,20 +470,26 @@ class Gazetteer:
         if not name or not name.strip():
             return []
         base, kind_word = _split_kind_word(name)
-        q = _Query.of(base)
-        if not q.keys:
-            return []
         hint = country(country_hint) if country_hint else None
         scored: list[tuple[int, Place]] = []  # (importance, place)
-        if kind_word is None:
-            c = country(base)
+        seen: set[tuple] = set()
+        # "Sadr City", "Kuwait City", "Shan State": the kind word may be part of the name
+        queries = [base] if kind_word is None else [name.strip(), base]
+        for text in queries:
+            q = _Query.of(text)
+            if not q.keys:
+                continue
+            c = country(text) if kind_word is None else None
             if c is not None:
-                scored.append((sys.maxsize, _country_place(c, base)))
-        city_hits = self._city_hits(q)
-        for i, alias, exact in city_hits:
-            scored.append((self.index.pops[i], self._city(i, alias, exact)))
-        for r, alias, exact in self._region_hits(q, city_hits):
-            scored.append((r.importance, Place(**{**_asdict(r.place), "matched_alias": alias, "exact": exact})))
+                scored.append((sys.maxsize, _country_place(c, text)))
+            city_hits = [h for h in self._city_hits(q) if ("city", h[0]) not in seen]
+            for i, alias, exact in city_hits:
+                seen.add(("city", i))
+                scored.append((self.index.pops[i], self._city(i, alias, exact)))
+            for r, alias, exact in self._region_hits(q, city_hits):
+                if ("admin1", r.place.code) not in seen:
+                    seen.add(("admin1", r.place.code))
+                    scored.append((r.importance, Place(**{**_asdict(r.place), "matched_alias": alias, "exact": exact})))
 
         kind_first = {"admin1": "admin1", "city": "city"}.get(kind_word or "")
 
