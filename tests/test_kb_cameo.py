@@ -111,6 +111,16 @@ def test_date_restricted_codes(actor_file):
     assert e.code_on(date(1920, 6, 1)) == "FRDOPP"  # no restriction applies: the default
 
 
+def test_undated_question_without_default_gets_most_recent_code(tmp_path):
+    p = tmp_path / "Dated.actors.txt"
+    p.write_text("PINKY_\n\t[AAAGOV 900101-991231]\n\t[AAAELI >000101]\n\t[AAAOPP 800101-891231]\n",
+                 encoding="utf-8")
+    [e] = load_actor_dictionary(p).entries
+    assert e.code_on() == "AAAELI"
+    assert e.code_on(date(1985, 1, 1)) == "AAAOPP"
+    assert e.code_on(date(1970, 1, 1)) is None  # no restriction applies and there is no default
+
+
 def test_codes_on_the_primary_line(actor_file):
     [e] = load_actor_dictionary(actor_file).lookup("Ambassador Trentino")
     assert e.code_on(date(1932, 2, 2)) == "SYLGOV"

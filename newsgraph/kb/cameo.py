@@ -95,7 +95,8 @@ class ActorEntry:
         if chosen is None:
             chosen = next((c for c in reversed(self.codes) if c.is_default), None)
         if chosen is None and when is None and self.codes:
-            chosen = self.codes[-1]  # undated question: the latest restricted code
+            # undated question: the most recent restriction (an open end is the most recent)
+            chosen = max(self.codes, key=lambda c: (c.end or date.max, c.start or date.min))
         return None if chosen is None or chosen.code == NULL_CODE else chosen.code
 
 
