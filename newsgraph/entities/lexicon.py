@@ -68,10 +68,10 @@ ORG_HEADS: dict[str, str | None] = _table(
 ORG_OF_HEADS: frozenset[str] = _words(
     "ministry ministries council institute institution center centre foundation university academy "
     "organization organisation league union federation association army armies brigade brigades "
-    "battalion battalions companies company knights lions guardians soldiers men sons people "
+    "battalion battalions companies company knights lions guardians soldiers sons "
     "partisans party movement front committee office department directorate agency commission "
     "authority court assembly bank corps forces force division command government coalition "
-    "alliance network observatory society friends supporters followers vanguard legion martyrs"
+    "alliance network observatory society vanguard legion martyrs"
 )
 # Multi-word names of bodies that are international by nature.
 INTERNATIONAL_MARKERS: frozenset[str] = _words(

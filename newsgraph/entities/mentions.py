@@ -122,7 +122,7 @@ def _org_head(lows: list[str], allow_single: bool = False) -> tuple[bool, str | 
     n = len(lows)
     if n >= 2 or allow_single:
         for k in (3, 2, 1):
-            if k <= n and (n > k or allow_single):
+            if k <= n and (n > k or k >= 2 or allow_single):
                 phrase = " ".join(lows[n - k :])
                 if phrase in lx.ORG_HEADS:
                     return True, lx.ORG_HEADS[phrase]
@@ -358,9 +358,15 @@ class _Scanner:
         seen_of = False
         for k in range(i, j):
             low = toks[k].low
-            if low in ("of", "for", "on") and not toks[k].cap:
+            if toks[k].cap:
+                continue
+            prev = toks[k - 1].low if k > i else ""
+            if low in ("for", "on") and not (prev in lx.ORG_OF_HEADS or prev in lx.ORG_HEADS):
+                parts.append((s, k))  # "Rashid Omari on Friday"; but "Council on Foreign Relations"
+                s = k + 1
+            elif low in ("of", "for", "on"):
                 seen_of = True
-            elif low in ("and", "the") and not toks[k].cap and not seen_of:
+            elif low in ("and", "the") and not seen_of:
                 parts.append((s, k))
                 s = k + 1
         parts.append((s, j))
@@ -384,8 +390,8 @@ class _Scanner:
         toks = self.toks[i:j]
         start, end = toks[0].start, toks[-1].end
         run_text = self.text[start:end]
-        if len(toks) == 1 and (toks[0].low in lx.NOT_NAME_WORDS or toks[0].low in lx.NOT_ENTITIES):
-            return
+        if len(toks) == 1 and (toks[0].low in lx.NOT_NAME_WORDS or toks[0].low in lx.NOT_ENTITIES or is_acronym(toks[0].text)):
+            return  # acronyms are typed by scan_acronyms
         if self._split_at_of(i, j):
             return
         shape = _shape(toks)
@@ -402,7 +408,11 @@ class _Scanner:
                 self._add(_Cand(start, end, "ORG", self._context_subtype(start, end, toks, shape.subtype), shape.origin, _PATTERN))
                 return
             if shape.type == "LOC":
-                self._add(_Cand(start, end, "LOC", shape.subtype, shape.origin, _PATTERN))
+                name_end = self._name_before_suffix(toks)
+                if name_end is None:
+                    self._add(_Cand(start, end, "LOC", shape.subtype, shape.origin, _PATTERN))
+                else:  # "Wasit Province", "Balad Air Base": the bare name is "Wasit", "Balad"
+                    self._add(_Cand(start, end, "LOC", shape.subtype, shape.origin, _PATTERN, start, name_end))
                 return
         if self._place_by_cue(i, j):
             return
@@ -427,15 +437,30 @@ class _Scanner:
             t = self.toks[k]
             if t.low in ("of", "for", "on") and not t.cap:
                 left = self.toks[k - 1].low
-                if left in lx.ORG_OF_HEADS or left in lx.ORG_HEADS or _shape(self.toks[i:k]).strong:
-                    return False
                 r = k + 1
                 while r < j and self.toks[r].low == "the":
                     r += 1
+                titled = (  # "Followers of Grand Ayatollah X"
+                    r < j
+                    and self.toks[r].low.rstrip(".") in _TITLE_WORDS
+                    and title_end(self.text[self.toks[r].start : self.toks[j - 1].end]) > 0
+                )
+                if not titled and (left in lx.ORG_OF_HEADS or left in lx.ORG_HEADS or _shape(self.toks[i:k]).strong):
+                    return False
+                if titled and k > i:
+                    self._classify_run(i, k)
                 if r < j:
                     self._classify_run(r, j)
                 return True
         return False
+
+    @staticmethod
+    def _name_before_suffix(toks: list[_Tok]) -> int | None:
+        """End of the name in front of a capitalised place word ("Province", "Air Base"), if any."""
+        for n in (2, 1):
+            if len(toks) > n and " ".join(t.low for t in toks[-n:]) in lx.PLACE_SUFFIXES:
+                return toks[-n - 1].end
+        return None
 
     @staticmethod
     def _person_shape_kind(toks: list[_Tok]) -> str | None:
@@ -654,6 +679,8 @@ class _Scanner:
                 self._add(_Cand(t.start, t.end, "ORG", "military", "role", _ROLE))
 
     def _role_is_noun(self, start: int, end: int) -> bool:
+        if not self.doc.has_annotation("POS"):
+            return True  # a hand-made or untagged Doc says nothing about the word
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return True
@@ -669,7 +696,10 @@ class _Scanner:
             label = ent.label_
             if label not in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"):
                 continue
-            for s, e in self._pieces(ent.start_char, ent.end_char):
+            pieces = self._pieces(ent.start_char, ent.end_char)
+            for s, e in pieces:
+                if len(pieces) > 1 and " " not in self.text[s:e]:
+                    continue  # one word cut off a span the model ran across a line break ("...\n\nSeven")
                 self._ner_span(s, e, label)
 
     def _pieces(self, start: int, end: int) -> list[tuple[int, int]]:
