@@ -220,6 +220,19 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(2) from exc
 
 
+def _fetch(db: Path, fn, *args, **kwargs):
+    """Run one query against the store; an unknown name ends the command with a clear message."""
+    with open_store(db) as store:
+        try:
+            return fn(store, *args, **kwargs)
+        except query.NotFound as exc:
+            _fail(exc)
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
 def _type_label(typ: str, subtype: str | None) -> str:
     style = TYPE_STYLE.get(typ, "white")
     return f"[{style}]{typ}[/]" + (f"[dim]/{subtype}[/]" if subtype else "")
@@ -237,7 +250,7 @@ def entities_cmd(
     with open_store(db) as store:
         rows = query.entities(store, type=type, min_docs=min_docs, limit=limit or None)
     if as_json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _print_json(rows)
         return
     table = Table(title=f"{len(rows)} entities", header_style="bold", box=box.SIMPLE_HEAD)
     table.add_column("name", no_wrap=True, max_width=34, overflow="ellipsis")
@@ -260,13 +273,9 @@ def show_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text.")] = False,
 ) -> None:
     """Everything about one entity: aliases, mentions in context, co-mentioned entities, relations, quotes."""
-    with open_store(db) as store:
-        try:
-            e = query.entity(store, name)
-        except query.NotFound as exc:
-            _fail(exc)
+    e = _fetch(db, query.entity, name)
     if as_json:
-        sys.stdout.write(json.dumps(e, ensure_ascii=False, indent=2) + "\n")
+        _print_json(e)
         return
     head = Table.grid(padding=(0, 2))
     head.add_row("id", e["id"])
@@ -314,11 +323,7 @@ def why_same_cmd(
     db: DbOption = Path(DEFAULT_DB),
 ) -> None:
     """Explain whether two names are one entity, and why (or why not)."""
-    with open_store(db) as store:
-        try:
-            w = query.why_same(store, a, b)
-        except query.NotFound as exc:
-            _fail(exc)
+    w = _fetch(db, query.why_same, a, b)
     if w["same"]:
         console.print(f"[green]same entity[/]: [bold]{escape(w['name'])}[/] ({w['entity']})")
         for d in w["same_document"][:3]:
@@ -407,7 +412,7 @@ def relations_cmd(
             _fail(exc)
         rows = query.relations(store, entity=eid, predicate=predicate)
     if as_json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _print_json(rows)
         return
     for r in rows:
         _print_relation(r)
@@ -444,13 +449,9 @@ def events_cmd(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """What happened, where and when, with actors, quantities and evidence."""
-    with open_store(db) as store:
-        try:
-            rows = query.events(store, type=type, place=place, date_from=date_from, date_to=date_to)
-        except query.NotFound as exc:
-            _fail(exc)
+    rows = _fetch(db, query.events, type=type, place=place, date_from=date_from, date_to=date_to)
     if as_json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _print_json(rows)
         return
     for e in rows:
         console.print(_event_line(e))
@@ -466,13 +467,9 @@ def timeline_cmd(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """The events an actor took part in, or that happened at a place, in date order."""
-    with open_store(db) as store:
-        try:
-            t = query.timeline(store, name)
-        except query.NotFound as exc:
-            _fail(exc)
+    t = _fetch(db, query.timeline, name)
     if as_json:
-        sys.stdout.write(json.dumps(t, ensure_ascii=False, indent=2) + "\n")
+        _print_json(t)
         return
     console.rule(f"[bold]{escape(t['name'])}")
     for e in t["events"]:
@@ -488,13 +485,9 @@ def quotes_cmd(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Who said what: direct and indirect quotes with their speakers."""
-    with open_store(db) as store:
-        try:
-            rows = query.quotes(store, speaker=speaker)
-        except query.NotFound as exc:
-            _fail(exc)
+    rows = _fetch(db, query.quotes, speaker=speaker)
     if as_json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _print_json(rows)
         return
     for q in rows:
         who = q["speaker_name"] or (f"[dim]{escape(q['speaker_text'])}?[/]" if q["speaker_text"] else "[dim]unattributed[/]")
@@ -515,7 +508,7 @@ def contradictions_cmd(
         rows = query.contradictions(store)
         sources = {r["id"]: r["source"] for r in store.query("SELECT id, source FROM documents")}
     if as_json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        _print_json(rows)
         return
     for c in rows:
         console.print(f"[yellow]{c.get('kind', '')}[/] {escape(c['description'])}")
