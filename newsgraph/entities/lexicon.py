@@ -73,10 +73,12 @@ ORG_OF_HEADS: frozenset[str] = _words(
     "authority court assembly bank corps forces force division command government coalition "
     "alliance network observatory society vanguard legion martyrs"
 )
-# Multi-word names of bodies that are international by nature.
-INTERNATIONAL_MARKERS: frozenset[str] = _words(
-    "united nations u.n. un nato european international global world red cross crescent arab league "
-    "african union unicef unhcr ocha iaea icrc iom unami who wfp undp"
+# First words of the names of bodies that are international by nature ("U.N. Security Council").
+INTERNATIONAL_PREFIXES: tuple[str, ...] = (
+    "united nations", "u.n.", "u.n", "un", "nato", "european union", "eu", "arab league", "african union",
+    "international", "global", "world", "red cross", "red crescent", "unicef", "unhcr", "ocha", "iaea",
+    "icrc", "iom", "unami", "wfp", "undp", "organisation of islamic cooperation",
+    "organization of islamic cooperation", "gulf cooperation council",
 )
 # Well-known bodies whose names carry no head noun: general knowledge of the region's main actors.
 KNOWN_ORGS: dict[str, str | None] = _table(
@@ -101,7 +103,7 @@ ARABIC_GROUP_HEADS: dict[str, str | None] = _table(
                  liwa|liwaa|liwa'|alwiya|alwiyat|harakat|harakah|haraka|jaish|jaysh|jeish|firqat|
                  firqa|quwat|quwwat|hashd|tahaluf|jabhat|jabha|ansar|fawj|afwaj|jamaat|jama'at|
                  jamaah|tanzim|hay'at|hayat|faylaq|failaq|usbat|junud|jund|fursan|ahrar|thuwar|
-                 muqawama|muqawamat|hurras|hurras|ashab|abna|ahl|kataib|saraya
+                 muqawama|muqawamat|hurras|ashab|abna|ahl|hashid|hashed
     party:       hizb|hezb|tayyar|itilaf|i'tilaf|majlis|tajamu|tajammu
     """
 )
@@ -238,7 +240,9 @@ NOT_NAME_WORDS: frozenset[str] = _words(
     while when where who whom whose what which why how this that these those there here then than
     he she it they we i you his her its their our my your him them us me nobody everybody somebody
     anyone someone everyone no yes not also however meanwhile still yet so thus though although
-    asked speaking according despite amid among under over about across into onto upon
+    asked speaking according despite amid amidst among under over about across into onto upon unlike
+    like besides including following instead whereas until unless against along around behind beyond
+    near outside inside toward towards via per throughout within
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december today yesterday tomorrow tonight last next
 
