@@ -13,6 +13,12 @@
 3. references that name no one: "the colonel", "the PMF spokesman" (persons) and "the alliance",
    "the ministry" (organisations), with origin "role" and no name.
 
+Origins: "ner" (a model span, possibly retyped), "title" (a title in front of the name), "group" (an
+organisation by head noun, Arabic group word or a well-known name), "place-cue", "shape" (a person
+by the shape of the name alone: "Abu X", "X bin Y", "Ali al-X"), "acronym", "role", "demonym",
+"partial" (a surname repeated after the full name) and "alias" (a place or group name repeated
+after a cue typed it).
+
 Demonyms ("Iraqi", "Shiite", "Iranian-backed") come back with origin "demonym" and the type of what
 they stand for (a country is a LOC, a community an ORG) so that the resolver can link them to that
 place or group; they are not names of new entities.
@@ -131,8 +137,7 @@ def _org_head(lows: list[str], allow_single: bool = False) -> tuple[bool, str | 
                     return True, lx.ORG_HEADS[phrase]
     for k in range(n - 2):
         if lows[k + 1] in ("of", "for", "on") and (lows[k] in lx.ORG_OF_HEADS or lows[k] in lx.ORG_HEADS):
-            if k == 0 or " ".join(lows[:k + 1]) not in lx.ORG_HEADS or True:
-                return True, lx.ORG_HEADS.get(lows[k])
+            return True, lx.ORG_HEADS.get(lows[k])
     return None
 
 
@@ -444,7 +449,7 @@ class _Scanner:
             self._add(_Cand(r0, end, "PERSON", None, "title", _PATTERN, start, end, self.text[r0:start].strip()))
             return
         if shape.type == "PERSON":
-            if shape.strong and _LOCATIVE_BEFORE.search(before) and self._person_shape_kind(toks) == "kunya":
+            if shape.strong and _LOCATIVE_BEFORE.search(before) and _person_shape(toks) == "kunya":
                 self._add(_Cand(start, end, "LOC", None, "place-cue", _WEAK))  # "in Abu Ghraib"
             else:
                 self._add(_Cand(start, end, "PERSON", None, "shape", _SHAPE if shape.strong else _WEAK))
@@ -482,10 +487,6 @@ class _Scanner:
             if len(toks) > n and " ".join(t.low for t in toks[-n:]) in lx.PLACE_SUFFIXES:
                 return toks[-n - 1].end
         return None
-
-    @staticmethod
-    def _person_shape_kind(toks: list[_Tok]) -> str | None:
-        return _person_shape(toks)
 
     @staticmethod
     def _looks_like_person(toks: list[_Tok], shape: _Shape) -> bool:
@@ -542,7 +543,7 @@ class _Scanner:
     def _place_by_cue(self, i: int, j: int) -> bool:
         toks = self.toks[i:j]
         start, end = toks[0].start, toks[-1].end
-        m = _SUFFIX_CUE.match(self.text, end) if False else _SUFFIX_CUE.match(self.text[end : end + 40])
+        m = _SUFFIX_CUE.match(self.text[end : end + 40])
         if m:
             cue = " ".join(m.group(1).lower().split())
             cend = end + m.end()
