@@ -32,6 +32,7 @@ eval: install
 
 bench: install
 	$(PY) -m newsgraph.bench --out bench-out
+	$(PY) -m newsgraph.bench_pipeline --limit 300
 
 clean:
 	rm -rf out bench-out .pytest_cache
