@@ -18,9 +18,18 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("model")
     ap.add_argument("--corpus", default="training/corpus")
+    ap.add_argument("--uner-extra", nargs="*", default=[],
+                    help="more UNER-style DocBins scored on PER/ORG/LOC (e.g. a UNER-dev holdout)")
+    ap.add_argument("--gmb-extra", nargs="*", default=[], help="more GMB-style DocBins (e.g. gmb-dev)")
     a = ap.parse_args()
     nlp = spacy.load(a.model)
     c = Path(a.corpus) / "ner"
+    for f in a.uner_extra:
+        res = score_spans(eval_ner_docbin(nlp, f, lambda l: TO_UNER.get(l, "_")), {"PER", "ORG", "LOC"})
+        print(fmt_table(f, res))
+    for f in a.gmb_extra:
+        res = score_spans(eval_ner_docbin(nlp, f), {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE"})
+        print(fmt_table(f, res))
     res = score_spans(eval_ner_docbin(nlp, c / "uner-test.spacy", lambda l: TO_UNER.get(l, "_")),
                       {"PER", "ORG", "LOC"})
     print(fmt_table("UNER English-EWT test", res))
