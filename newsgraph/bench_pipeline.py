@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         pipeline.annotate_stored(store, report)
         t["nlp"] = time.perf_counter() - mark
         mark = time.perf_counter()
-        pipeline.analyse_stored(store, report, workers=args.workers)
+        pipeline.analyse_stored(store, report)  # the facts stage runs in one process for now
         t["facts"] = time.perf_counter() - mark
         mark = time.perf_counter()
         pipeline.resolve_corpus(store, report)

@@ -139,7 +139,7 @@ def ingest(
         annotate_stored(store, report, batch_size=batch_size)
     else:
         report.nlp_skipped = "switched off"
-    analyse_stored(store, report, batch_size=batch_size, workers=workers, use_model=nlp)
+    analyse_stored(store, report, batch_size=batch_size, use_model=nlp)
     resolve_corpus(store, report)
     report.seconds = time.perf_counter() - started
     return report
@@ -193,11 +193,11 @@ def annotate_stored(store: Store, report: IngestReport, batch_size: int = 200) -
 def _published(value: str | None):
     from datetime import date
 
-    if not value:
+    if not value or len(value) != 10:  # a month or a year is no anchor for "on Sunday"
         return None
     try:
-        return date.fromisoformat(value if len(value) == 10 else None)
-    except (TypeError, ValueError):
+        return date.fromisoformat(value)
+    except ValueError:
         return None
 
 
@@ -219,8 +219,7 @@ def _analyse_chunk(chunk, use_model: bool):
             for k, (doc_id, text, published, _) in enumerate(chunk)]
 
 
-def analyse_stored(store: Store, report: IngestReport, batch_size: int = 200, workers: int = 1,
-                   use_model: bool = True) -> None:
+def analyse_stored(store: Store, report: IngestReport, batch_size: int = 200, use_model: bool = True) -> None:
     """The facts stage over every document whose facts are missing or stale, a transaction a batch."""
     from newsgraph.facts import FACTS_VERSION
 
@@ -234,10 +233,10 @@ def analyse_stored(store: Store, report: IngestReport, batch_size: int = 200, wo
     for i in range(0, len(pending), batch_size):
         chunk = pending[i : i + batch_size]
         results = _analyse_chunk(chunk, use_model and model_name is not None)
+        parsed = {doc_id for doc_id, _, _, blob in chunk if blob is not None}
         with store.batch():
             for doc_id, facts in results:
-                used = model_name if any(c[0] == doc_id and c[3] is not None for c in chunk) else None
-                store.add_facts(doc_id, FACTS_VERSION, used, facts)
+                store.add_facts(doc_id, FACTS_VERSION, model_name if doc_id in parsed else None, facts)
                 report.fact_problems.extend(f"{doc_id}: {p}" for p in facts.problems)
         report.analysed += len(chunk)
 

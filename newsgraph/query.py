@@ -413,8 +413,7 @@ def quotes(store: Store, speaker: str | None = None) -> list[dict[str, Any]]:
     where = ""
     if speaker:
         where = " WHERE q.speaker = ?"
-        params = (speaker if speaker.startswith("E") and store.query("SELECT 1 FROM entities WHERE id = ?", (speaker,))
-                  else find_entity(store, speaker),)
+        params = (find_entity(store, speaker),)
     names = _names(store)
     return [
         {"id": q["id"], "speaker": q["speaker"], "speaker_name": names.get(q["speaker"]), "speaker_text": q["speaker_text"],

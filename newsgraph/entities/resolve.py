@@ -229,7 +229,7 @@ def _fuzzy_heads(by_head: dict[tuple[str, str, str], set[int]], typ: str, pos: s
 
 def _matches_alias(record: LocalRecord, alias: str) -> bool:
     key = name_key(alias)
-    return any(n.casefold() == alias.casefold() or (key and name_key(n) == key) for n in _record_names(record) + [record.name])
+    return any(n.casefold() == alias.casefold() or (key and name_key(n) == key) for n in _record_names(record))
 
 
 def _is_named(record: LocalRecord, alias: str) -> bool:
