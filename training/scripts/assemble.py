@@ -29,16 +29,8 @@ def dir_size(p: Path) -> int:
     return sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--ud", default="training/output/ud/model-best")
-    ap.add_argument("--ner", default="training/output/ner/model-best")
-    ap.add_argument("--out", default="newsgraph/models/en_newsgraph")
-    ap.add_argument("--max-mb", type=float, default=60.0)
-    a = ap.parse_args()
-
-    ud = spacy.load(a.ud)
-    ner = spacy.load(a.ner)
+def compose(ud, ner):
+    """The shipped pipeline from a trained UD model and a trained NER model (CNN or MiniLM)."""
     nlp = spacy.blank("en")
     add_news_exceptions(nlp)
     for name in ("tok2vec", "tagger", "morphologizer"):
@@ -50,6 +42,18 @@ def main():
     lem = nlp.add_pipe(NEWS_LEMMATIZER_NAME, name="lemmatizer")
     lem.initialize()
     nlp.add_pipe("ner", source=ner)
+    return nlp
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--ud", default="training/output/ud/model-best")
+    ap.add_argument("--ner", default="training/output/ner/model-best")
+    ap.add_argument("--out", default="newsgraph/models/en_newsgraph")
+    ap.add_argument("--max-mb", type=float, default=60.0)
+    a = ap.parse_args()
+
+    nlp = compose(spacy.load(a.ud), spacy.load(a.ner))
 
     scores_ud = json.loads((Path(a.ud) / "meta.json").read_text()).get("performance", {})
     scores_ner = json.loads((Path(a.ner) / "meta.json").read_text()).get("performance", {})

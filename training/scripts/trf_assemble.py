@@ -23,8 +23,7 @@ import spacy  # noqa: E402
 
 import trf_minilm  # noqa: E402,F401  (registers the architectures)
 
-from assemble import LICENSE, dir_size  # noqa: E402
-from newsgraph.nlp.news_tokenizer import NEWS_LEMMATIZER_NAME, SENT_GUARD_NAME, add_news_exceptions  # noqa: E402
+from assemble import LICENSE, compose, dir_size  # noqa: E402
 
 # The model's code.py only imports the packaged architectures, so there is one copy of the code.
 CODE_SHIM = '''"""Architectures this model's config refers to: importing them registers them with spaCy."""
@@ -41,17 +40,7 @@ def main():
     ap.add_argument("--max-mb", type=float, default=60.0)
     a = ap.parse_args()
 
-    ud = spacy.load(a.ud)
-    ner = spacy.load(a.ner)
-    nlp = spacy.blank("en")
-    add_news_exceptions(nlp)
-    for name in ("tok2vec", "tagger", "morphologizer"):
-        nlp.add_pipe(name, source=ud)
-    nlp.add_pipe(SENT_GUARD_NAME)
-    nlp.add_pipe("parser", source=ud)
-    lem = nlp.add_pipe(NEWS_LEMMATIZER_NAME, name="lemmatizer")
-    lem.initialize()
-    nlp.add_pipe("ner", source=ner)
+    nlp = compose(spacy.load(a.ud), spacy.load(a.ner))
 
     scores_ud = json.loads((Path(a.ud) / "meta.json").read_text()).get("performance", {})
     scores_ner = json.loads((Path(a.ner) / "meta.json").read_text()).get("performance", {})
