@@ -133,6 +133,25 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "col", "gen", "lt", "maj", "capt", "sgt", "s
            "u.n", "u.k", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
            "nov", "dec", "vs", "mt", "ft", "inc", "corp", "co", "ltd", "fig", "approx"}
 
+_AUX_END = {"be", "been", "being", "is", "was", "were", "are", "am", "get", "gets", "got"}
+# Heads before which a quote is a name, a title or the text of a sign, not somebody's words.
+_NAMING = re.compile(
+    r"(?:\bso-called|\b(?:titled|entitled|headlined|captioned|dubbed|nicknamed|codenamed|code-named)"
+    r"|\bknown\s+as|\b(?:banners?|placards?|signs?|posters?|slogans?|graffiti|t-shirts?|plaques?|stickers?)"
+    r"\s+(?:that\s+)?(?:read|reads|reading|saying))\s*[,:]?\s*(?:the\s+)?$", re.I)
+# Verbs whose object or complement can be somebody's quoted words ("called the deal “a first step”",
+# "mourned him as “a hero”"): a fragment after them belongs to their subject.
+_ACT_VERBS = re.compile(
+    r"\b(?:call|calls|called|describe|describes|described|term|terms|termed|label|labels|labelled|labeled"
+    r"|brand|brands|branded|denounce|denounces|denounced|condemn|condemns|condemned|mourn|mourns|mourned"
+    r"|praise|praises|praised|hail|hails|hailed|blame|blames|blamed|accuse|accuses|accused|dismiss|dismisses"
+    r"|dismissed|reject|rejects|rejected|welcome|welcomes|welcomed|criticise|criticises|criticised|criticize"
+    r"|criticizes|criticized|decry|decries|decried|characterise|characterises|characterised|characterize"
+    r"|characterizes|characterized|eulogise|eulogised|eulogize|eulogized|promise|promises|promised|vow|vows"
+    r"|vowed|pledge|pledges|pledged|urge|urges|urged|demand|demands|demanded|warn|warns|warned|threaten"
+    r"|threatens|threatened|put|puts|refer|refers|referred|speak|speaks|spoke|calling|describing|urging"
+    r"|warning|vowing|promising|accusing|blaming|referring|speaking)\b")
+
 _OPEN = "“„«"
 _CLOSE = "”»"
 _MARKS = re.compile(r"[\"“”„«»]")
@@ -205,6 +224,37 @@ def _sentence_end(bounds: list[int], pos: int, limit: int) -> int:
 
     i = bisect.bisect_right(bounds, pos)
     return min(bounds[i] if i < len(bounds) else limit, limit)
+
+
+def _is_abbrev(tok: str) -> bool:
+    w = tok.rstrip(".").lower()
+    return w in _ABBREV or bool(re.fullmatch(r"[a-z]|(?:[a-z]\.)+[a-z]", w))
+
+
+def _dots_ok(phrase: str) -> bool:
+    """Every period in ``phrase`` closes an abbreviation or an initial ("Col.", "J.", "U.S.")."""
+    return all(_is_abbrev(m.group(1)) for m in re.finditer(r"(\S+?)\.(?=\s|$)", phrase))
+
+
+def _phrase_end(text: str, a: int, limit: int, max_len: int = 90) -> int | None:
+    """End of the phrase at ``a``: before a comma, colon, semicolon, bracket, quote mark or a sentence
+    period (an abbreviation's period does not end it: "according to Col. Idris Mahmoud")."""
+    end = a
+    for m in re.finditer(r"\S+", text[a:limit]):
+        tok = m.group()
+        cut = re.search(r"[,;:()\"“”]", tok)
+        if cut:
+            end = a + m.start() + cut.start()
+            break
+        if tok.endswith((".", "!", "?")) and not (tok.endswith(".") and _is_abbrev(tok)):
+            end = a + m.end() - 1
+            break
+        end = a + m.end()
+    while end > a and text[end - 1].isspace():
+        end -= 1
+    if end - a > max_len or end - a < 2:
+        return None
+    return end
 
 
 # ---------------------------------------------------------------------------------------------
@@ -303,6 +353,8 @@ def _trailing_np(text: str, toks: list[tuple[int, int, str]]) -> tuple[int, int]
         return None
     if len(toks) == 1 and (last.lower() in _LEADING or last.lower() in _CLAUSE_STOPS):
         return None
+    if last.lower() in _AUX_END:
+        return None  # a passive ("could not be confirmed", "was told") has no speaker before it
     if last.lower() in _PRONOUNS:
         return toks[-1][0], toks[-1][0] + len(toks[-1][2].rstrip(",;:.!?"))
     i = len(toks) - 1
@@ -316,6 +368,21 @@ def _trailing_np(text: str, toks: list[tuple[int, int, str]]) -> tuple[int, int]
             i += 1
         if i > 0 and _bare(toks[i - 1][2]).lower() == "the" and toks[i - 1][2][-1] not in ",;:":
             i -= 1
+        # a name inside a prepositional phrase is not the subject: "police in Kirkuk said", "sources
+        # close to the Alliance said" -- the noun phrase runs back to its head noun
+        if i >= 2 and toks[i - 1][2] in ("in", "of", "for", "from", "at", "with", "near", "to") and \
+                toks[i - 2][2][-1] not in ",;:.!?\"”“" and toks[i - 2][2].islower() and \
+                toks[i - 2][2] not in _CLAUSE_STOPS | _PREPS | _DETS:
+            j, n = i - 2, 0
+            while j > 0 and n < 4:
+                prev = toks[j - 1][2]
+                if prev[-1] in ",;:.!?\"”“" or _bare(prev).lower() in _CLAUSE_STOPS | (_PREPS - {"late", "early"}):
+                    break
+                j -= 1
+                n += 1
+            while j < i - 2 and _bare(toks[j][2]).lower() in _LEADING:
+                j += 1
+            i = j
     else:
         n = 0
         while i > 0 and n < 7:
@@ -344,7 +411,9 @@ def _is_appositive(chunk: list[tuple[int, int, str]]) -> bool:
     if not first:
         return False
     return (first[0].islower() or first.isdigit() or first.lower() in _DETS
-            or first.lower() in ("who", "which", "aged"))
+            or first.lower() in ("who", "which", "aged")
+            # a possessive opens a role: "X, Salahuddin's deputy governor, said"
+            or len(chunk) > 1 and re.search(r"[’']s$", first) is not None)
 
 
 def _speaker_before(text: str, lo: int, hi: int):
@@ -437,7 +506,7 @@ _RX_AFTER_INV = re.compile(rf"^\s*[,—–-]?\s*(?P<verb>{_VERB})\s+(?=\S)")
 _RX_AFTER = re.compile(rf"\b(?P<verb>{_VERB})\b")
 _RX_BEFORE = re.compile(
     rf"\b(?P<verb>{_VERB})\b(?P<adj>(?:\s+[^\s,:;]+){{0,8}}?)\s*(?P<end>:|,|\bthat)?\s*$")
-_RX_ACCORDING = re.compile(r"\baccording to\s+(?P<sp>[^,.;:“”\"]{2,90}?)\s*[,:]?\s*$", re.I)
+_RX_ACCORDING = re.compile(r"\baccording to\s+(?P<sp>[^,;:“”\"]{2,90}?)\s*[,:]?\s*$", re.I)
 
 
 @dataclass
@@ -485,7 +554,7 @@ def _attr_after(text: str, close: int, limit: int) -> _Attr | None:
 def _attr_before(text: str, lo: int, open_: int) -> _Attr | None:
     seg = text[lo:open_]
     m = _RX_ACCORDING.search(seg)
-    if m:
+    if m and _dots_ok(m["sp"]):
         sp = (lo + m.start("sp"), lo + m.end("sp"))
         return _Attr((lo + m.start(), sp[1]), sp, None, "according-to")
     m = _RX_BEFORE.search(seg)
@@ -504,6 +573,62 @@ def _attr_before(text: str, lo: int, open_: int) -> _Attr | None:
     return _Attr((ss, ce), (ss, se), role, "before")
 
 
+def _clause_start_ok(text: str, s: int, ss: int) -> bool:
+    """The subject at ``ss`` opens the sentence at ``s`` or one of its clauses."""
+    lead = text[s:ss].strip()
+    if not lead or lead.endswith((",", ";", "—", "–")):
+        return True
+    last = lead.split()[-1].lower()
+    return last in ("but", "and", "yet", "so", "while", "whereas", "meanwhile", "however", "also")
+
+
+def _attr_act(text: str, s: int, open_: int) -> _Attr | None:
+    """A quote inside its sentence after a verb of saying or judging whose subject opens a clause:
+    "the group mourned him as “…”", "X, the deputy governor, called the deal “…”", "X said its
+    fighters had killed “…”". The nearest such verb before the quote wins; a verb without a subject of
+    its own ("… and blamed “…”") passes to the verb before it."""
+    seg = text[s:open_]
+    verbs = sorted({(m.start(), m.end(), m.group()) for rx in (_ACT_VERBS, _RX_AFTER) for m in rx.finditer(seg)},
+                   reverse=True)
+    for vs, ve, verb in verbs:
+        vs, ve = s + vs, s + ve
+        between = text[ve:open_]
+        if len(between) > 100:
+            break
+        if verb.lower() in ("put", "puts") and not re.search(r"\bat\s*$", between):
+            continue
+        if re.match(r"\s*(?:to|by)\b", text[ve:open_]) and verb.lower() not in ("refer", "refers", "referred"):
+            continue
+        got = _speaker_before(text, s, vs)
+        if got is None:
+            continue
+        (ss, se), role = got
+        if not _clause_start_ok(text, s, ss):
+            continue
+        return _Attr((ss, ve), (ss, se), role, "act-verb")
+    return None
+
+
+def _attr_next_sentence(text: str, bounds: list[int], close: int, para_end: int) -> _Attr | None:
+    """A quote that ends its sentence, whose speaker opens the next one: "“…” X said this at ...",
+    "“…” X made the remarks on ...". """
+    ns = _sentence_end(bounds, close + 1, para_end)
+    if ns >= para_end or text[close + 1:ns].strip(" .,!?;\"”’"):
+        return None
+    ne = _sentence_end(bounds, ns + 1, para_end)
+    m = re.search(rf"\b(?:{_VERB}|spoke|made\s+(?:the|these|those|his|her)\s+(?:remarks|comments))\b", text[ns:ne])
+    if m is None or m.start() > 90:
+        return None
+    vs, ve = ns + m.start(), ns + m.end()
+    got = _speaker_before(text, ns, vs)
+    if got is None:
+        return None
+    (ss, se), role = got
+    if text[ns:ss].strip():
+        return None
+    return _Attr((ss, ve), (ss, se), role, "next-sentence")
+
+
 # ---------------------------------------------------------------------------------------------
 # indirect quotes
 
@@ -515,14 +640,27 @@ def _indirect(text: str, s: int, e: int) -> tuple[int, int, _Attr] | None:
     m = re.search(r"\baccording to\s+", sent, re.I)
     if m:
         a = s + m.end()
-        sm = re.match(r"[^,.;:()]{2,90}?(?=\s*(?:[,;:]|\.(?:\s|$)|$))", text[a:e])
-        if sm:
-            sp = (a, a + sm.end())
+        pe = _phrase_end(text, a, e)
+        if pe is not None:
+            sp = (a, pe)
             cue = (s + m.start(), sp[1])
             before = text[s:cue[0]].strip(" ,")
             after_s = sp[1]
             while after_s < end and text[after_s] in " ,":
                 after_s += 1
+            role = None
+            first = text[after_s:end].split(maxsplit=1)[:1]
+            if after_s < end and text[sp[1]:after_s].strip() == "," and first and \
+                    first[0].lower() in _DETS | {"who", "whose"}:
+                # "according to X, a researcher at Y, the strike ...": the apposition is X's role
+                cm = re.compile(r",\s").search(text, after_s, end)
+                comma = cm.start() if cm else -1
+                if comma > 0 and len(text[comma + 1:end].split()) >= 3 or comma < 0 and len(before.split()) >= 3:
+                    rend = comma if comma > 0 else end
+                    role = (after_s, rend)
+                    after_s = rend
+                    while after_s < end and text[after_s] in " ,":
+                        after_s += 1
             # content: the rest of the sentence around the according-to phrase
             if after_s < end and len(text[after_s:end].split()) >= 3:
                 cs, ce = after_s, end
@@ -530,12 +668,11 @@ def _indirect(text: str, s: int, e: int) -> tuple[int, int, _Attr] | None:
                 cs, ce = s, s + len(text[s:cue[0]].rstrip(" ,"))
             else:
                 return None
-            role = None
             toks = text[sp[0]:sp[1]].split()
             k = 0
             while k < len(toks) and not toks[k][0].isupper():
                 k += 1
-            if 0 < k < len(toks):  # "group spokesman Naeem al-Aboudi"
+            if 0 < k < len(toks) and role is None:  # "group spokesman Naeem al-Aboudi"
                 rs = sp[0]
                 ns = sp[0] + text[sp[0]:sp[1]].index(toks[k])
                 role = (rs, ns - 1)
@@ -566,7 +703,11 @@ def _indirect(text: str, s: int, e: int) -> tuple[int, int, _Attr] | None:
             if lead not in ("but", "and", "yet", "so", "meanwhile", "however,", "also"):
                 continue
         tm = re.match(r"(?P<adj>(?:\s+[^\s,;:.]+){0,8}?)\s+that\s+", rest)
-        if tm and not re.search(rf"\b{_VERB}\b|\b(?:something|nothing|anything|little|much)\b", tm["adj"]):
+        if tm and re.search(r"\b(?:and|but|or)$", tm["adj"]) and len(tm["adj"].split()) >= 3:
+            # "said the brigade had not been consulted and that ...": two reported clauses
+            nm = re.match(r"\s+", rest)
+            cs, ce = ve + (nm.end() if nm else 0), ve
+        elif tm and not re.search(rf"\b{_VERB}\b|\b(?:something|nothing|anything|little|much)\b", tm["adj"]):
             cs = ve + tm.end()
             ce = ve + tm.start() + len(tm["adj"])
         elif m.group() in ("said", "says"):
@@ -650,13 +791,21 @@ def find_quotes(text: str) -> list[Quote]:
         final = content.rstrip()[-1:] in "?!" or content.rstrip("”’\"' ").endswith(("?", "!"))
         adjacent = attr is not None and attr.how in ("after", "after-inverted") or \
             attr is not None and attr.how == "before" and re.search(r"[:,]\s*$", text[before_lo:o])
-        if n <= 3 and not final and not adjacent:
+        if _NAMING.search(text[before_lo:o]) and not adjacent:
             continue
+        short = False
+        if n <= 3 and not final and not adjacent:
+            if n < 2 or _title_case(content) or attr is None and not re.search(r"\w", text[before_lo:o]):
+                continue
+            # two or three words: kept only if a reporting verb claims them below ("said its fighters
+            # had killed “more than 20” militiamen", "called the deal “a first step”")
+            short = attr is None
         if n <= 5 and not final and _title_case(content) and not adjacent:
             continue
         opens_sentence = not text[before_lo:o].strip() or re.search(r"[:,]\s*$", text[before_lo:o])
         fragment = bool(not opens_sentence and not (attr and attr.how in ("before", "according-to")))
-        quotes.append(dict(start=cs, end=ce, attr=attr, fragment=fragment, parts=parts, para=line_start))
+        quotes.append(dict(start=cs, end=ce, attr=attr, fragment=fragment, parts=parts, para=line_start,
+                           open=o, close=c, short=short))
 
     # indirect reports: sentences without a direct quote
     indirect: list[dict] = []
@@ -675,11 +824,19 @@ def find_quotes(text: str) -> list[Quote]:
         cs, ce, attr = got
         if inner:  # a fragment inside an indirect report takes that report's speaker
             for q in inner:
+                if q["short"] and not (cs <= q["start"] and q["end"] <= ce + 1):
+                    continue  # a short quote outside the reported clause may be a scare quote
                 if q["attr"] is None:
                     q["attr"] = _Attr(attr.cue, attr.speaker, attr.role, "in-indirect")
             continue
         indirect.append(dict(start=cs, end=ce, attr=attr, fragment=False, parts=(),
                              para=paras[_para_index(paras, s)][0], kind="indirect"))
+
+    # a fragment after a verb of saying or judging ("the group mourned him as “…”")
+    for q in quotes:
+        if q["attr"] is None:
+            q["attr"] = _attr_act(text, _sentence_start(bounds, q["open"]), q["open"])
+    quotes = [q for q in quotes if not (q["short"] and q["attr"] is None)]
 
     # continuation: same paragraph, previous quote attributed
     prev = None
@@ -688,6 +845,26 @@ def find_quotes(text: str) -> list[Quote]:
             a = prev["attr"]
             q["attr"] = _Attr(a.cue, a.speaker, a.role, "continuation")
         prev = q
+
+    # a quote with no cue of its own: a speaker named in the next sentence, a cue ending the paragraph
+    # before ("X told the crowd:"), or the speaker of the paragraph before (one speaker goes on)
+    for k, q in enumerate(quotes):
+        if q["attr"] is not None or q["fragment"]:
+            continue
+        pi = _para_index(paras, q["open"])
+        ps, pe = paras[pi]
+        q["attr"] = _attr_next_sentence(text, bounds, q["close"], pe)
+        opens_para = not text[ps:q["open"]].strip()
+        if q["attr"] is None and opens_para and pi > 0:
+            prev_s, prev_e = paras[pi - 1]
+            if text[prev_s:prev_e].rstrip().endswith(":"):
+                got = _attr_before(text, max(prev_s, _sentence_start(bounds, prev_e - 1)), q["open"])
+                if got is not None:
+                    q["attr"] = _Attr(got.cue, got.speaker, got.role, "before-paragraph")
+            elif k > 0 and quotes[k - 1]["para"] == prev_s and quotes[k - 1]["attr"] is not None \
+                    and not quotes[k - 1]["fragment"]:
+                a = quotes[k - 1]["attr"]
+                q["attr"] = _Attr(a.cue, a.speaker, a.role, "continuation-paragraph")
 
     out: list[Quote] = []
     allq = sorted([dict(q, kind="direct") for q in quotes] + indirect, key=lambda q: q["start"])
