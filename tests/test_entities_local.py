@@ -139,6 +139,44 @@ def test_identical_place_tagged_org_once_is_one_entity():
     assert len(ents) == 1 and ents[0].type == "LOC"
 
 
+def _place(text: str, surface: str, nth: int = 0, subtype: str | None = None, level: str | None = None) -> EntityMention:
+    m = mention(text, surface, "LOC", "place-cue" if subtype else "ner", nth)
+    m.subtype, m.title = subtype, level
+    return m
+
+
+def test_a_province_and_the_town_it_is_named_after_stay_apart():
+    text = ("Rockets fell in Qarmala province overnight. Officials in Qarmala said the town was calm; "
+            "curfews covered Sadun, Harat and Qarmala provinces.")
+    ms = [_place(text, "Qarmala province", subtype="region"), _place(text, "Qarmala", nth=1),
+          _place(text, "Sadun", subtype="region", level="province"),
+          _place(text, "Harat", subtype="region", level="province"),
+          _place(text, "Qarmala", nth=2, subtype="region", level="province")]
+    out, ents = link_mentions(text, ms)
+    province = entity_of(out, ents, "Qarmala province")
+    assert province.name == "Qarmala province" and province.subtype == "region"
+    # the listed name is the province; the bare name without a cue may be the town: left apart
+    assert entity_of(out, ents, "Qarmala", nth=1) is province
+    assert entity_of(out, ents, "Qarmala", nth=0) is not province
+    assert len(ents) == 4
+
+
+def test_a_governorate_is_the_province_of_the_same_name_and_a_cue_elsewhere_says_which():
+    text = ("The Sadun governorate council met. The governor of Sadun spoke outside the Sadun provincial "
+            "building, and Sadun province paid.")
+    ms = [_place(text, "Sadun governorate", subtype="region"), _place(text, "Sadun", nth=1, subtype="region", level="province"),
+          _place(text, "Sadun", nth=2, subtype="region"), _place(text, "Sadun province", subtype="region")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1
+
+
+def test_a_district_is_not_the_province_of_the_same_name():
+    text = "Qarmala district lies in Qarmala province."
+    ms = [_place(text, "Qarmala district", subtype="region"), _place(text, "Qarmala province", subtype="region")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 2
+
+
 # -- alias definitions ------------------------------------------------------------------------------
 
 

@@ -242,10 +242,11 @@ def test_international_coalition():
         ("Gunmen entered the village of Umm Sirwal at dawn.", "Umm Sirwal", "settlement", None),
         ("Shelling hit the town of Qaryat al-Nakhil.", "Qaryat al-Nakhil", "settlement", None),
         ("Families fled the city of Qasr Shirin after the raid.", "Qasr Shirin", "settlement", None),
-        ("Clashes spread across Wasit Province.", "Wasit Province", "region", "Wasit"),
-        ("Two soldiers died in Maysan province on Sunday.", "Maysan province", "region", "Maysan"),
-        ("Aid reached Dohuk governorate by truck.", "Dohuk governorate", "region", "Dohuk"),
-        ("The convoy crossed Sinjar district overnight.", "Sinjar district", "region", "Sinjar"),
+        # an administrative division is not the town it is named after: the kind word stays in the name
+        ("Clashes spread across Wasit Province.", "Wasit Province", "region", "Wasit Province"),
+        ("Two soldiers died in Maysan province on Sunday.", "Maysan province", "region", "Maysan province"),
+        ("Aid reached Dohuk governorate by truck.", "Dohuk governorate", "region", "Dohuk governorate"),
+        ("The convoy crossed Sinjar district overnight.", "Sinjar district", "region", "Sinjar district"),
         ("Drones were launched from Tamarra airfield.", "Tamarra airfield", "facility", "Tamarra"),
         ("Rockets hit the Sahra air base twice.", "Sahra air base", "facility", "Sahra"),
         ("Advisers left Camp Falcon in April.", "Camp Falcon", "facility", None),
@@ -278,6 +279,23 @@ def test_places_listed_with_a_plural_cue():
     for place in ("Babil", "Karbala", "Wasit"):
         m = _find(text, place)
         assert m is not None and m.type == "LOC" and m.subtype == "region"
+        assert m.title == "province"  # the level of the division, for the linker
+
+
+@pytest.mark.parametrize(
+    "text, place, level",
+    [
+        ("Floods hit the governorate of Qadis last spring.", "Qadis", "province"),
+        ("Police sealed off the district of Tel Harun.", "Tel Harun", "district"),
+        ("Marwa Saleh, the governor of Dhi Nakhla, resigned.", "Dhi Nakhla", "province"),
+        ("Curfews hit the Hamdi, Sarwan and Qalat districts.", "Sarwan", "district"),
+        ("Patrols searched the Makhoul mountains.", "Makhoul mountains", None),
+    ],
+)
+def test_division_level_given_by_a_cue_outside_the_name(text, place, level):
+    m = _find(text, place)
+    assert m is not None and m.type == "LOC", [x.text for x in find_mentions(text)]
+    assert m.title == level
 
 
 def test_dateline_in_capitals_is_a_place():

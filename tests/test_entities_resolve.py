@@ -130,3 +130,50 @@ def test_a_town_and_the_province_named_after_it_stay_two_places():
 
     ents, _ = resolve([loc("d1", "Kirkuk", "settlement"), loc("d2", "Kirkuk", "region"), loc("d4", "Kirkuk", "settlement")])
     assert sorted(e.subtype for e in ents) == ["region", "settlement"]
+
+
+def _loc(doc: str, idx: int, name: str, sub: str | None = None, titles=()) -> LocalRecord:
+    r = rec(doc, idx, name, "LOC", titles=titles)
+    r.subtype = sub
+    return r
+
+
+def test_a_province_never_joins_the_town_it_is_named_after():
+    g, ents = groups([
+        _loc("d1", 0, "Qarmala province", "region"), _loc("d1", 1, "Qarmala"),
+        _loc("d2", 0, "Qarmala", "settlement"), _loc("d3", 0, "Qarmala"),
+        _loc("d4", 0, "Qarmala Governorate", "region"),
+        # "Sadun, Harat and Qarmala provinces": the document gave the level as a title
+        _loc("d5", 0, "Qarmala", "region", titles=["province"]),
+    ])
+    assert g == [["Qarmala"], ["Qarmala", "Qarmala Governorate", "Qarmala province"]]
+    province = next(e for e in ents if "Qarmala province" in e.aliases)
+    assert len(province.members) == 3 and province.titles == []
+
+
+def test_a_bare_name_joins_the_division_when_no_town_has_it():
+    g, _ = groups([
+        _loc("d1", 0, "Sadun province", "region"), _loc("d1", 1, "Sadun"),  # apart in d1: undecided
+        _loc("d2", 0, "Sadun"), _loc("d3", 0, "Sadun", "region", titles=["province"]),
+    ])
+    assert g == [["Sadun", "Sadun province"]]
+
+
+def test_a_bare_name_the_gazetteer_knows_as_a_town_stays_the_town():
+    records = [_loc("d1", 0, "Sadun province", "region"), _loc("d1", 1, "Sadun"), _loc("d2", 0, "Sadun")]
+    ents, mapping = resolve(records, place_kind=lambda name: "settlement" if name == "Sadun" else None)
+    assert len(ents) == 2 and mapping[("d1", 1)] == mapping[("d2", 0)] != mapping[("d1", 0)]
+
+
+def test_a_bare_name_between_a_district_and_a_province_joins_neither():
+    g, _ = groups([_loc("d1", 0, "Sadun province", "region"), _loc("d2", 0, "Sadun district", "region"),
+                   _loc("d3", 0, "Sadun")])
+    assert g == [["Sadun"], ["Sadun district"], ["Sadun province"]]
+
+
+def test_the_division_rule_joins_only_the_undecided_pair_of_a_document():
+    # d2 says "Sadun" is also called "Harat", and d1 told Harat apart from Sadun province: that stands
+    harat = rec("d1", 1, "Harat", "LOC")
+    sadun = rec("d2", 0, "Sadun", "LOC", names=["Harat"])
+    g, _ = groups([_loc("d1", 0, "Sadun province", "region"), harat, sadun])
+    assert g == [["Harat", "Sadun"], ["Sadun province"]]

@@ -129,10 +129,38 @@ def _corpus_country_hint(countries: dict[str, ResolvedEntity]) -> str | None:
     return code or top.name
 
 
+def _gazetteer_place_kind(records: list[LocalRecord]):
+    """What the gazetteer knows a bare place name as ("settlement", "region"), in the country the
+    corpus names most; None without the gazetteer."""
+    try:
+        from newsgraph.kb import places as gazetteer
+    except ImportError:
+        return None
+    docs_of: dict[str, set[str]] = {}
+    for r in records:
+        if r.type == "LOC" and r.subtype == "country":
+            docs_of.setdefault(r.name, set()).add(r.doc_id)
+    hint = None
+    if docs_of:
+        top = _country(max(docs_of, key=lambda n: (len(docs_of[n]), n)))
+        hint = top.get("alpha2") if top else None
+
+    def place_kind(name: str) -> str | None:
+        try:
+            found = gazetteer.candidates(name, country_hint=hint)
+        except Exception:  # noqa: BLE001 - no gazetteer reading: decided by the corpus alone
+            return None
+        if not found:
+            return None
+        return {"city": "settlement", "admin1": "region"}.get(found[0].kind)
+
+    return place_kind
+
+
 def resolve_entities(docs: list[StoredDoc], overrides: list[tuple[str, str, str]] = ()):
     """Returns (entities, (doc, local idx) -> entity id, extra mention links (doc, start, entity id))."""
     records = _records(docs)
-    entities, mapping = resolve(records, [Override(*o) for o in overrides])
+    entities, mapping = resolve(records, [Override(*o) for o in overrides], _gazetteer_place_kind(records))
     extra = _link_demonyms(docs, entities)
     _link_places(entities, docs, mapping)
     return entities, mapping, extra

@@ -10,6 +10,8 @@ All keys are lower-case; Arabic words are also listed without apostrophes (``fol
 
 from __future__ import annotations
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -164,6 +166,40 @@ PLACE_CAPITAL_PREFIXES: dict[str, str | None] = _table(
                 jisr|qasr|bir|hammam|qalaat|qal'at|nahr|madinat|suq|souq|beit|bayt
     """
 )
+# Administrative divisions, which are usually named after their seat: "Kirkuk province" is not the
+# city of Kirkuk, so the kind word stays part of the name. Each word maps to its level; words of one
+# level are synonyms ("X governorate" = "X province").
+ADMIN_DIVISIONS: dict[str, str | None] = _table(
+    """
+    province:   province|provinces|governorate|governorates|wilayah|wilaya|muhafazah|oblast|
+                prefecture|canton
+    district:   district|districts|sub-district|sub-districts|subdistrict|subdistricts|county|
+                counties|qadaa|qada|nahiya
+    """
+)
+_ADMIN_OF = re.compile(r"^(?:the\s+)?(" + "|".join(sorted(map(re.escape, ADMIN_DIVISIONS), key=len, reverse=True))
+                       + r")\s+of\s+(?:the\s+)?(\S.*)$", re.IGNORECASE)
+
+
+def admin_division(name: str) -> tuple[str, str] | None:
+    """(place name, level) of an administrative division named with its kind word, else None.
+
+    >>> admin_division("Wasit Governorate")
+    ('Wasit', 'province')
+    >>> admin_division("the district of Sinjar")
+    ('Sinjar', 'district')
+    """
+    words = name.split()
+    if len(words) >= 2:
+        level = ADMIN_DIVISIONS.get(words[-1].lower())
+        if level is not None:
+            return " ".join(words[:-1]), level
+        m = _ADMIN_OF.match(" ".join(words))
+        if m:
+            return m.group(2), ADMIN_DIVISIONS[m.group(1).lower()]  # type: ignore[return-value]
+    return None
+
+
 # Prepositions that make a following capitalised name a (weak) place.
 PLACE_PREPOSITIONS: frozenset[str] = _words(
     "in near outside around across inside into toward towards through via along beyond between"

@@ -56,7 +56,7 @@ from ..names.normalize import (
 )
 from ..names.titles import HONORIFICS, ROLES, split_title
 from ..types import EntityMention
-from .lexicon import ORG_HEADS
+from .lexicon import ADMIN_DIVISIONS, ORG_HEADS, admin_division
 
 __all__ = ["LocalEntity", "link_mentions", "explain"]
 
@@ -153,6 +153,23 @@ def _exact_key(name: str) -> str:
 def _family(typ: str) -> str:
     # identical ORG and LOC names are one entity (a city tagged ORG once); PERSON stays apart
     return "PERSON" if typ == "PERSON" else "ORGLOC"
+
+
+_DIVISION_LEVELS = frozenset(level for level in ADMIN_DIVISIONS.values() if level)
+
+
+def _division(m: EntityMention, name: str) -> tuple[str, str] | None:
+    """(exact key of the place name, level) when the mention names an administrative division:
+    "Kirkuk province", or "Kirkuk" in "Diyala and Kirkuk provinces" (the mention finder gives the
+    level as the title). A division is never the town it is named after."""
+    if m.type != "LOC":
+        return None
+    div = admin_division(name)
+    if div is not None:
+        return _exact_key(div[0]), div[1]
+    if m.title in _DIVISION_LEVELS:
+        return _exact_key(name), m.title
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -386,18 +403,28 @@ class _Name:
     family: str
     tokens: tuple[str, ...]
     mentions: list[int]
+    division: tuple[str, str] | None = None  # (place key, level) of an administrative division
 
 
 def _distinct_names(doc: _Document, groups: _Groups) -> list[_Name]:
     by_key: dict[tuple[str, str], _Name] = {}
+    # a name the document calls a division once ("the governor of X") is that division wherever
+    # else a cue makes it a region ("the X provincial council"); with no cue it may be the town
+    levels = {}
+    for i, m in enumerate(doc.mentions):
+        if doc.named(i) and m.type == "LOC" and m.title in _DIVISION_LEVELS:
+            levels.setdefault(_exact_key(doc.name(i)), m.title)
     for i, m in enumerate(doc.mentions):
         if not doc.named(i):
             continue
         name = doc.name(i)
-        key = (_family(m.type), _exact_key(name))
+        division = _division(m, name)
+        if division is None and m.type == "LOC" and m.subtype == "region" and _exact_key(name) in levels:
+            division = _exact_key(name), levels[_exact_key(name)]
+        key = ("DIVISION", *division) if division else (_family(m.type), _exact_key(name))
         entry = by_key.get(key)
         if entry is None:
-            by_key[key] = _Name(name, m.type, key[0], _name_tokens(name), [i])
+            by_key[key] = _Name(name, m.type, _family(m.type), _name_tokens(name), [i], division)
         else:
             entry.mentions.append(i)
             if not groups.union(entry.mentions[0], i):
@@ -424,6 +451,9 @@ def _link_same_names(names: list[_Name], groups: _Groups) -> None:
                 a, b = members[x], members[y]
                 if b in matches[a]:
                     continue
+                da, db = names[a].division, names[b].division
+                if (da is None) != (db is None) or da and db and da[1] != db[1]:
+                    continue  # a province and the town it is named after
                 if name_similarity(names[a].text, names[b].text, names[a].type) >= MATCH_THRESHOLD:
                     matches[a].add(b)
                     matches[b].add(a)

@@ -114,6 +114,9 @@ class _Cand:
     name_end: int = -1
     title: str | None = None
     label: str | None = None  # the NER label it came from, if any
+    # "Kirkuk province": the name span is the bare "Kirkuk" for typing the document's other
+    # mentions, but the division is not the town, so the emitted name keeps the kind word
+    kind_named: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -436,9 +439,12 @@ class _Scanner:
             if shape.type == "LOC":
                 name_end = self._name_before_suffix(toks)
                 if name_end is None:
-                    self._add(_Cand(start, end, "LOC", shape.subtype, shape.origin, _PATTERN))
+                    self._add(_Cand(start, end, "LOC", shape.subtype, shape.origin, _PATTERN,
+                                    title=self._division_before(start)))
                 else:  # "Wasit Province", "Balad Air Base": the bare name is "Wasit", "Balad"
-                    self._add(_Cand(start, end, "LOC", shape.subtype, shape.origin, _PATTERN, start, name_end))
+                    division = toks[-1].low in lx.ADMIN_DIVISIONS
+                    self._add(_Cand(start, end, "LOC", shape.subtype, shape.origin, _PATTERN, start, name_end,
+                                    kind_named=division))
                 return
         if self._place_by_cue(i, j):
             return
@@ -547,18 +553,30 @@ class _Scanner:
         if m:
             cue = " ".join(m.group(1).lower().split())
             cend = end + m.end()
-            self._add(_Cand(start, cend, "LOC", lx.PLACE_SUFFIXES.get(cue), "place-cue", _PATTERN, start, end))
+            self._add(_Cand(start, cend, "LOC", lx.PLACE_SUFFIXES.get(cue), "place-cue", _PATTERN, start, end,
+                            kind_named=cue in lx.ADMIN_DIVISIONS))
             return True
         if _POSSESSIVE_PLACE_CUE.match(self.text, end):
-            self._add(_Cand(start, end, "LOC", "region", "place-cue", _PATTERN))
+            # a governor or a provincial council belongs to a province
+            self._add(_Cand(start, end, "LOC", "region", "place-cue", _PATTERN, title="province"))
             return True
         before = self._before(start)
         m = _PREFIX_CUE.search(before)
         if m:
             cue = " ".join(m.group(1).lower().split())
-            self._add(_Cand(start, end, "LOC", lx.PLACE_PREFIXES_OF.get(cue), "place-cue", _PATTERN))
+            self._add(_Cand(start, end, "LOC", lx.PLACE_PREFIXES_OF.get(cue), "place-cue", _PATTERN,
+                            title=self._division_before(start)))
             return True
         return False
+
+    def _division_before(self, start: int) -> str | None:
+        """The level of the division a cue before the name makes it: "the district of X" -> "district".
+        A governor governs a province. The level becomes the mention's title: it is not in the span."""
+        m = _PREFIX_CUE.search(self._before(start))
+        if not m:
+            return None
+        cue = " ".join(m.group(1).lower().split())
+        return "province" if cue == "governor" else lx.ADMIN_DIVISIONS.get(cue)
 
     def _context_subtype(self, start: int, end: int, toks: list[_Tok] | None, subtype: str | None) -> str | None:
         """Refine an organisation's kind from an apposition ("X, a Shiite militia") or militia words nearby."""
@@ -579,9 +597,11 @@ class _Scanner:
         for m in _LIST_PLACE_CUE.finditer(self.text):
             plural = m.group(2).lower()
             sub = "region" if plural in ("provinces", "governorates", "districts", "regions") else "settlement"
+            level = lx.ADMIN_DIVISIONS.get(plural)  # the kind word is not in the span: it becomes the title
             for name in _LISTED_NAME.finditer(m.group(1)):
                 if name.group().lower() not in lx.NOT_NAME_WORDS:
-                    self._add(_Cand(m.start(1) + name.start(), m.start(1) + name.end(), "LOC", sub, "place-cue", _PATTERN))
+                    self._add(_Cand(m.start(1) + name.start(), m.start(1) + name.end(), "LOC", sub, "place-cue",
+                                    _PATTERN, title=level))
 
     def scan_datelines(self) -> None:
         for m in _DATELINE.finditer(self.text):
@@ -1026,8 +1046,8 @@ def find_mentions(text: str, doc=None) -> list[EntityMention]:
                 type=c.type,
                 subtype=c.subtype,
                 origin=c.origin,
-                name_start=c.name_start,
-                name_end=c.name_end,
+                name_start=-1 if c.kind_named else c.name_start,
+                name_end=-1 if c.kind_named else c.name_end,
                 title=c.title,
             )
         )

@@ -15,7 +15,13 @@ Resolution joins local entities of different documents:
    says "Haidar", and stops chains of near-matches from gluing different people together.
 4. **Unique head names**: a lone surname ("Amiri") or the first word of an organisation's name
    ("Badr") joins the one cluster in the corpus that it can belong to, and nothing when two could.
-5. **User overrides** (``merge``/``split``) are applied last, in the order they were made, so they
+5. **Divisions and towns**: "Kirkuk province" (or "Kirkuk" in "Diyala and Kirkuk provinces") is a
+   place of its own, never the town it is named after, so it is matched under its division name
+   only. A bare name ("Salahuddin") joins the one division named after it when nothing says it is a
+   town: no document calls it one and the gazetteer, when given, does not know it as one. The
+   document linker left such bare names apart from the division undecided, so this join may join
+   two entities of one document: only those two.
+6. **User overrides** (``merge``/``split``) are applied last, in the order they were made, so they
    survive every later run.
 
 Every join records its reasons, for ``newsgraph why-same``. Entity ids are derived from the type
@@ -28,9 +34,12 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from typing import Callable
+
+from newsgraph.entities.lexicon import ADMIN_DIVISIONS, admin_division
 from newsgraph.names.acronyms import is_acronym
 from newsgraph.names.blocking import link_by_name, match_names
-from newsgraph.names.normalize import MATCH_THRESHOLD, name_key, parse_name, token_similarity
+from newsgraph.names.normalize import MATCH_THRESHOLD, fold, name_key, parse_name, token_similarity
 
 # Kinds of place that never share a name with each other by accident of spelling: a province and its
 # capital, a country and a city.
@@ -138,11 +147,50 @@ def _record_names(r: LocalRecord) -> list[str]:
     return [n for n in names if n and parse_name(n, r.type == "PERSON").tokens]
 
 
-def candidate_links(records: list[LocalRecord]) -> list[tuple[float, int, int, tuple[str, str, list[str]]]]:
-    """Scored candidate joins between records of different documents, best first."""
+_DIVISION_LEVELS = frozenset(level for level in ADMIN_DIVISIONS.values() if level)
+
+
+def _place_key(name: str) -> str:
+    return name_key(name) or fold(name).strip()
+
+
+def division_of(record: LocalRecord) -> tuple[str, str] | None:
+    """(key of the place name, level) when the record names an administrative division: by a name
+    with its kind word ("Kirkuk province") or by the level the document gave it as a title."""
+    if record.type != "LOC":
+        return None
+    for n in _record_names(record):
+        div = admin_division(n)
+        if div is not None:
+            return _place_key(div[0]), div[1]
+    level = next((t for t in record.titles if t in _DIVISION_LEVELS), None)
+    return (_place_key(record.name), level) if level else None
+
+
+def _matching_names(record: LocalRecord, division: tuple[str, str] | None) -> list[str]:
+    """The names a record is matched under across documents: a division only under its division
+    name, so that the bare "Kirkuk" of a division never meets the town."""
+    names = _record_names(record)
+    if division is None:
+        return names
+    out = []
+    for n in names:
+        div = admin_division(n)
+        if div is not None:  # one word for each level: "X Governorate" is "X province"
+            n = f"{div[0]} {div[1]}"
+        elif _place_key(n) == division[0]:
+            n = f"{n} {division[1]}"
+        out.append(n)
+    return list(dict.fromkeys(out))
+
+
+def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None = None
+                    ) -> list[tuple[float, int, int, tuple[str, str, list[str]]]]:
+    """Scored candidate joins between records of different documents, best first. ``names_of``
+    gives the names each record is matched under (its own names by default)."""
     items = []
     for i, r in enumerate(records):
-        for n in _record_names(r):
+        for n in (names_of[i] if names_of is not None else _record_names(r)):
             if r.type == "PERSON" and _single_token_person(n):
                 continue  # never a cross-document key on its own
             items.append(((i, n), n, r.type))
@@ -227,6 +275,66 @@ def _fuzzy_heads(by_head: dict[tuple[str, str, str], set[int]], typ: str, pos: s
     return out
 
 
+PlaceKind = Callable[[str], "str | None"]
+
+
+def _join_undivided_places(records: list[LocalRecord], cl: _Clusters, divisions: list[tuple[str, str] | None],
+                           place_kind: PlaceKind | None) -> None:
+    """A bare place name joins the one division named after it unless the name is also a town's."""
+    division_records: dict[str, list[int]] = defaultdict(list)
+    for i, d in enumerate(divisions):
+        if d is not None:
+            division_records[d[0]].append(i)
+    if not division_records:
+        return
+    bare: dict[str, list[int]] = defaultdict(list)
+    towns: set[str] = set()
+    for i, r in enumerate(records):
+        if r.type != "LOC" or divisions[i] is not None:
+            continue
+        key = _place_key(r.name)
+        if key in division_records:
+            bare[key].append(i)
+            if r.subtype == "settlement":
+                towns.add(key)
+    if not bare:
+        return
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(records)):
+        members[cl.find(i)].append(i)
+    for key, bares in bare.items():
+        targets = {cl.find(i) for i in division_records[key]}
+        levels = {divisions[i][1] for i in division_records[key]}  # type: ignore[index]
+        if len(targets) != 1 or len(levels) != 1 or key in towns:
+            continue
+        name = records[bares[0]].name
+        if place_kind is not None and place_kind(name) == "settlement":
+            continue
+        target = next(iter(targets))
+        for root in dict.fromkeys(cl.find(i) for i in bares):
+            if root == target or cl.kinds[root] - {"region"}:
+                continue
+            if not _only_division_pairs(records, members, root, target, key, divisions):
+                continue
+            div_name = records[target].name
+            cl.join(root, target, (name, div_name, [f"{name!r} is named by {div_name!r} and by no town in the corpus"]),
+                    force=True)
+            joined = members.pop(root, []) + members.pop(target, [])
+            target = cl.find(target)
+            members[target] = joined
+
+
+def _only_division_pairs(records: list[LocalRecord], members: dict[int, list[int]], a: int, b: int, key: str,
+                         divisions: list[tuple[str, str] | None]) -> bool:
+    """True when every document the two clusters share gives one of them only the bare name and
+    the other only the division: the linker's undecided pair, not two places it told apart."""
+    shared = {records[i].doc_id for i in members[a]} & {records[i].doc_id for i in members[b]}
+    for i in members[a] + members[b]:
+        if records[i].doc_id in shared and _place_key(records[i].name) != key and (divisions[i] or ("", ""))[0] != key:
+            return False
+    return True
+
+
 def _matches_alias(record: LocalRecord, alias: str) -> bool:
     key = name_key(alias)
     return any(n.casefold() == alias.casefold() or (key and name_key(n) == key) for n in _record_names(record))
@@ -293,12 +401,19 @@ def entity_id(typ: str, name: str) -> str:
     return "E" + hashlib.sha1(f"{typ}|{name_key(name) or name.casefold()}".encode()).hexdigest()[:10]
 
 
-def resolve(records: list[LocalRecord], overrides: list[Override] = ()) -> tuple[list[ResolvedEntity], dict[tuple[str, int], str]]:
-    """Cluster local entities into corpus entities. Returns the entities and (doc, idx) -> entity id."""
+def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_kind: PlaceKind | None = None
+            ) -> tuple[list[ResolvedEntity], dict[tuple[str, int], str]]:
+    """Cluster local entities into corpus entities. Returns the entities and (doc, idx) -> entity id.
+
+    ``place_kind(name)`` says what a bare place name is known as outside the corpus ("settlement",
+    "region" or None), so that a town is not joined to the province named after it."""
     cl = _Clusters(records)
-    for _, i, j, why in candidate_links(records):
+    divisions = [division_of(r) for r in records]
+    names_of = [_matching_names(r, d) for r, d in zip(records, divisions)]
+    for _, i, j, why in candidate_links(records, names_of):
         cl.join(i, j, why)
     _join_unique_heads(records, cl)
+    _join_undivided_places(records, cl, divisions, place_kind)
     cl = _apply_overrides(records, cl, list(overrides))
 
     groups: dict[int, list[int]] = defaultdict(list)
@@ -321,7 +436,8 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = ()) -> tuple
         for r in members:
             for n in _record_names(r):
                 aliases[n] += 1
-        titles = list(dict.fromkeys(t for r in members for t in r.titles))
+        titles = list(dict.fromkeys(t for r in members for t in r.titles
+                                    if not (r.type == "LOC" and t in _DIVISION_LEVELS)))
         entities.append(
             ResolvedEntity(
                 id=eid, name=name, type=typ, subtype=sub[0][0] if sub else None,
