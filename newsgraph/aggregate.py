@@ -94,11 +94,26 @@ class _EventRef:
         return None
 
 
+def _partial_agrees(undated: EventMention, dated: EventMention) -> bool:
+    """"in July" in an undated report against 2023-07 (or 2023-07-14) in a dated one."""
+    part, full = undated.date_partial, dated.date
+    if not part or not full or len(full) < 7:
+        return False
+    month_day = full[4:]  # "-07" or "-07-14"
+    short = min(len(part) - 1, len(month_day))
+    return part[1:1 + short] == month_day[:short]
+
+
 def _compatible(a: _EventRef, b: _EventRef) -> bool:
     if a.mention.type != b.mention.type:
         return False
     da, db = a.day(), b.day()
-    if da and db:
+    if a.mention.date_partial or b.mention.date_partial:
+        undated, dated = (a, b) if a.mention.date_partial else (b, a)
+        if dated.mention.date_partial or not _partial_agrees(undated.mention, dated.mention):
+            if dated.mention.date or dated.mention.date_partial != undated.mention.date_partial:
+                return False
+    elif da and db:
         slack = 0 if a.doc.story == b.doc.story else DATE_SLACK_DAYS
         if abs((da - db).days) > slack:
             return False
@@ -119,10 +134,14 @@ def _compatible(a: _EventRef, b: _EventRef) -> bool:
 
 def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> tuple[list[dict], list[list[_EventRef]]]:
     refs: list[_EventRef] = []
+    anaphors: list[tuple[int, int]] = []  # (event, its antecedent) as indices into refs
     for d in docs:
+        first = len(refs)
         for em in d.facts.events:
             actors = tuple((entity_of[(d.doc_id, i)], role) for i, role in em.actors if (d.doc_id, i) in entity_of)
             loc = entity_of.get((d.doc_id, em.location)) if em.location >= 0 else None
+            if 0 <= em.antecedent < len(d.facts.events):
+                anaphors.append((len(refs), first + em.antecedent))
             refs.append(_EventRef(d, em, actors, loc))
     parent = list(range(len(refs)))
 
@@ -151,6 +170,14 @@ def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> tupl
         lo, hi = min(sa[0], sb[0]), max(sa[1], sb[1])
         return False if (hi - lo).days > DATE_SLACK_DAYS else (lo, hi)
 
+    # "the deal" is the agreement reported sentences earlier: joined first, whatever place or actors
+    for i, j in anaphors:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            joined = merged_span(ri, rj)
+            if joined is not False:
+                parent[ri] = rj
+                span[rj] = joined
     for members in blocks.values():
         # sorted neighbourhood by date keeps large blocks (a much-reported capital) near-linear
         members.sort(key=lambda i: (refs[i].mention.date or "", refs[i].doc.doc_id))

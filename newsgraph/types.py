@@ -227,6 +227,10 @@ class EventMention:
     date_text: str | None = None
     date_start: int = -1
     date_end: int = -1
+    # an undated document's "in July" / "on July 4": the month (and day) without a year, "--07" or
+    # "--07-04" (ISO 8601 truncated form), so it can still join a dated report of the same event
+    date_partial: str | None = None
     quantities: tuple[Quantity, ...] = ()
     polarity: str = "asserted"  # asserted | negated | hedged | claimed
     confidence: float = 0.5
+    antecedent: int = -1  # index of an earlier event of the same document it refers back to ("the attack")

@@ -38,7 +38,7 @@ How a sentence is read
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from newsgraph.extract.event_lexicon import (
@@ -53,7 +53,7 @@ from newsgraph.extract.event_lexicon import (
     lemma_candidates,
 )
 from newsgraph.extract.quantities import find_quantities
-from newsgraph.extract.timex import find_dates
+from newsgraph.extract.timex import find_dates, partial_date
 from newsgraph.types import EntityMention, EventMention, Quantity
 
 __all__ = ["find_events", "classify_sentence", "MIN_CONFIDENCE"]
@@ -233,7 +233,32 @@ def _match(tokens: list, names: list[tuple[int, int]]) -> list[_Hit]:
         if cands:
             trig = max(cands, key=lambda t: t.weight)
             hits.append(_Hit(trig, [tok], tok))
+    for k, tok in enumerate(tokens):
+        if k not in used and _people_taken(tok) and not any(h.head is tok for h in hits):
+            hits.append(_Hit(_TAKEN_CAPTIVE, [tok], tok))
     return hits
+
+
+# "the men were taken from a grazing area": people taken (not things seized) are abducted; "taken to
+# hospital" / "taken into custody" are not
+_TAKE_LEMMAS = frozenset({"take", "seize", "grab", "snatch"})
+_HUMAN_NOUNS = frozenset(
+    "man men woman women child children boy boys girl girls people person civilian civilians resident residents "
+    "villager villagers farmer farmers shepherd shepherds herder herders worker workers journalist journalists "
+    "reporter reporters student students pilgrim pilgrims tourist tourists driver drivers engineer engineers "
+    "doctor doctors nurse nurses employee employees traveller travellers traveler travelers fisherman fishermen "
+    "activist activists teacher teachers merchant merchants trader traders tribesman tribesmen "
+    "relative relatives brother brothers son sons daughter daughters father mother wife husband".split())
+_TAKEN_CAPTIVE = Trigger("ASSAULT", "abduct", 5, "V")
+
+
+def _people_taken(tok) -> bool:
+    if isinstance(tok, _PlainToken) or tok.tag_ != "VBN" or tok.lemma_.lower() not in _TAKE_LEMMAS:
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj:pass"]
+    if not subj or not (subj[0].lower_ in _HUMAN_NOUNS or subj[0].ent_type_ == "PERSON"):
+        return False
+    return not any(_case(c) in ("to", "into", "for") for c in tok.children)
 
 
 def _build_phrase_index() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
@@ -553,11 +578,65 @@ def _location(event: _Event, sent, mentions: list[EntityMention]) -> EntityMenti
     return None
 
 
+# "by the end of April", "until Friday": a deadline or the end of a span, not when the event happened
+_DEADLINE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|no later than|deadline of|(?:by|before) the (?:end|middle|start|beginning) of)$")
+# a past participle that modifies the event's content noun reports the content being done
+# ("a ceasefire mediated late on Sunday", "an agreement reached on Monday"); scheduling words do not
+_SCHEDULING = frozenset("schedule plan set expect due slate propose intend".split())
+
+
+_ORDERING = frozenset("after before since until till follow precede".split())
+
+
+def _ordered(tok, top) -> bool:
+    """A temporal-ordering word between ``tok`` and its ancestor ``top`` ("three days after X
+    killed", "the sweep follows the attack on Saturday"): the date on one side is not the other's."""
+    def marked(t) -> bool:
+        return any(c.dep_ in ("mark", "case") and c.lower_ in _ORDERING for c in t.children)
+
+    cur = tok
+    while True:
+        # "three days after militants killed": the marker may hang on a sibling of the path
+        if cur.lemma_.lower() in _ORDERING or marked(cur) or (
+                cur.i != top.i and any(marked(c) for c in cur.children if c.dep_ in ("nmod", "obl", "nsubj"))):
+            return True
+        if cur.i == top.i or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+
+
+def _participle_of_content(tok, event_ids: set[int]) -> bool:
+    """"a ceasefire mediated late on Sunday": a past participle on the event's own noun reports when
+    it was done; scheduling words ("a vote scheduled for May") do not."""
+    return (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() not in _SCHEDULING
+            and tok.head.i in event_ids)
+
+
+def _timex_anchor(span, event: _Event, event_ids: set[int]) -> str | None:
+    """How a date phrase hangs on ``event`` in the parse: "direct" (it modifies the trigger),
+    "fallback" (it modifies the clause the trigger sits in), or None (it belongs elsewhere)."""
+    cur = span.root
+    main = event.best.head
+    ancestors = list(main.ancestors)
+    for _ in range(12):
+        if cur.i in event.content_ids:
+            return "direct" if _participle_of_content(cur, event_ids) else None
+        if cur.i in event_ids:
+            return None if _ordered(span.root, cur) else "direct"
+        if cur.lemma_.lower() in SPEECH_VERBS and cur.pos_ == "VERB":
+            return None
+        if cur.head.i == cur.i:
+            if cur.i != main.i and not any(a.i == cur.i for a in ancestors):
+                return None
+            top = cur
+            return None if _ordered(span.root, top) or _ordered(main, top) else "fallback"
+        cur = cur.head
+    return None
+
+
 def _date(event: _Event, sent, timexes, text: str) -> object | None:
     doc = sent.doc
     event_ids = {t.i for h in event.hits for t in h.tokens}
-    main = event.best.head
-    main_path = {t.i for t in main.ancestors} | {main.i}
     direct, fallback = [], []
     for tx in timexes:
         if not (sent.start_char <= tx.start < sent.end_char):
@@ -565,22 +644,12 @@ def _date(event: _Event, sent, timexes, text: str) -> object | None:
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None:
             continue
-        if text_before(text, tx.start).endswith("since"):
+        before = text_before(text, tx.start, 24)
+        if before.endswith("since"):
             continue  # "since 2017" starts a duration; it does not date the event
-        cur = span.root
-        verdict = None
-        for _ in range(12):
-            if cur.i in event.content_ids:
-                break
-            if cur.i in event_ids:
-                verdict = "direct"
-                break
-            if cur.lemma_.lower() in SPEECH_VERBS and cur.pos_ == "VERB":
-                break
-            if cur.head.i == cur.i:
-                verdict = "fallback" if cur.i in main_path else None
-                break
-            cur = cur.head
+        if _DEADLINE.search(before):
+            continue
+        verdict = _timex_anchor(span, event, event_ids)
         if verdict == "direct":
             direct.append(tx)
         elif verdict == "fallback":
@@ -668,6 +737,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     timexes = find_dates(text, published)
     quants = find_quantities(text)
     out: list[EventMention] = []
+    definite: list[str | None] = []
     for sent in doc.sents:
         events = _analyse(list(sent), sent.text, names, parsed=True)
         if not events:
@@ -692,6 +762,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             conf = round(min(conf, 0.95), 2)
             if conf < min_confidence:
                 continue
+            definite.append(_definite(best))
             trig_toks = sorted(best.tokens, key=lambda t: t.i)
             t_start = trig_toks[0].idx
             t_end = trig_toks[-1].idx + len(trig_toks[-1].text)
@@ -712,8 +783,55 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 date_text=tx.text if tx is not None else None,
                 date_start=tx.start if tx is not None else -1,
                 date_end=tx.end if tx is not None else -1,
+                date_partial=partial_date(tx.text) if tx is not None and tx.value is None else None,
                 quantities=qs,
                 polarity=_polarity(ev, sent),
                 confidence=conf,
             ))
+    _link_anaphors(out, definite)
     return out
+
+
+# modifiers that make "the ... attack" a different one from the last attack reported
+_OTHER_EVENT = frozenset("first second third latest previous last earlier new other similar next recent separate "
+                         "second-deadliest deadliest largest biggest".split())
+
+
+def _definite(hit: _Hit) -> str | None:
+    """"bare" for a noun trigger with a definite determiner and nothing more ("the deal", "this
+    attack"); "specified" when the noun also carries its own date, place or other modifier ("the attack
+    on Saturday night at X", "Saturday's assault"); None for anything else."""
+    head = hit.head
+    if isinstance(head, _PlainToken) or head.pos_ != "NOUN":
+        return None
+    kids = list(head.children)
+    if any(c.dep_ == "amod" and c.lower_ in _OTHER_EVENT for c in kids):
+        return None
+    if not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "nmod:poss"
+               for c in kids):
+        return None
+    own = {t.i for t in hit.tokens}
+    specified = any(c.dep_ in ("nmod", "obl", "nmod:poss", "acl", "acl:relcl", "nmod:tmod") and c.i not in own
+                    for c in kids)
+    return "specified" if specified else "bare"
+
+
+def _link_anaphors(events: list[EventMention], definite: list[str | None]) -> None:
+    """A definite event noun refers back to the latest earlier event of its type in another sentence
+    ("... has agreed to hand over ... The deal was reached on Monday"), unless their dates differ."""
+    for k, ev in enumerate(events):
+        if not definite[k]:
+            continue
+        for j in range(k - 1, -1, -1):
+            prev = events[j]
+            if prev.start == ev.start or prev.type != ev.type:
+                continue
+            if prev.date and ev.date and not (prev.date.startswith(ev.date) or ev.date.startswith(prev.date)):
+                break
+            # a described event ("the attack on Saturday night") names which one it is: only an
+            # antecedent known to agree with that description, else none
+            if definite[k] == "specified" and not (prev.date and ev.date) and not (
+                    prev.location >= 0 and prev.location == ev.location):
+                break
+            events[k] = replace(ev, antecedent=j)
+            break

@@ -58,7 +58,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["TimeExpr", "find_dates"]
+__all__ = ["TimeExpr", "find_dates", "partial_date"]
 
 _PRECISIONS = ("day", "month", "year")
 
@@ -111,7 +111,10 @@ _NUM = (
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|(?:is|are|was|were) (?:due|expected|scheduled|set|slated|planned|going) to"
-    r"|(?:is|are) (?:due|scheduled|planned|slated)|plans? to|intends? to|going to)\b",
+    r"|(?:is|are) (?:due|scheduled|planned|slated)|plans? to|intends? to|going to"
+    # a commitment looks ahead: "agreed to hand over its posts by the end of April"
+    r"|(?:agree[sd]?|pledge[sd]?|promise[sd]?|vow(?:s|ed)?|decide[sd]?|undert(?:ake|akes|ook)) to"
+    r" (?!(?:a|an|the|its|their|his|her|this|that|these|those|our|any|some|all|no)\b)[a-z]+)\b",
     re.I,
 )
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|added|stated)\b", re.I)
@@ -141,7 +144,7 @@ def _monday(d: date) -> date:
 
 def _future(text: str, start: int) -> bool:
     """An evident future cue in the clause just before ``start`` (and no reporting verb after it)."""
-    seg = text[max(0, start - 80):start]
+    seg = text[max(0, start - 120):start]
     cut = max(seg.rfind(c) for c in ".,;:!?\"“”\n")
     seg = seg[cut + 1:]
     m = None
@@ -517,3 +520,17 @@ def find_dates(text: str, published: date | None, precision: str | None = "day")
             value, prec = _cap(value, prec, precision)
         out.append(TimeExpr(s, e, text[s:e], value, prec, anchor, how, lo.isoformat(), hi.isoformat()))
     return out
+
+
+_PARTIAL = re.compile(rf"(?P<mon>{_MON})\s*(?P<day>{_DAY})?|(?P<day2>{_DAY})\s+(?:of\s+)?(?P<mon2>{_MON})")
+
+
+def partial_date(expression: str) -> str | None:
+    """The month (and day) an unresolved expression names, without a year: "July" -> "--07",
+    "Dec. 4" -> "--12-04"; None when it names neither ("on Sunday", "last week")."""
+    m = _PARTIAL.search(expression)
+    if m is None:
+        return None
+    mon = _month_of(m["mon"] or m["mon2"])
+    day = m["day"] or m["day2"]
+    return f"--{mon:02d}" + (f"-{_day_of(day):02d}" if day else "")

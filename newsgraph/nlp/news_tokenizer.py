@@ -54,7 +54,16 @@ def news_sentence_guard(doc):
     """Forbid sentence starts right after titles/months/"U.S." + capital.
 
     Runs before the parser: the parser keeps pre-set ``is_sent_start=False``.
+
+    A paragraph break ("\n\n") is a sentence of its own: the parser never saw whitespace tokens in
+    training, and one at the start of a sentence became that sentence's root, leaving every verb a
+    dependent of the blank line.
     """
+    for i, tok in enumerate(doc):
+        if tok.is_space and "\n\n" in tok.text:
+            tok.is_sent_start = True
+            if i + 1 < len(doc):
+                doc[i + 1].is_sent_start = True
     for i in range(1, len(doc)):
         prev = doc[i - 1].text
         if prev in NO_BREAK_AFTER:

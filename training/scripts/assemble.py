@@ -59,7 +59,7 @@ def main():
     scores_ner = json.loads((Path(a.ner) / "meta.json").read_text()).get("performance", {})
     nlp.meta.update({
         "name": "newsgraph",
-        "version": "0.1.0",
+        "version": "0.1.1",  # 0.1.1: paragraph breaks are sentences of their own (news_sentence_guard)
         "description": ("newsgraph English news pipeline: tokenizer with news abbreviations, "
                         "CNN tagger/morphologizer/parser trained on UD English-EWT + GUM (CC-BY docs), rule lemmatizer "
                         "(spacy-lookups-data), CNN NER trained on GMB + UNER-EWT dev + GUM (CC-BY docs) + "

@@ -46,7 +46,7 @@ def main():
     scores_ner = json.loads((Path(a.ner) / "meta.json").read_text()).get("performance", {})
     nlp.meta.update({
         "name": "newsgraph_trf",
-        "version": "0.1.0",
+        "version": "0.1.1",  # 0.1.1: paragraph breaks are sentences of their own (news_sentence_guard)
         "description": ("newsgraph English news pipeline, MiniLM variant: as en_newsgraph, but the "
                         "tagger/morphologizer/parser tok2vec and the NER tok2vec concatenate frozen "
                         "all-MiniLM-L6-v2 token vectors (layers 1-6 averaged, wordpieces mean-pooled) "

@@ -1,0 +1,159 @@
+"""Which date belongs to which event, and which event mentions are one event.
+
+Sentences are our own. The cases: deadlines ("by the end of April") do not date an event; a date on
+another event across a temporal-ordering word ("three days after", "follows") is not this event's;
+a participle on the event noun dates it ("a truce brokered late on Sunday"); people "were taken" is
+an abduction; a definite event noun ("the deal") refers back to the event reported before it; an
+undated report's "in July" still joins a dated report of the same visit; a paragraph break never
+becomes the root of the next sentence's parse.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph import aggregate
+from newsgraph.extract.events import find_events
+from newsgraph.extract.timex import find_dates, partial_date
+from newsgraph.facts import DocumentFacts
+from newsgraph.types import EntityMention, EventMention
+
+PUBLISHED = date(2024, 5, 8)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph import nlp as nlp_module
+
+    return nlp_module.load()
+
+
+def _events(nlp, text: str, published: date | None = PUBLISHED) -> list[EventMention]:
+    return find_events(nlp(text), [], published)
+
+
+def _one(events: list[EventMention], trigger: str) -> EventMention:
+    found = [e for e in events if e.trigger == trigger]
+    assert len(found) == 1, [(e.trigger, e.type) for e in events]
+    return found[0]
+
+
+# -- model-free pieces ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("expression, partial", [
+    ("July", "--07"), ("in July", "--07"), ("Dec. 4", "--12-04"), ("4 December", "--12-04"),
+    ("Sunday", None), ("last week", None), ("2019", None),
+])
+def test_partial_date(expression, partial):
+    assert partial_date(expression) == partial
+
+
+def test_a_commitment_resolves_its_deadline_forward():
+    text = "The two factions have agreed to pull their fighters out of the market town by the end of June."
+    (june,) = find_dates(text, PUBLISHED)
+    assert june.value == "2024-06" and june.how == "month-name-after-publication"
+    (past,) = find_dates("The talks collapsed in June, officials said.", PUBLISHED)
+    assert past.value == "2023-06"
+
+
+# -- date attachment (model) ------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_a_deadline_does_not_date_the_agreement(nlp):
+    ev = _one(_events(nlp, "The two factions agreed to pull their fighters out of the market town by the end of June."),
+              "agreed")
+    assert ev.type == "AGREE" and ev.date is None
+
+
+@pytest.mark.model
+def test_a_participle_on_the_event_noun_dates_it(nlp):
+    ev = _one(_events(nlp, "Police said the clans had agreed to a truce brokered by elders late on Sunday."), "agreed")
+    assert ev.date == "2024-05-05" and ev.date_text == "Sunday"
+
+
+@pytest.mark.model
+def test_a_date_across_an_ordering_word_belongs_to_the_other_event(nlp):
+    events = _events(nlp, "The army launched an offensive in the valley on Tuesday, two days after gunmen killed "
+                          "four farmers near the river.")
+    assert _one(events, "killed").date is None
+    assert any(e.date == "2024-05-07" and e.trigger != "killed" for e in events)
+    for text in ("The offensive follows the bombing on Saturday night at the bus station.",
+                 "Militias launched the offensive, which follows the bombing on Saturday night at the bus station."):
+        sweep = find_events(nlp(text), [], PUBLISHED, min_confidence=0)
+        assert _one(sweep, "offensive").date is None, text
+
+
+@pytest.mark.model
+def test_a_nested_event_keeps_its_clause_date(nlp):
+    # the battle is where the killing happened: the killing's date is the battle's
+    events = _events(nlp, "Two villagers were killed on Monday in a gun battle between rival clans.")
+    assert {e.date for e in events} == {"2024-05-06"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, abducted", [
+    ("The four engineers were taken from their car at a checkpoint on Friday.", True),
+    ("The wounded men were taken to hospital in the city.", False),
+    ("Three trucks were seized at the border crossing.", False),
+])
+def test_people_taken_are_abducted(nlp, sentence, abducted):
+    events = _events(nlp, sentence)
+    found = [e for e in events if e.type == "ASSAULT" and e.mode == "abduct"]
+    assert bool(found) is abducted, [(e.trigger, e.type, e.mode) for e in events]
+
+
+@pytest.mark.model
+def test_a_paragraph_break_is_never_a_sentence_root(nlp):
+    doc = nlp("The council met.\n\nAround 300 fighters entered the town on Tuesday, a day after the ceasefire ended.")
+    for sent in doc.sents:
+        if sent.text.strip():
+            assert not sent.root.is_space, sent.text
+    assert [t for t in doc if t.is_space and t.dep_ != "ROOT"] == []  # the break stands alone
+
+
+# -- event coreference --------------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_the_deal_refers_back_to_the_agreement(nlp):
+    text = ("The river clans have agreed to reopen the northern road to traffic, the governor said earlier this week. "
+            "The deal was reached at a meeting in the provincial capital on Monday. "
+            "In March, the other deal collapsed.")
+    events = _events(nlp, text)
+    agreed, deal = _one(events, "agreed"), [e for e in events if e.trigger == "deal"]
+    assert deal[0].antecedent == events.index(agreed)
+    assert deal[1].antecedent == -1  # "the other deal" is another one
+    facts = DocumentFacts(events=events)
+    rows, _ = aggregate.events([aggregate.StoredDoc("d", None, "2024-05-08", facts)], {})
+    merged = next(r for r in rows if any(ev["detail"]["trigger"] == "agreed" for ev in r["evidence"]))
+    assert merged["date"] == "2024-05-06" and len(merged["evidence"]) == 2
+
+
+@pytest.mark.model
+def test_a_described_attack_needs_a_matching_antecedent(nlp):
+    # "the attack on Saturday night at the market" says which attack it is; an undated killing
+    # elsewhere in the text is not assumed to be it
+    text = ("Gunmen killed two guards at the oil depot. "
+            "The raid follows the attack on Saturday night at the market.")
+    attack = _one(_events(nlp, text), "attack")
+    assert attack.antecedent == -1
+
+
+# -- partial dates across documents -----------------------------------------------------------------
+
+def _visit(date_value, partial, location):
+    return EventMention("CONSULT", None, "visit", "visited", 0, 7, 0, 60, actors=((0, "actor"),), location=location,
+                        date=date_value, date_precision="month" if date_value else None,
+                        date_text="July", date_partial=partial)
+
+
+def test_an_undated_reports_month_joins_the_dated_report():
+    ent = {("a", 0): "E_officer", ("a", 1): "E_town", ("b", 0): "E_officer", ("b", 1): "E_province"}
+    docs = [aggregate.StoredDoc("a", None, None, DocumentFacts(events=[_visit(None, "--07", 1)])),
+            aggregate.StoredDoc("b", None, "2024-03-05", DocumentFacts(events=[_visit("2023-07", None, 1)]))]
+    rows, _ = aggregate.events(docs, ent)
+    assert len(rows) == 1 and rows[0]["date"] == "2023-07"
+    docs[0].facts.events[0] = _visit(None, "--08", 1)  # "in August": another visit
+    rows, _ = aggregate.events(docs, ent)
+    assert len(rows) == 2
