@@ -16,10 +16,13 @@ opening mark (the news convention for a quote running over paragraphs); the quot
 paragraphs and ``parts`` lists the per-paragraph spans of the quoted words. An unclosed quote without
 such a continuation is dropped (usually a typo or a nested mark gone wrong).
 
-Not quotes: 1-3 words without sentence-final ``?``/``!`` and without an attribution cue right next to
-the marks (scare quotes: the "arena"), and short Title Case phrases (the "League of the Righteous.").
-Quotes of 4+ words that sit inside a sentence and do not open it ("committed “serious violations of
-law” against") are kept with ``fragment=True``.
+Not quotes: a single word without sentence-final ``?``/``!`` and without an attribution cue right next
+to the marks (scare quotes: the "arena"); short Title Case phrases (the "League of the Righteous.");
+anything after a naming or sign cue ("so-called", "titled", "dubbed", "known as", "banners reading").
+Two or three words are kept only when a reporting verb claims them: inside the clause of an indirect
+report ("said its fighters had killed “more than 20” militiamen") or after a verb of saying or
+judging ("called the deal “a first step”"). Quotes that sit inside a sentence and do not open it
+("committed “serious violations of law” against") are kept with ``fragment=True``.
 
 Attribution (``cue_*``, ``speaker_*``, ``how``), tried in this order:
 
@@ -29,16 +32,25 @@ Attribution (``cue_*``, ``speaker_*``, ``how``), tried in this order:
 - ``before``           X said: "…" / X, a spokesman for Y, said "…" / X insisted that "…"
 - ``according-to``     according to X, "…"
 - ``in-indirect``      a fragment inside an indirect report: X says that … "…" …
+- ``act-verb``         a fragment after a verb of saying or judging whose subject opens a clause:
+                       the group mourned him as "…" and blamed "…" / X, the governor, called it "…"
 - ``continuation``     a quote with no cue of its own, after an attributed quote in the same paragraph
                        ("“A,” he said. “B.”" -> both halves get the same speaker)
+- ``next-sentence``    a quote that is its whole sentence, the speaker opening the next one:
+                       "…" X said this at a rally / "…" X made the remarks on Monday
+- ``before-paragraph`` a quote opening its paragraph after a paragraph ending "X told the crowd:"
+- ``continuation-paragraph``  a quote opening its paragraph with no cue, after a paragraph whose
+                       quote is attributed: one speaker goes on
 
 Indirect quotes (``kind="indirect"``), only in sentences without a direct quote:
 ``X said (that) …``, ``X said on Sunday that …``, ``X told Y that …``, ``according to X, …`` and
 ``…, X said.`` The quote span is the reported clause.
 
-Speakers are returned as written: a name, a pronoun ("he" -- resolving it is not done here), or a
-role ("the spokesman"). An apposition ("Ahmed X, a PMF spokesman, said"; "said X, 26, a former
-soldier") is returned as ``speaker_role``. For pronoun speakers, ``speaker_hint`` is a cheap *hint*
+Speakers are returned as written: a name, a pronoun ("he" -- resolving it is not done here, see
+``speakers``), or a role ("the spokesman", "police in Kirkuk": a name inside a prepositional phrase is
+not the subject). A passive ("this could not be confirmed") has no speaker. An apposition ("Ahmed X, a
+PMF spokesman, said"; "said X, 26, a former soldier"; "according to X, a researcher at Y, …") is
+returned as ``speaker_role``. For pronoun speakers, ``speaker_hint`` is a cheap *hint*
 (not a resolution): the named speaker of the nearest earlier quote within the two paragraphs before,
 else the nearest capitalised multiword name in the same or previous sentence.
 """
@@ -616,7 +628,8 @@ def _attr_next_sentence(text: str, bounds: list[int], close: int, para_end: int)
     if ns >= para_end or text[close + 1:ns].strip(" .,!?;\"”’"):
         return None
     ne = _sentence_end(bounds, ns + 1, para_end)
-    m = re.search(rf"\b(?:{_VERB}|spoke|made\s+(?:the|these|those|his|her)\s+(?:remarks|comments))\b", text[ns:ne])
+    m = re.search(rf"\b(?:spoke|(?:made|gave|issued)\s+(?:the|these|those|his|her|its|their)\s+(?:remarks?|comments?"
+                  rf"|promise|pledge|statement|warning|speech|announcement|claim)|{_VERB})\b", text[ns:ne])
     if m is None or m.start() > 90:
         return None
     vs, ve = ns + m.start(), ns + m.end()
@@ -675,7 +688,9 @@ def _indirect(text: str, s: int, e: int) -> tuple[int, int, _Attr] | None:
             if 0 < k < len(toks) and role is None:  # "group spokesman Naeem al-Aboudi"
                 rs = sp[0]
                 ns = sp[0] + text[sp[0]:sp[1]].index(toks[k])
-                role = (rs, ns - 1)
+                # "a report by X", "a statement from X": the source is X, the words before are no role
+                if toks[k - 1].lower() not in ("by", "from", "of", "in", "on"):
+                    role = (rs, ns - 1)
                 sp = (ns, sp[1])
             return cs, ce, _Attr(cue, sp, role, "according-to")
     for m in _INDIRECT_VERBS.finditer(sent):

@@ -61,19 +61,20 @@ _ABBREV_WORDS = {"col": "colonel", "gen": "general", "maj": "major", "lt": "lieu
 _PREP = frozenset("of for in from at with to near close".split())
 _DEFINITE = frozenset("the this that its their his her our".split())
 _WORD = re.compile(r"[\w’'-]+")
+_FUNCTION_WORDS = frozenset("a an the of for in at to and from with on by".split())
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
     entity: int  # document-local entity, -1 when unknown
-    how: str  # name | role | anaphor | pronoun | hint | none
+    how: str  # name | role | anaphor | pronoun | none
 
 
 def _words(s: str) -> list[str]:
     out = []
     for w in _WORD.findall(s.lower()):
         w = re.sub(r"[’']s$", "", w).strip("’'-")
-        if w:
+        if w and w not in _FUNCTION_WORDS:
             out.append(_ABBREV_WORDS.get(w, w))
     return out
 
@@ -137,7 +138,7 @@ class _Document:
                 d.update(_words(after.group(1)))
             # "the alliance's leader, NAME," -- bracketed by commas on both sides
             if re.match(r"\s*,", text[m.end:m.end + 3]):
-                before = re.search(r"(?:^|[.;:(]\s+|\bbetween\s+|\band\s+)((?:the|a|an|its|his|her|their)\s[^,;.]{1,60}"
+                before = re.search(r"\b((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,;.]{1,60}"
                                    r"|[A-Z][\w’'-]*[’']s\s[^,;.]{1,50}),\s*$", text[max(0, m.start - 100):m.start])
                 if before:
                     d.update(_words(before.group(1)))
@@ -206,9 +207,9 @@ class _Document:
 
     # ---------------------------------------------------------------- resolution
 
-    def pronoun(self, spoken: str, anchor: int, resolved: list[tuple[int, int]]) -> int:
-        """The entity a pronoun speaker refers to, or -1. ``resolved``: (cue position, entity) of the
-        quotes before, in text order."""
+    def pronoun(self, spoken: str, anchor: int, resolved: list[tuple[int, int, str]]) -> int:
+        """The entity a pronoun speaker refers to, or -1. ``resolved``: (cue position, entity, its
+        type as a speaker) of the quotes before, in text order."""
         if spoken in ("he", "she"):
             want, gender = "PERSON", "m" if spoken == "he" else "f"
         elif spoken in ("it", "they"):
@@ -219,14 +220,14 @@ class _Document:
         s0 = self._sentence_start(anchor)
         if spoken == "they":
             # "…, two officials said. “…,” they said": the same unnamed source goes on
-            prev = [(p, e) for p, e in resolved if p < anchor]
+            prev = [(p, e, kind) for p, e, kind in resolved if p < anchor]
             if prev and prev[-1][0] >= self._sentence_start(max(s0 - 1, 0)):
                 e = prev[-1][1]
-                if e < 0 or self.etype.get(e) == "ORG":
+                if e < 0 or prev[-1][2] == "ORG":
                     return e
         for s, hi in self._sentences_back(anchor, floor):
-            for pos, e in reversed(resolved):
-                if s <= pos < hi and e >= 0 and self._fits(e, want, gender):
+            for pos, e, kind in reversed(resolved):
+                if s <= pos < hi and e >= 0 and kind == want and self._fits(e, None, gender):
                     return e
             for m in self._mentions_in(s, hi):
                 if m.type != want or not self._fits(m.entity, want, gender):
@@ -236,13 +237,14 @@ class _Document:
                 return m.entity
         return -1
 
-    def _fits(self, entity: int, want: str, gender: str | None) -> bool:
-        if self.etype.get(entity) != want:
+    def _fits(self, entity: int, want: str | None, gender: str | None) -> bool:
+        if want is not None and self.etype.get(entity) != want:
             return False
         g = self.gender.get(entity)
         return gender is None or g is None or g == gender
 
-    def definite(self, np_start: int, np_end: int, head: str, kind: str, resolved: list[tuple[int, int]]) -> int:
+    def definite(self, np_start: int, np_end: int, head: str, kind: str,
+                 resolved: list[tuple[int, int, str]]) -> int:
         """The entity a definite description refers back to ("the organisation", "the alliance's
         leader", "the statement"), or -1."""
         words = set(_words(self.text[np_start:np_end])) - _DEFINITE
@@ -250,7 +252,7 @@ class _Document:
             for s, hi in self._sentences_back(np_start, self._floor(np_start, 3)):
                 if not re.search(rf"\b{re.escape(head)}s?\b", self.text[s:hi], re.I) or s == self._sentence_start(np_start):
                     continue
-                for pos, e in reversed(resolved):
+                for pos, e, _ in reversed(resolved):
                     if s <= pos < hi and e >= 0:
                         return e
                 for m in self._mentions_in(s, hi):
@@ -306,7 +308,7 @@ class _Document:
             return hits.pop()
         return given.pop() if not hits and len(given) == 1 else -1
 
-    def named(self, q: Quote, resolved: list[tuple[int, int]]) -> Attribution:
+    def named(self, q: Quote, resolved: list[tuple[int, int, str]]) -> Attribution:
         """A speaker phrase that is not a pronoun."""
         text = self.text
         ss, se = q.speaker_start, q.speaker_end
@@ -342,16 +344,6 @@ class _Document:
                         return Attribution(om.entity, "role")
         return Attribution(-1, "none")
 
-    def hint(self, q: Quote, spoken: str) -> int:
-        if q.hint_start is None or q.hint_end is None:
-            return -1
-        m = self._covering(q.hint_start, q.hint_end)
-        if m is None or m.entity < 0 or m.type == "LOC":
-            return -1
-        if spoken in ("he", "she") and m.type != "PERSON":
-            return -1
-        return m.entity
-
 
 def attribute(text: str, quotes: list[Quote], mentions: list[EntityMention],
               entity_names: list[list[str]] | None = None) -> list[Attribution]:
@@ -359,7 +351,7 @@ def attribute(text: str, quotes: list[Quote], mentions: list[EntityMention],
     when the attribution names a speaker that no mention covers."""
     doc = _Document(text, quotes, mentions, entity_names)
     out: dict[int, Attribution] = {}
-    resolved: list[tuple[int, int]] = []  # (cue position, entity) of the quotes attributed so far
+    resolved: list[tuple[int, int, str]] = []  # (speaker position, entity, type) of the quotes so far
     order = sorted(range(len(quotes)), key=lambda k: quotes[k].start)
     for k in order:
         q = quotes[k]
@@ -367,16 +359,17 @@ def attribute(text: str, quotes: list[Quote], mentions: list[EntityMention],
         if q.speaker_start is not None and q.speaker_end is not None:
             spoken = (q.speaker_text or "").strip().lower()
             if spoken in _PRONOUNS:
+                # the quote finder's text hint is not used: the search above sees the same names as
+                # typed mentions, and a name it passed over (an object, the other gender) is no answer
                 e = doc.pronoun(spoken, min(q.start, q.speaker_start), resolved)
                 if e >= 0:
                     a = Attribution(e, "pronoun")
-                else:
-                    e = doc.hint(q, spoken) if spoken != "they" else -1
-                    if e >= 0:
-                        a = Attribution(e, "hint")
             else:
                 a = doc.named(q, resolved)
-            resolved.append((q.speaker_start, a.entity))
+            kind = doc.etype.get(a.entity, "")
+            if kind == "LOC" and q.speaker_role:
+                kind = "PERSON"  # "X, a researcher at Y, said": a person, whatever the tagger thought
+            resolved.append((q.speaker_start, a.entity, kind))
             resolved.sort()
         out[k] = a
     return [out[k] for k in range(len(quotes))]
