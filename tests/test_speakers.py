@@ -179,3 +179,24 @@ def test_a_given_name_carried_by_one_person():
 def test_a_quote_with_no_attribution_gets_no_speaker():
     text = "Ilse Varga walked past the burned trucks. Nearby, a sign said nothing. The slogan “land before bread” was everywhere."
     assert all(e == -1 for _, e in speakers(text, [("Ilse Varga", "PERSON", 0)]))
+
+
+# --- the speaker's role at the time --------------------------------------------------------------
+
+
+def test_the_role_stated_last_before_the_quote():
+    text = ("In 2019 Ilse Varga, then the town’s mayor, opened the bridge. “It took four years,” she said.\n\n"
+            "Varga, now the regional governor, came back on Monday. “It will stand for a century,” she said.")
+    spec = [("Ilse Varga", "PERSON", 0), ("Varga", "PERSON", 0)]
+    qs = find_quotes(text)
+    got = attribute(text, qs, mentions(text, spec), [["Ilse Varga", "Varga"]])
+    assert [(a.entity, a.role) for a in got] == [(0, "then the town’s mayor"), (0, "now the regional governor")]
+
+
+def test_the_role_in_the_cue_wins_and_organisations_have_none():
+    text = ("“The road is open,” said Jonas Pike, a driver for the River Front. "
+            "In a message, the River Front called the reopening “a gift to the valley”.")
+    spec = [("Jonas Pike", "PERSON", 0), ("River Front", "ORG", 1)]
+    qs = find_quotes(text)
+    got = attribute(text, qs, mentions(text, spec))
+    assert [(a.entity, a.role) for a in got] == [(0, "a driver for the River Front"), (1, None)]

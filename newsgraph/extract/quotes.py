@@ -108,6 +108,7 @@ _VERB_STEMS = (
 )
 _VERBS = sorted({f for group in _VERB_STEMS.split("|") for f in group.split(":")}, key=len, reverse=True)
 _VERB = r"(?:" + "|".join(_VERBS) + r")"
+_PAST_VERBS = {v for v in _VERBS if v.endswith("ed") or v in ("said", "told", "wrote", "thought")}
 # verbs that may introduce an indirect clause; "think"/"believe" only report opinions of the subject
 _INDIRECT_VERBS = re.compile(
     r"\b(?:said|says|told|tells|added|adds|claimed|claims|insisted|insists|acknowledged|acknowledges"
@@ -145,6 +146,9 @@ _ABBREV = {"mr", "mrs", "ms", "dr", "col", "gen", "lt", "maj", "capt", "sgt", "s
            "u.n", "u.k", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
            "nov", "dec", "vs", "mt", "ft", "inc", "corp", "co", "ltd", "fig", "approx"}
 
+# words of "in a statement"/"in an interview", popped only as that whole phrase ("the statement said")
+_NOUN_ADVS = {"in", "a", "an", "statement", "interview"}
+_MODALS = {"could", "can", "cannot", "may", "might", "should", "must", "shall"}
 _AUX_END = {"be", "been", "being", "is", "was", "were", "are", "am", "get", "gets", "got"}
 # Heads before which a quote is a name, a title or the text of a sign, not somebody's words.
 _NAMING = re.compile(
@@ -161,8 +165,7 @@ _ACT_VERBS = re.compile(
     r"|criticizes|criticized|decry|decries|decried|characterise|characterises|characterised|characterize"
     r"|characterizes|characterized|eulogise|eulogised|eulogize|eulogized|promise|promises|promised|vow|vows"
     r"|vowed|pledge|pledges|pledged|urge|urges|urged|demand|demands|demanded|warn|warns|warned|threaten"
-    r"|threatens|threatened|put|puts|refer|refers|referred|speak|speaks|spoke|calling|describing|urging"
-    r"|warning|vowing|promising|accusing|blaming|referring|speaking)\b")
+    r"|threatens|threatened|put|puts|refer|refers|referred|speak|speaks|spoke)\b")
 
 _OPEN = "“„«"
 _CLOSE = "”»"
@@ -367,6 +370,8 @@ def _trailing_np(text: str, toks: list[tuple[int, int, str]]) -> tuple[int, int]
         return None
     if last.lower() in _AUX_END:
         return None  # a passive ("could not be confirmed", "was told") has no speaker before it
+    if last.lower() in _CLAUSE_STOPS | _MODALS:
+        return None  # "a source who spoke", "the monitor could not confirm"
     if last.lower() in _PRONOUNS:
         return toks[-1][0], toks[-1][0] + len(toks[-1][2].rstrip(",;:.!?"))
     i = len(toks) - 1
@@ -412,8 +417,11 @@ def _trailing_np(text: str, toks: list[tuple[int, int, str]]) -> tuple[int, int]
             return None
         if _bare(toks[i][2]).lower() in _CLAUSE_STOPS:
             return None
+        # a finite reporting verb inside is a clause, not a noun phrase: "the army denied any involvement"
+        if any(_bare(t[2]).lower() in _PAST_VERBS for t in toks[i:-1]):
+            return None
     s, e = toks[i][0], toks[-1][0] + len(toks[-1][2].rstrip(",;:.!?\"”"))
-    if e <= s or e - s > 90:
+    if e <= s or e - s > 90 or text[s:e].lower() in _DETS:
         return None
     return s, e
 
@@ -431,8 +439,14 @@ def _is_appositive(chunk: list[tuple[int, int, str]]) -> bool:
 def _speaker_before(text: str, lo: int, hi: int):
     """Subject before a reporting verb at ``hi``: ((s, e), role span or None) or None."""
     toks = _tokens(text, lo, hi)
-    while toks and (_bare(toks[-1][2]).lower() in _ADVS or re.fullmatch(r"[a-z]+ly", toks[-1][2])):
-        toks.pop()
+    while toks:
+        tail = [_bare(t[2]).lower() for t in toks[-3:]]
+        if len(tail) == 3 and tail[0] == "in" and tail[1] in ("a", "an") and tail[2] in _ADVS:
+            del toks[-3:]  # "X in a statement said", "X in an interview said"
+        elif tail[-1] in _ADVS - _NOUN_ADVS or re.fullmatch(r"[a-z]+ly", toks[-1][2]):
+            toks.pop()
+        else:
+            break
     if not toks:
         return None
     if toks[-1][2].endswith(","):
@@ -456,6 +470,12 @@ def _speaker_before(text: str, lo: int, hi: int):
         re_ = chunks[-1][-1][1] - 1
         return name, _strip_age(text, rs, re_)
     name = _trailing_np(text, toks)
+    if name is None:
+        # a restrictive relative clause between subject and verb: "a source who spoke on condition
+        # of anonymity said" -> "a source"
+        k = next((k for k in range(len(toks) - 1, 0, -1) if toks[k][2] == "who"), None)
+        if k is not None and len(toks) - k <= 10:
+            name = _trailing_np(text, toks[:k])
     return (name, None) if name else None
 
 
@@ -609,6 +629,8 @@ def _attr_act(text: str, s: int, open_: int) -> _Attr | None:
             break
         if verb.lower() in ("put", "puts") and not re.search(r"\bat\s*$", between):
             continue
+        if re.search(r"\b(?:a|an|the|this|that|its|his|her|their|our)\s*$", text[s:vs], re.I):
+            continue  # a noun ("broadcast a call", "the demand"), not a verb
         if re.match(r"\s*(?:to|by)\b", text[ve:open_]) and verb.lower() not in ("refer", "refers", "referred"):
             continue
         got = _speaker_before(text, s, vs)

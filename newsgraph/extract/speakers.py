@@ -20,6 +20,10 @@ attribution onto the document's entity mentions:
   the other stated gender, "it"/"they" look for an organisation that is a sentence subject, and
   "they" after an unnamed plural source ("two officials said") stays unknown;
 * nothing usable -> no speaker (never a guess from the far context).
+
+A person speaker also gets ``role``: the role the text last stated for them before the quote (the
+apposition in the cue, else the latest apposition, title or role phrase of their mentions: "then the
+town's mayor" for an early quote, "now the regional governor" for a later one).
 """
 
 from __future__ import annotations
@@ -61,6 +65,7 @@ _ABBREV_WORDS = {"col": "colonel", "gen": "general", "maj": "major", "lt": "lieu
 _PREP = frozenset("of for in from at with to near close".split())
 _DEFINITE = frozenset("the this that its their his her our".split())
 _WORD = re.compile(r"[\w’'-]+")
+_LINKS = re.compile(r"\b(?:between|and|with|met|meets|after|before|including|among|as|by|from|told|said|says)\s")
 _FUNCTION_WORDS = frozenset("a an the of for in at to and from with on by".split())
 
 
@@ -68,6 +73,7 @@ _FUNCTION_WORDS = frozenset("a an the of for in at to and from with on by".split
 class Attribution:
     entity: int  # document-local entity, -1 when unknown
     how: str  # name | role | anaphor | pronoun | none
+    role: str | None = None  # the speaker's role as the text last stated it before the quote
 
 
 def _words(s: str) -> list[str]:
@@ -111,6 +117,7 @@ class _Document:
                     subtypes[m.entity][m.subtype] += 1
         self.etype = {e: c.most_common(1)[0][0] for e, c in types.items()}
         self.esubtype = {e: c.most_common(1)[0][0] for e, c in subtypes.items()}
+        self.roles: dict[int, list[tuple[int, str]]] = defaultdict(list)
         self.descr = self._descriptors(quotes)
         self.gender = {e: self._gender(e) for e in self.descr if self.etype.get(e) == "PERSON"}
 
@@ -130,24 +137,45 @@ class _Document:
             d.update(_words(m.text))
             if m.title:
                 d.update(_words(m.title))
+                self.roles[m.entity].append((m.start, m.title))
             if m.type != "PERSON":
                 continue
-            after = re.match(r"\s*,\s*((?:a|an|the|its|his|her|their)\b[^,;.]{1,80}"
+            after = re.match(r"\s*,\s*((?:(?:now|then|formerly|still|until recently)\s+)?"
+                             r"(?:a|an|the|its|his|her|their)\b[^,;.]{1,80}"
                              r"|[A-Z][\w’'-]*[’']s\s[^,;.]{1,60})", text[m.end:m.end + 120])
             if after:
                 d.update(_words(after.group(1)))
+                self.roles[m.entity].append((m.start, after.group(1).strip()))
             # "the alliance's leader, NAME," -- bracketed by commas on both sides
             if re.match(r"\s*,", text[m.end:m.end + 3]):
+                window = text[max(0, m.start - 100):m.start]
+                # the phrase starts after the last word that links it to the clause before ("a meeting
+                # between the alliance's leader, NAME," -> "the alliance's leader")
+                cut = max((b.end() for b in _LINKS.finditer(window)), default=0)
                 before = re.search(r"\b((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s[^,;.]{1,60}"
-                                   r"|[A-Z][\w’'-]*[’']s\s[^,;.]{1,50}),\s*$", text[max(0, m.start - 100):m.start])
+                                   r"|[A-Z][\w’'-]*[’']s\s[^,;.]{1,50}),\s*$", window[cut:])
                 if before:
                     d.update(_words(before.group(1)))
+                    self.roles[m.entity].append((m.start, before.group(1).strip()))
         for q in quotes:
             if q.speaker_role and q.speaker_start is not None:
                 m = self._covering(q.speaker_start, q.speaker_end or q.speaker_start)
                 if m is not None and m.entity >= 0:
                     descr[m.entity].update(_words(q.speaker_role))
+                    self.roles[m.entity].append((q.speaker_start, q.speaker_role))
+        for r in self.roles.values():
+            r.sort()
         return descr
+
+    def role_at(self, entity: int, pos: int) -> str | None:
+        """The role the text last gave ``entity`` before ``pos`` ("the alliance's spokesman",
+        "Maj. Gen."): the speaker's stated role at the time of the quote."""
+        best = None
+        for p, role in self.roles.get(entity, ()):
+            if p > pos:
+                break
+            best = role
+        return best
 
     def _gender(self, entity: int) -> str | None:
         words = self.descr.get(entity, set())
@@ -370,6 +398,9 @@ def attribute(text: str, quotes: list[Quote], mentions: list[EntityMention],
             if kind == "LOC" and q.speaker_role:
                 kind = "PERSON"  # "X, a researcher at Y, said": a person, whatever the tagger thought
             resolved.append((q.speaker_start, a.entity, kind))
+            if a.entity >= 0 and doc.etype.get(a.entity) != "ORG":
+                stated = q.speaker_role if q.speaker_role and a.how in ("name", "role") else None
+                a = Attribution(a.entity, a.how, stated or doc.role_at(a.entity, max(q.start, q.speaker_start)))
             resolved.sort()
         out[k] = a
     return [out[k] for k in range(len(quotes))]
