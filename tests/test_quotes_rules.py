@@ -182,3 +182,33 @@ def test_two_reported_clauses_both_belong_to_the_report():
     text = "The mayor said the dam had held and that no village downstream was flooded."
     (q,) = indirect(text)
     assert q.text == "the dam had held and that no village downstream was flooded"
+
+
+# --- turn-taking ---------------------------------------------------------------------------------
+
+
+def test_the_one_asked_answers_in_the_next_paragraph():
+    text = ("“Will the army leave the town before winter?” the reporter asked Colonel Idris Mahmoud.\n\n"
+            "“Not before the summer, and only if the road is safe.”")
+    qs = direct(text)
+    check_offsets(text, qs)
+    assert [q.speaker_text for q in qs] == ["the reporter", "Colonel Idris Mahmoud"]
+    assert qs[1].how == "answer"
+
+
+def test_the_one_asked_answers_in_the_same_paragraph():
+    text = "“Are you afraid of the shelling?” I asked the old farmer. “Of what? Everything I had is gone.”"
+    qs = direct(text)
+    assert [q.speaker_text for q in qs] == ["I", "the old farmer"]
+
+
+def test_an_answer_by_somebody_unnamed_gets_no_speaker():
+    text = "“Are you afraid of the shelling?” I asked him. “Of what? Everything I had is gone.”"
+    qs = direct(text)
+    assert [q.speaker_text for q in qs] == ["I", None]
+
+
+def test_a_rhetorical_question_by_the_speaker_goes_on():
+    text = "“Is that justice for the families?” asked Jonas Pike. “Nobody has even called us.”"
+    qs = direct(text)
+    assert [q.speaker_text for q in qs] == ["Jonas Pike", "Jonas Pike"]

@@ -36,6 +36,8 @@ Attribution (``cue_*``, ``speaker_*``, ``how``), tried in this order:
                        the group mourned him as "…" and blamed "…" / X, the governor, called it "…"
 - ``continuation``     a quote with no cue of its own, after an attributed quote in the same paragraph
                        ("“A,” he said. “B.”" -> both halves get the same speaker)
+- ``answer``           an uncued quote after a question put to somebody: "“…?” the reporter asked
+                       the colonel. “…”" -> the colonel (continuations pass to the one asked)
 - ``next-sentence``    a quote that is its whole sentence, the speaker opening the next one:
                        "…" X said this at a rally / "…" X made the remarks on Monday
 - ``before-paragraph`` a quote opening its paragraph after a paragraph ending "X told the crowd:"
@@ -643,6 +645,24 @@ def _attr_act(text: str, s: int, open_: int) -> _Attr | None:
     return None
 
 
+def _next_turn(text: str, bounds: list[int], a: _Attr, how: str) -> _Attr | None:
+    """Who speaks in an uncued quote after the attributed quote ``a``: the same speaker goes on,
+    except after a question put to somebody ("“…?” the reporter asked the colonel. “…”"): then the
+    one asked answers ("answer"), or nobody we can name ("I asked him")."""
+    m = re.search(r"\b(?:asked|asks|ask)\b", text[a.cue[0]:a.cue[1]])
+    if m is None or a.how not in ("after", "after-mid", "before", "next-sentence") or a.speaker is None \
+            or a.speaker[0] >= a.cue[0] + m.end():  # "asked X": X asked, and goes on
+        return _Attr(a.cue, a.speaker, a.role, how)
+    ve = a.cue[0] + m.end()
+    got = _speaker_after(text, ve, _sentence_end(bounds, ve, len(text)))
+    if got is None:
+        return None
+    (ss, se), role = got
+    if text[ss:se].lower() in _PRONOUNS:
+        return None
+    return _Attr((ss, se), (ss, se), role, "answer")
+
+
 def _attr_next_sentence(text: str, bounds: list[int], close: int, para_end: int) -> _Attr | None:
     """A quote that ends its sentence, whose speaker opens the next one: "“…” X said this at ...",
     "“…” X made the remarks on ...". """
@@ -875,18 +895,18 @@ def find_quotes(text: str) -> list[Quote]:
             q["attr"] = _attr_act(text, _sentence_start(bounds, q["open"]), q["open"])
     quotes = [q for q in quotes if not (q["short"] and q["attr"] is None)]
 
-    # continuation: same paragraph, previous quote attributed
-    prev = None
-    for q in quotes:
-        if q["attr"] is None and prev is not None and prev["para"] == q["para"] and prev["attr"] is not None:
-            a = prev["attr"]
-            q["attr"] = _Attr(a.cue, a.speaker, a.role, "continuation")
-        prev = q
-
-    # a quote with no cue of its own: a speaker named in the next sentence, a cue ending the paragraph
-    # before ("X told the crowd:"), or the speaker of the paragraph before (one speaker goes on)
+    # a quote with no cue of its own, in text order (so the quote before has its final speaker):
+    # the speaker of the quote before in the same paragraph ("“A,” he said. “B.”"); a speaker named
+    # in the next sentence; a cue ending the paragraph before ("X told the crowd:"); the speaker of
+    # the quote ending the paragraph before (one speaker goes on)
     for k, q in enumerate(quotes):
-        if q["attr"] is not None or q["fragment"]:
+        if q["attr"] is not None:
+            continue
+        prev = quotes[k - 1] if k > 0 else None
+        if prev is not None and prev["para"] == q["para"] and prev["attr"] is not None:
+            q["attr"] = _next_turn(text, bounds, prev["attr"], "continuation")
+            continue
+        if q["fragment"]:
             continue
         pi = _para_index(paras, q["open"])
         ps, pe = paras[pi]
@@ -898,10 +918,8 @@ def find_quotes(text: str) -> list[Quote]:
                 got = _attr_before(text, max(prev_s, _sentence_start(bounds, prev_e - 1)), q["open"])
                 if got is not None:
                     q["attr"] = _Attr(got.cue, got.speaker, got.role, "before-paragraph")
-            elif k > 0 and quotes[k - 1]["para"] == prev_s and quotes[k - 1]["attr"] is not None \
-                    and not quotes[k - 1]["fragment"]:
-                a = quotes[k - 1]["attr"]
-                q["attr"] = _Attr(a.cue, a.speaker, a.role, "continuation-paragraph")
+            elif prev is not None and prev["para"] == prev_s and prev["attr"] is not None and not prev["fragment"]:
+                q["attr"] = _next_turn(text, bounds, prev["attr"], "continuation-paragraph")
 
     out: list[Quote] = []
     allq = sorted([dict(q, kind="direct") for q in quotes] + indirect, key=lambda q: q["start"])
