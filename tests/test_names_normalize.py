@@ -118,7 +118,39 @@ def test_a_ah_ending(a, b):
 
 def test_th_dh():
     assert same("Dhi Qarnat", "Thi Qarnat")
-    assert "th/dh variation" in reasons("Dhi Qarnat", "Thi Qarnat")
+    assert "th/dh/z variation" in reasons("Dhi Qarnat", "Thi Qarnat")
+
+
+@pytest.mark.parametrize("a,b", [("Nadhwari", "Nazwari"), ("Fadhil Tarmi", "Fazil Tarmi"),
+                                 ("Dhulfani", "Zulfani"), ("Qadhimi", "Qazemi")])
+def test_dh_z(a, b):
+    # the Arabic dhal and za: dh in Iraqi spellings, z in Persian and Levantine ones
+    assert same(a, b)
+    assert "th/dh/z variation" in reasons(a, b)
+
+
+def test_dh_z_is_not_d_or_s():
+    assert not same("Nadwari", "Nazwari")
+    assert not same("Fadhil", "Fasil")
+
+
+@pytest.mark.parametrize("a,b", [("Qarnaie", "Qarnaiy"), ("Qarnaie", "Qarnai"), ("Faris al-Dulfaie", "Faris Dulfai")])
+def test_i_ie_iy_ending(a, b):
+    assert same(a, b)
+    assert "-i/-ie/-iy ending" in reasons(a, b)
+
+
+@pytest.mark.parametrize("a,b", [("Mutlaq Durgham", "Motlaq Dorgham"), ("Sulaf", "Solaf")])
+def test_o_u(a, b):
+    assert same(a, b)
+    assert "vowel variation" in reasons(a, b)
+
+
+@pytest.mark.parametrize("a,b", [("al qaida", "kedah"), ("Qaira", "Kerah"), ("al-Qaisa", "Kesah")])
+def test_rules_that_rewrite_most_of_a_word_find_another_word(a, b):
+    # q/k, a vowel and an -ah ending together turn one short word into any other
+    assert not same(a, b)
+    assert not same(a, b, "LOC") and not same(a, b, "ORG")
 
 
 def test_kh_h_not_merged():

