@@ -104,15 +104,27 @@ def _partial_agrees(undated: EventMention, dated: EventMention) -> bool:
     return part[1:1 + short] == month_day[:short]
 
 
+def _recent(r: _EventRef) -> bool:
+    """A mention with a date, or an undated one in a dated report, which news makes recent; an
+    undated mention in an undated document could be any event at that place."""
+    return bool(r.mention.date) or r.doc.published is not None
+
+
 def _compatible(a: _EventRef, b: _EventRef) -> bool:
     if a.mention.type != b.mention.type:
         return False
     da, db = a.day(), b.day()
-    if a.mention.date_partial or b.mention.date_partial:
-        undated, dated = (a, b) if a.mention.date_partial else (b, a)
-        if dated.mention.date_partial or not _partial_agrees(undated.mention, dated.mention):
-            if dated.mention.date or dated.mention.date_partial != undated.mention.date_partial:
-                return False
+    pa, pb = a.mention.date_partial, b.mention.date_partial
+    # a month without a year against a month, or against a full date: agree, or they are two events;
+    # against nothing at all it says no more than an undated mention
+    if pa and pb:
+        short = min(len(pa), len(pb))
+        if pa[:short] != pb[:short]:
+            return False
+    elif (pa and b.mention.date) or (pb and a.mention.date):
+        undated, dated = (a, b) if pa else (b, a)
+        if not _partial_agrees(undated.mention, dated.mention):
+            return False
     elif da and db:
         slack = 0 if a.doc.story == b.doc.story else DATE_SLACK_DAYS
         if abs((da - db).days) > slack:
@@ -121,7 +133,8 @@ def _compatible(a: _EventRef, b: _EventRef) -> bool:
         short = min(len(a.mention.date), len(b.mention.date))
         if a.mention.date[:short] != b.mention.date[:short]:
             return False
-    elif a.doc.doc_id != b.doc.doc_id and not (a.location and a.location == b.location and (da or db)):
+    elif a.doc.doc_id != b.doc.doc_id and not (a.location and a.location == b.location and (da or db)
+                                               and _recent(a) and _recent(b)):
         # two undated mentions in different documents: only the same place *and* a shared actor
         shared = {e for e, _ in a.actors} & {e for e, _ in b.actors}
         if not (a.location and a.location == b.location and shared):
@@ -225,12 +238,14 @@ def _event_row(members: list[_EventRef]) -> dict:
         if r.mention.polarity == "claimed":
             continue
         for q in r.mention.quantities:
-            quantities.setdefault(q.kind, {"kind": q.kind, "value": q.value, "approx": q.approx})
+            if q.scope is None:
+                quantities.setdefault(q.kind, {"kind": q.kind, "value": q.value, "approx": q.approx})
     polarities = Counter(r.mention.polarity for r in members)
     stories = {r.doc.story for r in members}
-    first_ev = min(members, key=lambda r: (r.doc.doc_id, r.mention.start))
+    # by trigger, not sentence: two events of one sentence that stay apart need two ids
+    first_ev = min(members, key=lambda r: (r.doc.doc_id, r.mention.start, r.mention.trigger_start))
     return {
-        "id": _hid("V", typ, date_value, location[0][0] if location else "", first_ev.doc.doc_id, first_ev.mention.start),
+        "id": _hid("V", typ, date_value, location[0][0] if location else "", first_ev.doc.doc_id, first_ev.mention.trigger_start),
         "type": typ, "acled_type": acled[0][0] if acled else None, "mode": mode[0][0] if mode else None,
         "date": date_value, "date_precision": precision, "date_method": method,
         "location": location[0][0] if location else None,

@@ -48,6 +48,36 @@ def _excludes(a: tuple[int, str | None], b: tuple[int, str | None]) -> bool:
     return False
 
 
+_NUMBER_WORDS = frozenset(
+    "a an the at least more than over about around nearly almost some up to upwards of dozens hundreds thousands "
+    "scores of one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
+    "toll death at".split())
+
+
+def _counted(text: str) -> str | None:
+    """What a count counts, reduced to compare like with like: "at least 15 people" -> "people",
+    "Four YPG fighters" -> "ypg fighter"; None for a part of a larger count ("six others")."""
+    raw = [w for w in text.replace(",", " ").split() if not w.replace(".", "").isdigit()]
+    raw = [w for w in raw if w.lower() not in _NUMBER_WORDS]
+    if any(w.lower() in ("other", "others", "more", "further", "another", "additional") for w in raw):
+        return None
+    # the head noun and any named side ("YPG fighters"); a plain description ("militia fighters")
+    # does not make it another count
+    words = [w.lower() for k, w in enumerate(raw) if k == len(raw) - 1 or w[:1].isupper()]
+    return " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w for w in words)
+
+
+def _comparable(a: str, b: str) -> bool:
+    """Two counts of the same people: the same words ("seven fighters" / "eleven fighters"), or a bare
+    figure against any ("put the toll at 11"); never a subgroup against a total ("136 children" /
+    "735 civilians") or one side's dead against the other's ("four YPG fighters" / "132 militants")."""
+    ca, cb = _counted(a), _counted(b)
+    if ca is None or cb is None:
+        return False
+    return ca == cb or ca == "" or cb == ""
+
+
 def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]]) -> list[dict]:
     out: list[dict] = []
     for row, members in zip(event_rows, groups):
@@ -59,12 +89,13 @@ def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]]) -> li
             if r.mention.polarity == "claimed":
                 continue
             for q in r.mention.quantities:
-                by_kind[q.kind].append((r, q))
+                if q.scope is None:  # a part of a count or a running total is not the incident's count
+                    by_kind[q.kind].append((r, q))
         for kind, items in by_kind.items():
             for (ra, qa), (rb, qb) in combinations(items, 2):
                 if ra.doc.story == rb.doc.story:
                     continue
-                if _excludes((qa.value, qa.approx), (qb.value, qb.approx)):
+                if _comparable(qa.text, qb.text) and _excludes((qa.value, qa.approx), (qb.value, qb.approx)):
                     out.append({
                         "id": _hid("quantity", row["id"], kind, ra.doc.doc_id, rb.doc.doc_id),
                         "kind": "quantity", "subject": row["id"],

@@ -188,6 +188,9 @@ class Quantity:
     start: int
     end: int
     text: str
+    # None: the event's own count; "part": a part of a larger count ("30 people, including seven
+    # children"); "cumulative": a running total ("has killed 280,000 people since 2011")
+    scope: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

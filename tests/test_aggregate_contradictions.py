@@ -76,6 +76,38 @@ def test_lower_bound_conflicts_only_when_it_excludes_the_other_figure():
     assert len(contradictions.event_conflicts(rows, groups)) == 1
 
 
+def _counting(text: str, value: int, scope=None) -> EventMention:
+    q = (Quantity("killed", value, None, 10, 10 + len(text), text, scope),)
+    return EventMention("ASSAULT", None, None, "attack", 0, 6, 0, 80, actors=((1, "actor"),), location=0,
+                        date="2024-03-09", date_precision="day", quantities=q)
+
+
+def test_only_counts_of_the_same_people_conflict():
+    def conflicts(a: str, va: int, b: str, vb: int, scope_b=None) -> int:
+        docs = [doc("a", "s1", events=[_counting(a, va)]), doc("c", "s2", events=[_counting(b, vb, scope_b)])]
+        return len(contradictions.event_conflicts(*aggregate.events(docs, ENT)))
+
+    assert conflicts("seven fighters", 7, "eleven militia fighters", 11) == 1  # a description, same people
+    assert conflicts("seven people", 7, "11", 11) == 1  # "put the toll at 11"
+    assert conflicts("136 children", 136, "735 civilians", 735) == 0  # a subgroup against a total
+    assert conflicts("four YPG fighters", 4, "132 Islamic State militants", 132) == 0  # two sides' dead
+    assert conflicts("three children", 3, "six others", 6) == 0  # "others": part of a count
+    assert conflicts("30 people", 30, "24 people", 24, scope_b="part") == 0  # part of a larger count
+    assert conflicts("30 people", 30, "2,000 people", 2000, scope_b="cumulative") == 0  # a running total
+
+
+def test_without_a_publication_date_a_place_alone_does_not_join_events():
+    # an undated report's undated bombing in a city is not the dated bombing there in another report
+    dated = doc("a", "s1", events=[attack("2024-03-09", 7)])
+    undated = aggregate.StoredDoc("b", "s2", None, DocumentFacts(events=[
+        EventMention("ASSAULT", None, None, "bombing", 0, 7, 0, 80, location=0, quantities=())]))
+    rows, _ = aggregate.events([dated, undated], ENT)
+    assert len(rows) == 2
+    recent = doc("b", "s2", events=[EventMention("ASSAULT", None, None, "bombing", 0, 7, 0, 80, location=0)])
+    rows, _ = aggregate.events([dated, recent], ENT)  # in a dated report the same place is enough
+    assert len(rows) == 1
+
+
 def test_one_event_dated_differently_by_two_stories():
     docs = [doc("a", "s1", events=[attack("2024-03-13", None)]), doc("c", "s2", events=[attack("2024-03-12", None)])]
     rows, groups = aggregate.events(docs, ENT)

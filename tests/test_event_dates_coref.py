@@ -86,6 +86,12 @@ def test_a_date_across_an_ordering_word_belongs_to_the_other_event(nlp):
 
 
 @pytest.mark.model
+def test_the_date_of_a_statement_is_not_the_date_of_what_it_claims(nlp):
+    ev = _one(_events(nlp, "The group claimed the bombing in a statement posted on its website on Monday."), "bombing")
+    assert ev.date is None
+
+
+@pytest.mark.model
 def test_a_nested_event_keeps_its_clause_date(nlp):
     # the battle is where the killing happened: the killing's date is the battle's
     events = _events(nlp, "Two villagers were killed on Monday in a gun battle between rival clans.")

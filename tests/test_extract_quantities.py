@@ -77,3 +77,22 @@ def test_offsets_and_span_limits():
 def test_bad_or_empty_input(text):
     assert find_quantities(text) == []
     assert find_quantities(text, 5, 2) == []
+
+
+def test_a_count_inside_a_larger_one_is_a_part():
+    found = find_quantities("At least 30 people, including seven children, were killed in the raid.")
+    part = [q for q in found if q.value == 7]
+    assert part and part[0].scope == "part"
+    assert [q.scope for q in find_quantities("Thirteen civilians, among them two women, died.") if q.value == 2] == ["part"]
+    assert all(q.scope is None for q in find_quantities("Seven fighters were killed and five wounded."))
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    ("The war has killed more than 300,000 people since 2011.", "cumulative"),
+    ("The coalition has acknowledged killing 600 civilians so far.", "cumulative"),
+    ("Rights groups say 120 people have died in the camps since the start of the siege.", "cumulative"),
+    ("Twelve people were killed in the market on Sunday.", None),
+])
+def test_a_running_total_is_not_an_incident_count(sentence, scope):
+    (q,) = [q for q in find_quantities(sentence) if q.value >= 12]
+    assert q.scope == scope

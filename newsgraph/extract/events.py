@@ -585,6 +585,8 @@ _DEADLINE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|no later than|deadline 
 _SCHEDULING = frozenset("schedule plan set expect due slate propose intend".split())
 
 
+_STATEMENT_NOUNS = frozenset("statement report communique communiqué message video post tweet interview "
+                             "announcement broadcast speech press conference briefing letter".split())
 _ORDERING = frozenset("after before since until till follow precede".split())
 
 
@@ -625,6 +627,8 @@ def _timex_anchor(span, event: _Event, event_ids: set[int]) -> str | None:
             return None if _ordered(span.root, cur) else "direct"
         if cur.lemma_.lower() in SPEECH_VERBS and cur.pos_ == "VERB":
             return None
+        if cur.lemma_.lower() in _STATEMENT_NOUNS and cur.pos_ == "NOUN":
+            return None  # "a statement circulated on Sunday" dates the statement, whatever it is attached to
         if cur.head.i == cur.i:
             if cur.i != main.i and not any(a.i == cur.i for a in ancestors):
                 return None

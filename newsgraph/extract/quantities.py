@@ -21,7 +21,10 @@ kilometers"), unit names ("Brigade 52", "K1"), "one of the", and ordinals ("3rd"
 
 ``value`` is the number as stated; for vague amounts it is the lower bound ("dozens" -> 24,
 "hundreds" -> 200) and ``approx`` names the vague word. Stated qualifiers go to ``approx`` ("at
-least", "more than", "about", "up to", "nearly", "some", ...).
+least", "more than", "about", "up to", "nearly", "some", ...). A count that is part of a larger one
+("30 people, including seven children", "among them four women") has ``scope`` "part", and a
+running total ("the war has killed 280,000 people since 2011", "so far") has ``scope`` "cumulative":
+neither is an incident's own count, and neither contradicts one.
 """
 
 from __future__ import annotations
@@ -362,6 +365,12 @@ def _kind_before(toks, q_start: int) -> str | None:
     return None
 
 
+def _part_of_larger(toks, q_start: int) -> bool:
+    before = [t[2].lower() for t in toks[max(0, q_start - 2):q_start]]
+    return bool(before) and (before[-1] in ("including", "includes", "include", "among")
+                             or before[-2:] == ["among", "them"] or before[-2:] == ["of", "whom"])
+
+
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Counted quantities in ``text[start:end]``, in text order; offsets index ``text``."""
     end = len(text) if end is None else min(end, len(text))
@@ -401,17 +410,34 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             i = j
             continue
         span_end = toks[k - 1][1] if has_noun and k > j else toks[j - 1][1]
-        found.append((toks[q_start][0], span_end, value, approx, kind or noun_kind, coord, i))
+        scope = "part" if _part_of_larger(toks, q_start) else None
+        found.append((toks[q_start][0], span_end, value, approx, kind or noun_kind, coord, i, scope))
         i = j
     # coordinated numbers share a later predicate
     by_tok = {f[6]: n for n, f in enumerate(found)}
     out: list[Quantity] = []
-    for n, (s, e, value, approx, kind, coord, _) in enumerate(found):
+    for n, (s, e, value, approx, kind, coord, _, scope) in enumerate(found):
         if coord is not None and coord in by_tok:
             later = found[by_tok[coord]]
             if later[4] in _DIRECT.values() or later[4] in _INTRANSITIVE.values():
                 kind = later[4]
         if kind is None:
             continue
-        out.append(Quantity(kind=kind, value=value, approx=approx, start=s, end=e, text=text[s:e]))
+        if scope is None and _cumulative(text, s):
+            scope = "cumulative"
+        out.append(Quantity(kind=kind, value=value, approx=approx, start=s, end=e, text=text[s:e], scope=scope))
     return out
+
+
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_CUMULATIVE = re.compile(
+    rf"\bsince (?:(?:early |late |mid-)?(?:1[89]|20)\d\d|(?:{_MONTH_NAMES})\b|the (?:start|beginning|outbreak|war|conflict"
+    rf"|uprising|revolution|crisis)|it (?:began|started))|\bso far\b|\bto date\b|\bin total\b|\baltogether\b"
+    rf"|\bover the (?:past|last) (?:\w+ )?(?:years?|months?|decades?)\b|\bdeath toll (?:in|of) the (?:war|conflict)\b")
+
+
+def _cumulative(text: str, pos: int) -> bool:
+    """A running total: a cue such as "since 2011" or "so far" in the count's sentence."""
+    lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    hi = [k for k in (text.find(". ", pos), text.find("\n", pos)) if k >= 0]
+    return bool(_CUMULATIVE.search(text, lo, min(hi) if hi else len(text)))
