@@ -212,3 +212,19 @@ def test_a_rhetorical_question_by_the_speaker_goes_on():
     text = "“Is that justice for the families?” asked Jonas Pike. “Nobody has even called us.”"
     qs = direct(text)
     assert [q.speaker_text for q in qs] == ["Jonas Pike", "Jonas Pike"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“The road is open,” Ilse Varga in an interview with a local channel said.", "Ilse Varga"),
+        ("Ilse Varga in a statement posted online said the road was open again.", "Ilse Varga"),
+        ("“We stay where we are,” the group in a statement said.", "the group"),
+        ("“The statement is clear,” the statement said.", "the statement"),
+        ("A source who spoke on condition of anonymity said the talks had failed.", "A source"),
+    ],
+)
+def test_the_subject_before_a_medium_or_a_relative_clause(text, speaker):
+    (q,) = find_quotes(text)
+    check_offsets(text, [q])
+    assert q.speaker_text == speaker

@@ -441,6 +441,13 @@ def _is_appositive(chunk: list[tuple[int, int, str]]) -> bool:
 def _speaker_before(text: str, lo: int, hi: int):
     """Subject before a reporting verb at ``hi``: ((s, e), role span or None) or None."""
     toks = _tokens(text, lo, hi)
+    low = [_bare(t[2]).lower() for t in toks]
+    for k in range(max(len(toks) - 8, 1), len(toks) - 2):
+        # "X in an interview with a local channel said": the phrase is not the subject
+        if low[k] == "in" and low[k + 1] in ("a", "an") and low[k + 2] in ("statement", "interview", "speech", "message") \
+                and (k + 3 == len(toks) or low[k + 3] in ("with", "to", "on", "from", "posted", "published", "released", "issued")):
+            del toks[k:]
+            break
     while toks:
         tail = [_bare(t[2]).lower() for t in toks[-3:]]
         if len(tail) == 3 and tail[0] == "in" and tail[1] in ("a", "an") and tail[2] in _ADVS:
