@@ -163,3 +163,24 @@ def test_an_undated_reports_month_joins_the_dated_report():
     docs[0].facts.events[0] = _visit(None, "--08", 1)  # "in August": another visit
     rows, _ = aggregate.events(docs, ent)
     assert len(rows) == 2
+
+
+# -- what is not an event ----------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_direct_speech_is_the_quote_not_an_event(nlp):
+    text = ('"We asked for armoured vehicles and we asked for a second tower," the commander said. '
+            'Gunmen killed "more than 20" guards, the group said. '
+            'The clan, known as the "Sons of the River," attacked the post.')
+    triggers = {e.trigger for e in _events(nlp, text)}
+    assert "asked" not in triggers
+    assert "killed" in triggers and "attacked" in triggers  # short quoted figures and names are not speech
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence", [
+    "A spokesman for the ministry declined to comment on the report.",
+    "The embassy did not respond to a request for comment.",
+])
+def test_no_comment_is_not_an_event(nlp, sentence):
+    assert _events(nlp, sentence) == []

@@ -740,6 +740,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     names = [(m.start, m.end) for m in mentions if m.type in ("ORG", "PERSON", "LOC") and m.origin not in ("role", "pronoun")]
     timexes = find_dates(text, published)
     quants = find_quantities(text)
+    quoted = _quoted_spans(text)
     out: list[EventMention] = []
     definite: list[str | None] = []
     for sent in doc.sents:
@@ -765,6 +766,8 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             conf += 0.05 if loc is not None else 0.0
             conf = round(min(conf, 0.95), 2)
             if conf < min_confidence:
+                continue
+            if any(a <= best.tokens[0].idx < b for a, b in quoted) or _no_comment(best):
                 continue
             definite.append(_definite(best))
             trig_toks = sorted(best.tokens, key=lambda t: t.i)
@@ -794,6 +797,25 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             ))
     _link_anaphors(out, definite)
     return out
+
+
+_QUOTE_PAIRS = re.compile(r"“[^”]{20,}?(?:”|(?=\n\n))|\"[^\"\n]{20,}?(?:\"|(?=\n))")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Direct speech of four words or more: what is said there ("we asked for armoured vehicles",
+    "I promise you") is the quote's content, recorded with the quote, not an event the report
+    states. Short quoted names and figures ("the 'Knights of Hawija'", killed "more than 20") stay."""
+    return [(m.start(), m.end()) for m in _QUOTE_PAIRS.finditer(text) if len(m.group().split()) >= 4]
+
+
+def _no_comment(hit: _Hit) -> bool:
+    """"declined to comment", "did not respond to a request for comment": a newsroom formula."""
+    tok = hit.head
+    if isinstance(tok, _PlainToken):
+        return False
+    near = {t.lemma_.lower() for t in tok.subtree} | {c.lemma_.lower() for c in tok.head.children}
+    return "comment" in near and _lemma_of(hit) in ("decline", "refuse", "request", "respond", "ask", "reply")
 
 
 # modifiers that make "the ... attack" a different one from the last attack reported
