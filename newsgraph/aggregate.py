@@ -25,6 +25,7 @@ from newsgraph.facts import DocumentFacts
 from newsgraph.types import EventMention
 
 SYMMETRIC = frozenset({"allied_with", "fights", "family"})
+_MEMBERSHIP_SPECIFIC = ("leads", "spokesperson_for")
 DATE_SLACK_DAYS = 3
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 
@@ -55,6 +56,10 @@ def relations(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> l
             if rm.predicate in SYMMETRIC and o < s:
                 s, o = o, s
             groups[(s, rm.predicate, o, rm.polarity)].append((d, rm))
+    # a leader or spokesperson of a group is a member of it: the specific relation says it already
+    for s, p, o, pol in list(groups):
+        if p == "member_of" and any((s, q, o, pol) in groups for q in _MEMBERSHIP_SPECIFIC):
+            del groups[(s, p, o, pol)]
     rows = []
     for (s, p, o, pol), items in groups.items():
         best_per_story: dict[str, float] = {}

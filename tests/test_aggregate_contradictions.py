@@ -38,6 +38,15 @@ def test_copies_of_one_story_count_once():
     assert len(r["evidence"]) == 3
 
 
+def test_a_leader_is_not_listed_again_as_a_member():
+    docs = [doc("a", "s1", relations=[rel(0, "leads", 1), rel(0, "member_of", 1)]),
+            doc("c", "s2", relations=[rel(0, "member_of", 1, "negated"), rel(2, "member_of", 1)])]
+    ents = {("a", 0): "E_x", ("a", 1): "E_g", ("c", 0): "E_x", ("c", 1): "E_g", ("c", 2): "E_y"}
+    found = {(r["subject"], r["predicate"], r["object"], r["polarity"]) for r in aggregate.relations(docs, ents)}
+    assert found == {("E_x", "leads", "E_g", "asserted"), ("E_x", "member_of", "E_g", "negated"),
+                     ("E_y", "member_of", "E_g", "asserted")}
+
+
 def test_symmetric_relations_merge_regardless_of_order():
     docs = [doc("a", "s1", relations=[rel(0, "fights", 1)]), doc("b", "s2", relations=[rel(1, "fights", 0)])]
     assert len(aggregate.relations(docs, ENT)) == 1
