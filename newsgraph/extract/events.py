@@ -82,6 +82,8 @@ _LIGHT_VERBS = frozenset("carry launch conduct stage mount claim perpetrate comm
                          "execute undertake begin start step".split())
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,")
 _ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition)\b[^.]{0,30}\b(?:named|identified|anonymity)\b", re.I)
+_MEMBER_NOUNS = frozenset("fighter militant soldier troop gunman gunmen militiaman militiamen rebel insurgent member "
+                          "leader official commander delegation volunteer unit officer".split())
 _COMBATANT_NOUNS = frozenset("fighter militant soldier troop gunman gunmen militiaman militiamen rebel insurgent "
                              "jihadist force unit army militia guard policeman policemen police".split())
 
@@ -479,9 +481,9 @@ def _mentions_for(tok, mentions: list[EntityMention]) -> list[EntityMention]:
         spans.append((t.idx, t.idx + len(t.text)))
         for c in t.children:
             if c.dep_ in ("compound", "flat", "flat:name", "amod", "nmod:poss", "det", "conj", "nummod") or (
-                c.dep_ == "nmod" and _case(c) == "of"
+                c.dep_ == "nmod" and (_case(c) == "of" or (_case(c) == "from" and t.lemma_.lower() in _MEMBER_NOUNS))
             ):
-                stack.append(c)
+                stack.append(c)  # "fighters from the alliance" act for the alliance
     out = []
     for m in mentions:
         if any(m.start < e and s < m.end for s, e in spans):
