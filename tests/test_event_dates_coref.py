@@ -188,7 +188,7 @@ def test_no_comment_is_not_an_event(nlp, sentence):
 
 @pytest.mark.model
 def test_fighters_from_a_group_act_for_it(nlp):
-    text = "Around 500 fighters from the River Brigade stormed the hill on Tuesday."
+    text = "Fighters from the River Brigade stormed the hill on Tuesday."
     k = text.index("River Brigade")
     brigade = EntityMention(k, k + len("River Brigade"), "River Brigade", "ORG", subtype="armed_group", entity=0)
     (ev,) = find_events(nlp(text), [brigade], PUBLISHED)
