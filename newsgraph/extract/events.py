@@ -481,7 +481,7 @@ def _mentions_for(tok, mentions: list[EntityMention]) -> list[EntityMention]:
         spans.append((t.idx, t.idx + len(t.text)))
         for c in t.children:
             if c.dep_ in ("compound", "flat", "flat:name", "amod", "nmod:poss", "det", "conj", "nummod") or (
-                c.dep_ == "nmod" and (_case(c) == "of" or (_case(c) == "from" and t.lemma_.lower() in _MEMBER_NOUNS))
+                c.dep_ == "nmod" and (_case(c) == "of" or (_case(c) == "from" and _MEMBER_NOUNS & {t.lemma_.lower(), t.lower_, t.lower_[:-1]}))
             ):
                 stack.append(c)  # "fighters from the alliance" act for the alliance
     out = []
