@@ -2,8 +2,11 @@
 
 Corpus: the FA-KES Syrian-war articles in ../shared/corpus when present (converted to JSON lines in
 a temporary folder, the first ``--limit`` rows), otherwise the bundled sample repeated with a
-distinct marker per copy so that no copy is a duplicate. Reports articles/s for each stage
-(clean + store, NLP, facts, cross-document resolution, export) and in total.
+distinct marker per copy so that no copy is a duplicate. Runs ``pipeline.ingest`` as the command
+line does (NLP and facts together in ``--workers`` processes), then the export, and reports the
+wall-clock time and articles/s of each stage (read + clean + store, syndication + dates, NLP +
+facts, cross-document resolution, export) and in total, with the CPU time the NLP and the facts
+stage took.
 """
 
 from __future__ import annotations
@@ -46,25 +49,14 @@ def corpus(folder: Path, limit: int) -> tuple[Path, str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--limit", type=int, default=400)
-    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=2, help="processes for the per-document stages")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         path, label = corpus(Path(tmp) / "corpus", args.limit)
         store = Store(Path(tmp) / "bench.db")
-        report = pipeline.IngestReport()
-        t = {}
         start = time.perf_counter()
-        r = pipeline.ingest(store, [path], workers=args.workers, nlp=False)
-        t["clean+store+syndication"] = time.perf_counter() - start
-        mark = time.perf_counter()
-        pipeline.annotate_stored(store, report)
-        t["nlp"] = time.perf_counter() - mark
-        mark = time.perf_counter()
-        pipeline.analyse_stored(store, report)  # the facts stage runs in one process for now
-        t["facts"] = time.perf_counter() - mark
-        mark = time.perf_counter()
-        pipeline.resolve_corpus(store, report)
-        t["resolution+aggregation"] = time.perf_counter() - mark
+        r = pipeline.ingest(store, [path], workers=args.workers)
+        t = dict(r.timings)
         mark = time.perf_counter()
         data = query.export(store)
         t["export"] = time.perf_counter() - mark
@@ -73,10 +65,18 @@ def main(argv: list[str] | None = None) -> int:
         words = store.query("SELECT SUM(words) AS w FROM documents")[0]["w"] or 0
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"whole pipeline on {label}: {n} articles, {words / max(n, 1):.0f} words each, workers={args.workers}")
     for stage, secs in t.items():
         print(f"  {stage:<26} {secs:7.1f} s  {n / secs if secs else 0:8.1f} articles/s")
-    print(f"  {'total':<26} {total:7.1f} s  {n / total:8.1f} articles/s   peak {peak:.0f} MB")
+    print(f"  {'total':<26} {total:7.1f} s  {n / total:8.1f} articles/s   peak {peak:.0f} MB"
+          + (f" (largest worker {children:.0f} MB)" if args.workers > 1 else ""))
+    work = r.work_seconds
+    if work:
+        print("  cpu in the per-document stages, summed over processes: "
+              + ", ".join(f"{k} {v:.1f} s ({1000 * v / max(n, 1):.0f} ms/article)" for k, v in work.items()))
+    if r.problems or r.nlp_skipped:
+        print(f"  problems: {len(r.problems)}; NLP: {r.nlp_skipped or 'ran'}")
     print(f"  found: {len(data['entities'])} entities, {len(data['relations'])} relations, {len(data['events'])} events, "
           f"{len(data['quotes'])} quotes, {len(data['contradictions'])} contradictions")
     return 0

@@ -55,6 +55,8 @@ class IngestReport:
     stories: int = 0
     syndicated: int = 0  # documents that share their story with another document
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # wall-clock seconds of each stage of the run
+    work_seconds: dict[str, float] = field(default_factory=dict)  # seconds spent in nlp / facts, summed over processes
 
     @property
     def failed(self) -> bool:
@@ -82,6 +84,7 @@ def _safe_process(raw: RawDocument) -> ProcessedDocument | IngestProblem:
 
 
 ProgressFn = Callable[[int, int, str], None]  # (files done, files total, current file)
+StageProgressFn = Callable[[str, int, int], None]  # (stage, documents done, documents total)
 
 
 def ingest(
@@ -93,11 +96,16 @@ def ingest(
     on_progress: ProgressFn | None = None,
     on_problem: Callable[[IngestProblem], None] | None = None,
     nlp: bool = True,
+    on_stage: StageProgressFn | None = None,
 ) -> IngestReport:
     """Read every source, store new documents batch by batch, then run the cross-document stages.
 
     With ``nlp`` (the default) the shipped model annotates every stored document it has not
-    annotated yet, batch by batch, so an interrupted run resumes where it stopped.
+    annotated yet, and the facts stage runs on every document whose facts are missing or stale, a
+    few documents a transaction, so an interrupted run resumes where it stopped. ``workers`` is the
+    number of processes for the per-document stages (cleaning, NLP and facts); 1 runs them in this
+    process. ``on_stage(stage, done, total)`` reports the progress of the NLP and facts stage in
+    documents.
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -134,13 +142,16 @@ def ingest(
     finally:
         if pool:
             pool.shutdown()
+    report.timings["read+clean+store"] = time.perf_counter() - started
+    mark = time.perf_counter()
     finalize(store, report)
-    if nlp:
-        annotate_stored(store, report, batch_size=batch_size)
-    else:
-        report.nlp_skipped = "switched off"
-    analyse_stored(store, report, batch_size=batch_size, use_model=nlp)
+    report.timings["syndication+dates"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    process_stored(store, report, nlp=nlp, workers=workers, on_stage=on_stage, on_problem=on_problem)
+    report.timings["nlp+facts"] = time.perf_counter() - mark
+    mark = time.perf_counter()
     resolve_corpus(store, report)
+    report.timings["resolution"] = time.perf_counter() - mark
     report.seconds = time.perf_counter() - started
     return report
 
@@ -239,6 +250,271 @@ def analyse_stored(store: Store, report: IngestReport, batch_size: int = 200, us
                 store.add_facts(doc_id, FACTS_VERSION, model_name if doc_id in parsed else None, facts)
                 report.fact_problems.extend(f"{doc_id}: {p}" for p in facts.problems)
         report.analysed += len(chunk)
+
+
+# -- the NLP and facts stages, per document, in worker processes ------------------------------------
+
+CHUNK = 16  # documents per task: enough for nlp.pipe to batch, small enough to balance two workers
+
+
+@dataclass(slots=True)
+class WorkItem:
+    doc_id: str
+    where: str  # source[:locator], for messages
+    text: str
+    published: str | None
+    docbin: bytes | None  # the stored parse, when the document needs no new one
+    needs_nlp: bool
+
+
+@dataclass(slots=True)
+class WorkResult:
+    doc_id: str
+    where: str
+    annotation: annotation.Annotation | None  # a new parse, to store
+    facts: object  # DocumentFacts
+    parsed: bool  # the facts were extracted from the model's parse
+    problem: str | None = None  # why the NLP stage failed on this document
+
+
+def _doc_of(model, blob: bytes):
+    from spacy.tokens import DocBin
+
+    return next(iter(DocBin().from_bytes(blob).get_docs(model.vocab)))
+
+
+def work_on(items: list[WorkItem], use_model: bool) -> tuple[list[WorkResult], float, float]:
+    """The per-document stages of a few stored documents: the NLP model where its parse is missing,
+    then the facts stage. A pure function of its input (it never touches the store), run in a worker
+    process or in this one. Returns the results and the CPU seconds spent in NLP and in facts.
+
+    The facts stage always reads the parse back from its DocBin, as a later run reading the store
+    would, so the facts do not depend on whether the parse is new.
+    """
+    from newsgraph.facts import DocumentFacts, extract_facts
+
+    model = annotation.load_model()[0] if use_model else None
+    started = time.process_time()
+    parses: dict[str, annotation.Annotation] = {}
+    failed: dict[str, str] = {}
+    todo = [it for it in items if it.needs_nlp] if model is not None else []
+    if todo:
+        try:
+            parses = dict(zip((it.doc_id for it in todo), annotation.annotate(model, [it.text for it in todo])))
+        except Exception:  # noqa: BLE001 - one document spoilt the batch: parse them one by one
+            for it in todo:
+                try:
+                    parses[it.doc_id] = annotation.annotate(model, [it.text])[0]
+                except Exception as exc:  # noqa: BLE001 - reported with the document's name
+                    failed[it.doc_id] = f"{type(exc).__name__}: {exc}"
+    nlp_seconds = time.process_time() - started
+    results = []
+    for it in items:
+        blob = None
+        if model is not None:
+            blob = parses[it.doc_id].docbin if it.doc_id in parses else None if it.needs_nlp else it.docbin
+        doc = None
+        trouble = None
+        if blob is not None:
+            try:
+                doc = _doc_of(model, blob)
+            except Exception as exc:  # noqa: BLE001 - an unreadable parse costs this document its parse
+                trouble = f"parse: {type(exc).__name__}: {exc}"
+        try:
+            facts = extract_facts(it.text, doc, _published(it.published))
+        except Exception as exc:  # noqa: BLE001 - the stage guards its parts; this is a last resort
+            facts = DocumentFacts(problems=[f"facts: {type(exc).__name__}: {exc}"])
+        if trouble:
+            facts.problems.append(trouble)
+        results.append(WorkResult(it.doc_id, it.where, parses.get(it.doc_id), facts, doc is not None, failed.get(it.doc_id)))
+    return results, nlp_seconds, time.process_time() - started - nlp_seconds
+
+
+def _worker_init(use_model: bool) -> None:
+    """A worker process of the per-document stages: Ctrl-C is the parent's to handle, one BLAS
+    thread per process (the processes are the parallelism), the model loaded once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _BLAS_LIMIT
+    try:
+        from threadpoolctl import threadpool_limits
+
+        _BLAS_LIMIT = threadpool_limits(1)
+    except Exception:  # noqa: BLE001 - an optional nicety
+        pass
+    import sys
+
+    if "torch" in sys.modules:
+        try:
+            sys.modules["torch"].set_num_threads(1)
+        except Exception:  # noqa: BLE001
+            pass
+    if use_model:
+        annotation.load_model()
+
+
+_BLAS_LIMIT = None
+
+
+class _Inline:
+    """An executor that runs each task at once in this process (workers=1)."""
+
+    def submit(self, fn, *args):
+        from concurrent.futures import Future
+
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as exc:  # noqa: BLE001 - delivered through the future, as a pool would
+            future.set_exception(exc)
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def _new_pool(workers: int, use_model: bool):
+    if workers <= 1:
+        return _Inline()
+    import multiprocessing
+
+    # fork shares the loaded model and the imported code with the workers; spawn loads them again
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_worker_init, initargs=(use_model,))
+
+
+def _kill_pool(pool) -> None:
+    """Stop a pool at once (an interrupted run): pending tasks are dropped, workers terminated."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in processes:
+        if p.is_alive():
+            p.terminate()
+    for p in processes:
+        p.join(timeout=5)
+
+
+def process_stored(
+    store: Store,
+    report: IngestReport,
+    *,
+    nlp: bool = True,
+    workers: int = 1,
+    on_stage: StageProgressFn | None = None,
+    on_problem: Callable[[IngestProblem], None] | None = None,
+    chunk: int = CHUNK,
+) -> None:
+    """The NLP and facts stages over every stored document that needs either: the model's parse
+    where it is missing or from another model, then facts where they are missing or stale.
+
+    Documents go to ``workers`` processes (1: this process) a ``chunk`` at a time, and each
+    chunk's results are stored in one transaction, in document order: an interrupted run keeps what
+    it stored and the next run does the rest. A document the model fails on is reported (naming its
+    source) and gets its facts without the parse; a document that kills its worker process is
+    reported and left for the next run, and the documents it shared the worker with are redone.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    from newsgraph.facts import FACTS_VERSION
+
+    model_name = None
+    if nlp:
+        model, why = annotation.load_model()
+        if model is None:
+            report.nlp_skipped = why
+        else:
+            model_name = annotation.model_name(model)
+    else:
+        report.nlp_skipped = "switched off"
+    use_model = model_name is not None
+    pending = store.pending_documents(model_name, FACTS_VERSION)
+    if not pending:
+        return
+    if workers > 1:
+        from newsgraph import facts as _facts  # noqa: F401 - imported once, before the workers fork
+
+    needs_nlp = dict(pending)
+    ids = [doc_id for doc_id, _ in pending]
+    chunks = [ids[i : i + chunk] for i in range(0, len(ids), chunk)]
+    done = 0
+    if on_stage:
+        on_stage("nlp+facts", 0, len(ids))
+
+    def items_of(doc_ids: list[str]) -> list[WorkItem]:
+        return [WorkItem(d, where, text, published, blob, needs_nlp[d])
+                for d, where, text, published, blob in store.work_items(doc_ids)]
+
+    def keep(outcome) -> None:
+        nonlocal done
+        results, nlp_seconds, facts_seconds = outcome
+        with store.batch():
+            for r in results:
+                if r.annotation is not None:
+                    store.add_annotation(r.doc_id, r.annotation)
+                store.add_facts(r.doc_id, FACTS_VERSION, model_name if r.parsed else None, r.facts)
+                report.fact_problems.extend(f"{r.doc_id}: {p}" for p in r.facts.problems)
+        report.annotated += sum(1 for r in results if r.annotation is not None)
+        report.analysed += len(results)
+        report.work_seconds["nlp"] = report.work_seconds.get("nlp", 0.0) + nlp_seconds
+        report.work_seconds["facts"] = report.work_seconds.get("facts", 0.0) + facts_seconds
+        for r in results:
+            if r.problem:
+                _problem(store, report, IngestProblem(
+                    r.where, f"NLP failed ({r.problem}); facts stored without the parse, the next run tries again"),
+                    on_problem)
+        done += len(results)
+        if on_stage:
+            on_stage("nlp+facts", done, len(ids))
+
+    pool = _new_pool(workers, use_model)
+    lost: list[str] = []  # documents of tasks that died with a worker, redone one at a time
+    try:
+        queue = list(reversed(chunks))
+        inflight: list = []
+        while queue or inflight:
+            while queue and len(inflight) < 2 * max(workers, 1):
+                doc_ids = queue.pop()
+                inflight.append((pool.submit(work_on, items_of(doc_ids), use_model), doc_ids))
+            future, doc_ids = inflight.pop(0)
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                # a worker died (killed, out of memory, a crash in native code): every task in
+                # flight is lost with it; which document did it is found out one at a time below
+                lost += doc_ids
+                for _, other in inflight:
+                    lost += other
+                inflight = []
+                pool.shutdown(wait=True)
+                pool = _new_pool(workers, use_model)
+                continue
+            except Exception:  # noqa: BLE001 - the task failed as a whole: redo its documents singly
+                lost += doc_ids
+                continue
+            keep(outcome)
+        for doc_id in sorted(lost):
+            items = items_of([doc_id])
+            if not items:
+                continue
+            try:
+                outcome = pool.submit(work_on, items, use_model).result()
+            except BrokenProcessPool as exc:
+                reason = f"the NLP and facts worker died on this document ({exc}); the next run tries again"
+                pool.shutdown(wait=True)
+                pool = _new_pool(workers, use_model)
+            except Exception as exc:  # noqa: BLE001
+                reason = f"NLP and facts failed ({type(exc).__name__}: {exc}); the next run tries again"
+            else:
+                keep(outcome)
+                continue
+            _problem(store, report, IngestProblem(items[0].where, reason), on_problem)
+            done += 1
+    except BaseException:
+        _kill_pool(pool)
+        raise
+    pool.shutdown(wait=True)
 
 
 def resolve_corpus(store: Store, report: IngestReport | None = None) -> None:

@@ -372,6 +372,37 @@ class Store:
             )
         ]
 
+    def pending_documents(self, model: str | None, version: str) -> list[tuple[str, bool]]:
+        """(doc id, needs NLP) of every document the per-document stages still have to run on, in
+        id order: not annotated by ``model`` (when one is given), or with facts missing, older than
+        ``version`` or older than their NLP annotation."""
+        return [
+            (r[0], bool(r[1]))
+            for r in self.db.execute(
+                "SELECT d.id, ? IS NOT NULL AND (n.doc_id IS NULL OR n.model != ?) AS needs_nlp FROM documents d "
+                "LEFT JOIN nlp_docs n ON n.doc_id = d.id LEFT JOIN facts f ON f.doc_id = d.id "
+                "WHERE needs_nlp OR f.doc_id IS NULL OR f.version != ? || '/' || COALESCE(n.model, '-') "
+                "ORDER BY d.id",
+                (model, model, version),
+            )
+        ]
+
+    def work_items(self, doc_ids: list[str]) -> list[tuple[str, str, str, str | None, bytes | None]]:
+        """(doc id, where: source[:locator], cleaned text, publication date, stored DocBin or None) of
+        the given documents, in the given order."""
+        rows = {}
+        for i in range(0, len(doc_ids), 500):
+            chunk = doc_ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                "SELECT d.id, d.source, d.locator, d.text, d.published, n.docbin FROM documents d "
+                f"LEFT JOIN nlp_docs n ON n.doc_id = d.id WHERE d.id IN ({marks})",
+                chunk,
+            ):
+                where = f"{r[1]}:{r[2]}" if r[2] else r[1]
+                rows[r[0]] = (r[0], where, r[3], r[4], r[5])
+        return [rows[d] for d in doc_ids if d in rows]
+
     def add_facts(self, doc_id: str, version: str, model: str | None, facts) -> None:
         """Store one document's facts, replacing what an earlier run stored for it."""
         self.db.execute(
