@@ -180,6 +180,25 @@ def test_a_district_is_not_the_province_of_the_same_name():
 # -- alias definitions ------------------------------------------------------------------------------
 
 
+def test_arabic_and_english_names_joined_by_or_are_one_name():
+    text = "A new force joined: Saraya Tahrir or Liberation Brigades (LB), a coalition of militias."
+    ms = [mention(text, "Saraya Tahrir", "ORG"), mention(text, "Liberation Brigades", "ORG"), mention(text, "LB", "ORG")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1
+    assert any(kind == "alias-definition:or-translation" for kind, _ in ents[0].links)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters from the Qarmala Army, Saraya Tahrir or Liberation Brigades attacked.",  # a list
+    "Either Saraya Tahrir or Liberation Brigades and the army will hold the town.",  # a list
+    "Either the Qarmala Army or Liberation Brigades will hold the town.",  # two English names
+])
+def test_or_between_two_names_is_otherwise_a_choice(text):
+    names = [n for n in ("Qarmala Army", "Saraya Tahrir", "Liberation Brigades") if n in text]
+    out, ents = link_mentions(text, [mention(text, n, "ORG") for n in names])
+    assert len(ents) == len(names)
+
+
 @pytest.mark.parametrize(
     "text,long,short,pattern",
     [
@@ -331,6 +350,24 @@ def test_org_name_without_its_generic_last_word():
     out, ents = link_mentions(text, ms)
     assert [e.names for e in ents] == [["Guardians of the Valley Alliance", "Guardians of the Valley"],
                                        ["Sabr Front"], ["Sabr Movement"], ["Sabr"]]
+
+
+def test_org_name_without_a_descriptive_first_word():
+    text = ("The Sunni Valley Defence Units, known locally as Hurras al-Wadi, held the ridge. Later some "
+            "Valley Defence Units withdrew, and the Valley Defence Council met.")
+    ms = [mention(text, "Sunni Valley Defence Units", "ORG"), mention(text, "Valley Defence Units", "ORG", nth=1),
+          mention(text, "Valley Defence Council", "ORG")]
+    out, ents = link_mentions(text, ms)
+    units = entity_of(out, ents, "Sunni Valley Defence Units")
+    assert entity_of(out, ents, "Valley Defence Units") is units
+    assert entity_of(out, ents, "Valley Defence Council") is not units
+
+
+def test_org_word_in_front_makes_another_name():
+    text = "Kataib Valley Guards denied it; the Valley Guards said nothing."
+    ms = [mention(text, "Kataib Valley Guards", "ORG"), mention(text, "Valley Guards", "ORG", nth=1)]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 2
 
 
 def test_org_short_form_refused_when_another_org_contains_the_word():

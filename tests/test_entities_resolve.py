@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.entities.resolve import LocalRecord, Override, entity_id, resolve
 
 
@@ -177,3 +179,97 @@ def test_the_division_rule_joins_only_the_undecided_pair_of_a_document():
     sadun = rec("d2", 0, "Sadun", "LOC", names=["Harat"])
     g, _ = groups([_loc("d1", 0, "Sadun province", "region"), harat, sadun])
     assert g == [["Harat", "Sadun"], ["Sadun province"]]
+
+
+# -- acronyms, short forms and word order across documents ---------------------------------------
+
+
+def org(doc: str, idx: int, name: str, names=()) -> LocalRecord:
+    return rec(doc, idx, name, "ORG", names=names)
+
+
+def test_an_acronym_no_document_defines_joins_the_one_name_it_spells():
+    g, _ = groups([org("d1", 0, "Qarmala Valley Press"), org("d2", 0, "QVP"), org("d3", 0, "QVP")])
+    assert g == [["QVP", "Qarmala Valley Press"]]
+
+
+def test_an_acronym_that_spells_two_names_joins_neither():
+    g, _ = groups([org("d1", 0, "Qarmala Valley Press"), org("d2", 0, "Qasr Veterans Party"), org("d3", 0, "QVP")])
+    assert g == [["QVP"], ["Qarmala Valley Press"], ["Qasr Veterans Party"]]
+
+
+def test_a_two_letter_acronym_needs_a_definition():
+    g, _ = groups([org("d1", 0, "Valley Press"), org("d2", 0, "VP")])
+    assert g == [["VP"], ["Valley Press"]]
+    g, _ = groups([org("d1", 0, "Valley Press", names=["VP"]), org("d2", 0, "VP")])
+    assert g == [["VP", "Valley Press"]]
+
+
+def test_a_definition_beats_the_initials_of_another_name():
+    g, _ = groups([org("d1", 0, "Qarmala Valley Press"), org("d2", 0, "Qasr Volunteer Party", names=["QVP"]),
+                   org("d3", 0, "QVP")])
+    assert g == [["QVP", "Qasr Volunteer Party"], ["Qarmala Valley Press"]]
+
+
+def test_a_short_form_joins_the_one_longer_name_that_contains_it():
+    g, _ = groups([org("d1", 0, "Islamic Harat Guard Corps"), org("d2", 0, "Harat Guards"), org("d3", 0, "Harat Guards")])
+    assert g == [["Harat Guards", "Islamic Harat Guard Corps"]]
+
+
+def test_a_short_form_of_two_longer_names_joins_neither():
+    g, _ = groups([org("d1", 0, "Islamic Harat Guard Corps"), org("d2", 0, "Harat Guard Brigade"), org("d3", 0, "Harat Guards")])
+    assert g == [["Harat Guard Brigade"], ["Harat Guards"], ["Islamic Harat Guard Corps"]]
+
+
+@pytest.mark.parametrize("long", ["Syrian Harat Guard Corps", "Harat Guard Operations Room", "Kataib Harat Guards Qadim"])
+def test_a_country_in_front_or_a_distinctive_word_after_makes_another_organisation(long):
+    g, _ = groups([org("d1", 0, long), org("d2", 0, "Harat Guards")])
+    assert len(g) == 2
+
+
+def test_word_order_of_institutions():
+    g, _ = groups([org("d1", 0, "Ministry of Water"), org("d2", 0, "Water Ministry"),
+                   org("d3", 0, "Ministry of the Water"), org("d4", 0, "Ministry of Oil")])
+    assert g == [["Ministry of Oil"], ["Ministry of Water", "Ministry of the Water", "Water Ministry"]]
+
+
+def test_a_one_word_name_prefers_a_full_name_to_a_kind_word_after_it():
+    # "Qarmala command" is the command of the group, not a rival reading of "Qarmala"
+    g, _ = groups([org("d1", 0, "Qarmala Tahrir"), org("d2", 0, "Qarmala command"), org("d3", 0, "Qarmala")])
+    assert ["Qarmala", "Qarmala Tahrir"] in g
+
+
+def test_a_document_that_never_compared_two_names_does_not_keep_them_apart():
+    # d1 defines the two names as one; d2 names both without saying anything about them
+    g, _ = groups([org("d1", 0, "Liberation Front", names=["Jabhat Tahrir"]),
+                   org("d2", 0, "Liberation Front"), org("d2", 1, "Jabhat Tahrir")])
+    assert g == [["Jabhat Tahrir", "Liberation Front"]]
+
+
+def test_a_document_that_could_compare_two_names_keeps_them_apart():
+    # d2's two names share a word: its linker saw them and kept them apart
+    g, _ = groups([org("d1", 0, "Tahrir Front", names=["Tahrir Brigade"]),
+                   org("d2", 0, "Tahrir Front"), org("d2", 1, "Tahrir Brigade")])
+    assert len(g) == 2
+
+
+def test_persons_never_compared_in_a_document_stay_apart():
+    g, _ = groups([rec("d1", 0, "Karim al-Tarmi", names=["Abu Sahil"]),
+                   rec("d2", 0, "Karim al-Tarmi"), rec("d2", 1, "Abu Sahil")])
+    assert len(g) == 2
+
+
+def test_a_one_word_name_joins_through_a_name_the_other_document_lacked():
+    g, _ = groups([org("d1", 0, "Popular Valley Forces", names=["Qarmala Tahrir"]),
+                   org("d2", 0, "Popular Valley Forces"), org("d2", 1, "Qarmala")])
+    assert g == [["Popular Valley Forces", "Qarmala"]]
+
+
+def test_canonical_names():
+    ents, _ = resolve([rec("d1", 0, "Karim al-Tarmi"), rec("d2", 0, "Karim Hadi al-Tarmi"), rec("d3", 0, "Karim al-Tarmi")])
+    assert ents[0].name == "Karim Hadi al-Tarmi"  # a person by the fullest name
+    ents, _ = resolve([org("d1", 0, "Valley Units"), org("d2", 0, "Valley Units"),
+                       org("d3", 0, "Shiite Valley Units", names=["Valley Units"])])
+    assert ents[0].name == "Valley Units"  # an organisation by the name used most
+    ents, _ = resolve([_loc("d1", 0, "Sadun"), _loc("d2", 0, "Sadun"), _loc("d3", 0, "Sadun province", "region")])
+    assert ents[0].name == "Sadun province"  # a division by the name that says so

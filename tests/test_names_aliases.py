@@ -46,6 +46,13 @@ def test_offsets_are_exact():
          ("Asa'ib Qadim", "League of the Ancients", "quoted-translation")),
         ("Kutaib Ahl al-Sahil (Coast People Battalions) fought.",
          ("Kutaib Ahl al-Sahil", "Coast People Battalions", "paren-alt")),
+        ("Fighters pushed on. Tamas is an Arabic acronym for Tahaluf al-Muqawama al-Sharqiya.",
+         ("Tahaluf al-Muqawama al-Sharqiya", "Tamas", "is-acronym-for")),
+        ("NVDU stands for Northern Valley Defence Units, a militia.",
+         ("Northern Valley Defence Units", "NVDU", "is-acronym-for")),
+        # a lower-case kind noun after the name: the definition is about the name
+        ('He founded the Asa\'ib Qadim network, aka the "League of the Ancients." He fled.',
+         ("Asa'ib Qadim", "League of the Ancients", "aka")),
     ],
 )
 def test_patterns(text, expected):
@@ -64,6 +71,12 @@ def test_patterns(text, expected):
 )
 def test_non_aliases(text):
     assert defs(text) == []
+
+
+def test_kind_noun_after_a_description_is_no_name():
+    # "40 Sunni militia" describes; only "the X network/militia" names X
+    found = defs("A grouping of 40 Sunni militia known as the Valley Units met.")
+    assert not any("Sunni" in long or "Sunni" in short for long, short, _ in found)
 
 
 def test_paren_alt_is_the_weak_pattern():

@@ -295,3 +295,21 @@ def test_explain_identical_and_names_match():
     assert explain_match("Faris", "Faris") == ["identical"]
     assert names_match("Faris al-Tarmi", "Faris Tarmi")
     assert name_similarity("", "Faris") == 0.0
+
+
+# --- word order of institutions --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("a,b", [("Ministry of Water", "Water Ministry"), ("Ministry of the Water", "Water Ministry"),
+                                 ("Ministry of Irrigation Affairs", "Irrigation Ministry"),
+                                 ("Commission of Fairness", "Fairness Commission"),
+                                 ("Ministry of Defence", "Defense Ministry")])
+def test_head_of_x_is_x_head(a, b):
+    assert same(a, b, "ORG")
+    assert "word order" in reasons(a, b)
+
+
+def test_word_order_keeps_what_differs():
+    assert not same("Ministry of Water", "Ministry of Oil", "ORG")
+    assert not same("Ministry of Water", "Water Commission", "ORG")
+    assert not same("Army of the Valley", "Valley Army", "ORG")  # "army" is no such head: a name of its own

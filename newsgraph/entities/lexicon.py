@@ -133,6 +133,19 @@ APPOSITION_KINDS: dict[str, str | None] = _table(
     """
 )
 
+# Generic words for kinds of organisation (English, and the Arabic unit words used untranslated):
+# not distinctive enough to name one organisation on their own.
+GENERIC_ORG_WORDS: frozenset[str] = _words(
+    """
+    army armies brigade brigades battalion battalions company companies division regiment corps
+    force forces front group groups movement organization organisation party council command
+    committee ministry militia militias units unit alliance coalition union league network
+    office agency authority government administration state institute centre center
+    liwa kataib kata'ib katibat saraya sariya harakat haraka jaish jabhat jabha asaib firqat
+    quwat tahaluf hizb majlis tanzim fawj
+    """
+)
+
 # -- places --------------------------------------------------------------------------------------
 
 # Words after a name that make it a place: "Kirkuk province", "the Hamrin mountains", "K1 air base".

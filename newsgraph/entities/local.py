@@ -48,6 +48,7 @@ from ..names.normalize import (
     MATCH_THRESHOLD,
     explain_match,
     fold,
+    head_last,
     name_key,
     name_similarity,
     parse_name,
@@ -56,7 +57,7 @@ from ..names.normalize import (
 )
 from ..names.titles import HONORIFICS, ROLES, split_title
 from ..types import EntityMention
-from .lexicon import ADMIN_DIVISIONS, ORG_HEADS, admin_division
+from .lexicon import ADMIN_DIVISIONS, ARABIC_GROUP_HEADS, GENERIC_ORG_WORDS, ORG_HEADS, admin_division
 
 __all__ = ["LocalEntity", "link_mentions", "explain"]
 
@@ -370,6 +371,39 @@ def _apposition_definitions(doc: _Document) -> tuple[list[AliasDef], list[tuple[
     return out, anaphoric
 
 
+_OR_BETWEEN = re.compile(r"\s+or\s+(?:the\s+)?")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
+_LIST_AFTER = re.compile(r"^\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:and|or)\b")
+
+
+def _arabic_headed(tokens: tuple[str, ...]) -> bool:
+    return bool(tokens) and fold(tokens[0]) in ARABIC_GROUP_HEADS
+
+
+def _english_headed(tokens: tuple[str, ...]) -> bool:
+    return len(tokens) >= 2 and tokens[-1] in ORG_HEADS
+
+
+def _or_translation_definitions(doc: _Document) -> list[AliasDef]:
+    """ "Hashd Tahrir or Liberation Forces": an organisation's romanised Arabic name and its English
+    name joined by "or" are one name given twice, not a choice between two groups. A list ("X,
+    Y or Z", "X or Y and Z") is a choice."""
+    named = sorted((i for i in range(len(doc.mentions)) if doc.named(i) and doc.mentions[i].type == "ORG"),
+                   key=lambda i: doc.spans[i])
+    out = []
+    for i, j in zip(named, named[1:]):
+        (ls, le), (rs, re_) = doc.spans[i], doc.spans[j]
+        gap = doc.text[le:rs]
+        if not _OR_BETWEEN.fullmatch(gap):
+            continue
+        if _LIST_BEFORE.search(doc.text[max(0, ls - 6) : doc.mentions[i].start]) or _LIST_AFTER.match(doc.text[re_ : re_ + 40]):
+            continue
+        left, right = _name_tokens(doc.name(i)), _name_tokens(doc.name(j))
+        if _arabic_headed(left) and _english_headed(right) or _english_headed(left) and _arabic_headed(right):
+            out.append(AliasDef((ls, le), (rs, re_), "or-translation", doc.name(i), doc.name(j)))
+    return out
+
+
 def _add_anaphor_definition_mentions(doc: _Document, anaphoric: list[tuple[int, tuple[int, int], str]]
                                      ) -> list[tuple[int, int, str]]:
     """(anaphor, alias mention, pattern), adding the alias when the mention finder missed it."""
@@ -443,6 +477,9 @@ def _link_same_names(names: list[_Name], groups: _Groups) -> None:
         if not n.tokens or is_acronym(n.text):
             continue
         blocks[(n.type, "K", name_key(n.text, False))].append(k)
+        turned = head_last(n.text)
+        if turned:  # "Ministry of Defence" meets "Defence Ministry"
+            blocks[(n.type, "K", name_key(turned, False))].append(k)
         blocks[(n.type, "FL", token_sort_key(n.tokens[0]), token_sort_key(n.tokens[-1]))].append(k)
     matches: dict[int, set[int]] = defaultdict(set)
     for members in blocks.values():
@@ -491,18 +528,7 @@ def _link_acronyms(names: list[_Name], groups: _Groups) -> None:
             groups.union(ln.mentions[0], n.mentions[0], "acronym", explain_acronym(n.text, ln.text) or n.text)
 
 
-# Generic words for kinds of organisation (English, and the Arabic unit words used untranslated):
-# not distinctive enough to name one organisation on their own.
-_GENERIC_ORG_WORDS = frozenset(
-    """
-    army armies brigade brigades battalion battalions company companies division regiment corps
-    force forces front group groups movement organization organisation party council command
-    committee ministry militia militias units unit alliance coalition union league network
-    office agency authority government administration state institute centre center
-    liwa kataib kata'ib katibat saraya sariya harakat haraka jaish jabhat jabha asaib firqat
-    quwat tahaluf hizb majlis tanzim fawj
-    """.split()
-)
+_GENERIC_ORG_WORDS = GENERIC_ORG_WORDS
 
 
 # Heads of names whose first word is usually the place they serve ("X Operations Command",
@@ -518,7 +544,8 @@ def _link_org_short_forms(names: list[_Name], groups: _Groups, mention_types: li
     """Short forms of ORG names, each linked only when exactly one entity fits:
 
     * the name without its generic trailing words ("Islamic State" / "Islamic State group",
-      "Guardians of X" / "Guardians of X Alliance");
+      "Guardians of X" / "Guardians of X Alliance") and without one descriptive word in front
+      ("Shiite X Units" / "X Units"), for names of two words or more;
     * a single word that is the first word of a longer name ("Badr" / "the Badr Organization"),
       when no other ORG name of the document contains it. A generic first word ("Kataib Zahra")
       makes the rest the name, not a short form of it ("Zahra" is another group).
@@ -528,7 +555,10 @@ def _link_org_short_forms(names: list[_Name], groups: _Groups, mention_types: li
     longer = [n for n in names if n.type == "ORG" and len(n.tokens) >= 2]
     place_words = {t for n in names for i in n.mentions if mention_types[i] == "LOC" for t in n.tokens}
     for n in names:
-        if n.type != "ORG" or not n.tokens or is_acronym(n.text) or n.tokens[-1] in _GENERIC_ORG_WORDS:
+        if n.type != "ORG" or not n.tokens or is_acronym(n.text):
+            continue
+        generic_end = n.tokens[-1] in _GENERIC_ORG_WORDS  # "X group" is no short form of "X group Y"
+        if generic_end and len(n.tokens) == 1:
             continue
         if len(n.tokens) == 1 and n.tokens[0] in place_words:
             continue  # "Salahuddin" is a place here, not the short form of "Salahuddin Operations Command"
@@ -538,19 +568,28 @@ def _link_org_short_forms(names: list[_Name], groups: _Groups, mention_types: li
         for ln in longer:
             if len(ln.tokens) <= k:
                 continue
-            rest = ln.tokens[k:]
-            if ORG_HEADS.get(" ".join(rest), "-") in _PLACE_QUALIFIED_HEADS:
-                continue
             root = groups.find(ln.mentions[0])
             if k == 1:
+                if ORG_HEADS.get(" ".join(ln.tokens[1:]), "-") in _PLACE_QUALIFIED_HEADS:
+                    continue
                 if not any(token_similarity(n.tokens[0], t) >= _TOKEN_MATCH for t in ln.tokens):
                     continue
                 containing.add(root)
                 if ln.tokens[0] not in _GENERIC_ORG_WORDS and _tokens_match(n.tokens, ln.tokens[:1]):
                     fits.setdefault(root, ln)
-            elif all(t in _GENERIC_ORG_WORDS for t in rest) and _tokens_match(n.tokens, ln.tokens[:k]):
-                containing.add(root)
-                fits.setdefault(root, ln)
+                continue
+            # "Popular Mobilization" / "Popular Mobilization Forces", and with one descriptive word
+            # in front: "Shiite Popular Mobilization Units" / "Popular Mobilization Units"
+            for lead in (0, 1):
+                if not lead and generic_end:
+                    continue
+                if lead and ln.tokens[0] in _GENERIC_ORG_WORDS:
+                    break  # "Kataib X Y": the group word makes the rest another name
+                part, rest = ln.tokens[lead : lead + k], ln.tokens[lead + k :]
+                if len(part) == k and all(t in _GENERIC_ORG_WORDS for t in rest) and _tokens_match(n.tokens, part):
+                    containing.add(root)
+                    fits.setdefault(root, ln)
+                    break
         if len(containing) == 1 and len(fits) == 1:
             (ln,) = fits.values()
             groups.union(ln.mentions[0], n.mentions[0], "short-form", f"{n.text} is the short form of {ln.text}")
@@ -858,7 +897,7 @@ def link_mentions(text: str, mentions: Sequence[EntityMention]) -> tuple[list[En
     """
     doc = _Document(text, _checked_copies(text, mentions))
     appositive, anaphoric = _apposition_definitions(doc) if doc.mentions else ([], [])
-    defs = find_alias_definitions(text) + appositive if doc.mentions else []
+    defs = find_alias_definitions(text) + appositive + _or_translation_definitions(doc) if doc.mentions else []
     pairs = _add_definition_mentions(doc, defs)
     anaphor_pairs = _add_anaphor_definition_mentions(doc, anaphoric)
     _add_repeated_aliases(doc, pairs)

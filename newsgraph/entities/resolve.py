@@ -15,13 +15,19 @@ Resolution joins local entities of different documents:
    says "Haidar", and stops chains of near-matches from gluing different people together.
 4. **Unique head names**: a lone surname ("Amiri") or the first word of an organisation's name
    ("Badr") joins the one cluster in the corpus that it can belong to, and nothing when two could.
-5. **Divisions and towns**: "Kirkuk province" (or "Kirkuk" in "Diyala and Kirkuk provinces") is a
+5. **Acronyms and short forms**: an acronym that no document spells out joins the one cluster that
+   a document defines it for ("Tigris Institute (TI)") or, for three letters or more, the one
+   cluster whose name it spells by the initials of its words. An organisation's name of two words
+   or more joins the one cluster whose name contains it, up to a plural, generic kind words after
+   it ("... Corps", "... group") and one descriptive word before it ("Islamic"), but not a country
+   or demonym, which makes another organisation ("Syrian X Forces" is not "X Forces").
+6. **Divisions and towns**: "Kirkuk province" (or "Kirkuk" in "Diyala and Kirkuk provinces") is a
    place of its own, never the town it is named after, so it is matched under its division name
    only. A bare name ("Salahuddin") joins the one division named after it when nothing says it is a
    town: no document calls it one and the gazetteer, when given, does not know it as one. The
    document linker left such bare names apart from the division undecided, so this join may join
    two entities of one document: only those two.
-6. **User overrides** (``merge``/``split``) are applied last, in the order they were made, so they
+7. **User overrides** (``merge``/``split``) are applied last, in the order they were made, so they
    survive every later run.
 
 Every join records its reasons, for ``newsgraph why-same``. Entity ids are derived from the type
@@ -36,8 +42,9 @@ from dataclasses import dataclass, field
 
 from typing import Callable
 
-from newsgraph.entities.lexicon import ADMIN_DIVISIONS, admin_division
-from newsgraph.names.acronyms import is_acronym
+from newsgraph.entities.demonyms import country_name, demonym_target
+from newsgraph.entities.lexicon import ADMIN_DIVISIONS, GENERIC_ORG_WORDS, admin_division
+from newsgraph.names.acronyms import acronym_keys, acronym_letters, acronym_match, is_acronym
 from newsgraph.names.blocking import link_by_name, match_names
 from newsgraph.names.normalize import MATCH_THRESHOLD, fold, name_key, parse_name, token_similarity
 
@@ -100,7 +107,7 @@ class _Clusters:
 
     def __init__(self, records: list[LocalRecord]):
         self.parent = list(range(len(records)))
-        self.docs: list[set[str]] = [{r.doc_id} for r in records]
+        self.docs: list[dict[str, list[int]]] = [{r.doc_id: [i]} for i, r in enumerate(records)]  # doc -> members
         # a town and the province named after it are two places: LOC kinds must agree
         self.kinds: list[set[str]] = [{r.subtype} if r.type == "LOC" and r.subtype in _PLACE_KINDS else set()
                                       for r in records]
@@ -113,10 +120,19 @@ class _Clusters:
         return x
 
     def conflict(self, ra: int, rb: int) -> bool:
-        if self.docs[ra] & self.docs[rb]:
+        if self.shared_docs(ra, rb):
             return True
         ka, kb = self.kinds[ra], self.kinds[rb]
         return bool(ka and kb and not (ka & kb))
+
+    def shared_docs(self, ra: int, rb: int) -> list[str]:
+        small, large = sorted((self.docs[ra], self.docs[rb]), key=len)
+        return [d for d in small if d in large]
+
+    def in_shared_docs(self, ra: int, rb: int) -> tuple[list[int], list[int]]:
+        """Members of each cluster in the documents both name."""
+        shared = self.shared_docs(ra, rb)
+        return [i for d in shared for i in self.docs[ra][d]], [i for d in shared for i in self.docs[rb][d]]
 
     def join(self, a: int, b: int, why: tuple[str, str, list[str]], force: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -127,7 +143,10 @@ class _Clusters:
         if len(self.docs[ra]) < len(self.docs[rb]):
             ra, rb = rb, ra
         self.parent[rb] = ra
-        self.docs[ra] |= self.docs[rb]
+        docs = self.docs[ra]
+        for doc, members in self.docs[rb].items():
+            docs.setdefault(doc, []).extend(members)
+        self.docs[rb] = {}
         self.kinds[ra] |= self.kinds[rb]
         self.joins[ra].extend(self.joins[rb])
         self.joins[ra].append(why)
@@ -226,13 +245,16 @@ def _head_key(record: LocalRecord) -> tuple[str, str] | None:
 
 
 def _heads_of(record: LocalRecord) -> set[tuple[str, str, str]]:
-    """(type, position, token) of multi-word names: surname (last) and first token."""
+    """(type, position, token) of multi-word names: surname (last) and first token. An
+    organisation's first word followed by kind words only ("Badr Organization", "X command") is a
+    "weak" head: the one word names it only when no fuller name has that first word."""
     out: set[tuple[str, str, str]] = set()
     for n in _record_names(record):
         toks = parse_name(n, record.type == "PERSON").tokens
         if len(toks) < 2:
             continue
-        out.add((record.type, "first", toks[0].norm))
+        weak = record.type == "ORG" and all(t.norm in GENERIC_ORG_WORDS for t in toks[1:])
+        out.add((record.type, "first-weak" if weak else "first", toks[0].norm))
         out.add((record.type, "last", toks[-1].norm))
     return out
 
@@ -257,13 +279,63 @@ def _join_unique_heads(records: list[LocalRecord], cl: _Clusters) -> None:
         else:
             continue
         roots = {cl.find(j) for j in _fuzzy_heads(by_head, typ, wanted, tok)}
+        if typ == "ORG" and not roots:
+            roots = {cl.find(j) for j in _fuzzy_heads(by_head, typ, "first-weak", tok)}
         rivals = {cl.find(j) for j in _fuzzy_heads(by_head, typ, rival, tok)} - roots
         roots.discard(cl.find(i))
         if len(roots) == 1 and not rivals:
             target = next(iter(roots))
             other = records[target]
             pos = "surname" if typ == "PERSON" else "first word"
-            cl.join(i, target, (r.name, other.name, [f"{r.name!r} is the {pos} of {other.name!r}, the only such {typ} in the corpus"]))
+            why = (r.name, other.name, [f"{r.name!r} is the {pos} of {other.name!r}, the only such {typ} in the corpus"])
+            if not cl.join(i, target, why) and typ == "ORG" and _never_compared(records, cl, cl.find(i), target, tok):
+                why[2].append("the documents that name both never compared them: none has a name with that word")
+                cl.join(i, target, why, force=True)
+
+
+def _unrelated_names(a: list[str], b: list[str]) -> bool:
+    """True when the document linker had nothing to join two organisations' names on: no word in
+    common (up to spelling), neither an acronym of the other."""
+    words_a = {t.norm for n in a for t in parse_name(n, False).tokens} - GENERIC_ORG_WORDS
+    words_b = {t.norm for n in b for t in parse_name(n, False).tokens} - GENERIC_ORG_WORDS
+    if any(x == y or token_similarity(x, y) >= MATCH_THRESHOLD for x in words_a for y in words_b):
+        return False
+    return not any(acronym_match(x, y) or acronym_match(y, x) for x in a for y in b)
+
+
+def _never_compared_names(records: list[LocalRecord], cl: _Clusters, a: int, b: int) -> bool:
+    """True when two organisation clusters meet only in documents whose two entities have unrelated
+    names ("Daesh" beside "Islamic State" where neither is defined): the document's keeping them
+    apart is no evidence, while the link that brought them together (a definition or a shared name
+    elsewhere) is."""
+    in_a, in_b = cl.in_shared_docs(a, b)
+    if not in_a:
+        return False
+    docs = {records[i].doc_id for i in in_a}
+    return all(
+        _unrelated_names([n for i in in_a if records[i].doc_id == d for n in _record_names(records[i])],
+                         [n for i in in_b if records[i].doc_id == d for n in _record_names(records[i])])
+        for d in docs
+    )
+
+
+def _never_compared(records: list[LocalRecord], cl: _Clusters, a: int, b: int, word: str) -> bool:
+    """True when, in every document the two clusters share, cluster ``a`` is only the one word and
+    no name of cluster ``b`` there contains it: the document linker, which joins a one-word
+    organisation to the one longer name that contains it, had nothing to compare ("the Hashd"
+    beside "Popular Mobilization Forces"), so its keeping them apart says nothing."""
+    in_a, in_b = cl.in_shared_docs(a, b)
+    if not in_a:
+        return False
+    for i in in_a:
+        if any(len(toks := parse_name(n, False).tokens) != 1 or token_similarity(toks[0].norm, word) < MATCH_THRESHOLD
+               for n in _record_names(records[i])):
+            return False
+    for i in in_b:
+        if any(token_similarity(t.norm, word) >= MATCH_THRESHOLD
+               for n in _record_names(records[i]) for t in parse_name(n, False).tokens):
+            return False
+    return True
 
 
 def _fuzzy_heads(by_head: dict[tuple[str, str, str], set[int]], typ: str, pos: str, tok: str) -> set[int]:
@@ -273,6 +345,108 @@ def _fuzzy_heads(by_head: dict[tuple[str, str, str], set[int]], typ: str, pos: s
             if t == typ and p == pos and k[:1] == tok[:1] and token_similarity(k, tok) >= MATCH_THRESHOLD:
                 out |= members
     return out
+
+
+def _acronym_only(record: LocalRecord) -> bool:
+    return record.type == "ORG" and all(is_acronym(n.strip()) for n in _record_names(record))
+
+
+def _join_acronyms(records: list[LocalRecord], cl: _Clusters) -> None:
+    """An acronym no document of its cluster spells out joins the one cluster it stands for."""
+    defined: dict[str, set[int]] = defaultdict(set)  # letters -> records that define them
+    spelled: dict[str, set[int]] = defaultdict(set)  # letters -> records whose name spells them
+    for i, r in enumerate(records):
+        if r.type != "ORG":
+            continue
+        names = _record_names(r)
+        acronyms = [n for n in names if is_acronym(n.strip())]
+        longs = [n for n in names if not is_acronym(n.strip())]
+        for a in acronyms:
+            if any(acronym_match(a, n) for n in longs):
+                defined[acronym_letters(a)].add(i)
+        for n in longs:
+            for key in acronym_keys(n):
+                spelled[key[4:].lower()].add(i)
+    done: set[int] = set()
+    for i, r in enumerate(records):
+        if not _acronym_only(r):
+            continue
+        letters = {acronym_letters(n) for n in _record_names(r)}
+        root = cl.find(i)
+        if len(letters) != 1 or root in done:
+            continue
+        done.add(root)
+        (x,) = letters
+        if x in defined:
+            targets, how = {cl.find(j) for j in defined[x]}, "is defined in another document as"
+        elif len(x) >= 3:
+            targets, how = {cl.find(j) for j in spelled.get(x, ())}, "spells the initials of"
+        else:
+            continue  # two letters stand for too many names
+        targets.discard(root)
+        if len(targets) == 1:
+            target = next(iter(targets))
+            cl.join(i, target, (r.name, records[target].name,
+                                [f"{r.name!r} {how} {records[target].name!r}, the only such name in the corpus"]))
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _same_token(a: str, b: str) -> bool:
+    return a == b or _singular(a) == _singular(b) or token_similarity(a, b) >= 0.85
+
+
+def _short_form_of(short: tuple[str, ...], long: tuple[str, ...], long_words: list[str]) -> bool:
+    """True when ``short`` is ``long`` without kind words after it and one descriptive word before."""
+    n = len(short)
+    for o in range(0, min(2, len(long) - n + 1)):
+        if not all(_same_token(x, y) for x, y in zip(short, long[o : o + n])):
+            continue
+        if not all(t in GENERIC_ORG_WORDS for t in long[o + n :]):
+            continue
+        if o and (demonym_target(long_words[0]) or country_name(long_words[0])):
+            continue  # "Syrian X Forces" is another organisation than "X Forces"
+        return True
+    return False
+
+
+def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
+    """ "Revolutionary Guards" joins the one cluster named "Islamic Revolutionary Guard Corps"."""
+    by_pair: dict[tuple[str, str], set[int]] = defaultdict(set)
+    parsed: dict[int, list[tuple[tuple[str, ...], list[str]]]] = {}
+    for i, r in enumerate(records):
+        if r.type != "ORG":
+            continue
+        forms = []
+        for n in _record_names(r):
+            if is_acronym(n.strip()):
+                continue
+            toks = parse_name(n, False).tokens
+            if len(toks) >= 2:
+                norms = tuple(t.norm for t in toks)
+                forms.append((norms, [t.surface for t in toks]))
+                for x, y in zip(norms, norms[1:]):
+                    by_pair[(_singular(x), _singular(y))].add(i)
+        parsed[i] = forms
+    for i, forms in parsed.items():
+        for short, _ in forms:
+            if all(t in GENERIC_ORG_WORDS for t in short):
+                continue
+            root = cl.find(i)
+            targets: dict[int, tuple[str, str]] = {}
+            for j in by_pair.get((_singular(short[0]), _singular(short[1])), ()):
+                if cl.find(j) == root:
+                    continue
+                for long, words in parsed[j]:
+                    if len(long) > len(short) and _short_form_of(short, long, words):
+                        targets.setdefault(cl.find(j), (records[j].name, " ".join(words)))
+            if len(targets) == 1:
+                (target, (name, long_name)), = targets.items()
+                short_name = records[i].name
+                cl.join(i, target, (short_name, name,
+                                    [f"{short_name!r} is the short form of {long_name!r}, the only such name in the corpus"]))
 
 
 PlaceKind = Callable[[str], "str | None"]
@@ -299,9 +473,6 @@ def _join_undivided_places(records: list[LocalRecord], cl: _Clusters, divisions:
                 towns.add(key)
     if not bare:
         return
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(records)):
-        members[cl.find(i)].append(i)
     for key, bares in bare.items():
         targets = {cl.find(i) for i in division_records[key]}
         levels = {divisions[i][1] for i in division_records[key]}  # type: ignore[index]
@@ -314,25 +485,20 @@ def _join_undivided_places(records: list[LocalRecord], cl: _Clusters, divisions:
         for root in dict.fromkeys(cl.find(i) for i in bares):
             if root == target or cl.kinds[root] - {"region"}:
                 continue
-            if not _only_division_pairs(records, members, root, target, key, divisions):
+            if not _only_division_pairs(records, cl, root, target, key, divisions):
                 continue
             div_name = records[target].name
             cl.join(root, target, (name, div_name, [f"{name!r} is named by {div_name!r} and by no town in the corpus"]),
                     force=True)
-            joined = members.pop(root, []) + members.pop(target, [])
             target = cl.find(target)
-            members[target] = joined
 
 
-def _only_division_pairs(records: list[LocalRecord], members: dict[int, list[int]], a: int, b: int, key: str,
+def _only_division_pairs(records: list[LocalRecord], cl: _Clusters, a: int, b: int, key: str,
                          divisions: list[tuple[str, str] | None]) -> bool:
     """True when every document the two clusters share gives one of them only the bare name and
     the other only the division: the linker's undecided pair, not two places it told apart."""
-    shared = {records[i].doc_id for i in members[a]} & {records[i].doc_id for i in members[b]}
-    for i in members[a] + members[b]:
-        if records[i].doc_id in shared and _place_key(records[i].name) != key and (divisions[i] or ("", ""))[0] != key:
-            return False
-    return True
+    in_a, in_b = cl.in_shared_docs(a, b)
+    return all(_place_key(records[i].name) == key or (divisions[i] or ("", ""))[0] == key for i in in_a + in_b)
 
 
 def _matches_alias(record: LocalRecord, alias: str) -> bool:
@@ -390,9 +556,17 @@ def _canonical(members: list[LocalRecord]) -> str:
     if not votes:
         return members[0].name
 
+    division = members[0].type == "LOC" and any(division_of(r) for r in members)
+    person = members[0].type == "PERSON"
+
     def rank(n: str) -> tuple:
+        # never an acronym or a lone word when there is more; a person by the fullest name, an
+        # organisation by the name used most ("Shiite X Units" once is not the name of "X Units"),
+        # a division by the name that says so
         toks = parse_name(n).tokens
-        return (not is_acronym(n.strip()), min(len(toks), 4), votes[n], len(n))
+        size = min(len(toks), 4)
+        return (not is_acronym(n.strip()), not division or admin_division(n) is not None, len(toks) >= 2,
+                *((size, votes[n]) if person else (votes[n], size)), len(n))
 
     return max(votes, key=rank)
 
@@ -411,7 +585,11 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     divisions = [division_of(r) for r in records]
     names_of = [_matching_names(r, d) for r, d in zip(records, divisions)]
     for _, i, j, why in candidate_links(records, names_of):
-        cl.join(i, j, why)
+        if not cl.join(i, j, why) and records[i].type == "ORG" and _never_compared_names(records, cl, cl.find(i), cl.find(j)):
+            why[2].append("the documents that name both keep them apart only for want of evidence: their names are unrelated")
+            cl.join(i, j, why, force=True)
+    _join_org_short_forms(records, cl)
+    _join_acronyms(records, cl)
     _join_unique_heads(records, cl)
     _join_undivided_places(records, cl, divisions, place_kind)
     cl = _apply_overrides(records, cl, list(overrides))

@@ -9,6 +9,7 @@ pattern                example shape (our own invented names)
 paren-acronym          Northern Valley Defence Units (NVDU)
 paren-expansion        NVDU (Northern Valley Defence Units)
 acronym-for            Tamas, an Arabic acronym for Tahaluf al-Muqawama al-Sharqiya
+is-acronym-for         Tamas is an Arabic acronym for ... / NVDU stands for Northern Valley ...
 by-acronym             the Eastern Front, known by its acronym EF
 known-as               Saraya al-Nasr, also known as the Victory Companies
 known-in-language-as   the Victory Companies, known in Arabic as Saraya al-Nasr
@@ -79,14 +80,23 @@ def _is_connector(w: str) -> bool:
     return w.lower() in _CONNECTORS
 
 
+# Lower-case kind nouns written after an organisation's name ("the X network, aka Y"): the
+# definition is about the name in front of them.
+_KIND_NOUNS = frozenset("network group militia movement organization organisation coalition alliance faction".split())
+
+
 def _phrase_back(text: str, words: list[tuple[int, int, str]], end: int) -> tuple[int, int] | None:
-    """The name-like phrase (capitalised words, inner connectors) ending exactly at ``end``."""
+    """The name-like phrase (capitalised words, inner connectors) ending exactly at ``end``, or
+    right before a lower-case kind noun that ends there."""
     idx = None
     for k in range(len(words) - 1, -1, -1):
         if words[k][1] <= end:
             if text[words[k][1] : end].strip() == "":
                 idx = k
             break
+    kind_noun = idx is not None and idx > 0 and words[idx][2] in _KIND_NOUNS
+    if kind_noun and not text[words[idx - 1][1] : words[idx][0]].strip():  # type: ignore[index]
+        idx -= 1  # type: ignore[operator]
     if idx is None or not _is_name_word(words[idx][2]):
         return None
     first = idx
@@ -111,6 +121,8 @@ def _phrase_back(text: str, words: list[tuple[int, int, str]], end: int) -> tupl
         first += 1
         while first < idx and (_is_connector(words[first][2]) or words[first][2] in ("The", "A", "An")):
             first += 1
+    if kind_noun and not (first > 0 and words[first - 1][2] in ("the", "The")):
+        return None  # "the X network" names X; "40 Shiite militia" describes
     return words[first][0], words[idx][1]
 
 
@@ -165,6 +177,7 @@ _LANG = r"[A-Z][a-z]+(?:ic|ish|ian|an|i|e)"
 _TRIGGERS: list[tuple[str, re.Pattern[str], bool]] = [
     # (pattern name, regex for the words between the two names, left side is the long form?)
     ("acronym-for", re.compile(_LEAD + r"(?:an?|the|its)\s+(?:" + _LANG + r"\s+)?(?:language\s+)?(?:acronym|abbreviation)\s+(?:for|of)\s+"), False),
+    ("is-acronym-for", re.compile(r"\s+(?:is|was|being)\s+(?:an?|the|its)\s+(?:" + _LANG + r"\s+)?(?:language\s+)?(?:acronym|abbreviation)\s+(?:for|of)\s+|\s+stands\s+for\s+"), False),
     ("by-acronym", re.compile(_LEAD + r"(?:also\s+)?(?:known|referred\s+to)\s+by\s+(?:its|the|their)\s+(?:" + _LANG + r"\s+)?(?:acronym|abbreviation)\s*,?\s+"), True),
     ("known-in-language-as", re.compile(_LEAD + r"(?:also\s+|better\s+|commonly\s+|widely\s+)?known\s+in\s+" + _LANG + r"\s+as\s+"), True),
     ("known-as", re.compile(_LEAD + r"(?:also\s+|better\s+|formerly\s+|widely\s+|commonly\s+|locally\s+|simply\s+)?known\s+(?:locally\s+|widely\s+|simply\s+|collectively\s+)?as\s+"), True),

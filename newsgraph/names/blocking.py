@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Hashable, Iterable, Iterator
 
 from .acronyms import acronym_keys, is_acronym
-from .normalize import MATCH_THRESHOLD, explain_match, name_similarity, parse_name, token_key, token_sort_key
+from .normalize import MATCH_THRESHOLD, explain_match, head_last, name_similarity, parse_name, token_key, token_sort_key
 
 __all__ = [
     "TYPE_FAMILY",
@@ -101,6 +101,9 @@ def _keys(name: str, fam: str, mode: str) -> tuple[set[str], str]:
     if fam != "PER":
         for k in acronym_keys(name):
             keys.add(f"{fam}|{k}")
+        turned = head_last(name)
+        if turned:  # "Ministry of Defence" meets "Defence Ministry"
+            keys |= _keys(turned, fam, mode)[0]
     sort_key = " ".join(token_key(t.norm) for t in toks)
     return keys, sort_key
 

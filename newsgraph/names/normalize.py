@@ -49,6 +49,7 @@ __all__ = [
     "name_similarity",
     "explain_match",
     "names_match",
+    "head_last",
 ]
 
 MATCH_THRESHOLD = 0.8
@@ -571,8 +572,41 @@ def _align(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> tuple[float, list[tu
     return best[0][0], pairs
 
 
+# Heads of institutional names written both ways: "Ministry of Defence" / "Defence Ministry",
+# "Commission of Integrity" / "Integrity Commission". "Affairs" is left out of ministries as often
+# as not ("Ministry of Foreign Affairs" / "Foreign Ministry").
+_OF_HEADS = "ministry|department|directorate|commission|office|bureau|council|agency|authority"
+_HEAD_OF = re.compile(rf"^(?:the\s+)?({_OF_HEADS})\s+of\s+(?:the\s+)?(\S.*?)$", re.IGNORECASE)
+_AFFAIRS_HEAD = re.compile(rf"^(.+?)\s+affairs\s+({_OF_HEADS})$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def head_last(name: str) -> str | None:
+    """The "X Ministry" form of an institutional name, when it is written otherwise.
+
+    >>> head_last("Ministry of the Interior")
+    'Interior Ministry'
+    >>> head_last("Ministry of Foreign Affairs"), head_last("Foreign Affairs Ministry"), head_last("Foreign Ministry")
+    ('Foreign Ministry', 'Foreign Ministry', None)
+    """
+    text = " ".join(name.split())
+    m = _HEAD_OF.match(text)
+    if m:
+        text = f"{m.group(2)} {m.group(1)}"
+    a = _AFFAIRS_HEAD.match(text)
+    if a:
+        text = f"{a.group(1)} {a.group(2)}"
+    return text if text != " ".join(name.split()) else None
+
+
 @lru_cache(maxsize=65536)
 def _compare(a: str, b: str, explain: bool = True, family: str | None = None) -> tuple[float, tuple[str, ...]]:
+    ra, rb = head_last(a), head_last(b)
+    if ra or rb:
+        score, why = _compare(ra or a, rb or b, explain, family)
+        if score >= MATCH_THRESHOLD:
+            turned = " / ".join(f"{x} = {y}" for x, y in ((a, ra), (b, rb)) if y)
+            return min(score, 0.97), (f"word order: {turned}", *(w for w in why if w != "identical"))
     pa, pb = parse_name(a), parse_name(b)
     ta, tb = pa.tokens, pb.tokens
     if not ta or not tb:
