@@ -273,3 +273,14 @@ def test_canonical_names():
     assert ents[0].name == "Valley Units"  # an organisation by the name used most
     ents, _ = resolve([_loc("d1", 0, "Sadun"), _loc("d2", 0, "Sadun"), _loc("d3", 0, "Sadun province", "region")])
     assert ents[0].name == "Sadun province"  # a division by the name that says so
+
+
+def test_a_lone_word_taken_for_a_person_is_the_place_of_that_name():
+    places = [_loc("d1", 0, "Sadun", "region"), _loc("d2", 0, "Sadun")]
+    g, ents = groups(places + [rec("d3", 0, "Sadun")])
+    assert len(g) == 1 and ents[0].type == "LOC"
+    # ... but not when someone in the corpus bears that name, or the text gives the word a title
+    assert len(groups(places + [rec("d3", 0, "Sadun"), rec("d4", 0, "Sadun Karimi")])[0]) == 3
+    assert len(groups(places + [rec("d3", 0, "Sadun", titles=["Sheikh"])])[0]) == 2
+    # ... nor a place named in a single document
+    assert len(groups([_loc("d1", 0, "Sadun"), rec("d3", 0, "Sadun")])[0]) == 2

@@ -449,6 +449,36 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
                                     [f"{short_name!r} is the short form of {long_name!r}, the only such name in the corpus"]))
 
 
+def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters) -> None:
+    """A lone untitled word the model took for a person ("Salahuddin has seen attacks") is the
+    place of that name when the corpus names the place in several documents and no person in the
+    corpus has that word in a fuller name."""
+    person_words: set[str] = set()
+    for r in records:
+        if r.type == "PERSON":
+            for n in _record_names(r):
+                toks = parse_name(n).tokens
+                if len(toks) >= 2:
+                    person_words.update(t.norm for t in toks)
+    places: dict[str, set[int]] = defaultdict(set)
+    for i, r in enumerate(records):
+        if r.type == "LOC":
+            for n in _record_names(r):
+                places[_place_key(n)].add(i)
+    for i, r in enumerate(records):
+        if r.type != "PERSON" or r.titles:
+            continue
+        toks = parse_name(r.name).tokens
+        if len(toks) != 1 or toks[0].norm in person_words or any(len(parse_name(n).tokens) != 1 for n in r.names):
+            continue
+        roots = {cl.find(j) for j in places.get(_place_key(r.name), ())}
+        if len(roots) == 1:
+            target = next(iter(roots))
+            if len(cl.docs[target]) >= 2 and cl.find(i) != target and len(cl.docs[cl.find(i)]) == 1:
+                cl.join(i, target, (r.name, records[target].name,
+                                    [f"{r.name!r} is no person's name in the corpus but the place {records[target].name!r}"]))
+
+
 PlaceKind = Callable[[str], "str | None"]
 
 
@@ -592,6 +622,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     _join_acronyms(records, cl)
     _join_unique_heads(records, cl)
     _join_undivided_places(records, cl, divisions, place_kind)
+    _join_places_taken_for_persons(records, cl)
     cl = _apply_overrides(records, cl, list(overrides))
 
     groups: dict[int, list[int]] = defaultdict(list)
