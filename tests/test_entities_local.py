@@ -363,9 +363,10 @@ def test_org_name_without_a_descriptive_first_word():
     assert entity_of(out, ents, "Valley Defence Council") is not units
 
 
-def test_org_word_in_front_makes_another_name():
-    text = "Kataib Valley Guards denied it; the Valley Guards said nothing."
-    ms = [mention(text, "Kataib Valley Guards", "ORG"), mention(text, "Valley Guards", "ORG", nth=1)]
+@pytest.mark.parametrize("long", ["Kataib Valley Guards", "Free Valley Guards", "Sadun Valley Guards"])
+def test_a_distinctive_word_in_front_makes_another_name(long):
+    text = f"{long} denied it; the Valley Guards said nothing."
+    ms = [mention(text, long, "ORG"), mention(text, "Valley Guards", "ORG", nth=1)]
     out, ents = link_mentions(text, ms)
     assert len(ents) == 2
 

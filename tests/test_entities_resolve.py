@@ -221,10 +221,17 @@ def test_a_short_form_of_two_longer_names_joins_neither():
     assert g == [["Harat Guard Brigade"], ["Harat Guards"], ["Islamic Harat Guard Corps"]]
 
 
-@pytest.mark.parametrize("long", ["Syrian Harat Guard Corps", "Harat Guard Operations Room", "Kataib Harat Guards Qadim"])
+@pytest.mark.parametrize("long", ["Syrian Harat Guard Corps", "Free Harat Guard Corps", "Harat Guard Operations Room",
+                                  "Kataib Harat Guards Qadim", "Sadun Harat Guard Corps"])
 def test_a_country_in_front_or_a_distinctive_word_after_makes_another_organisation(long):
     g, _ = groups([org("d1", 0, long), org("d2", 0, "Harat Guards")])
     assert len(g) == 2
+
+
+def test_a_short_form_that_names_no_one_joins_nothing():
+    g, _ = groups([org("d1", 0, "Free Syrian Army"), org("d2", 0, "Syrian Army"), org("d3", 0, "Islamic National Council"),
+                   org("d4", 0, "National Council")])
+    assert len(g) == 4
 
 
 def test_word_order_of_institutions():

@@ -146,6 +146,14 @@ GENERIC_ORG_WORDS: frozenset[str] = _words(
     """
 )
 
+# Descriptive words in front of an organisation's name that its short form often leaves out
+# ("Islamic Revolutionary Guard Corps" / "Revolutionary Guards"). Words that make another
+# organisation ("Free", "New", a country) are not among them.
+ORG_DESCRIPTORS: frozenset[str] = _words(
+    "islamic national popular united democratic supreme higher high central general federal special "
+    "republican revolutionary international joint arab"
+)
+
 # -- places --------------------------------------------------------------------------------------
 
 # Words after a name that make it a place: "Kirkuk province", "the Hamrin mountains", "K1 air base".

@@ -57,7 +57,8 @@ from ..names.normalize import (
 )
 from ..names.titles import HONORIFICS, ROLES, split_title
 from ..types import EntityMention
-from .lexicon import ADMIN_DIVISIONS, ARABIC_GROUP_HEADS, GENERIC_ORG_WORDS, ORG_HEADS, admin_division
+from .demonyms import demonym_target
+from .lexicon import ADMIN_DIVISIONS, ARABIC_GROUP_HEADS, GENERIC_ORG_WORDS, ORG_DESCRIPTORS, ORG_HEADS, admin_division
 
 __all__ = ["LocalEntity", "link_mentions", "explain"]
 
@@ -545,7 +546,7 @@ def _link_org_short_forms(names: list[_Name], groups: _Groups, mention_types: li
 
     * the name without its generic trailing words ("Islamic State" / "Islamic State group",
       "Guardians of X" / "Guardians of X Alliance") and without one descriptive word in front
-      ("Shiite X Units" / "X Units"), for names of two words or more;
+      ("Shiite X Units" / "X Units", but not "Free X Army" / "X Army"), for names of two words or more;
     * a single word that is the first word of a longer name ("Badr" / "the Badr Organization"),
       when no other ORG name of the document contains it. A generic first word ("Kataib Zahra")
       makes the rest the name, not a short form of it ("Zahra" is another group).
@@ -583,8 +584,8 @@ def _link_org_short_forms(names: list[_Name], groups: _Groups, mention_types: li
             for lead in (0, 1):
                 if not lead and generic_end:
                     continue
-                if lead and ln.tokens[0] in _GENERIC_ORG_WORDS:
-                    break  # "Kataib X Y": the group word makes the rest another name
+                if lead and not (ln.tokens[0] in ORG_DESCRIPTORS or demonym_target(ln.tokens[0].capitalize())):
+                    break  # "Kataib X Y", "Free X Army": the first word makes another name
                 part, rest = ln.tokens[lead : lead + k], ln.tokens[lead + k :]
                 if len(part) == k and all(t in _GENERIC_ORG_WORDS for t in rest) and _tokens_match(n.tokens, part):
                     containing.add(root)

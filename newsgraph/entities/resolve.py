@@ -19,8 +19,8 @@ Resolution joins local entities of different documents:
    a document defines it for ("Tigris Institute (TI)") or, for three letters or more, the one
    cluster whose name it spells by the initials of its words. An organisation's name of two words
    or more joins the one cluster whose name contains it, up to a plural, generic kind words after
-   it ("... Corps", "... group") and one descriptive word before it ("Islamic"), but not a country
-   or demonym, which makes another organisation ("Syrian X Forces" is not "X Forces").
+   it ("... Corps", "... group") and one descriptive word before it ("Islamic"), but not a country,
+   a demonym or "Free", which make another organisation ("Syrian X Forces" is not "X Forces").
 6. **Divisions and towns**: "Kirkuk province" (or "Kirkuk" in "Diyala and Kirkuk provinces") is a
    place of its own, never the town it is named after, so it is matched under its division name
    only. A bare name ("Salahuddin") joins the one division named after it when nothing says it is a
@@ -37,16 +37,25 @@ and the canonical name, so they stay stable across runs while the corpus grows.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from typing import Callable
 
 from newsgraph.entities.demonyms import country_name, demonym_target
-from newsgraph.entities.lexicon import ADMIN_DIVISIONS, GENERIC_ORG_WORDS, admin_division
+from newsgraph.entities.lexicon import ADMIN_DIVISIONS, GENERIC_ORG_WORDS, ORG_DESCRIPTORS, admin_division
 from newsgraph.names.acronyms import acronym_keys, acronym_letters, acronym_match, is_acronym
 from newsgraph.names.blocking import link_by_name, match_names
-from newsgraph.names.normalize import MATCH_THRESHOLD, fold, name_key, parse_name, token_similarity
+from newsgraph.names.normalize import (
+    MATCH_THRESHOLD,
+    fold,
+    name_key,
+    parse_name,
+    token_similarity,
+    token_sort_key,
+    variant_key,
+)
 
 # Kinds of place that never share a name with each other by accident of spelling: a province and its
 # capital, a country and a city.
@@ -170,7 +179,7 @@ _DIVISION_LEVELS = frozenset(level for level in ADMIN_DIVISIONS.values() if leve
 
 
 def _place_key(name: str) -> str:
-    return name_key(name) or fold(name).strip()
+    return variant_key(name) or fold(name).strip()
 
 
 def division_of(record: LocalRecord) -> tuple[str, str] | None:
@@ -261,10 +270,10 @@ def _heads_of(record: LocalRecord) -> set[tuple[str, str, str]]:
 
 def _join_unique_heads(records: list[LocalRecord], cl: _Clusters) -> None:
     """A lone surname / org head word joins the only cluster it can belong to."""
-    by_head: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    heads = _Heads()
     for i, r in enumerate(records):
         for h in _heads_of(r):
-            by_head[h].add(i)
+            heads.add(h, i)
     for i, r in enumerate(records):
         hk = _head_key(r)
         if hk is None:
@@ -278,10 +287,10 @@ def _join_unique_heads(records: list[LocalRecord], cl: _Clusters) -> None:
             wanted, rival = "first", "last"
         else:
             continue
-        roots = {cl.find(j) for j in _fuzzy_heads(by_head, typ, wanted, tok)}
+        roots = {cl.find(j) for j in heads.find(typ, wanted, tok)}
         if typ == "ORG" and not roots:
-            roots = {cl.find(j) for j in _fuzzy_heads(by_head, typ, "first-weak", tok)}
-        rivals = {cl.find(j) for j in _fuzzy_heads(by_head, typ, rival, tok)} - roots
+            roots = {cl.find(j) for j in heads.find(typ, "first-weak", tok)}
+        rivals = {cl.find(j) for j in heads.find(typ, rival, tok)} - roots
         roots.discard(cl.find(i))
         if len(roots) == 1 and not rivals:
             target = next(iter(roots))
@@ -338,13 +347,35 @@ def _never_compared(records: list[LocalRecord], cl: _Clusters, a: int, b: int, w
     return True
 
 
-def _fuzzy_heads(by_head: dict[tuple[str, str, str], set[int]], typ: str, pos: str, tok: str) -> set[int]:
-    out = set(by_head.get((typ, pos, tok), ()))
-    if not out:
-        for (t, p, k), members in by_head.items():
-            if t == typ and p == pos and k[:1] == tok[:1] and token_similarity(k, tok) >= MATCH_THRESHOLD:
-                out |= members
-    return out
+def _sort_keys(token: str) -> set[str]:
+    """Keys that every spelling variant of ``token`` shares with it (see ``token_sort_key``)."""
+    keys = {token_sort_key(token)}
+    if token.startswith(("al", "el")) and len(token) >= 6:
+        keys.add(token_sort_key(token[2:]))  # "Alamiri" / "Amiri"
+    return keys
+
+
+class _Heads:
+    """Records by (type, position, head token), found exactly or by spelling variant."""
+
+    def __init__(self) -> None:
+        self.exact: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+        self.variants: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+
+    def add(self, head: tuple[str, str, str], i: int) -> None:
+        if head not in self.exact:
+            for key in _sort_keys(head[2]):
+                self.variants[(head[0], head[1], key)].add(head[2])
+        self.exact[head].add(i)
+
+    def find(self, typ: str, pos: str, tok: str) -> set[int]:
+        out = set(self.exact.get((typ, pos, tok), ()))
+        if not out:
+            for key in _sort_keys(tok):
+                for k in self.variants.get((typ, pos, key), ()):
+                    if k[:1] == tok[:1] and token_similarity(k, tok) >= MATCH_THRESHOLD:
+                        out |= self.exact[(typ, pos, k)]
+        return out
 
 
 def _acronym_only(record: LocalRecord) -> bool:
@@ -355,6 +386,7 @@ def _join_acronyms(records: list[LocalRecord], cl: _Clusters) -> None:
     """An acronym no document of its cluster spells out joins the one cluster it stands for."""
     defined: dict[str, set[int]] = defaultdict(set)  # letters -> records that define them
     spelled: dict[str, set[int]] = defaultdict(set)  # letters -> records whose name spells them
+    long_of: dict[tuple[str, int], str] = {}  # (letters, record) -> the name that spells them
     for i, r in enumerate(records):
         if r.type != "ORG":
             continue
@@ -362,11 +394,14 @@ def _join_acronyms(records: list[LocalRecord], cl: _Clusters) -> None:
         acronyms = [n for n in names if is_acronym(n.strip())]
         longs = [n for n in names if not is_acronym(n.strip())]
         for a in acronyms:
-            if any(acronym_match(a, n) for n in longs):
-                defined[acronym_letters(a)].add(i)
+            for n in longs:
+                if acronym_match(a, n):
+                    defined[acronym_letters(a)].add(i)
+                    long_of.setdefault((acronym_letters(a), i), n)
         for n in longs:
             for key in acronym_keys(n):
                 spelled[key[4:].lower()].add(i)
+                long_of.setdefault((key[4:].lower(), i), n)
     done: set[int] = set()
     for i, r in enumerate(records):
         if not _acronym_only(r):
@@ -378,16 +413,17 @@ def _join_acronyms(records: list[LocalRecord], cl: _Clusters) -> None:
         done.add(root)
         (x,) = letters
         if x in defined:
-            targets, how = {cl.find(j) for j in defined[x]}, "is defined in another document as"
+            sources, how = defined[x], "is defined in another document as"
         elif len(x) >= 3:
-            targets, how = {cl.find(j) for j in spelled.get(x, ())}, "spells the initials of"
+            sources, how = spelled.get(x, set()), "spells the initials of"
         else:
             continue  # two letters stand for too many names
-        targets.discard(root)
+        targets = {cl.find(j): j for j in sorted(sources)}
+        targets.pop(root, None)
         if len(targets) == 1:
-            target = next(iter(targets))
-            cl.join(i, target, (r.name, records[target].name,
-                                [f"{r.name!r} {how} {records[target].name!r}, the only such name in the corpus"]))
+            (target, j), = targets.items()
+            long = long_of[(x, j)]
+            cl.join(i, target, (r.name, long, [f"{r.name!r} {how} {long!r}, the only such name in the corpus"]))
 
 
 def _singular(word: str) -> str:
@@ -406,8 +442,8 @@ def _short_form_of(short: tuple[str, ...], long: tuple[str, ...], long_words: li
             continue
         if not all(t in GENERIC_ORG_WORDS for t in long[o + n :]):
             continue
-        if o and (demonym_target(long_words[0]) or country_name(long_words[0])):
-            continue  # "Syrian X Forces" is another organisation than "X Forces"
+        if o and long[0] not in ORG_DESCRIPTORS:
+            continue  # "Syrian X Forces", "Free X Army" are other organisations than "X Forces", "X Army"
         return True
     return False
 
@@ -431,9 +467,10 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
                     by_pair[(_singular(x), _singular(y))].add(i)
         parsed[i] = forms
     for i, forms in parsed.items():
-        for short, _ in forms:
-            if all(t in GENERIC_ORG_WORDS for t in short):
-                continue
+        for short, words in forms:
+            if all(t in GENERIC_ORG_WORDS or t in _GENERIC_ORG_HEADS or demonym_target(w.capitalize())
+                   or country_name(w) for t, w in zip(short, words)):
+                continue  # "Syrian Army", "National Council": no word of the short form names anyone
             root = cl.find(i)
             targets: dict[int, tuple[str, str]] = {}
             for j in by_pair.get((_singular(short[0]), _singular(short[1])), ()):
@@ -605,25 +642,35 @@ def entity_id(typ: str, name: str) -> str:
     return "E" + hashlib.sha1(f"{typ}|{name_key(name) or name.casefold()}".encode()).hexdigest()[:10]
 
 
-def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_kind: PlaceKind | None = None
-            ) -> tuple[list[ResolvedEntity], dict[tuple[str, int], str]]:
+def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_kind: PlaceKind | None = None,
+            timings: dict[str, float] | None = None) -> tuple[list[ResolvedEntity], dict[tuple[str, int], str]]:
     """Cluster local entities into corpus entities. Returns the entities and (doc, idx) -> entity id.
 
     ``place_kind(name)`` says what a bare place name is known as outside the corpus ("settlement",
-    "region" or None), so that a town is not joined to the province named after it."""
+    "region" or None), so that a town is not joined to the province named after it. ``timings``,
+    when given, receives the seconds each step took (for ``newsgraph.bench_resolve``)."""
+    clock = _StepClock(timings)
     cl = _Clusters(records)
     divisions = [division_of(r) for r in records]
     names_of = [_matching_names(r, d) for r, d in zip(records, divisions)]
-    for _, i, j, why in candidate_links(records, names_of):
+    links = candidate_links(records, names_of)
+    clock("names: block and compare")
+    for _, i, j, why in links:
         if not cl.join(i, j, why) and records[i].type == "ORG" and _never_compared_names(records, cl, cl.find(i), cl.find(j)):
             why[2].append("the documents that name both keep them apart only for want of evidence: their names are unrelated")
             cl.join(i, j, why, force=True)
+    clock("names: join")
     _join_org_short_forms(records, cl)
+    clock("short forms")
     _join_acronyms(records, cl)
+    clock("acronyms")
     _join_unique_heads(records, cl)
+    clock("lone surnames and head words")
     _join_undivided_places(records, cl, divisions, place_kind)
     _join_places_taken_for_persons(records, cl)
+    clock("places")
     cl = _apply_overrides(records, cl, list(overrides))
+    clock("overrides")
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(records)):
@@ -661,4 +708,19 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     for e in entities:
         for key in e.members:
             mapping[key] = e.id
+    clock("entities")
     return entities, mapping
+
+
+class _StepClock:
+    """Adds the time since the previous call to ``timings[step]``; does nothing without timings."""
+
+    def __init__(self, timings: dict[str, float] | None):
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    def __call__(self, step: str) -> None:
+        if self.timings is not None:
+            now = time.perf_counter()
+            self.timings[step] = self.timings.get(step, 0.0) + now - self.last
+            self.last = now

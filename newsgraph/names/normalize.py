@@ -45,6 +45,7 @@ __all__ = [
     "token_key",
     "token_sort_key",
     "name_key",
+    "variant_key",
     "token_similarity",
     "name_similarity",
     "explain_match",
@@ -491,6 +492,17 @@ def token_sort_key(norm: str) -> str:
     rest = {c.lower() for c in v[1:] if c not in "aeiouwy"}
     rest.discard(first)
     return first + "".join(sorted(rest))
+
+
+def variant_key(name: str, strip_title: bool = True) -> str:
+    """Key shared by spellings that differ only by the consonant and ending rules (particles,
+    doubled letters, q/k, ou/u, ei/ai, -a/-ah, th/dh/z), not by vowels: strict enough to say two
+    names are the same, unlike ``name_key``, which only gathers candidates.
+
+    >>> variant_key("Qarmalah") == variant_key("al-Karmala")
+    True
+    """
+    return " ".join(_vform(t.norm) for t in parse_name(name, strip_title).tokens)
 
 
 def name_key(name: str, strip_title: bool = True) -> str:
