@@ -52,13 +52,18 @@ def ingest(
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 200,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run the NLP model (sentences, tokens, mentions).")] = True,
+    actors: Annotated[Optional[list[Path]], typer.Option(
+        "--actors", help="CAMEO/Phoenix actor and agent dictionaries (a directory or a file; repeatable): "
+                         "codes, roles and aliases for the entities. Remembered by the store.")] = None,
 ) -> None:
     """Read articles, clean them, group syndicated copies, and store everything.
 
     Idempotent and incremental: documents already stored (same content) are skipped. Bad inputs are
     reported one line each and the run goes on; the exit status is 1 when any input failed.
     """
+    dictionaries = [_checked_dictionary(p) for p in actors or []]
     store = open_store(db, must_exist=False)
+    _remember_dictionaries(store, dictionaries)
 
     def on_problem(problem):
         err.print(f"[yellow]skipped[/] {escape(problem.source)}: {escape(problem.reason)}", soft_wrap=True)
@@ -292,6 +297,10 @@ def show_cmd(
         head.add_row("position", f"≈ {p['latitude']}, {p['longitude']} [dim](about {p['distance_km']} km from {escape(p['from'])})[/]")
     if meta.get("country"):
         head.add_row("country", escape(str(meta["country"])))
+    if meta.get("cameo"):
+        c = meta["cameo"]
+        head.add_row("CAMEO", escape(", ".join(c["codes"]) + (f"  ({', '.join(c['roles'])})" if c["roles"] else "")
+                                     + (f"  entry {c['entries'][0]['phrase']}" if c["entries"] else "")))
     console.print(Panel(head, title=f"[bold]{escape(e['name'])}[/]", expand=False))
     if e["contexts"]:
         console.rule("[bold]mentions in context", align="left")
@@ -381,6 +390,92 @@ def split_cmd(
             store.add_override("split", name, alias)
         _rerun_resolution(store)
     console.print(f"split {escape(alias)!s} from {escape(name)}")
+
+
+# -- CAMEO / Phoenix actor dictionaries -----------------------------------------------------------
+
+actors_app = typer.Typer(help="CAMEO/Phoenix actor dictionaries from your own copy: codes, roles and aliases.",
+                         no_args_is_help=True)
+app.add_typer(actors_app, name="actors")
+
+
+def _checked_dictionary(path: Path) -> str:
+    """The absolute path of a dictionary that loads, after a one-line summary; exits on failure."""
+    from newsgraph.entities.actors import path_of
+    from newsgraph.kb.cameo import load_dictionaries
+
+    try:
+        d = load_dictionaries(path)
+    except (FileNotFoundError, OSError, ValueError) as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        raise typer.Exit(2) from exc
+    n_actors, n_agents = sum(len(a) for a in d.actors), sum(len(a) for a in d.agents)
+    err.print(f"dictionaries {escape(str(path))}: {n_actors:,} actor entries, {n_agents:,} agent entries"
+              + (f", [yellow]{len(d.warnings)} warnings[/] (first: {escape(d.warnings[0])})" if d.warnings else ""),
+              soft_wrap=True)
+    return path_of(path)
+
+
+def _remember_dictionaries(store: Store, paths: list[str]) -> None:
+    from newsgraph.entities.actors import ACTORS_OVERRIDE, dictionary_paths
+
+    known = set(dictionary_paths(store.overrides()))
+    with store.batch():
+        for p in paths:
+            if p not in known:
+                store.add_override(ACTORS_OVERRIDE, p, "")
+
+
+def _coded_entities(store: Store) -> list[dict]:
+    rows = store.query("SELECT id, name, type, subtype, documents, meta FROM entities ORDER BY documents DESC, name")
+    out = []
+    for r in rows:
+        cameo = json.loads(r["meta"] or "{}").get("cameo")
+        if cameo:
+            out.append({"id": r["id"], "name": r["name"], "type": r["type"], "subtype": r["subtype"],
+                        "documents": r["documents"], **cameo})
+    return out
+
+
+@actors_app.command("load")
+def actors_load(
+    path: Annotated[Path, typer.Argument(help="A directory of *.actors.txt / *.agents.txt files, or one file.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Load dictionaries and code the stored entities with them. Remembered: later runs apply them too."""
+    checked = _checked_dictionary(path)
+    with open_store(db) as store:
+        _remember_dictionaries(store, [checked])
+        _rerun_resolution(store)
+        coded = _coded_entities(store)
+    console.print(f"{len(coded)} entities coded with {escape(str(path))}; list them with [bold]newsgraph actors list[/]")
+
+
+@actors_app.command("list")
+def actors_list(
+    db: DbOption = Path(DEFAULT_DB),
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
+    """Entities the loaded dictionaries code: codes, countries, roles and the dictionary entries matched."""
+    from newsgraph.entities.actors import dictionary_paths
+
+    with open_store(db) as store:
+        paths = dictionary_paths(store.overrides())
+        coded = _coded_entities(store)
+    if as_json:
+        _print_json({"dictionaries": paths, "entities": coded})
+        return
+    if not paths:
+        console.print("no dictionaries loaded (newsgraph actors load PATH)")
+        return
+    table = Table(box=box.SIMPLE_HEAD, title=f"{len(coded)} coded entities")
+    for col in ("name", "type", "codes", "roles", "entry"):
+        table.add_column(col)
+    for e in coded:
+        table.add_row(escape(e["name"]), _type_label(e["type"], e["subtype"]), ", ".join(e["codes"]),
+                      escape(", ".join(e["roles"])), escape(", ".join(x["phrase"] for x in e["entries"][:2])))
+    console.print(table)
+    console.print("[dim]dictionaries: " + escape(", ".join(paths)) + "[/]")
 
 
 # -- relations, events, quotes, contradictions -----------------------------------------------------

@@ -157,10 +157,33 @@ def _gazetteer_place_kind(records: list[LocalRecord]):
     return place_kind
 
 
+def _apply_actor_dictionaries(entities: list[ResolvedEntity], docs: list[StoredDoc],
+                              mapping: dict[tuple[str, int], str], paths: list[str]) -> None:
+    from newsgraph.entities import actors
+
+    dicts = actors.load(paths)
+    if dicts is None:
+        return
+    published = {d.doc_id: actors.parse_date(d.published) for d in docs}
+    latest: dict[str, object] = {}
+    for (doc, _), eid in mapping.items():
+        when = published.get(doc)
+        if when is not None and (latest.get(eid) is None or when > latest[eid]):
+            latest[eid] = when
+    actors.annotate(entities, dicts, latest)
+
+
 def resolve_entities(docs: list[StoredDoc], overrides: list[tuple[str, str, str]] = ()):
-    """Returns (entities, (doc, local idx) -> entity id, extra mention links (doc, start, entity id))."""
+    """Returns (entities, (doc, local idx) -> entity id, extra mention links (doc, start, entity id)).
+
+    ``overrides`` are the user's merges and splits, and the CAMEO dictionaries they loaded
+    (``entities.actors``)."""
+    from newsgraph.entities.actors import ACTORS_OVERRIDE, dictionary_paths
+
     records = _records(docs)
-    entities, mapping = resolve(records, [Override(*o) for o in overrides], _gazetteer_place_kind(records))
+    decisions = [Override(*o) for o in overrides if o[0] != ACTORS_OVERRIDE]
+    entities, mapping = resolve(records, decisions, _gazetteer_place_kind(records))
     extra = _link_demonyms(docs, entities)
     _link_places(entities, docs, mapping)
+    _apply_actor_dictionaries(entities, docs, mapping, dictionary_paths(overrides))
     return entities, mapping, extra

@@ -54,6 +54,8 @@ __all__ = [
     "load_agent_dictionary",
     "load_dictionaries",
     "phrase_key",
+    "ROLE_CODES",
+    "describe_code",
 ]
 
 NULL_CODE = "---"  # PETRARCH's "no code"
@@ -538,3 +540,45 @@ def load_dictionaries(source: str | Path | Iterable[str | Path]) -> CameoDiction
     actors = [load_actor_dictionary(p) for p in files if not _is_agent_file(p)]
     agents = [load_agent_dictionary(p) for p in files if _is_agent_file(p)]
     return CameoDictionaries(actors, agents)
+
+
+# ----------------------------------------------------------------------------------------------
+# What a code says
+# ----------------------------------------------------------------------------------------------
+
+# Three-letter role and attribute codes of the CAMEO codebook (ch. 3, "Actor codes").
+ROLE_CODES: dict[str, str] = {
+    "COP": "police", "GOV": "government", "INS": "insurgents", "JUD": "judiciary", "MIL": "military",
+    "OPP": "opposition", "REB": "rebels", "SEP": "separatists", "SPY": "intelligence",
+    "UAF": "unaligned armed forces", "AGR": "agriculture", "BUS": "business", "CRM": "criminal",
+    "CVL": "civilians", "DEV": "development", "EDU": "education", "ELI": "elites", "ENV": "environment",
+    "HLH": "health", "HRI": "human rights", "LAB": "labour", "LEG": "legislature", "MED": "media",
+    "REF": "refugees", "MOD": "moderate", "RAD": "radical", "IGO": "intergovernmental organisation",
+    "NGO": "non-governmental organisation", "NGM": "non-governmental movement", "MNC": "multinational company",
+    "IMG": "international militarised group", "PTY": "political party", "ATH": "atheist", "BAH": "Baha'i",
+    "BUD": "Buddhist", "CHR": "Christian", "CON": "Confucian", "HIN": "Hindu", "JAN": "Jain", "JEW": "Jewish",
+    "MOS": "Muslim", "MUS": "Muslim", "SHI": "Shia", "SUN": "Sunni", "ALE": "Alawite", "DRZ": "Druze",
+    "SIK": "Sikh", "SHN": "Shinto", "TAO": "Taoist", "ZRO": "Zoroastrian",
+}
+
+
+def describe_code(code: str) -> dict:
+    """Country and roles a CAMEO code spells, three letters at a time: "IRQGOVMIL" ->
+    {"code": ..., "country": "IRQ", "roles": ["government", "military"], "other": []}. A first
+    group that is an ISO 3166 alpha-3 code is the country; groups the codebook does not list are
+    kept under "other" (dictionary-specific codes such as Phoenix's "ISI")."""
+    from .countries import country
+
+    parts = [code[i : i + 3] for i in range(0, len(code), 3)]
+    out: dict = {"code": code, "country": None, "roles": [], "other": []}
+    for k, part in enumerate(parts):
+        if k == 0 and len(part) == 3:
+            c = country(part)
+            if c is not None and c.alpha3 == part:
+                out["country"] = part
+                continue
+        if part in ROLE_CODES:
+            out["roles"].append(ROLE_CODES[part])
+        else:
+            out["other"].append(part)
+    return out
