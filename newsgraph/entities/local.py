@@ -9,9 +9,12 @@ Mentions are joined, in this order, by
    commander better known by his nom de guerre, Y"), in the next sentence ("X. The name
    translates as Y") or made by an anaphor ("The alliance, known in Arabic as Y"). A side of a
    definition that the mention finder missed is added as a mention with origin "alias", and so
-   are later occurrences of a defined name. Only a definition may join a PERSON with an ORG;
+   are later occurrences of a defined name; an organisation's Arabic and English names joined by
+   "or" ("Saraya X or the X Brigades") define each other. Only a definition may join a PERSON
+   with an ORG;
 2. the same name, repeated with or without a title or in another spelling (``names_match``);
-   a name that fits two different full names joins neither;
+   a name that fits two different full names joins neither; an administrative division ("X
+   province", or "X" the text calls a province) never joins the bare "X", which may be the town;
 3. acronyms that spell exactly one multi-word name of the document, defined or not;
 4. ORG short forms: the name without its generic last words ("Islamic State" / "... group") and
    a one-word mention that is the first word of exactly one longer ORG name ("Badr" after "the

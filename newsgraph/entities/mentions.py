@@ -19,6 +19,10 @@ by the shape of the name alone: "Abu X", "X bin Y", "Ali al-X"), "acronym", "rol
 "partial" (a surname repeated after the full name) and "alias" (a place or group name repeated
 after a cue typed it).
 
+An administrative division keeps its kind word in its name ("Kirkuk province" is not the city of
+Kirkuk); when the kind word stands outside the mention ("Diyala and Kirkuk provinces", "the
+governor of Kirkuk"), the division's level ("province", "district") is the mention's title.
+
 Demonyms ("Iraqi", "Shiite", "Iranian-backed") come back with origin "demonym" and the type of what
 they stand for (a country is a LOC, a community an ORG) so that the resolver can link them to that
 place or group; they are not names of new entities.
