@@ -4,9 +4,9 @@ Corpus: the FA-KES Syrian-war articles in ../shared/corpus when present (convert
 a temporary folder, the first ``--limit`` rows), otherwise the bundled sample repeated with a
 distinct marker per copy so that no copy is a duplicate. Runs ``pipeline.ingest`` as the command
 line does (NLP and facts together in ``--workers`` processes), then the export, and reports the
-wall-clock time and articles/s of each stage (read + clean + store, syndication + dates, NLP +
-facts, cross-document resolution, export) and in total, with the CPU time the NLP and the facts
-stage took.
+wall-clock time and articles/s of each stage (read + clean + store, syndication + dates, loading
+the NLP model, NLP + facts, cross-document resolution, export) and in total, with the CPU time the
+NLP and the facts stage took.
 """
 
 from __future__ import annotations

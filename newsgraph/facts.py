@@ -8,8 +8,9 @@ stages (entity resolution, aggregation, contradictions) read it back.
 
 from __future__ import annotations
 
+import copy
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from typing import Any
 
@@ -72,7 +73,7 @@ class DocumentFacts:
     problems: list[str] = field(default_factory=list)  # a sub-stage that failed on this document
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(_plain(self), ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> DocumentFacts:
@@ -93,6 +94,28 @@ class DocumentFacts:
             claims=[ChangeClaim(**c) for c in data.get("claims", [])],
             problems=list(data.get("problems", [])),
         )
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def _plain(x):
+    """``dataclasses.asdict`` for JSON, without its deep copies (a tenth of the facts stage's time):
+    dataclasses -> dicts in field order, lists and tuples -> lists, dicts -> dicts."""
+    t = type(x)
+    if t in _ATOMS:
+        return x
+    if t is list or t is tuple:
+        return [_plain(v) for v in x]
+    if t is dict:
+        return {_plain(k): _plain(v) for k, v in x.items()}
+    names = _FIELDS.get(t)
+    if names is None:
+        if not is_dataclass(x) or isinstance(x, type):
+            return copy.deepcopy(x)  # what asdict does with anything else
+        names = _FIELDS[t] = tuple(f.name for f in fields(x))
+    return {n: _plain(getattr(x, n)) for n in names}
 
 
 def _stage(facts: DocumentFacts, name: str, fn, *args, default=None):

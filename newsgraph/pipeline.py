@@ -1,9 +1,17 @@
 """The ingest run: read -> per-document stages (pure, mappable) -> store in batches -> cross-document stages.
 
-``process_document`` is the per-document map step: a pure function of one RawDocument, so a
-distributed engine can run it anywhere. Everything that needs the whole corpus (syndication, date
-completion, later entity resolution) reads the compact per-document outputs back from the store in
-``finalize``, which is idempotent: a run killed at any point is completed by running it again.
+    read -> clean + fingerprint (``process_document``) -> store       a transaction per batch
+         -> finalize: stories, date completion                       over the whole store
+         -> NLP + facts (``work_on``) -> store                       a transaction per chunk
+         -> resolve_corpus: entities, relations, events, contradictions
+
+``process_document`` and ``work_on`` are the per-document map steps: pure functions of their input,
+so they run in worker processes (``workers``; 1 runs them in this process) and a distributed engine
+could run them anywhere. The NLP and facts stages run together, a chunk of documents per task, in
+workers that load the model once (forked from this process where the platform allows, so they share
+it); this process only stores what they return. Everything that needs the whole corpus reads the
+compact per-document outputs back from the store, and every stage picks up what the store lacks: a
+run killed at any point is completed by running it again.
 """
 
 from __future__ import annotations
@@ -148,7 +156,7 @@ def ingest(
     report.timings["syndication+dates"] = time.perf_counter() - mark
     mark = time.perf_counter()
     process_stored(store, report, nlp=nlp, workers=workers, on_stage=on_stage, on_problem=on_problem)
-    report.timings["nlp+facts"] = time.perf_counter() - mark
+    report.timings["nlp+facts"] = time.perf_counter() - mark - report.timings.get("model load", 0.0)
     mark = time.perf_counter()
     resolve_corpus(store, report)
     report.timings["resolution"] = time.perf_counter() - mark
@@ -185,22 +193,6 @@ def _store_batch(store: Store, raws: list[RawDocument], report: IngestReport, po
     report.added += len(processed)
 
 
-def annotate_stored(store: Store, report: IngestReport, batch_size: int = 200) -> None:
-    """The NLP stage over every document the current model has not annotated, one transaction a batch."""
-    model, why = annotation.load_model()
-    if model is None:
-        report.nlp_skipped = why
-        return
-    pending = store.unannotated(annotation.model_name(model))
-    for i in range(0, len(pending), batch_size):
-        chunk = pending[i : i + batch_size]
-        results = annotation.annotate(model, [text for _, text in chunk])
-        with store.batch():
-            for (doc_id, _), result in zip(chunk, results):
-                store.add_annotation(doc_id, result)
-        report.annotated += len(chunk)
-
-
 def _published(value: str | None):
     from datetime import date
 
@@ -210,46 +202,6 @@ def _published(value: str | None):
         return date.fromisoformat(value)
     except ValueError:
         return None
-
-
-def _analyse_chunk(chunk, use_model: bool):
-    """Facts of a chunk of stored documents: (doc id, facts). Parses from the stored DocBin."""
-    from newsgraph.facts import extract_facts
-
-    model = None
-    if use_model:
-        model, _ = annotation.load_model()
-    docs = [None] * len(chunk)
-    if model is not None:
-        from spacy.tokens import DocBin
-
-        for k, (_, _, _, blob) in enumerate(chunk):
-            if blob is not None:
-                docs[k] = next(iter(DocBin().from_bytes(blob).get_docs(model.vocab)))
-    return [(doc_id, extract_facts(text, docs[k], _published(published)))
-            for k, (doc_id, text, published, _) in enumerate(chunk)]
-
-
-def analyse_stored(store: Store, report: IngestReport, batch_size: int = 200, use_model: bool = True) -> None:
-    """The facts stage over every document whose facts are missing or stale, a transaction a batch."""
-    from newsgraph.facts import FACTS_VERSION
-
-    model_name = None
-    if use_model:
-        model, _ = annotation.load_model()
-        model_name = annotation.model_name(model) if model is not None else None
-    pending = store.needing_facts(FACTS_VERSION)
-    if model_name is not None:
-        pending = [p for p in pending if p[3] is not None] + [p for p in pending if p[3] is None]
-    for i in range(0, len(pending), batch_size):
-        chunk = pending[i : i + batch_size]
-        results = _analyse_chunk(chunk, use_model and model_name is not None)
-        parsed = {doc_id for doc_id, _, _, blob in chunk if blob is not None}
-        with store.batch():
-            for doc_id, facts in results:
-                store.add_facts(doc_id, FACTS_VERSION, model_name if doc_id in parsed else None, facts)
-                report.fact_problems.extend(f"{doc_id}: {p}" for p in facts.problems)
-        report.analysed += len(chunk)
 
 
 # -- the NLP and facts stages, per document, in worker processes ------------------------------------
@@ -396,6 +348,17 @@ def _kill_pool(pool) -> None:
         p.join(timeout=5)
 
 
+def _chunks(ids: list[str], chunk: int, workers: int) -> list[list[str]]:
+    """Tasks of ``chunk`` documents, smaller towards the end so that the workers finish together."""
+    out = []
+    i = 0
+    while i < len(ids):
+        size = chunk if workers <= 1 else max(min(4, chunk), min(chunk, -(-(len(ids) - i) // (3 * workers))))
+        out.append(ids[i : i + size])
+        i += size
+    return out
+
+
 def process_stored(
     store: Store,
     report: IngestReport,
@@ -421,7 +384,9 @@ def process_stored(
 
     model_name = None
     if nlp:
+        mark = time.perf_counter()
         model, why = annotation.load_model()
+        report.timings["model load"] = report.timings.get("model load", 0.0) + time.perf_counter() - mark
         if model is None:
             report.nlp_skipped = why
         else:
@@ -432,12 +397,9 @@ def process_stored(
     pending = store.pending_documents(model_name, FACTS_VERSION)
     if not pending:
         return
-    if workers > 1:
-        from newsgraph import facts as _facts  # noqa: F401 - imported once, before the workers fork
-
     needs_nlp = dict(pending)
     ids = [doc_id for doc_id, _ in pending]
-    chunks = [ids[i : i + chunk] for i in range(0, len(ids), chunk)]
+    chunks = _chunks(ids, chunk, workers)
     done = 0
     if on_stage:
         on_stage("nlp+facts", 0, len(ids))

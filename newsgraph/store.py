@@ -347,31 +347,7 @@ class Store:
             [(doc_id, m.start, m.end, m.text, m.label) for m in annotation.mentions],
         )
 
-    def unannotated(self, model: str) -> list[tuple[str, str]]:
-        """(doc id, cleaned text) of documents the given model has not annotated yet."""
-        return [
-            (r[0], r[1])
-            for r in self.db.execute(
-                "SELECT d.id, d.text FROM documents d LEFT JOIN nlp_docs n ON n.doc_id = d.id "
-                "WHERE n.doc_id IS NULL OR n.model != ? ORDER BY d.id",
-                (model,),
-            )
-        ]
-
     # -- facts (per document) --------------------------------------------------------------------
-    def needing_facts(self, version: str) -> list[tuple[str, str, str | None, bytes | None]]:
-        """(doc id, cleaned text, publication date, DocBin or None) of documents whose facts are
-        missing, older than ``version``, or older than their NLP annotation."""
-        return [
-            (r[0], r[1], r[2], r[3])
-            for r in self.db.execute(
-                "SELECT d.id, d.text, d.published, n.docbin FROM documents d "
-                "LEFT JOIN nlp_docs n ON n.doc_id = d.id LEFT JOIN facts f ON f.doc_id = d.id "
-                "WHERE f.doc_id IS NULL OR f.version != ? || '/' || COALESCE(n.model, '-') ORDER BY d.id",
-                (version,),
-            )
-        ]
-
     def pending_documents(self, model: str | None, version: str) -> list[tuple[str, bool]]:
         """(doc id, needs NLP) of every document the per-document stages still have to run on, in
         id order: not annotated by ``model`` (when one is given), or with facts missing, older than
