@@ -292,6 +292,22 @@ class GoldNames:
             for gid, keys in unambiguous.items()
         }
         self._present: dict[str, set[str]] = {}
+        # (file, locator) -> [(phrase, alias key, gold id)]: "Kirkuk" in "..., Kirkuk and Diyala provinces"
+        self.contexts: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+        for e in gold.get("entities", []):
+            for c in e.get("in_context", []):
+                self.contexts[(c["file"], c.get("locator") or "")].append((c["text"], name_key(c["alias"]), e["id"]))
+
+    def in_context(self, text: str, doc_id: str | None, docs: "Documents", start: Any, end: Any) -> str | None:
+        """The gold entity a phrase annotation gives this mention, if one covers it."""
+        key = docs.key_of.get(doc_id) if doc_id is not None else None
+        if key is None or not isinstance(start, int) or not isinstance(end, int):
+            return None
+        for phrase, alias, gid in self.contexts.get(key, ()):
+            span = find_collapsed(docs.text(doc_id), phrase)
+            if span is not None and span[0] <= start and end <= span[1] and name_key(text) == alias:
+                return gid
+        return None
 
     def present_in(self, doc_id: str, text: str) -> set[str]:
         """Gold entities with an unambiguous alias in this document."""
@@ -335,7 +351,11 @@ def align_entities(export: dict[str, Any], names: GoldNames, docs: Documents) ->
             if not isinstance(mention, dict):
                 continue
             doc_id = str(mention["doc"]) if mention.get("doc") is not None else None
-            gid, was_ambiguous = names.label(docs.span_text(mention), doc_id, docs)
+            text = docs.span_text(mention)
+            gid = names.in_context(text, doc_id, docs, mention.get("start"), mention.get("end"))
+            was_ambiguous = False
+            if gid is None:
+                gid, was_ambiguous = names.label(text, doc_id, docs)
             ambiguous += was_ambiguous
             if gid is None:
                 unlabelled += 1
@@ -449,11 +469,17 @@ def score_relations(gold: dict[str, Any], export: dict[str, Any], names: GoldNam
             offices[obj] = rel["object"]
         gold_by_key[relation_key(rel["subject"], rel["predicate"], obj)] = rel
 
+    entity_aliases = {str(e["id"]): [a for a in _list(e.get("aliases")) if isinstance(a, str)]
+                      for e in _list(export.get("entities")) if isinstance(e, dict) and e.get("id") is not None}
+
     def office_of(rel: dict[str, Any]) -> str | None:
+        """The gold office whose words name the object ("deputy governor of Salahuddin" for the
+        entity "Salahuddin province", alias "Salahuddin"), else an office of its own."""
         text = rel.get("object_name") or entity_names.get(str(rel.get("object"))) or rel.get("object")
         key = name_key(str(text or ""))
+        keys = [key] + [name_key(a) for a in entity_aliases.get(str(rel.get("object")), [])]
         for office in offices:
-            if key and (office[7:] in key or key in office[7:]):
+            if any(k and (office[7:] in k or re.search(rf"(?<!\w){re.escape(k)}(?!\w)", office[7:])) for k in keys):
                 return office
         return ("office:" + key) if key else None
 
@@ -883,7 +909,9 @@ def oracle_export(gold: dict[str, Any], sample: Path | str) -> dict[str, Any]:
             return None
         return {"doc": doc_id, "start": found[0], "end": found[1], "text": text_of[doc_id][found[0]:found[1]]}
 
-    # Mentions: every alias occurrence, longest first, never overlapping another mention.
+    # Mentions: every alias occurrence, longest first, never overlapping another mention; inside a
+    # phrase annotation ("in_context") the alias names that phrase's entity.
+    key_of = {doc_id: key for key, doc_id in doc_ids.items()}
     mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for doc_id, text in text_of.items():
         matches = []
@@ -891,6 +919,17 @@ def oracle_export(gold: dict[str, Any], sample: Path | str) -> dict[str, Any]:
             for alias in set(e.get("aliases", [])):
                 for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
                     matches.append((m.end() - m.start(), m.start(), m.end(), e["id"]))
+        for e in gold.get("entities", []):
+            for c in e.get("in_context", []):
+                if (c["file"], c.get("locator") or "") != key_of[doc_id]:
+                    continue
+                phrase = find_collapsed(text, c["text"])
+                if phrase is None:
+                    continue
+                inside = [(n, m) for n, m in enumerate(matches) if phrase[0] <= m[1] and m[2] <= phrase[1]
+                          and name_key(text[m[1]:m[2]]) == name_key(c["alias"])]
+                for n, m in inside:
+                    matches[n] = (m[0], m[1], m[2], e["id"])
         taken: list[tuple[int, int]] = []
         for _, start, end, gid in sorted(matches, key=lambda m: (-m[0], m[1])):
             if all(end <= s or start >= e for s, e in taken):

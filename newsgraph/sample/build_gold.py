@@ -206,6 +206,16 @@ for lid, nm, st, al in [
  ("hamrin","Hamrin mountains","mountain_range",["Hamrin mountains","Hamrin"]),("tigris","Tigris","river",["Tigris"]),("euphrates_r","Euphrates","river",["Euphrates"]),
  ("k1","K1 base","military_base",["K1 military base","K1 base","K1"]),("wadi_salam","Wadi al-Salam cemetery","cemetery",["Wadi al-Salam cemetery"])]:
     ent(lid, nm, "LOC", st, al)
+
+# A bare name that, inside one phrase, names another entity than its usual owner: "Kirkuk" in
+# "Salahuddin, Kirkuk and Diyala provinces" is the province, not the city.
+def in_context(eid, key, text, alias):
+    assert norm(text) in norm(D[K(key)][1]) and alias in text, (key, text)
+    e = next(x for x in E if x["id"] == eid)
+    e.setdefault("in_context", []).append(dict(file=K(key)[0], locator=K(key)[1], text=text, alias=alias))
+
+in_context("kirkuk_prov", F1, "Salahuddin, Kirkuk and Diyala provinces", "Kirkuk")
+in_context("kirkuk_prov", F4, "Diyala, Salahuddin and Kirkuk provinces", "Kirkuk")
 # ---- rels.py
 
 def find_sentence(key, start, end):
