@@ -149,3 +149,52 @@ def test_one_process_path_reports_progress_in_documents(tmp_path):
     assert report.analysed == 5
     assert seen[0] == ("nlp+facts", 0, 5) and seen[-1] == ("nlp+facts", 5, 5)
     assert set(report.timings) == {"read+clean+store", "syndication+dates", "nlp+facts", "resolution"}
+
+
+@needs_fork
+def test_bad_input_and_a_cleaner_crash_with_two_workers(tmp_path, monkeypatch):
+    import json
+
+    corpus = write_corpus(tmp_path / "corpus")
+    (corpus / "garbage.txt").write_bytes(b"\x00\x01\x02" * 1000)
+    (corpus / "feed.jsonl").write_text('{"text": "broken\n' + json.dumps({"text": OTHER_STORY + " Extra line."}) + "\n")
+    real = pipeline.process_document
+
+    def fragile(raw):
+        if raw.source.endswith("bank.txt"):
+            raise ValueError("cleaner choked")
+        return real(raw)
+
+    monkeypatch.setattr(pipeline, "process_document", fragile)
+    with Store(tmp_path / "g.db") as store:
+        report = pipeline.ingest(store, [corpus], workers=2, nlp=False)
+        reasons = {p.source.split("/")[-1].split(":")[0]: p.reason for p in report.problems}
+        assert set(reasons) == {"garbage.txt", "feed.jsonl", "bank.txt"}
+        assert "cleaner choked" in reasons["bank.txt"]
+        assert report.added == store.count("documents") == 8  # 7 files + the good line of the feed
+        assert report.analysed == store.count("facts") == 8
+
+
+@pytest.mark.model
+def test_documents_parsed_by_another_model_are_parsed_again_with_their_facts(tmp_path):
+    model_or_skip()
+    corpus = write_corpus(tmp_path / "corpus", n=4)
+    db = tmp_path / "g.db"
+    with Store(db) as store:
+        pipeline.ingest(store, [corpus], workers=2)
+        before = stored(db)
+        doc_id = store.query("SELECT doc_id FROM nlp_docs ORDER BY doc_id LIMIT 1")[0][0]
+        store.db.execute("UPDATE nlp_docs SET model = 'older-model' WHERE doc_id = ?", (doc_id,))
+        report = pipeline.ingest(store, [corpus], workers=2)
+        assert (report.annotated, report.analysed) == (1, 1)
+    after = stored(db)
+    assert after[:3] == before[:3]
+    # the document's quotes are stored again: new row ids, so another order
+    assert unordered(after[3]) == unordered(before[3])
+
+
+def unordered(export):
+    import json
+
+    return {k: sorted(json.dumps({f: y for f, y in x.items() if not (k == "quotes" and f == "id")}, sort_keys=True)
+                      for x in v) for k, v in export.items()}
