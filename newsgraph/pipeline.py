@@ -473,6 +473,8 @@ def process_stored(
                 continue
             _problem(store, report, IngestProblem(items[0].where, reason), on_problem)
             done += 1
+            if on_stage:
+                on_stage("nlp+facts", done, len(ids))
     except BaseException:
         _kill_pool(pool)
         raise
