@@ -601,14 +601,15 @@ def contradictions_cmd(
     """Where sources disagree (numbers, dates, claims) or a document contradicts itself."""
     with open_store(db) as store:
         rows = query.contradictions(store)
-        sources = {r["id"]: r["source"] for r in store.query("SELECT id, source FROM documents")}
+        sources = {r["id"]: " ".join(filter(None, (Path(r["source"]).name, r["locator"])))
+                   for r in store.query("SELECT id, source, locator FROM documents")}
     if as_json:
         _print_json(rows)
         return
     for c in rows:
         console.print(f"[yellow]{c.get('kind', '')}[/] {escape(c['description'])}")
         for ev in c["evidence"]:
-            where = Path(sources.get(ev["doc"], ev["doc"])).name
+            where = sources.get(ev["doc"], ev["doc"])
             text = ev.get("text") or ""
             console.print(Text(f"    {where}: ", style="dim") + Text(" ".join(text.split())[:150], style="italic"))
     console.print(f"[dim]{len(rows)} contradictions[/]")

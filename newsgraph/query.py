@@ -164,20 +164,28 @@ def clean_span(store: Store, doc_id: str, raw_start: int, raw_end: int) -> tuple
     return None
 
 
+# Document flags that are a disagreement. The others ("wire-source", "ambiguous-date-order",
+# "no-main-text") are notes on the document, shown by `show-doc`, not contradictions.
+INCONSISTENCY_FLAGS = ("weekday-mismatch",)
+
+
 def document_inconsistencies(store: Store) -> list[dict[str, Any]]:
     """Flags raised inside one document (a weekday that does not match its date), as contradictions."""
     found = []
-    for f in store.query("SELECT doc_id, kind, message, evidence FROM flags ORDER BY doc_id, id"):
+    marks = ",".join("?" * len(INCONSISTENCY_FLAGS))
+    for f in store.query(f"SELECT doc_id, kind, message, evidence FROM flags WHERE kind IN ({marks}) ORDER BY doc_id, id",
+                         INCONSISTENCY_FLAGS):
         evidence = []
         for ev in json.loads(f["evidence"]):
             if ev.get("raw_start") is None:
                 continue
             span = clean_span(store, f["doc_id"], ev["raw_start"], ev["raw_end"])
             if span:
-                evidence.append({"doc": f["doc_id"], "start": span[0], "end": span[1]})
+                evidence.append({"doc": f["doc_id"], "start": span[0], "end": span[1], "text": ev.get("value")})
             else:  # the line was removed as boilerplate: point into the raw text instead
-                evidence.append({"doc": f["doc_id"], "start": None, "end": None, "raw_start": ev["raw_start"], "raw_end": ev["raw_end"]})
-        found.append({"description": f"{f['kind']}: {f['message']}", "kind": f["kind"], "evidence": evidence})
+                evidence.append({"doc": f["doc_id"], "start": None, "end": None, "raw_start": ev["raw_start"],
+                                 "raw_end": ev["raw_end"], "text": ev.get("value")})
+        found.append({"description": f["message"], "kind": f["kind"], "evidence": evidence})
     return found
 
 

@@ -89,6 +89,16 @@ def test_cli_listing_commands(sample_db):
     assert code == 2 and "no entity named" in out
 
 
+def test_contradictions_list_disagreements_not_notes(sample_db):
+    code, out = run("contradictions", "--db", sample_db)
+    assert code == 0
+    assert "weekday-mismatch" in out and "Friday, March 16, 2024" in out  # the flag with its evidence
+    with Store(sample_db) as store:
+        kinds = {c["kind"] for c in query.contradictions(store)}
+        notes = {r["kind"] for r in store.query("SELECT kind FROM flags")} - {"weekday-mismatch"}
+    assert notes and not kinds & notes  # ambiguous date order, wire credits: notes on the document
+
+
 def test_merge_and_split_survive_a_later_run(db_copy):
     code, out = run("merge", "Haidar Salman", "Haidar al-Jubouri", "--db", db_copy)
     assert code == 0, out
