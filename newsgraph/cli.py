@@ -44,11 +44,15 @@ def open_store(db: Path, must_exist: bool = True) -> Store:
         raise typer.Exit(2) from exc
 
 
+# the per-document stages scale with processes; two is what our laptops have to spare
+DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or directories: .txt .html .htm .jsonl .warc .warc.gz")],
     db: DbOption = Path(DEFAULT_DB),
-    workers: Annotated[int, typer.Option(help="Processes for the per-document stages.")] = 1,
+    workers: Annotated[int, typer.Option(help="Processes for the per-document stages (default: up to 2).")] = DEFAULT_WORKERS,
     batch_size: Annotated[int, typer.Option(help="Documents per transaction.")] = 200,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     nlp: Annotated[bool, typer.Option("--nlp/--no-nlp", help="Run the NLP model (sentences, tokens, mentions).")] = True,
@@ -69,17 +73,24 @@ def ingest(
         err.print(f"[yellow]skipped[/] {escape(problem.source)}: {escape(problem.reason)}", soft_wrap=True)
 
     with Progress(
-        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("files"), TimeElapsedColumn(),
-        TextColumn("[dim]{task.fields[current]}"), console=err, disable=quiet or not err.is_terminal, transient=True,
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[unit]}"),
+        TimeElapsedColumn(), TextColumn("[dim]{task.fields[current]}"), console=err,
+        disable=quiet or not err.is_terminal, transient=True,
     ) as progress:
-        task = progress.add_task("ingest", total=None, current="")
+        task = progress.add_task("read", total=None, current="", unit="files")
+        stages: dict[str, object] = {}
 
         def on_progress(done: int, total: int, current: str) -> None:
             progress.update(task, completed=done, total=total, current=Path(current).name)
 
+        def on_stage(stage: str, done: int, total: int) -> None:
+            if stage not in stages:
+                stages[stage] = progress.add_task(stage, total=total, current="", unit="documents")
+            progress.update(stages[stage], completed=done, total=total)
+
         report = pipeline.ingest(
             store, paths, workers=workers, batch_size=batch_size, on_progress=on_progress, on_problem=on_problem,
-            nlp=nlp,
+            nlp=nlp, on_stage=on_stage,
         )
     _print_report(report, db)
     store.close()
@@ -628,7 +639,7 @@ def demo(
             Path(str(db) + suffix).unlink(missing_ok=True)
     console.rule("[bold]newsgraph demo: the bundled sample corpus")
     store = open_store(db, must_exist=False)
-    report = pipeline.ingest(store, [sample_dir()])
+    report = pipeline.ingest(store, [sample_dir()], workers=DEFAULT_WORKERS)
     store.close()
     _print_report(report, db)
     for problem in report.problems:

@@ -18,7 +18,8 @@ from newsgraph.extract.claims import ChangeClaim, find_change_claims
 from newsgraph.types import EntityMention, EventMention, Quantity, RelationMention
 
 # Bump when the stage's output changes, so stored facts are recomputed on the next run.
-FACTS_VERSION = "1"
+# 2: event date_partial/antecedent, quantity scope, division names, speaker roles from attribution
+FACTS_VERSION = "2"
 
 
 @dataclass(slots=True)
@@ -46,7 +47,7 @@ class QuoteFacts:
     cue_end: int | None
     how: str | None
     entity: int  # document-local speaker, -1 unknown
-    attributed_by: str  # name | role | pronoun | hint | none
+    attributed_by: str  # name | role | anaphor | pronoun | none
 
 
 @dataclass(slots=True)
@@ -182,7 +183,7 @@ def extract_facts(text: str, doc, published: date | None) -> DocumentFacts:
                           default=[speakers.Attribution(-1, "none")] * len(quotes))
     facts.quotes = [
         QuoteFacts(q.start, q.end, q.text, q.kind, q.speaker_text, q.speaker_start, q.speaker_end,
-                   q.speaker_role, q.cue_start, q.cue_end, q.how, a.entity, a.how)
+                   q.speaker_role or a.role, q.cue_start, q.cue_end, q.how, a.entity, a.how)
         for q, a in zip(quotes, attributions)
     ]
     facts.positions = _stage(facts, "positions", _positions, text, mentions, default=[])
