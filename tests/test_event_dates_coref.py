@@ -193,3 +193,23 @@ def test_fighters_from_a_group_act_for_it(nlp):
     brigade = EntityMention(k, k + len("River Brigade"), "River Brigade", "ORG", subtype="armed_group", entity=0)
     (ev,) = find_events(nlp(text), [brigade], PUBLISHED)
     assert (0, "actor") in ev.actors
+
+
+@pytest.mark.model
+def test_a_described_strike_finds_the_strike_it_describes(nlp):
+    text = ("Haji Karim was killed in a drone strike near Tal Abyad on Tuesday. "
+            "A similar strike near Tal Abyad on Dec. 4 killed five fighters of the Ahrar Brigade. "
+            "Nobody has said who carried out the strike, which killed Karim.")
+    mentions = []
+    for name, typ, ent in (("Haji Karim", "PERSON", 0), ("Tal Abyad", "LOC", 1), ("Ahrar Brigade", "ORG", 2),
+                           ("Karim.", "PERSON", 0)):
+        start = 0
+        while (k := text.find(name, start)) >= 0:
+            end = k + len(name.rstrip("."))
+            if not any(m.start <= k < m.end for m in mentions):
+                mentions.append(EntityMention(k, end, name.rstrip("."), typ, entity=ent))
+            start = k + len(name)
+    events = find_events(nlp(text), mentions, PUBLISHED)
+    strikes = [e for e in events if e.type == "FIGHT"]
+    assert len(strikes) == 3, [(e.trigger, e.type) for e in events]
+    assert strikes[2].antecedent == events.index(strikes[0])  # the strike that killed Karim, not Dec. 4's

@@ -845,21 +845,28 @@ def _definite(hit: _Hit) -> str | None:
 
 
 def _link_anaphors(events: list[EventMention], definite: list[str | None]) -> None:
-    """A definite event noun refers back to the latest earlier event of its type in another sentence
-    ("... has agreed to hand over ... The deal was reached on Monday"), unless their dates differ."""
+    """A definite event noun refers back to an earlier event of its type in another sentence: a bare
+    one ("... has agreed to hand over ... The deal was reached on Monday") to the latest, unless their
+    dates differ; a described one ("the strike, which killed Salman", "the attack on Saturday night
+    at X") to the latest that agrees with the description: a shared actor, the same date, or the
+    same place with no other actors."""
     for k, ev in enumerate(events):
         if not definite[k]:
             continue
+        mine = {a for a, _ in ev.actors}
         for j in range(k - 1, -1, -1):
             prev = events[j]
             if prev.start == ev.start or prev.type != ev.type:
                 continue
-            if prev.date and ev.date and not (prev.date.startswith(ev.date) or ev.date.startswith(prev.date)):
-                break
-            # a described event ("the attack on Saturday night") names which one it is: only an
-            # antecedent known to agree with that description, else none
-            if definite[k] == "specified" and not (prev.date and ev.date) and not (
-                    prev.location >= 0 and prev.location == ev.location):
-                break
+            both_dated = bool(prev.date and ev.date)
+            if both_dated and not (prev.date.startswith(ev.date) or ev.date.startswith(prev.date)):
+                if definite[k] == "bare":
+                    break
+                continue
+            if definite[k] == "specified":
+                theirs = {a for a, _ in prev.actors}
+                same_place = prev.location >= 0 and prev.location == ev.location
+                if not (mine & theirs or both_dated or (same_place and not (mine and theirs))):
+                    continue
             events[k] = replace(ev, antecedent=j)
             break
