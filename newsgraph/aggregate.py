@@ -115,6 +115,30 @@ def _recent(r: _EventRef) -> bool:
     return bool(r.mention.date) or r.doc.published is not None
 
 
+RECENT_DAYS = 21  # how old an event a report mentions without a date can be
+
+
+def _near(undated: _EventRef, dated: _EventRef) -> bool:
+    """An undated mention in a report published on P is about something recent: a dated event in
+    another report can be it only if it falls in the weeks before P (the Dec. 4 strike is not
+    "the strike" of a March report)."""
+    published = undated.doc.published
+    if not published or len(published) < 10:
+        return True
+    try:
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return True
+    value = dated.mention.date
+    try:
+        lo = date.fromisoformat(value) if len(value) == 10 else date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return True
+    hi = lo if len(value) == 10 else date(lo.year, 12, 31) if len(value) == 4 else date(
+        lo.year + lo.month // 12, lo.month % 12 + 1, 1)
+    return (pub - hi).days <= RECENT_DAYS and (lo - pub).days <= 1
+
+
 def _compatible(a: _EventRef, b: _EventRef) -> bool:
     if a.mention.type != b.mention.type:
         return False
@@ -138,6 +162,9 @@ def _compatible(a: _EventRef, b: _EventRef) -> bool:
         short = min(len(a.mention.date), len(b.mention.date))
         if a.mention.date[:short] != b.mention.date[:short]:
             return False
+    elif a.doc.doc_id != b.doc.doc_id and bool(a.mention.date) != bool(b.mention.date) and not _near(
+            *((a, b) if b.mention.date else (b, a))):
+        return False
     elif a.doc.doc_id != b.doc.doc_id and not (a.location and a.location == b.location and (da or db)
                                                and _recent(a) and _recent(b)):
         # two undated mentions in different documents: only the same place *and* a shared actor

@@ -117,6 +117,18 @@ def test_without_a_publication_date_a_place_alone_does_not_join_events():
     assert len(rows) == 1
 
 
+def test_an_undated_mention_is_not_an_event_months_older_than_its_report():
+    # a March report's "the strike" near the town is not the strike of Dec. 4 there
+    older = doc("a", "s1", events=[attack("2023-12-04", 5)])
+    recent = aggregate.StoredDoc("b", "s2", "2024-03-14", DocumentFacts(events=[
+        EventMention("ASSAULT", None, None, "strike", 0, 6, 0, 80, location=0)]))
+    rows, _ = aggregate.events([older, recent], ENT)
+    assert len(rows) == 2
+    last_week = doc("a", "s1", events=[attack("2024-03-09", 5)])
+    rows, _ = aggregate.events([last_week, recent], ENT)
+    assert len(rows) == 1
+
+
 def test_one_event_dated_differently_by_two_stories():
     docs = [doc("a", "s1", events=[attack("2024-03-13", None)]), doc("c", "s2", events=[attack("2024-03-12", None)])]
     rows, groups = aggregate.events(docs, ENT)
