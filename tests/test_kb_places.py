@@ -7,6 +7,7 @@ import pickle
 
 import pytest
 
+from newsgraph.kb import countries as countries_mod
 from newsgraph.kb import places as places_mod
 from newsgraph.kb.countries import all_countries, country
 from newsgraph.kb.keys import skeleton_keys
@@ -209,7 +210,7 @@ def test_toy_non_latin_and_machine_aliases(toy):
 # ----------------------------------------------------------------------------------------------
 
 
-def test_cache_written_then_reused_and_corrupt_cache_rebuilt(tmp_path, monkeypatch):
+def test_cache_written_then_reused_and_corrupt_cache_rebuilt(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     builds = []
 
@@ -225,9 +226,80 @@ def test_cache_written_then_reused_and_corrupt_cache_rebuilt(tmp_path, monkeypat
     assert Gazetteer(min_population=777).lookup("Wadi Tamr").geonameid == 9
     assert builds == [777]  # second gazetteer loaded the pickle
     path.write_bytes(b"not a pickle")
+    capsys.readouterr()
     assert Gazetteer(min_population=777).lookup("Wadi Tamr").geonameid == 9
+    assert "rebuilding" in capsys.readouterr().err
     assert builds == [777, 777]
     assert isinstance(pickle.loads(path.read_bytes()), places_mod._Index)
+
+
+def _area_city(gid, name, cc, admin1, lat, lon, pop, alts=()):
+    return {**_city(gid, name, cc, lat, lon, pop, alts), "admin1code": admin1}
+
+
+_REGION_CITIES = [
+    _area_city(11, "Deir ez-Zor", "SY", "07", 35.33, 40.14, 240_000, ["Dayr az Zawr"]),
+    _area_city(12, "Al Mayadin", "SY", "07", 35.02, 40.45, 44_000, ["Mayadin"]),
+    _area_city(13, "Ar Raqqah", "SY", "04", 35.95, 39.01, 177_000, ["Raqqa"]),
+]
+_REGION_QUERIES = ["Deir ez-Zor governorate", "Dayr az Zawr", "Mayadin", "Raqqa province", "Raqqa", "Al Anbar"]
+
+
+def _answers(g: Gazetteer) -> list:
+    return [g.candidates(q) for q in _REGION_QUERIES] + [g.lookup(q) for q in _REGION_QUERIES]
+
+
+def test_region_tables_cached_then_reused(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(places_mod, "_build_index", lambda p: places_mod._index_of(_REGION_CITIES))
+    first = _answers(Gazetteer(min_population=779))
+    gov = first[len(_REGION_QUERIES)]
+    assert (gov.kind, gov.code) == ("admin1", "SY-DY") and gov.latitude is not None
+    assert first[len(_REGION_QUERIES) + 2].admin1 == "Dayr az Zawr"  # Mayadin, in the governorate
+    path = places_mod._regions_cache_path(779)
+    assert path.exists()
+
+    def no_rebuild(self, cc):
+        raise AssertionError(f"regions of {cc} rebuilt although cached")
+
+    monkeypatch.setattr(Gazetteer, "_build_regions", no_rebuild)
+    assert _answers(Gazetteer(min_population=779)) == first
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "wrong content"])
+def test_corrupt_region_cache_is_rebuilt_with_a_message(tmp_path, monkeypatch, capsys, damage):
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(places_mod, "_build_index", lambda p: places_mod._index_of(_REGION_CITIES))
+    first = _answers(Gazetteer(min_population=780))
+    path = places_mod._regions_cache_path(780)
+    good = path.read_bytes()
+    path.write_bytes({"garbage": b"\x00not a pickle", "truncated": good[: len(good) // 2],
+                      "wrong content": pickle.dumps(["a list"])}[damage])
+    assert _answers(Gazetteer(min_population=780)) == first
+    assert "rebuilding" in capsys.readouterr().err
+    tables = pickle.loads(path.read_bytes())  # rewritten whole
+    assert isinstance(tables, tuple) and "SY" in tables[0]
+    assert not list(path.parent.glob(".*.tmp"))
+
+
+def test_keyed_aliases_match_like_a_scan_of_all_aliases():
+    """Index postings name the aliases filed under a key; checking only those must give the
+    answer of checking every alias of the place."""
+    g = places_mod.gazetteer()
+    ix = g.index
+    mask = (1 << ix.alias_bits) - 1
+    for text in ("Hodeidah", "Falluja", "Tikreet", "Salahuddin", "Albu Kamal", "Deir ez-Zor", "Paris", "amrly"):
+        q = places_mod._Query.of(text)
+        keyed: dict[int, set[int]] = {}
+        for key in q.keys:
+            hit = ix.keys.get(key, ())
+            for code in (hit,) if isinstance(hit, int) else hit:
+                keyed.setdefault(code >> ix.alias_bits, set()).add(code & mask)
+        assert keyed, text
+        for i, js in keyed.items():
+            for fuzzy in (True, False):
+                assert g._match_alias(q, ix.aliases[i], fuzzy, sorted(js)) == g._match_alias(q, ix.aliases[i], fuzzy)
 
 
 def test_unwritable_cache_dir_still_works(tmp_path, monkeypatch):
@@ -263,6 +335,20 @@ def test_country_names(name, alpha2):
 @pytest.mark.parametrize("name", ["the Gulf states", "Congo", "us", "it", "Atlantis", "", "Middle East"])
 def test_not_a_country(name):
     assert country(name) is None
+
+
+def test_country_tables_cached_and_corrupt_cache_rebuilt(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path))
+    built = countries_mod._tables.__wrapped__()
+    (path,) = tmp_path.glob("countries-*.pickle")
+    monkeypatch.setattr(countries_mod, "_build_tables", lambda: pytest.fail("rebuilt although cached"))
+    assert countries_mod._tables.__wrapped__() == built
+    monkeypatch.undo()
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path))
+    path.write_bytes(path.read_bytes()[:100])
+    assert countries_mod._tables.__wrapped__() == built
+    assert "rebuilding" in capsys.readouterr().err
+    assert pickle.loads(path.read_bytes()) == built
 
 
 def test_country_record():

