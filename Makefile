@@ -32,7 +32,7 @@ eval: install
 
 bench: install
 	$(PY) -m newsgraph.bench --out bench-out
-	$(PY) -m newsgraph.bench_pipeline --limit 300
+	$(PY) -m newsgraph.bench_pipeline --limit 804
 	$(PY) -m newsgraph.bench_resolve --mentions 200000
 
 clean:
