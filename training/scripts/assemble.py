@@ -29,6 +29,11 @@ def dir_size(p: Path) -> int:
     return sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
 
 
+# 0.1.1: paragraph breaks are sentences of their own (news_sentence_guard). Stored parses name the
+# model and version, so a new version is re-parsed on the next run.
+MODEL_VERSION = "0.1.1"
+
+
 def compose(ud, ner):
     """The shipped pipeline from a trained UD model and a trained NER model (CNN or MiniLM)."""
     nlp = spacy.blank("en")
@@ -59,7 +64,7 @@ def main():
     scores_ner = json.loads((Path(a.ner) / "meta.json").read_text()).get("performance", {})
     nlp.meta.update({
         "name": "newsgraph",
-        "version": "0.1.1",  # 0.1.1: paragraph breaks are sentences of their own (news_sentence_guard)
+        "version": MODEL_VERSION,
         "description": ("newsgraph English news pipeline: tokenizer with news abbreviations, "
                         "CNN tagger/morphologizer/parser trained on UD English-EWT + GUM (CC-BY docs), rule lemmatizer "
                         "(spacy-lookups-data), CNN NER trained on GMB + UNER-EWT dev + GUM (CC-BY docs) + "

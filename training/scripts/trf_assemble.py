@@ -23,7 +23,7 @@ import spacy  # noqa: E402
 
 import trf_minilm  # noqa: E402,F401  (registers the architectures)
 
-from assemble import LICENSE, compose, dir_size  # noqa: E402
+from assemble import LICENSE, MODEL_VERSION, compose, dir_size  # noqa: E402
 
 # The model's code.py only imports the packaged architectures, so there is one copy of the code.
 CODE_SHIM = '''"""Architectures this model's config refers to: importing them registers them with spaCy."""
@@ -46,7 +46,7 @@ def main():
     scores_ner = json.loads((Path(a.ner) / "meta.json").read_text()).get("performance", {})
     nlp.meta.update({
         "name": "newsgraph_trf",
-        "version": "0.1.1",  # 0.1.1: paragraph breaks are sentences of their own (news_sentence_guard)
+        "version": MODEL_VERSION,
         "description": ("newsgraph English news pipeline, MiniLM variant: as en_newsgraph, but the "
                         "tagger/morphologizer/parser tok2vec and the NER tok2vec concatenate frozen "
                         "all-MiniLM-L6-v2 token vectors (layers 1-6 averaged, wordpieces mean-pooled) "
