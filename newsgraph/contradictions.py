@@ -23,6 +23,7 @@ from collections import defaultdict
 from itertools import combinations
 
 from newsgraph.aggregate import StoredDoc, _EventRef
+from newsgraph.extract.quantities import counted
 
 _CLAIM_REACH = 200  # characters around a claim in which an actor counts as its subject
 
@@ -48,31 +49,11 @@ def _excludes(a: tuple[int, str | None], b: tuple[int, str | None]) -> bool:
     return False
 
 
-_NUMBER_WORDS = frozenset(
-    "a an the at least more than over about around nearly almost some up to upwards of dozens hundreds thousands "
-    "scores of one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million "
-    "toll death at".split())
-
-
-def _counted(text: str) -> str | None:
-    """What a count counts, reduced to compare like with like: "at least 15 people" -> "people",
-    "Four YPG fighters" -> "ypg fighter"; None for a part of a larger count ("six others")."""
-    raw = [w for w in text.replace(",", " ").split() if not w.replace(".", "").isdigit()]
-    raw = [w for w in raw if w.lower() not in _NUMBER_WORDS]
-    if any(w.lower() in ("other", "others", "more", "further", "another", "additional") for w in raw):
-        return None
-    # the head noun and any named side ("YPG fighters"); a plain description ("militia fighters")
-    # does not make it another count
-    words = [w.lower() for k, w in enumerate(raw) if k == len(raw) - 1 or w[:1].isupper()]
-    return " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w for w in words)
-
-
 def _comparable(a: str, b: str) -> bool:
     """Two counts of the same people: the same words ("seven fighters" / "eleven fighters"), or a bare
     figure against any ("put the toll at 11"); never a subgroup against a total ("136 children" /
     "735 civilians") or one side's dead against the other's ("four YPG fighters" / "132 militants")."""
-    ca, cb = _counted(a), _counted(b)
+    ca, cb = counted(a), counted(b)
     if ca is None or cb is None:
         return False
     return ca == cb or ca == "" or cb == ""

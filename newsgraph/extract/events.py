@@ -82,10 +82,11 @@ _LIGHT_VERBS = frozenset("carry launch conduct stage mount claim perpetrate comm
                          "execute undertake begin start step".split())
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,")
 _ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition)\b[^.]{0,30}\b(?:named|identified|anonymity)\b", re.I)
-_MEMBER_NOUNS = frozenset("fighter militant soldier troop gunman gunmen militiaman militiamen rebel insurgent member "
-                          "leader official commander delegation volunteer unit officer".split())
 _COMBATANT_NOUNS = frozenset("fighter militant soldier troop gunman gunmen militiaman militiamen rebel insurgent "
                              "jihadist force unit army militia guard policeman policemen police".split())
+# people who act for the group they come from ("fighters from the alliance")
+_MEMBER_NOUNS = (_COMBATANT_NOUNS - {"force", "army", "militia", "police"}) | frozenset(
+    "member leader official commander delegation volunteer officer".split())
 
 
 @dataclass
@@ -471,6 +472,10 @@ def _mention_index(mentions: list[EntityMention]) -> list[EntityMention]:
     return sorted((m for m in mentions if m.entity >= 0), key=lambda m: m.start)
 
 
+def _is_member_noun(tok) -> bool:
+    return bool(_MEMBER_NOUNS & {tok.lemma_.lower(), tok.lower_, tok.lower_[:-1]})
+
+
 def _mentions_for(tok, mentions: list[EntityMention]) -> list[EntityMention]:
     """Mentions naming the noun phrase headed by ``tok`` (its own words, compounds and "of" parts,
     coordinated phrases), not those inside relative clauses or appositions."""
@@ -481,9 +486,9 @@ def _mentions_for(tok, mentions: list[EntityMention]) -> list[EntityMention]:
         spans.append((t.idx, t.idx + len(t.text)))
         for c in t.children:
             if c.dep_ in ("compound", "flat", "flat:name", "amod", "nmod:poss", "det", "conj", "nummod") or (
-                c.dep_ == "nmod" and (_case(c) == "of" or (_case(c) == "from" and _MEMBER_NOUNS & {t.lemma_.lower(), t.lower_, t.lower_[:-1]}))
+                c.dep_ == "nmod" and (_case(c) == "of" or (_case(c) == "from" and _is_member_noun(t)))
             ):
-                stack.append(c)  # "fighters from the alliance" act for the alliance
+                stack.append(c)
     out = []
     for m in mentions:
         if any(m.start < e and s < m.end for s, e in spans):

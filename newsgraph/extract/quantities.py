@@ -33,7 +33,7 @@ import re
 
 from newsgraph.types import Quantity
 
-__all__ = ["find_quantities", "KINDS"]
+__all__ = ["find_quantities", "counted", "KINDS"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -429,9 +429,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return out
 
 
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _CUMULATIVE = re.compile(
-    rf"\bsince (?:(?:early |late |mid-)?(?:1[89]|20)\d\d|(?:{_MONTH_NAMES})\b|the (?:start|beginning|outbreak|war|conflict"
+    rf"\bsince (?:(?:early |late |mid-)?(?:1[89]|20)\d\d|(?:{'|'.join(sorted(_MONTHS))})\b|the (?:start|beginning|outbreak|war|conflict"
     rf"|uprising|revolution|crisis)|it (?:began|started))|\bso far\b|\bto date\b|\bin total\b|\baltogether\b"
     rf"|\bover the (?:past|last) (?:\w+ )?(?:years?|months?|decades?)\b|\bdeath toll (?:in|of) the (?:war|conflict)\b")
 
@@ -441,3 +440,22 @@ def _cumulative(text: str, pos: int) -> bool:
     lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
     hi = [k for k in (text.find(". ", pos), text.find("\n", pos)) if k >= 0]
     return bool(_CUMULATIVE.search(text, lo, min(hi) if hi else len(text)))
+
+
+_NOT_COUNTED = ({w for q in _QUALIFIERS for w in q.split()} | set(_UNITS) | set(_MULTIPLIERS) | set(_VAGUE)
+                | {"a", "an", "the", "of", "at", "toll", "death"})
+_PART_WORDS = frozenset({"other", "others", "more", "further", "another", "additional"})
+
+
+def counted(text: str) -> str | None:
+    """What a count's text counts, reduced to compare like with like: "at least 15 people" ->
+    "people", "Four YPG fighters" -> "ypg fighter", "11" -> ""; None for a part of a larger count
+    ("six others")."""
+    raw = [w for w in text.replace(",", " ").split() if not w.replace(".", "").isdigit()]
+    raw = [w for w in raw if w.lower() not in _NOT_COUNTED]
+    if any(w.lower() in _PART_WORDS for w in raw):
+        return None
+    # the head noun and any named side ("YPG fighters"); a plain description ("militia fighters")
+    # does not make it another count
+    words = [w.lower() for k, w in enumerate(raw) if k == len(raw) - 1 or w[:1].isupper()]
+    return " ".join(w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w for w in words)
