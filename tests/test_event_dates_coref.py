@@ -50,6 +50,13 @@ def test_partial_date(expression, partial):
     assert partial_date(expression) == partial
 
 
+def test_an_unanchored_month_keeps_its_month():
+    (july,) = find_dates("The officer reportedly visited the base in July.", None)
+    assert july.value is None and july.partial == "--07"
+    (sunday,) = find_dates("Rebels shelled the town on Sunday.", None)
+    assert sunday.value is None and sunday.partial is None
+
+
 def test_a_commitment_resolves_its_deadline_forward():
     text = "The two factions have agreed to pull their fighters out of the market town by the end of June."
     (june,) = find_dates(text, PUBLISHED)

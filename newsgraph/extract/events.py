@@ -53,7 +53,7 @@ from newsgraph.extract.event_lexicon import (
     lemma_candidates,
 )
 from newsgraph.extract.quantities import find_quantities
-from newsgraph.extract.timex import find_dates, partial_date
+from newsgraph.extract.timex import find_dates
 from newsgraph.types import EntityMention, EventMention, Quantity
 
 __all__ = ["find_events", "classify_sentence", "MIN_CONFIDENCE"]
@@ -797,7 +797,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 date_text=tx.text if tx is not None else None,
                 date_start=tx.start if tx is not None else -1,
                 date_end=tx.end if tx is not None else -1,
-                date_partial=partial_date(tx.text) if tx is not None and tx.value is None else None,
+                date_partial=tx.partial if tx is not None else None,
                 quantities=qs,
                 polarity=_polarity(ev, sent),
                 confidence=conf,

@@ -74,6 +74,7 @@ class TimeExpr:
     how: str  # rule name, e.g. "weekday-before-publication", "last-month-name", "explicit"
     earliest: str | None = None  # the interval the expression denotes, ISO days, inclusive
     latest: str | None = None
+    partial: str | None = None  # unresolved for want of a publication date: "--07" / "--07-04" (see partial_date)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -510,7 +511,7 @@ def find_dates(text: str, published: date | None, precision: str | None = "day")
     out = []
     for s, e, _, (lo, hi, how, relative) in sorted(taken):
         if lo is None or hi is None or (relative and published is None):
-            out.append(TimeExpr(s, e, text[s:e], None, None, None, how))
+            out.append(TimeExpr(s, e, text[s:e], None, None, None, how, partial=partial_date(text[s:e])))
             continue
         value, prec = _containing(lo, hi)
         anchor = "published" if relative else "absolute"
