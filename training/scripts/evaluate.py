@@ -67,7 +67,11 @@ def eval_ud(nlp, conllu):
     t0 = time.time()
     docs = [Doc(nlp.vocab, words=[t["form"] for t in s], spaces=[t["space"] for t in s])
             for s in sents]
-    # Gold sentence boundaries: each sentence is its own Doc.
+    # Gold sentence boundaries: each sentence is its own Doc, and the parser may not
+    # split it further (CoNLL's gold-segmentation setting; a split adds a second root).
+    for d in docs:
+        for t in d[1:]:
+            t.is_sent_start = False
     procs = [(name, p) for name, p in nlp.pipeline if name not in ("ner", "news_sentence_guard")]
     for name, proc in procs:
         if hasattr(proc, "pipe"):
