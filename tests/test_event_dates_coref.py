@@ -220,3 +220,21 @@ def test_a_described_strike_finds_the_strike_it_describes(nlp):
     strikes = [e for e in events if e.type == "FIGHT"]
     assert len(strikes) == 3, [(e.trigger, e.type) for e in events]
     assert strikes[2].antecedent == events.index(strikes[0])  # the strike that killed Karim, not Dec. 4's
+
+
+def test_a_trigger_the_tagger_calls_an_adjective_is_a_noun_in_a_noun_role():
+    # Hand-built parse: "offensive" tagged ADJ (its commoner sense) but the subject of "follows".
+    import spacy
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=["The", "offensive", "follows", "the", "bombing", "."],
+              pos=["DET", "ADJ", "VERB", "DET", "NOUN", "PUNCT"], tags=["DT", "JJ", "VBZ", "DT", "NN", "."],
+              deps=["det", "nsubj", "ROOT", "det", "obj", "punct"], heads=[1, 2, 2, 4, 2, 2],
+              lemmas=["the", "offensive", "follow", "the", "bombing", "."], sent_starts=[True] + [False] * 5)
+    assert {e.trigger for e in find_events(doc, [], PUBLISHED, min_confidence=0)} == {"offensive", "bombing"}
+    # As a modifier it stays an adjective: "offensive weapons" is no event.
+    doc = Doc(doc.vocab, words=["They", "sold", "offensive", "weapons", "."],
+              pos=["PRON", "VERB", "ADJ", "NOUN", "PUNCT"], tags=["PRP", "VBD", "JJ", "NNS", "."],
+              deps=["nsubj", "ROOT", "amod", "obj", "punct"], heads=[1, 1, 3, 1, 1],
+              lemmas=["they", "sell", "offensive", "weapon", "."], sent_starts=[True] + [False] * 4)
+    assert "offensive" not in {e.trigger for e in find_events(doc, [], PUBLISHED, min_confidence=0)}

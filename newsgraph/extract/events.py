@@ -157,12 +157,21 @@ def _lemmas(tok) -> tuple[str, ...]:
     return (lem,) if lem == low else (lem, low)
 
 
+# Roles only a noun phrase fills. A word the tagger reads in its commoner sense ("the offensive"
+# as an adjective) still heads a noun phrase when the parse gives it one of these: the parse wins.
+_NOMINAL_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod"})
+
+
 def _pos_ok(trig: Trigger, tok) -> bool:
     if not tok.pos_ or trig.pos == "*":
         return True
     if trig.pos == "V":
         return tok.pos_ in ("VERB",) or (tok.pos_ == "ADJ" and tok.tag_ == "VBN")
-    return tok.pos_ == "NOUN" or (tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "obj", "obl", "nmod"))
+    if tok.pos_ == "NOUN":
+        return True
+    if tok.pos_ == "VERB":
+        return tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_ROLES
+    return tok.pos_ == "ADJ" and tok.dep_ in _NOMINAL_ROLES
 
 
 _SKIPPABLE = frozenset({"the", "a", "an", "its", "their", "his", "her", "all", "of"})

@@ -396,20 +396,35 @@ def _prep_objects(tok, tok2arg) -> list[tuple[str, _Arg, int]]:
     for child in tok.children:
         if child.dep_ in ("obj", "obl", "obl:agent", "nmod", "nmod:poss", "iobj"):
             prep = "'s" if child.dep_ == "nmod:poss" else _case(child) if child.dep_ != "obj" else ""
-            args = _args_of(child, tok2arg)
-            if not args:
-                # "the alliance's leadership" / "an army regiment" / "the holy city of X": the name
-                # inside a generic noun.
-                for grand in child.children:
-                    if grand.dep_ in ("nmod:poss", "compound") and grand.i in tok2arg:
-                        args = [tok2arg[grand.i]]
-                        break
-                    if (grand.dep_ == "nmod" and _case(grand) == "of" and grand.i in tok2arg
-                            and child.lemma_.lower() in _PLACE_NOUNS):
-                        args = [tok2arg[grand.i]]
-                        break
-            for a in args:
+            for a in _args_of(child, tok2arg) or _named_inside(child, tok2arg):
                 out.append((prep, a, child.i))
+    return out
+
+
+def _named_inside(noun, tok2arg) -> list[_Arg]:
+    """"the alliance's leadership" / "an army regiment" / "the holy city of X": the name inside
+    a generic noun."""
+    for grand in noun.children:
+        if grand.dep_ in ("nmod:poss", "compound") and grand.i in tok2arg:
+            return [tok2arg[grand.i]]
+        if (grand.dep_ == "nmod" and _case(grand) == "of" and grand.i in tok2arg
+                and noun.lemma_.lower() in _PLACE_NOUNS):
+            return [tok2arg[grand.i]]
+    return []
+
+
+def _against_on_argument(tok, tok2arg) -> list[tuple[str, _Arg, int]]:
+    """"fought alongside the army against the group": the parser may hang "against the group"
+    on "army" rather than on the verb. Only a fight is ever *against* someone, so the phrase
+    names the verb's opponent wherever it is attached."""
+    out = []
+    for child in tok.children:
+        if child.dep_ not in ("obj", "obl"):
+            continue
+        for grand in child.children:
+            if grand.dep_ == "nmod" and _case(grand) == "against":
+                args = _args_of(grand, tok2arg) or _named_inside(grand, tok2arg)
+                out.extend(("against", a, grand.i) for a in args)
     return out
 
 
@@ -540,6 +555,8 @@ def _verb_candidates(tok, lemma: str, tok2arg) -> list[_Candidate]:
     pred = lex.ACTIVE_VERBS.get(lemma)
     if pred is None:
         return out
+    if pred == "fights":
+        objs = objs + _against_on_argument(tok, tok2arg)
     for prep, obj, where in objs:
         if passive:
             if prep == "by":
