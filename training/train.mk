@@ -55,7 +55,7 @@ $(VECTORS): training/scripts/minilm_vectors.py $(NER_STAMP) $(UD_TRAIN_DEPS) $(U
 	$(THREADS_ENV) HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(PY) training/scripts/minilm_vectors.py \
 	  --train $(UD_TRAIN_PATH) $(TRAIN_CORPUS)/ner/train --out $(VECTORS_DIR)
 
-train: train-data $(UD_VECTOR_DEPS) $(TRAIN_OUT)/ud/model-best/meta.json $(TRAIN_OUT)/ner/model-best/meta.json
+train: train-data $(TRAIN_OUT)/ud/model-best/meta.json $(TRAIN_OUT)/ner/model-best/meta.json
 	$(MAKE) -f training/train.mk assemble-nlp PY=$(PY) DATA=$(DATA) NLP_MODEL=$(NLP_MODEL)
 
 train-data: $(UD_DOCBINS) $(NER_STAMP) $(UD_TRAIN_DEPS)
