@@ -75,18 +75,38 @@ def casings(word, forms):
 def embed_isolated(words, batch_size=512):
     """Mean of MiniLM hidden layers 1-6 over each word's wordpieces ([n, 384] float32).
 
-    Each word is its own text for ``newsgraph.nlp.minilm.encode_texts``, the one MiniLM
-    runner, so "[CLS] word [SEP]" is what MiniLM sees.
+    This loop, not ``newsgraph.nlp.minilm.encode_texts``: a one-word text needs no windows,
+    a word MiniLM cannot piece gets [UNK] rather than nothing, and the features stay float32
+    (encode_texts stores float16), so the table is byte for byte the one the model was
+    trained with.
     """
     import torch
 
-    from newsgraph.nlp.minilm import MINILM_DIM, encode_texts
+    from newsgraph.nlp.minilm import DEFAULT_LAYERS, _load_minilm
 
     torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", "1")))
-    out = np.zeros((len(words), MINILM_DIM), dtype=np.float32)
-    for i, (_, feats) in enumerate(encode_texts(words, batch_size=batch_size)):
-        if len(feats):  # a word MiniLM cannot piece keeps a zero vector
-            out[i] = feats.astype(np.float32).mean(0)
+    tok, model = _load_minilm()
+    encs = tok.encode_batch(list(words), add_special_tokens=False)
+    ids = [e.ids[:16] or [100] for e in encs]  # [UNK] for words MiniLM cannot piece
+    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+    out = np.zeros((len(ids), 384), dtype=np.float32)
+    lay = list(DEFAULT_LAYERS)
+    with torch.inference_mode():
+        for b in range(0, len(order), batch_size):
+            idx = order[b:b + batch_size]
+            maxlen = max(len(ids[i]) for i in idx) + 2
+            x = np.zeros((len(idx), maxlen), dtype=np.int64)
+            m = np.zeros_like(x)
+            for r, i in enumerate(idx):
+                seq = [101] + ids[i] + [102]
+                x[r, :len(seq)] = seq
+                m[r, :len(seq)] = 1
+            xt = torch.from_numpy(x)
+            hs = model(input_ids=xt, attention_mask=torch.from_numpy(m),
+                       token_type_ids=torch.zeros_like(xt), output_hidden_states=True).hidden_states
+            H = torch.stack([hs[k] for k in lay], 0).mean(0).numpy()  # [B, T, D]
+            for r, i in enumerate(idx):
+                out[i] = H[r, 1:1 + len(ids[i])].mean(0)
     return out
 
 
