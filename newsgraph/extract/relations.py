@@ -470,7 +470,7 @@ def _role_noun_candidates(tok, noun: str, tok2arg) -> list[_Candidate]:
     modifiers = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod:desc")}
     targets: list[tuple[_Arg, int, str]] = []
     for prep, a, where in _prep_objects(tok, tok2arg):
-        if prep in lex.ROLE_PREPOSITIONS or prep == "'s":
+        if (prep in lex.ROLE_PREPOSITIONS or prep == "'s") and not _taken_by_predicate(tok, where):
             targets.append((a, where, prep))
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod:desc", "nmod:unmarked") and child.i in tok2arg:
@@ -490,6 +490,18 @@ def _role_noun_candidates(tok, noun: str, tok2arg) -> list[_Candidate]:
             conf = CONF_TIGHT if tight and hi - lo <= 6 else CONF_CLAUSE
             out.append(_Candidate(holder, pred, target, conf, cue_lo, cue_hi, "dep"))
     return out
+
+
+def _taken_by_predicate(role, where: int) -> bool:
+    """A phrase that opens right after an adjective or participle belongs to it, whatever the
+    parse says: in "the commander of a militia allied with Iran" the parser may hang "with Iran"
+    on "commander", but Iran is the militia's ally, not the commander's office."""
+    doc = role.doc
+    case = next((c for c in doc[where].children if c.dep_ == "case" and c.i < where), None)
+    if case is None or case.i <= role.i + 1:
+        return False
+    before = doc[case.i - 1]
+    return before.pos_ in ("VERB", "ADJ") and before.tag_ != "JJS"
 
 
 def _adjacent_holder(tok, tok2arg) -> list[_Arg]:
