@@ -238,3 +238,28 @@ def test_a_trigger_the_tagger_calls_an_adjective_is_a_noun_in_a_noun_role():
               deps=["nsubj", "ROOT", "amod", "obj", "punct"], heads=[1, 1, 3, 1, 1],
               lemmas=["they", "sell", "offensive", "weapon", "."], sent_starts=[True] + [False] * 4)
     assert "offensive" not in {e.trigger for e in find_events(doc, [], PUBLISHED, min_confidence=0)}
+
+
+def test_a_date_after_the_object_of_follows_dates_that_object():
+    # The parse is fixed by hand, as a parser left it: "on Saturday" hangs on "follows", not on
+    # "attack". Across an ordering verb it can only be the attack's date, and it describes the
+    # attack, so the earlier undated killing is not assumed to be it.
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Gunmen", "killed", "two", "guards", ".", "The", "raid", "follows", "the", "attack", "on",
+             "Saturday", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["NOUN", "VERB", "NUM", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN",
+                   "PUNCT"],
+              tags=["NNS", "VBD", "CD", "NNS", ".", "DT", "NN", "VBZ", "DT", "NN", "IN", "NNP", "."],
+              deps=["nsubj", "ROOT", "nummod", "obj", "punct", "det", "nsubj", "ROOT", "det", "obj", "case", "obl",
+                    "punct"],
+              heads=[1, 1, 3, 1, 1, 6, 7, 7, 9, 7, 11, 7, 7],
+              lemmas=["gunman", "kill", "two", "guard", ".", "the", "raid", "follow", "the", "attack", "on",
+                      "Saturday", "."],
+              sent_starts=[True, False, False, False, False, True] + [False] * 7)
+    events = find_events(doc, [], PUBLISHED)
+    attack = _one(events, "attack")
+    assert attack.date == "2024-05-04"  # the Saturday before Wednesday 8 May
+    assert attack.antecedent == -1

@@ -636,6 +636,11 @@ def _timex_anchor(span, event: _Event, event_ids: set[int]) -> str | None:
     cur = span.root
     main = event.best.head
     ancestors = list(main.ancestors)
+    if (main.dep_ == "obj" and cur.dep_ in ("obl", "obl:tmod", "nmod:tmod") and cur.head.i == main.head.i
+            and cur.left_edge.i == main.right_edge.i + 1 and main.head.lemma_.lower() in _ORDERING):
+        # "the raid follows the attack on Saturday": the parser may hang the date on "follows" or on
+        # "attack"; across an ordering verb it can only be the object's own date.
+        return "direct"
     for _ in range(12):
         if cur.i in event.content_ids:
             return "direct" if _participle_of_content(cur, event_ids) else None
@@ -855,6 +860,11 @@ def _definite(hit: _Hit) -> str | None:
     own = {t.i for t in hit.tokens}
     specified = any(c.dep_ in ("nmod", "obl", "nmod:poss", "acl", "acl:relcl", "nmod:tmod") and c.i not in own
                     for c in kids)
+    if not specified and head.dep_ == "obj":
+        # "follows the attack on Saturday night": a phrase right after an object may hang on the
+        # verb or on the object, and parsers choose either; read it as describing the event noun.
+        specified = any(c.dep_ in ("obl", "obl:tmod", "nmod:tmod") and c.left_edge.i == head.right_edge.i + 1
+                        for c in head.head.children)
     return "specified" if specified else "bare"
 
 
