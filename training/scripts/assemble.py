@@ -31,7 +31,8 @@ def dir_size(p: Path) -> int:
 
 # 0.1.1: paragraph breaks are sentences of their own (news_sentence_guard). Stored parses name the
 # model and version, so a new version is re-parsed on the next run.
-MODEL_VERSION = "0.1.1"
+# 0.2.0: static vectors distilled from MiniLM, and UD trained on silver trees from the MiniLM variant.
+MODEL_VERSION = "0.2.0"
 
 
 def compose(ud, ner):
@@ -103,7 +104,8 @@ def main():
         "name": "newsgraph",
         "version": MODEL_VERSION,
         "description": ("newsgraph English news pipeline: tokenizer with news abbreviations, "
-                        "CNN tagger/morphologizer/parser trained on UD English-EWT + GUM (CC-BY docs), rule lemmatizer "
+                        "CNN tagger/morphologizer/parser trained on UD English-EWT + GUM (CC-BY docs) + silver trees "
+                        "of GMB news sentences parsed by the MiniLM variant, rule lemmatizer "
                         "(spacy-lookups-data), CNN NER trained on GMB + UNER-EWT dev + GUM (CC-BY docs) + "
                         "synthetic name augmentation. "
                         + ("Static word vectors distilled from all-MiniLM-L6-v2 (training/scripts/minilm_vectors.py); "
