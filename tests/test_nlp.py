@@ -99,3 +99,25 @@ def test_lemmas_and_pos(nlp):
 def test_pipe_helper(nlp):
     docs = list(ngnlp.pipe(["Gen. Ali Hassan arrived.", "Talks ended on Dec. 4."]))
     assert len(docs) == 2 and docs[0][0].text == "Gen."
+
+
+@pytest.mark.parametrize("words, spaces, start, kept", [
+    # a hyphenated name is one word, wherever the parser would cut it
+    (["Hussein", "Najafi", "-", "Shirazi", "issued", "it"], [True, False, False, True, True, False], 3, False),
+    # a name particle is followed by the rest of the name
+    (["Mahmoud", "Abu", "Zeid", "told", "them"], [True, True, True, True, False], 2, False),
+    (["Hamad", "bin", "Rashed", "left"], [True, True, True, False], 2, False),
+    # a full stop may end a sentence with or without a space after it
+    (["It", "ended", ".", "The", "convoy", "left"], [True, False, False, True, True, False], 3, True),
+    (["It", "ended", ".", "Zeid", "left"], [True, False, True, True, False], 3, True),
+])
+def test_sentence_guard_inside_words_and_names(words, spaces, start, kept):
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.nlp.news_tokenizer import news_sentence_guard
+
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    doc[start].is_sent_start = True
+    doc = news_sentence_guard(doc)
+    assert doc[start].is_sent_start is kept

@@ -37,6 +37,13 @@ NO_BREAK_AFTER = set(TITLE_ABBREVIATIONS) | set(MONTH_ABBREVIATIONS) | {
 # handled by the parser anyway.
 NO_BREAK_BEFORE_CAP = {"U.S.", "U.N.", "U.K.", "E.U.", "U.A.E.", "D.C."}
 
+# Particles of Arabic, Persian and Kurdish names: what follows is the rest of the name.
+NAME_PARTICLES = {"Abu", "Abi", "Abd", "Abdel", "Abdul", "Umm", "bin", "Bin", "ibn", "Ibn", "bint", "Bint",
+                  "al", "Al", "el", "El", "Bani", "Ould"}
+# A sentence may follow these with no space between ("attack.The convoy", "said:"); any other
+# token glued to the next one is part of a word.
+_MAY_END_GLUED = {".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "]", "…", "...", "*"}
+
 SENT_GUARD_NAME = "news_sentence_guard"
 
 
@@ -51,7 +58,8 @@ def add_news_exceptions(nlp: Language) -> Language:
 
 @Language.component(SENT_GUARD_NAME)
 def news_sentence_guard(doc):
-    """Forbid sentence starts right after titles/months/"U.S." + capital.
+    """Forbid sentence starts right after titles/months/"U.S." + capital, inside a word, and
+    after a name particle before a capital ("Abu Zeid", "bin Rashed").
 
     Runs before the parser: the parser keeps pre-set ``is_sent_start=False``.
 
@@ -68,6 +76,10 @@ def news_sentence_guard(doc):
         prev = doc[i - 1].text
         if prev in NO_BREAK_AFTER:
             doc[i].is_sent_start = False
+        elif not doc[i - 1].whitespace_ and not doc[i - 1].is_space and prev not in _MAY_END_GLUED:
+            doc[i].is_sent_start = False  # inside a word: "Najafi-|Shirazi"
+        elif prev in NAME_PARTICLES and (doc[i].is_title or doc[i].is_upper):
+            doc[i].is_sent_start = False  # "Mahmoud Abu | Zeid", "Hamad bin | Rashed"
         elif prev in NO_BREAK_BEFORE_CAP and (doc[i].is_title or doc[i].is_upper
                                                or doc[i].like_num):
             # "the U.S. The next day" is ambiguous; we bias towards keeping
