@@ -513,3 +513,26 @@ def test_phrase_after_a_participle_is_not_the_role_holders_office():
     spec = [("Dara Vance", P, 0), ("Varania", L, 1)]
     got = _triples(find_relations(doc, _mentions(doc.text, spec, {"Varania": "country"})))
     assert not {t for t in got if t[1] in ("holds_office", "leads", "member_of")}, got
+
+
+def test_participle_after_x_of_y_describes_y():
+    # The parse is fixed by hand, as a parser left it: "allied" is the predicate of "commander".
+    # With no auxiliary, "allied with Varania" describes the nearer noun, the militia.
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.relations import find_relations
+
+    words = ["The", "commander", "of", "the", "Black", "Banner", "allied", "with", "Varania", "was", "killed", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "ADJ", "ADP", "PROPN", "AUX", "VERB", "PUNCT"],
+              deps=["det", "nsubj", "case", "det", "compound", "nmod", "ROOT", "case", "obl", "aux:pass", "advcl",
+                    "punct"],
+              heads=[1, 6, 5, 5, 5, 1, 6, 8, 6, 10, 6, 6],
+              lemmas=["the", "commander", "of", "the", "Black", "Banner", "allied", "with", "Varania", "be", "kill",
+                      "."],
+              sent_starts=[True] + [False] * 11)
+    spec = [("The commander", P, 0), ("Black Banner", O, 1), ("Varania", L, 2)]
+    got = _triples(find_relations(doc, _mentions(doc.text, spec, {"Varania": "country"})))
+    assert (1, "allied_with", 2) in got or (2, "allied_with", 1) in got, got
+    assert not {t for t in got if 0 in (t[0], t[2]) and t[1] == "allied_with"}, got

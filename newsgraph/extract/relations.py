@@ -534,9 +534,28 @@ def _is_passive_like(tok) -> bool:
     return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent", "cop") for c in tok.children) or tok.tag_ == "VBN"
 
 
+def _closest_noun_of_subject(tok):
+    """"The commander of a militia allied with Iran was killed": with no auxiliary or copula, a
+    participle right after "X of Y" describes Y, the nearer noun, even when the parser makes it
+    the predicate of X. Returns Y, or None when the parse needs no correction."""
+    if any(c.dep_ in ("aux", "aux:pass", "cop") for c in tok.children):
+        return None
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubj:pass") and child.right_edge.i == tok.i - 1:
+            for nmod in child.children:
+                if nmod.dep_ == "nmod" and nmod.right_edge.i == tok.i - 1:
+                    return nmod
+    return None
+
+
 def _participle_candidates(tok, low: str, tok2arg) -> list[_Candidate]:
     pred, wanted, inverted = lex.PARTICIPLE_CUES[low]
-    subjects = _subjects(tok, tok2arg)
+    nearer = _closest_noun_of_subject(tok)
+    if nearer is not None:
+        a = _arg_of(nearer, tok2arg)
+        subjects = [a] if a is not None else []
+    else:
+        subjects = _subjects(tok, tok2arg)
     if not subjects and pred == "leads" and tok.dep_ == "acl" and tok.head.lower_ in _UNIT_WORDS:
         # "an army regiment commanded by X": X commands a unit of the army
         owners = [tok2arg[c.i] for c in tok.head.children if c.dep_ in ("compound", "nmod:poss") and c.i in tok2arg]
