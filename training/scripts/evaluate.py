@@ -62,7 +62,7 @@ def run_pipeline(nlp, doc, skip=()):
 
 def eval_ud(nlp, conllu):
     sents = read_conllu(conllu)
-    n = pos_ok = uas_ok = las_ok = 0
+    n = pos_ok = uas_ok = las_ok = full_ok = 0
     n_np = las_np = 0
     t0 = time.time()
     docs = [Doc(nlp.vocab, words=[t["form"] for t in s], spaces=[t["space"] for t in s])
@@ -87,13 +87,20 @@ def eval_ud(nlp, conllu):
             plab = "root" if t.dep_ == "ROOT" else t.dep_
             h = ghead == phead
             uas_ok += h
-            las_ok += h and plab.lower() == g["deprel"].lower()
+            las_ok += h and _universal(plab) == _universal(g["deprel"])
+            full_ok += h and plab.lower() == g["deprel"].lower()
             if g["upos"] != "PUNCT":
                 n_np += 1
-                las_np += h and plab.lower() == g["deprel"].lower()
+                las_np += h and _universal(plab) == _universal(g["deprel"])
     return {"tokens": n, "UPOS": 100 * pos_ok / n, "UAS": 100 * uas_ok / n,
             "LAS": 100 * las_ok / n, "LAS_nopunct": 100 * las_np / n_np,
-            "seconds": round(time.time() - t0, 1)}
+            "LAS_full_labels": 100 * full_ok / n, "seconds": round(time.time() - t0, 1)}
+
+
+def _universal(deprel: str) -> str:
+    """The universal part of a relation: LAS as the CoNLL 2018 scorer counts it
+    (conll18_ud_eval.py ignores language-specific subtypes: nsubj:pass is nsubj)."""
+    return deprel.lower().split(":")[0]
 
 
 def eval_ud_raw(nlp, docbin):
@@ -206,7 +213,8 @@ def main():
         results["ewt_test_gold_tok"] = r
         print(f"\nUD English-EWT test (gold tokens + sentences, {r['tokens']} tokens): "
               f"UPOS {r['UPOS']:.2f}  UAS {r['UAS']:.2f}  LAS {r['LAS']:.2f}  "
-              f"(LAS w/o punct {r['LAS_nopunct']:.2f})  [targets: UPOS>=95, LAS>=85]")
+              f"(LAS w/o punct {r['LAS_nopunct']:.2f}; with relation subtypes {r['LAS_full_labels']:.2f})  "
+              f"[targets: UPOS>=95, LAS>=85; LAS as the CoNLL 2018 scorer counts it]")
     ud_db = corpus / "ud" / "en_ewt-ud-test.spacy"
     if ud_db.exists():
         r = eval_ud_raw(nlp, ud_db)
