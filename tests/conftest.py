@@ -55,3 +55,17 @@ def shared_seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/corpus/seeds is not available")
     return SEEDS
+
+
+def make_cleaner_crash_on(monkeypatch, suffix: str) -> None:
+    """Make the per-document stage raise "cleaner choked" on the file whose name ends in ``suffix``."""
+    from newsgraph import pipeline
+
+    real = pipeline.process_document
+
+    def fragile(raw):
+        if raw.source.endswith(suffix):
+            raise ValueError("cleaner choked")
+        return real(raw)
+
+    monkeypatch.setattr(pipeline, "process_document", fragile)

@@ -9,7 +9,7 @@ import pytest
 from newsgraph import pipeline, query
 from newsgraph.store import Store
 
-from conftest import OTHER_STORY, WIRE_STORY, british
+from conftest import OTHER_STORY, WIRE_STORY, british, make_cleaner_crash_on
 
 
 def write_corpus(folder, n=6):
@@ -91,14 +91,7 @@ def test_bad_input_does_not_lose_stored_documents(tmp_path):
 
 def test_processing_crash_on_one_document_is_reported(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "corpus")
-    real = pipeline.process_document
-
-    def fragile(raw):
-        if raw.source.endswith("bank.txt"):
-            raise ValueError("cleaner choked")
-        return real(raw)
-
-    monkeypatch.setattr(pipeline, "process_document", fragile)
+    make_cleaner_crash_on(monkeypatch, "bank.txt")
     with Store(tmp_path / "g.db") as store:
         report = pipeline.ingest(store, [corpus])
         assert report.added == 5

@@ -12,7 +12,7 @@ from newsgraph import annotate, facts, pipeline, query
 from newsgraph.resources import sample_dir
 from newsgraph.store import Store
 
-from conftest import OTHER_STORY, WIRE_STORY
+from conftest import OTHER_STORY, WIRE_STORY, make_cleaner_crash_on
 
 needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
                                 reason="a patched function reaches the workers only through fork")
@@ -158,14 +158,7 @@ def test_bad_input_and_a_cleaner_crash_with_two_workers(tmp_path, monkeypatch):
     corpus = write_corpus(tmp_path / "corpus")
     (corpus / "garbage.txt").write_bytes(b"\x00\x01\x02" * 1000)
     (corpus / "feed.jsonl").write_text('{"text": "broken\n' + json.dumps({"text": OTHER_STORY + " Extra line."}) + "\n")
-    real = pipeline.process_document
-
-    def fragile(raw):
-        if raw.source.endswith("bank.txt"):
-            raise ValueError("cleaner choked")
-        return real(raw)
-
-    monkeypatch.setattr(pipeline, "process_document", fragile)
+    make_cleaner_crash_on(monkeypatch, "bank.txt")
     with Store(tmp_path / "g.db") as store:
         report = pipeline.ingest(store, [corpus], workers=2, nlp=False)
         reasons = {p.source.split("/")[-1].split(":")[0]: p.reason for p in report.problems}
