@@ -110,6 +110,11 @@ def test_pipe_helper(nlp):
     # a full stop may end a sentence with or without a space after it
     (["It", "ended", ".", "The", "convoy", "left"], [True, False, False, True, True, False], 3, True),
     (["It", "ended", ".", "Zeid", "left"], [True, False, True, True, False], 3, True),
+    # an acronym keeps a following name or number, but not a sentence-initial function word
+    (["the", "U.S.", "Army", "said"], [True, True, True, False], 2, False),
+    (["the", "U.N.", "40", "said"], [True, True, True, False], 2, False),
+    (["the", "U.S.", "The", "talks"], [True, True, True, False], 2, True),
+    (["on", "Dec.", "4"], [True, True, False], 2, False),
 ])
 def test_sentence_guard_inside_words_and_names(words, spaces, start, kept):
     import spacy
@@ -121,3 +126,16 @@ def test_sentence_guard_inside_words_and_names(words, spaces, start, kept):
     doc[start].is_sent_start = True
     doc = news_sentence_guard(doc)
     assert doc[start].is_sent_start is kept
+
+
+def test_sentence_guard_blank_line_is_a_sentence_and_empty_doc_passes():
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.nlp.news_tokenizer import news_sentence_guard
+
+    vocab = spacy.blank("en").vocab
+    doc = news_sentence_guard(Doc(vocab, words=["Talks", "ended", ".", "\n\n", "Fighting", "resumed"],
+                                  spaces=[True, False, False, False, True, False]))
+    assert [t.is_sent_start for t in doc][3:5] == [True, True]
+    assert len(news_sentence_guard(Doc(vocab, words=[]))) == 0

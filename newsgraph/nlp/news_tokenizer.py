@@ -7,8 +7,12 @@ for tokenisation; the sentence guard component is registered here).
 """
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from functools import lru_cache
+
+import numpy as np
+from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
+from spacy.strings import get_string_id
 
 # Abbreviations that must stay one token *including* the final period.
 TITLE_ABBREVIATIONS = [
@@ -66,28 +70,46 @@ def news_sentence_guard(doc):
     A paragraph break ("\n\n") is a sentence of its own: the parser never saw whitespace tokens in
     training, and one at the start of a sentence became that sentence's root, leaving every verb a
     dependent of the blank line.
+
+    The rules are applied as array operations over the whole document: a loop over Token objects
+    cost 10 µs a token, 5% of the pipeline's time, for rules that only compare string ids.
     """
-    for i, tok in enumerate(doc):
-        if tok.is_space and "\n\n" in tok.text:
-            tok.is_sent_start = True
-            if i + 1 < len(doc):
-                doc[i + 1].is_sent_start = True
-    for i in range(1, len(doc)):
-        prev = doc[i - 1].text
-        if prev in NO_BREAK_AFTER:
-            doc[i].is_sent_start = False
-        elif not doc[i - 1].whitespace_ and not doc[i - 1].is_space and prev not in _MAY_END_GLUED:
-            doc[i].is_sent_start = False  # inside a word: "Najafi-|Shirazi"
-        elif prev in NAME_PARTICLES and (doc[i].is_title or doc[i].is_upper):
-            doc[i].is_sent_start = False  # "Mahmoud Abu | Zeid", "Hamad bin | Rashed"
-        elif prev in NO_BREAK_BEFORE_CAP and (doc[i].is_title or doc[i].is_upper
-                                               or doc[i].like_num):
-            # "the U.S. The next day" is ambiguous; we bias towards keeping
-            # acronyms with a following proper-noun/number phrase together,
-            # except for common sentence-initial function words.
-            if doc[i].lower_ not in _SENT_INITIAL:
-                doc[i].is_sent_start = False
+    if len(doc) == 0:
+        return doc
+    cols = doc.to_array(_GUARD_COLUMNS)
+    orth, lower, glued, space, title, upper, number = (cols[:, k] for k in range(7))
+    glued = glued == 0  # SPACY is 1 when whitespace follows the token
+    space, capital = space.astype(bool), (title | upper).astype(bool)
+    starts = cols[:, 7].astype("int64")
+    blank_line = np.zeros(len(doc), dtype=bool)
+    for i in np.flatnonzero(space):
+        blank_line[i] = "\n\n" in doc[int(i)].text
+    starts[blank_line] = 1
+    starts[1:][blank_line[:-1]] = 1
+
+    prev = orth[:-1]
+    no_start = np.isin(prev, _ids(NO_BREAK_AFTER))
+    no_start |= glued[:-1] & ~space[:-1] & ~np.isin(prev, _ids(_MAY_END_GLUED))  # "Najafi-|Shirazi"
+    no_start |= np.isin(prev, _ids(NAME_PARTICLES)) & capital[1:]  # "Abu | Zeid", "bin | Rashed"
+    # "the U.S. The next day" is ambiguous; we bias towards keeping acronyms with a following
+    # proper-noun/number phrase together, except for common sentence-initial function words.
+    no_start |= (np.isin(prev, _ids(NO_BREAK_BEFORE_CAP)) & (capital[1:] | (number[1:] != 0))
+                 & ~np.isin(lower[1:], _ids(_SENT_INITIAL)))
+    starts[1:][no_start] = -1
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
+
+
+_GUARD_COLUMNS = [ORTH, LOWER, SPACY, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, SENT_START]
+
+
+@lru_cache(maxsize=None)
+def _ids_of(words: frozenset) -> np.ndarray:
+    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
+
+
+def _ids(words) -> np.ndarray:
+    return _ids_of(frozenset(words))
 
 
 _SENT_INITIAL = {
