@@ -263,3 +263,22 @@ def test_a_date_after_the_object_of_follows_dates_that_object():
     attack = _one(events, "attack")
     assert attack.date == "2024-05-04"  # the Saturday before Wednesday 8 May
     assert attack.antecedent == -1
+
+
+def test_a_battle_hung_on_the_second_of_two_coordinated_verbs_is_still_the_incident():
+    # As a parser left it: "in a gun battle" hangs on "wounded", not on "killed". The killing and
+    # the battle are one incident, a FIGHT, whichever verb the phrase hangs on.
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Three", "people", "were", "killed", "and", "four", "wounded", "in", "a", "gun", "battle", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["NUM", "NOUN", "AUX", "VERB", "CCONJ", "NUM", "VERB", "ADP", "DET", "NOUN", "NOUN", "PUNCT"],
+              tags=["CD", "NNS", "VBD", "VBN", "CC", "CD", "VBN", "IN", "DT", "NN", "NN", "."],
+              deps=["nummod", "nsubj:pass", "aux:pass", "ROOT", "cc", "nsubj:pass", "conj", "case", "det", "compound",
+                    "obl", "punct"],
+              heads=[1, 3, 3, 3, 6, 6, 3, 10, 10, 10, 6, 3],
+              lemmas=["three", "people", "be", "kill", "and", "four", "wound", "in", "a", "gun", "battle", "."],
+              sent_starts=[True] + [False] * 11)
+    events = find_events(doc, [], PUBLISHED)
+    assert len(events) == 1 and events[0].type == "FIGHT", [(e.type, e.trigger) for e in events]

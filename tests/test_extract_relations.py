@@ -536,3 +536,81 @@ def test_participle_after_x_of_y_describes_y():
     got = _triples(find_relations(doc, _mentions(doc.text, spec, {"Varania": "country"})))
     assert (1, "allied_with", 2) in got or (2, "allied_with", 1) in got, got
     assert not {t for t in got if 0 in (t[0], t[2]) and t[1] == "allied_with"}, got
+
+
+def _parsed(rows):
+    """A Doc with a hand-fixed parse: rows of (word, pos, dep, head index, lemma)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words, pos, deps, heads, lemmas = (list(col) for col in zip(*rows))
+    return Doc(spacy.blank("en").vocab, words=words, pos=pos, deps=deps, heads=heads, lemmas=lemmas,
+               sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def test_bracketed_acronym_hung_on_a_noun_does_not_make_the_noun_that_group():
+    # As a parser left it: "(VG)" hangs on "ties", not on "Guard". The acronym is the Guard's
+    # short form; the faction has ties to the Guard, it is not part of it.
+    from newsgraph.extract.relations import find_relations
+
+    doc = _parsed([("The", "DET", "det", 2, "the"), ("Iron", "PROPN", "compound", 2, "Iron"),
+                   ("Hand", "PROPN", "nsubj", 5, "Hand"), ("is", "AUX", "cop", 5, "be"), ("a", "DET", "det", 5, "a"),
+                   ("faction", "NOUN", "ROOT", 5, "faction"), ("with", "ADP", "case", 8, "with"),
+                   ("close", "ADJ", "amod", 8, "close"), ("ties", "NOUN", "nmod", 5, "tie"), ("to", "ADP", "case", 12, "to"),
+                   ("the", "DET", "det", 12, "the"), ("Varanian", "ADJ", "amod", 12, "Varanian"),
+                   ("Guard", "PROPN", "nmod", 8, "Guard"), ("(", "PUNCT", "punct", 14, "("),
+                   ("VG", "PROPN", "appos", 8, "VG"), (")", "PUNCT", "punct", 14, ")"), (".", "PUNCT", "punct", 5, ".")])
+    spec = [("Iron Hand", O, 0), ("Varanian Guard", O, 1), ("VG", O, 1)]
+    got = _triples(find_relations(doc, _mentions(doc.text, spec)))
+    assert not {t for t in got if t[1] in ("member_of", "part_of", "leads")}, got
+
+
+def test_role_of_a_possessed_unit_is_the_unit_not_its_owner():
+    # As a parser left it: "the alliance's" hangs on "brigade" beside the compound "Red Dawn".
+    from newsgraph.extract.relations import find_relations
+
+    doc = _parsed([("Sami", "PROPN", "compound", 1, "Sami"), ("Qadir", "PROPN", "nsubj", 12, "Qadir"),
+                   (",", "PUNCT", "punct", 3, ","), ("commander", "NOUN", "appos", 1, "commander"),
+                   ("of", "ADP", "case", 10, "of"), ("the", "DET", "det", 6, "the"),
+                   ("alliance", "NOUN", "nmod:poss", 10, "alliance"), ("'s", "PART", "case", 6, "'s"),
+                   ("Red", "PROPN", "compound", 9, "Red"), ("Dawn", "PROPN", "compound", 10, "Dawn"),
+                   ("brigade", "NOUN", "nmod", 3, "brigade"), (",", "PUNCT", "punct", 3, ","),
+                   ("spoke", "VERB", "ROOT", 12, "speak"), (".", "PUNCT", "punct", 12, ".")])
+    spec = [("Sami Qadir", P, 0), ("Red Dawn", O, 1), ("alliance", O, 2)]
+    got = _triples(find_relations(doc, _mentions(doc.text, spec)))
+    assert (0, "leads", 1) in got, got
+    assert (0, "leads", 2) not in got, got
+
+
+def test_participle_modifying_x_right_after_x_of_y_describes_y():
+    # As a parser left it: "allied" is a modifier (acl) of "commander", with an auxiliary later on.
+    from newsgraph.extract.relations import find_relations
+
+    doc = _parsed([("The", "DET", "det", 1, "the"), ("commander", "NOUN", "nsubj:pass", 10, "commander"),
+                   ("of", "ADP", "case", 5, "of"), ("the", "DET", "det", 5, "the"), ("Black", "PROPN", "compound", 5, "Black"),
+                   ("Banner", "PROPN", "nmod", 1, "Banner"), ("allied", "ADJ", "acl", 1, "allied"),
+                   ("with", "ADP", "case", 8, "with"), ("Varania", "PROPN", "obl", 6, "Varania"),
+                   ("was", "AUX", "aux:pass", 10, "be"), ("killed", "VERB", "ROOT", 10, "kill"), (".", "PUNCT", "punct", 10, ".")])
+    spec = [("The commander", P, 0), ("Black Banner", O, 1), ("Varania", L, 2)]
+    got = _triples(find_relations(doc, _mentions(doc.text, spec, {"Varania": "country"})))
+    assert (1, "allied_with", 2) in got or (2, "allied_with", 1) in got, got
+    assert not {t for t in got if 0 in (t[0], t[2]) and t[1] == "allied_with"}, got
+
+
+def test_subject_the_parser_gave_to_after_is_the_verbs_subject():
+    # As a parser left it: "after" read as a preposition, "militants" its object on "advanced",
+    # and "killed" left with no subject.
+    from newsgraph.extract.relations import find_relations
+
+    doc = _parsed([("The", "DET", "det", 2, "the"), ("Falcon", "PROPN", "compound", 2, "Falcon"),
+                   ("Brigade", "PROPN", "nsubj", 3, "Brigade"), ("advanced", "VERB", "ROOT", 3, "advance"),
+                   ("after", "ADP", "case", 7, "after"), ("Black", "PROPN", "compound", 6, "Black"),
+                   ("Banner", "PROPN", "compound", 7, "Banner"), ("militants", "NOUN", "obl", 3, "militant"),
+                   ("killed", "VERB", "advcl", 3, "kill"), ("members", "NOUN", "obj", 8, "member"),
+                   ("of", "ADP", "case", 13, "of"), ("the", "DET", "det", 13, "the"), ("Red", "PROPN", "compound", 13, "Red"),
+                   ("Dawn", "PROPN", "nmod", 9, "Dawn"), (".", "PUNCT", "punct", 3, ".")])
+    doc[8].tag_ = "VBD"
+    spec = [("Falcon Brigade", O, 0), ("Black Banner", O, 1), ("Red Dawn", O, 2)]
+    got = _triples(find_relations(doc, _mentions(doc.text, spec)))
+    assert (1, "fights", 2) in got or (2, "fights", 1) in got, got
+    assert not {t for t in got if 0 in (t[0], t[2]) and t[1] == "fights"}, got

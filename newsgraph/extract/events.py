@@ -342,7 +342,13 @@ def _linked(a: _Hit, b: _Hit) -> bool:
     """Two violent triggers describe the same incident (adjacent in the parse, not merely coordinated nouns)."""
     for x, y in ((a, b), (b, a)):
         h = x.head
-        if h.head.i != h.i and h.head.i in {t.i for t in y.tokens}:
+        y_ids = {t.i for t in y.tokens}
+        governor = h.head
+        if governor.i not in y_ids and governor.dep_ == "conj" and governor.pos_ == "VERB" and h.dep_.startswith("obl"):
+            # "three were killed and four wounded in a gun battle": a phrase the coordinated verbs
+            # share may hang on either of them
+            governor = governor.head
+        if h.head.i != h.i and governor.i in y_ids:
             dep, case = h.dep_, _case(h)
             if dep == "conj" and h.pos_ != "VERB":
                 continue

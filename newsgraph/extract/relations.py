@@ -321,7 +321,7 @@ def _arg_of(tok, tok2arg, hops: int = _GENERIC_HOPS):
     if hops <= 0 or tok.pos_ not in ("NOUN", "NUM", "PRON", "ADJ", "PROPN"):
         return None
     for child in tok.children:
-        if child.dep_ == "appos" and child.i in tok2arg:
+        if child.dep_ == "appos" and child.i in tok2arg and not _alias_of_name_before(child, tok2arg):
             return tok2arg[child.i]
     if tok.dep_ in ("appos", "nmod:desc") and tok.head.i in tok2arg:
         return tok2arg[tok.head.i]
@@ -337,6 +337,17 @@ def _arg_of(tok, tok2arg, hops: int = _GENERIC_HOPS):
             if child.dep_ == "appos":
                 return _arg_of(child, tok2arg, hops - 1)
     return None
+
+
+def _alias_of_name_before(appos, tok2arg) -> bool:
+    """"ties to Iran's Revolutionary Guard Corps (IRGC)": a bracketed name right after another
+    name is that name's short form, wherever the parser hangs it (here on "ties", which would
+    make the ties stand for the Guard)."""
+    doc = appos.doc
+    opening = appos.left_edge.i  # the bracket hangs on the appositive, or just before it
+    if doc[opening].text not in ("(", "["):
+        opening -= 1
+    return opening >= 1 and doc[opening].text in ("(", "[") and (opening - 1) in tok2arg
 
 
 _TIME_NOUNS = frozenset("year month week day time decade spring summer autumn fall winter".split())
@@ -370,6 +381,11 @@ def _subjects(tok, tok2arg, depth: int = 3) -> list[_Arg]:
             found = _args_of(child, tok2arg)
             if found:
                 return found
+    stolen = _subject_read_as_object(tok)
+    if stolen is not None:
+        found = _args_of(stolen, tok2arg)
+        if found:
+            return found
     dep = tok.dep_
     if dep in ("acl", "acl:relcl", "amod", "appos"):
         a = _arg_of(tok.head, tok2arg)
@@ -381,6 +397,26 @@ def _subjects(tok, tok2arg, depth: int = 3) -> list[_Arg]:
     if dep == "obl" and any(c.lower_ == "as" for c in tok.children):  # "serves as an adviser to"
         return _subjects(tok.head, tok2arg, depth - 1)
     return []
+
+
+_CLAUSE_OR_PREPOSITION = frozenset("after before since until".split())
+
+
+def _subject_read_as_object(verb):
+    """"three days after Islamic State militants killed members of the alliance": a parser may
+    read "after" as a preposition, make "militants" its object and leave "killed" with no
+    subject. A finite verb with no subject, right after a noun phrase opened by a word that also
+    joins clauses, takes that phrase as its subject. Returns the phrase's head, or None."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "expl", "mark") for c in verb.children):
+        return None
+    doc = verb.doc
+    for tok in doc[verb.sent.start:verb.i]:
+        if (tok.dep_ in ("obl", "nmod") and tok.pos_ in ("NOUN", "PROPN") and tok.right_edge.i == verb.i - 1
+                and _case(tok) in _CLAUSE_OR_PREPOSITION):
+            return tok
+    return None
 
 
 def _case(tok) -> str:
@@ -404,9 +440,13 @@ def _prep_objects(tok, tok2arg) -> list[tuple[str, _Arg, int]]:
 def _named_inside(noun, tok2arg) -> list[_Arg]:
     """"the alliance's leadership" / "an army regiment" / "the holy city of X": the name inside
     a generic noun."""
+    # A compound names the noun itself, a possessor only its owner: "commander of the alliance's
+    # Liwa X brigade" leads Liwa X, whether the parser hangs "the alliance's" on "Liwa" or on "brigade".
+    for dep in ("compound", "nmod:poss"):
+        for grand in noun.children:
+            if grand.dep_ == dep and grand.i in tok2arg:
+                return [tok2arg[grand.i]]
     for grand in noun.children:
-        if grand.dep_ in ("nmod:poss", "compound") and grand.i in tok2arg:
-            return [tok2arg[grand.i]]
         if (grand.dep_ == "nmod" and _case(grand) == "of" and grand.i in tok2arg
                 and noun.lemma_.lower() in _PLACE_NOUNS):
             return [tok2arg[grand.i]]
@@ -451,7 +491,7 @@ def _role_noun_candidates(tok, noun: str, tok2arg) -> list[_Candidate]:
         holders = _adjacent_holder(tok, tok2arg)
     if not holders and own is None:
         for child in tok.children:
-            if child.dep_ == "appos" and child.i in tok2arg:
+            if child.dep_ == "appos" and child.i in tok2arg and not _alias_of_name_before(child, tok2arg):
                 holders = [tok2arg[child.i]]  # "the alliance's leader, X"
                 break
         if not holders and tok.dep_ in ("nmod:desc", "compound", "flat") and tok.head.i in tok2arg:
@@ -537,8 +577,13 @@ def _is_passive_like(tok) -> bool:
 def _closest_noun_of_subject(tok):
     """"The commander of a militia allied with Iran was killed": with no auxiliary or copula, a
     participle right after "X of Y" describes Y, the nearer noun, even when the parser makes it
-    the predicate of X. Returns Y, or None when the parse needs no correction."""
+    the predicate of X or a modifier of X. Returns Y, or None when the parse needs no correction."""
     if any(c.dep_ in ("aux", "aux:pass", "cop") for c in tok.children):
+        return None
+    if tok.dep_ in ("acl", "amod") and tok.head.i < tok.i:  # "the commander of a militia allied with"
+        for nmod in tok.head.children:
+            if nmod.dep_ == "nmod" and nmod.i < tok.i and nmod.right_edge.i == tok.i - 1:
+                return nmod
         return None
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and child.right_edge.i == tok.i - 1:
