@@ -7,8 +7,6 @@ for tokenisation; the sentence guard component is registered here).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 from spacy.attrs import IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
@@ -88,13 +86,13 @@ def news_sentence_guard(doc):
     starts[1:][blank_line[:-1]] = 1
 
     prev = orth[:-1]
-    no_start = np.isin(prev, _ids(NO_BREAK_AFTER))
-    no_start |= glued[:-1] & ~space[:-1] & ~np.isin(prev, _ids(_MAY_END_GLUED))  # "Najafi-|Shirazi"
-    no_start |= np.isin(prev, _ids(NAME_PARTICLES)) & capital[1:]  # "Abu | Zeid", "bin | Rashed"
+    no_start = np.isin(prev, _NO_BREAK_AFTER_IDS)
+    no_start |= glued[:-1] & ~space[:-1] & ~np.isin(prev, _MAY_END_GLUED_IDS)  # "Najafi-|Shirazi"
+    no_start |= np.isin(prev, _NAME_PARTICLE_IDS) & capital[1:]  # "Abu | Zeid", "bin | Rashed"
     # "the U.S. The next day" is ambiguous; we bias towards keeping acronyms with a following
     # proper-noun/number phrase together, except for common sentence-initial function words.
-    no_start |= (np.isin(prev, _ids(NO_BREAK_BEFORE_CAP)) & (capital[1:] | (number[1:] != 0))
-                 & ~np.isin(lower[1:], _ids(_SENT_INITIAL)))
+    no_start |= (np.isin(prev, _NO_BREAK_BEFORE_CAP_IDS) & (capital[1:] | (number[1:] != 0))
+                 & ~np.isin(lower[1:], _SENT_INITIAL_IDS))
     starts[1:][no_start] = -1
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
@@ -103,13 +101,8 @@ def news_sentence_guard(doc):
 _GUARD_COLUMNS = [ORTH, LOWER, SPACY, IS_SPACE, IS_TITLE, IS_UPPER, LIKE_NUM, SENT_START]
 
 
-@lru_cache(maxsize=None)
-def _ids_of(words: frozenset) -> np.ndarray:
-    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
-
-
 def _ids(words) -> np.ndarray:
-    return _ids_of(frozenset(words))
+    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
 
 _SENT_INITIAL = {
@@ -118,6 +111,11 @@ _SENT_INITIAL = {
     "their", "its", "however", "meanwhile", "after", "before", "when", "if",
     "as", "some", "many", "most", "officials", "one", "two", "three",
 }
+_NO_BREAK_AFTER_IDS = _ids(NO_BREAK_AFTER)
+_MAY_END_GLUED_IDS = _ids(_MAY_END_GLUED)
+_NAME_PARTICLE_IDS = _ids(NAME_PARTICLES)
+_NO_BREAK_BEFORE_CAP_IDS = _ids(NO_BREAK_BEFORE_CAP)
+_SENT_INITIAL_IDS = _ids(_SENT_INITIAL)
 
 
 # --- lemma fixes -----------------------------------------------------------
