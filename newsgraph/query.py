@@ -139,7 +139,10 @@ def summary(store: Store) -> dict[str, int]:
         "relations": store.count("relations"),
         "events": store.count("events"),
         "quotes": store.count("quotes"),
-        "contradictions": store.count("contradictions"),
+        # as many as `contradictions` lists: the cross-document ones and the in-document flags
+        "contradictions": store.count("contradictions") + store.query(
+            f"SELECT COUNT(*) FROM flags WHERE kind IN ({','.join('?' * len(INCONSISTENCY_FLAGS))})",
+            INCONSISTENCY_FLAGS)[0][0],
     }
 
 

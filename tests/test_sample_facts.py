@@ -99,6 +99,13 @@ def test_contradictions_list_disagreements_not_notes(sample_db):
     assert notes and not kinds & notes  # ambiguous date order, wire credits: notes on the document
 
 
+def test_summary_counts_the_contradictions_that_are_listed(sample_db):
+    with Store(sample_db) as store:
+        listed = query.contradictions(store)
+        assert {c["kind"] for c in listed} >= {"weekday-mismatch"}
+        assert query.summary(store)["contradictions"] == len(listed)
+
+
 def test_merge_and_split_survive_a_later_run(db_copy):
     code, out = run("merge", "Haidar Salman", "Haidar al-Jubouri", "--db", db_copy)
     assert code == 0, out
