@@ -76,8 +76,9 @@ def encode(tok, doc, with_tags):
         tags = None
         if with_tags:
             tags = [-100] * len(ids)
+            firsts = set(first)
             for k, w in enumerate(wids):
-                if w is None or k not in first:
+                if w is None or k not in firsts:
                     continue
                 t = doc[a + w]
                 if t.ent_iob_ == "":
@@ -86,8 +87,7 @@ def encode(tok, doc, with_tags):
                     tags[k] = 0
                 else:
                     tags[k] = TAG_ID[f"{t.ent_iob_}-{t.ent_type_}"]
-        out.append({"ids": ids, "case": case, "first": first, "tags": tags, "a": a, "b": b,
-                    "nwords": len(seen)})
+        out.append({"ids": ids, "case": case, "first": first, "tags": tags, "a": a, "b": b})
     return out
 
 
