@@ -140,9 +140,7 @@ def summary(store: Store) -> dict[str, int]:
         "events": store.count("events"),
         "quotes": store.count("quotes"),
         # as many as `contradictions` lists: the cross-document ones and the in-document flags
-        "contradictions": store.count("contradictions") + store.query(
-            f"SELECT COUNT(*) FROM flags WHERE kind IN ({','.join('?' * len(INCONSISTENCY_FLAGS))})",
-            INCONSISTENCY_FLAGS)[0][0],
+        "contradictions": store.count("contradictions") + len(_inconsistency_flags(store)),
     }
 
 
@@ -172,12 +170,16 @@ def clean_span(store: Store, doc_id: str, raw_start: int, raw_end: int) -> tuple
 INCONSISTENCY_FLAGS = ("weekday-mismatch",)
 
 
+def _inconsistency_flags(store: Store) -> list[Any]:
+    marks = ",".join("?" * len(INCONSISTENCY_FLAGS))
+    return store.query(f"SELECT doc_id, kind, message, evidence FROM flags WHERE kind IN ({marks}) ORDER BY doc_id, id",
+                       INCONSISTENCY_FLAGS)
+
+
 def document_inconsistencies(store: Store) -> list[dict[str, Any]]:
     """Flags raised inside one document (a weekday that does not match its date), as contradictions."""
     found = []
-    marks = ",".join("?" * len(INCONSISTENCY_FLAGS))
-    for f in store.query(f"SELECT doc_id, kind, message, evidence FROM flags WHERE kind IN ({marks}) ORDER BY doc_id, id",
-                         INCONSISTENCY_FLAGS):
+    for f in _inconsistency_flags(store):
         evidence = []
         for ev in json.loads(f["evidence"]):
             if ev.get("raw_start") is None:
