@@ -36,6 +36,7 @@ and the canonical name, so they stay stable across runs while the corpus grows.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 from collections import Counter, defaultdict
@@ -44,7 +45,14 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from newsgraph.entities.demonyms import country_name, demonym_target
-from newsgraph.entities.lexicon import ADMIN_DIVISIONS, GENERIC_ORG_WORDS, ORG_DESCRIPTORS, admin_division
+from newsgraph.entities.lexicon import (
+    ADMIN_DIVISIONS,
+    ARABIC_GROUP_HEADS,
+    GENERIC_ORG_WORDS,
+    ORG_DESCRIPTORS,
+    ORG_HEADS,
+    admin_division,
+)
 from newsgraph.names.acronyms import acronym_keys, acronym_letters, acronym_match, is_acronym
 from newsgraph.names.blocking import link_by_name, match_names
 from newsgraph.names.normalize import (
@@ -121,6 +129,8 @@ class _Clusters:
         self.kinds: list[set[str]] = [{r.subtype} if r.type == "LOC" and r.subtype in _PLACE_KINDS else set()
                                       for r in records]
         self.joins: list[list[tuple[str, str, list[str]]]] = [[] for _ in records]
+        self.stories: list[set[str]] = [{r.story_id or r.doc_id} for r in records]
+        self.notes: list[list[str]] = [[] for _ in records]  # why a join was refused, for the user
 
     def find(self, x: int) -> int:
         while self.parent[x] != x:
@@ -159,7 +169,15 @@ class _Clusters:
         self.kinds[ra] |= self.kinds[rb]
         self.joins[ra].extend(self.joins[rb])
         self.joins[ra].append(why)
+        self.stories[ra] |= self.stories[rb]
+        self.stories[rb] = set()
+        self.notes[ra].extend(self.notes[rb])
         return True
+
+    def note(self, x: int, text: str) -> None:
+        notes = self.notes[self.find(x)]
+        if text not in notes:
+            notes.append(text)
 
 
 def _family(typ: str) -> str:
@@ -176,6 +194,112 @@ def _record_names(r: LocalRecord) -> list[str]:
 
 
 _DIVISION_LEVELS = frozenset(level for level in ADMIN_DIVISIONS.values() if level)
+
+
+# -- corpus evidence on names and types, before any join ------------------------------------------
+
+
+def _possessive_stem(name: str) -> str | None:
+    """ "Bashar al-Assads" -> "Bashar al-Assad": the name without an -s that may be a possessive
+    whose apostrophe the source stripped. Only a candidate: the corpus decides (``_fold_possessives``)."""
+    last = name.rstrip().rsplit(None, 1)[-1]
+    if len(last) < 4 or not last.endswith("s") or last[-2:] in ("ss", "us", "is") or not any(c.isupper() for c in last):
+        return None
+    return name.rstrip()[:-1]
+
+
+def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
+    """Names written with a stripped possessive ("Assads", "Syrias") are the name without the -s
+    when the corpus uses that name, with the same type, at least as often: a corpus property, not a
+    spelling rule ("Hamas" stays when the corpus does not name "Hama" as an organisation)."""
+    uses: Counter = Counter()
+    for r in records:
+        for n in _record_names(r):
+            uses[(r.type, name_key(n) or fold(n))] += 1
+    changed: list[LocalRecord] = []
+    for r in records:
+        mapping = {}
+        for n in _record_names(r):
+            stem = _possessive_stem(n)
+            if stem is None:
+                continue
+            key = (r.type, name_key(stem) or fold(stem))
+            if uses[key] and uses[key] >= uses[(r.type, name_key(n) or fold(n))]:
+                mapping[n] = stem
+        if mapping:
+            names = list(dict.fromkeys(mapping.get(n, n) for n in _record_names(r)))
+            r = dataclasses.replace(r, name=mapping.get(r.name, r.name), names=names)
+        changed.append(r)
+    return changed
+
+
+def _type_evidence(r: LocalRecord) -> str | None:
+    """The type a record's own text vouches for, beyond the model's label: a person's title, an
+    organisation's head word, a country's name."""
+    if r.type == "PERSON" and any(t not in _DIVISION_LEVELS for t in r.titles):
+        return "PERSON"
+    for n in _record_names(r):
+        if country_name(n):
+            return "LOC"
+        toks = parse_name(n, False).tokens
+        if len(toks) >= 2 and (ORG_HEADS.get(toks[-1].norm) is not None or toks[-1].norm in ORG_HEADS
+                               or fold(toks[0].surface) in ARABIC_GROUP_HEADS):
+            return "ORG"
+    if r.type == "LOC" and (r.subtype in _PLACE_KINDS or division_of(r)):
+        return "LOC"
+    return None
+
+
+# A record's own evidence counts this many times its mentions in the vote over a name's types.
+_EVIDENCE_WEIGHT = 3
+# A record is retyped only when the corpus's type for its name outvotes its own by this factor.
+_TYPE_MAJORITY = 2.0
+
+
+def _vote_types(records: list[LocalRecord]) -> list[LocalRecord]:
+    """One name, one type across the corpus: the model calls "Bashar al-Assad" an ORG in one
+    article and a PERSON in a hundred, "Sinjar" a person here and a place there. Every record
+    votes for the type of its name (its mentions, with its own evidence counted more); a record
+    outvoted by the corpus, with no evidence of its own for its type, takes the corpus's type."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    # a lone word that is part of persons' full names elsewhere in the corpus may be one of them:
+    # each such person votes for it, as evidence
+    person_words: Counter = Counter()
+    for r in records:
+        if r.type == "PERSON":
+            for n in _record_names(r):
+                toks = parse_name(n).tokens
+                if len(toks) >= 2:
+                    person_words.update({toks[0].norm, toks[-1].norm})
+    evidence = [_type_evidence(r) for r in records]
+    keys = [name_key(r.name) or fold(r.name) for r in records]
+    for r, ev, key in zip(records, evidence, keys):
+        if r.type in _FAMILIES:
+            votes[key][r.type] += max(1, r.mentions) * (_EVIDENCE_WEIGHT if ev == r.type else 1)
+            if ev and ev != r.type:
+                votes[key][ev] += max(1, r.mentions) * _EVIDENCE_WEIGHT
+    lone = {key: _lone_word(r.name) for r, key in zip(records, keys) if r.type == "PERSON"}
+    for key, tally in votes.items():
+        word = lone.get(key)
+        if word and len(tally) > 1:
+            tally["PERSON"] += _EVIDENCE_WEIGHT * person_words.get(word, 0)
+    out = []
+    for r, ev, key in zip(records, evidence, keys):
+        tally = votes.get(key)
+        if r.type in _FAMILIES and tally and len(tally) > 1 and ev != r.type:
+            winner, n = max(tally.items(), key=lambda kv: (kv[1], kv[0] == r.type))
+            if winner != r.type and n >= _TYPE_MAJORITY * tally[r.type]:
+                r = dataclasses.replace(r, type=winner, subtype=None)
+        out.append(r)
+    return out
+
+
+_FAMILIES = ("PERSON", "ORG", "LOC")
+
+
+def _lone_word(name: str) -> str | None:
+    toks = parse_name(name).tokens
+    return toks[0].norm if len(toks) == 1 else None
 
 
 def _place_key(name: str) -> str:
@@ -210,6 +334,21 @@ def _matching_names(record: LocalRecord, division: tuple[str, str] | None) -> li
             n = f"{n} {division[1]}"
         out.append(n)
     return list(dict.fromkeys(out))
+
+
+def _join_same_name_in_document(records: list[LocalRecord], cl: _Clusters, names_of: list[list[str]]) -> None:
+    """Two records of one document with the same name and type are one actor: the document linker
+    kept them apart only for a difference the corpus has since settled (a stripped possessive, a
+    type the model got wrong in one sentence). This comes first, so that they never count as two
+    actors of one document."""
+    seen: dict[tuple[str, str, str], int] = {}
+    for i, r in enumerate(records):
+        if not names_of[i]:
+            continue
+        key = (r.doc_id, r.type, name_key(names_of[i][0]) or fold(names_of[i][0]).strip())
+        j = seen.setdefault(key, i)
+        if j != i:
+            cl.join(j, i, (records[j].name, r.name, [f"the same name {r.name!r} twice in one document"]), force=True)
 
 
 def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None = None
@@ -291,15 +430,60 @@ def _join_unique_heads(records: list[LocalRecord], cl: _Clusters) -> None:
         if typ == "ORG" and not roots:
             roots = {cl.find(j) for j in heads.find(typ, "first-weak", tok)}
         rivals = {cl.find(j) for j in heads.find(typ, rival, tok)} - roots
-        roots.discard(cl.find(i))
+        own = cl.find(i)
+        roots.discard(own)
+        rivals.discard(own)
+        pos = "surname" if typ == "PERSON" else "first word"
         if len(roots) == 1 and not rivals:
             target = next(iter(roots))
             other = records[target]
-            pos = "surname" if typ == "PERSON" else "first word"
             why = (r.name, other.name, [f"{r.name!r} is the {pos} of {other.name!r}, the only such {typ} in the corpus"])
-            if not cl.join(i, target, why) and typ == "ORG" and _never_compared(records, cl, cl.find(i), target, tok):
-                why[2].append("the documents that name both never compared them: none has a name with that word")
-                cl.join(i, target, why, force=True)
+        elif roots:
+            target, why = _dominant_candidate(records, cl, i, roots, rivals, pos)
+            if target is None:
+                continue
+        else:
+            continue
+        if not cl.join(i, target, why) and typ == "ORG" and _never_compared(records, cl, cl.find(i), target, tok):
+            why[2].append("the documents that name both never compared them: none has a name with that word")
+            cl.join(i, target, why, force=True)
+
+
+# A short name that fits several actors means the one the corpus reports far more than all the
+# others together: "Assad" in a corpus with 120 stories on one Assad and 2 on another. The ratio
+# and the floor keep a real choice between comparable actors undecided.
+DOMINANCE_RATIO = 5.0
+DOMINANT_MIN_STORIES = 5
+
+
+def _cluster_name(records: list[LocalRecord], cl: _Clusters, root: int) -> str:
+    members = [k for ks in cl.docs[root].values() for k in ks]
+    return _canonical([records[k] for k in members]) if members else records[root].name
+
+
+def _cluster_label(records: list[LocalRecord], cl: _Clusters, root: int) -> str:
+    n = len(cl.stories[root])
+    return f"{_cluster_name(records, cl, root)} ({n} {'story' if n == 1 else 'stories'})"
+
+
+def _dominant_candidate(records: list[LocalRecord], cl: _Clusters, i: int, roots: set[int],
+                        rivals: set[int], pos: str) -> tuple[int | None, tuple[str, str, list[str]]]:
+    """The one candidate cluster the corpus means by a short name that fits several, or None (and
+    a note on the short name's cluster saying which candidates tie)."""
+    r = records[i]
+    support = {root: len(cl.stories[root]) for root in roots | rivals}
+    best = max(roots, key=lambda x: (support[x], -x))
+    others = sum(v for k, v in support.items() if k != best)
+    ranked = sorted(support, key=lambda x: -support[x])
+    listing = ", ".join(_cluster_label(records, cl, x) for x in ranked[:4]) + (" ..." if len(ranked) > 4 else "")
+    if support[best] >= DOMINANT_MIN_STORIES and support[best] >= DOMINANCE_RATIO * max(1, others):
+        other = _cluster_name(records, cl, best)
+        return best, (r.name, other, [
+            f"{r.name!r} is the {pos} of {len(support)} {r.type} names in the corpus; "
+            f"{other!r} is reported {support[best] / max(1, others):.0f} times as often as the others: {listing}"])
+    cl.note(i, f"{r.name!r} left apart: the {pos} of several {r.type} names, none reported {DOMINANCE_RATIO:.0f} "
+            f"times as often as the rest: {listing}")
+    return None, ("", "", [])
 
 
 def _unrelated_names(a: list[str], b: list[str]) -> bool:
@@ -568,6 +752,154 @@ def _only_division_pairs(records: list[LocalRecord], cl: _Clusters, a: int, b: i
     return all(_place_key(records[i].name) == key or (divisions[i] or ("", ""))[0] == key for i in in_a + in_b)
 
 
+# An actor named in this many independent stories is established: joining two of them takes
+# more than one story's say-so.
+HUB_STORIES = 3
+
+
+class _NameGraph:
+    """The names of one cluster as nodes; a record that carries two names is an edge between them,
+    supported by the record's story; a join the resolver made on name evidence (spelling, acronym,
+    surname) is an edge that needs no story."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.label: list[str] = []
+        self.stories: list[set[str]] = []
+        self.types: list[Counter] = []
+        self.parent: list[int] = []
+
+    def node(self, name: str) -> int:
+        key = name_key(name) or fold(name).strip()
+        k = self.index.get(key)
+        if k is None:
+            k = self.index[key] = len(self.label)
+            self.label.append(name)
+            self.stories.append(set())
+            self.types.append(Counter())
+            self.parent.append(k)
+        return k
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.stories[ra] |= self.stories[rb]
+            self.types[ra] += self.types[rb]
+
+
+def _conflicting_types(a: Counter, b: Counter) -> bool:
+    """Two names whose own records say different kinds of thing: a place and an armed group, a
+    person and a place."""
+    if not a or not b:
+        return False
+    ta, tb = a.most_common(1)[0][0], b.most_common(1)[0][0]
+    return ta != tb
+
+
+def _coherent_parts(records: list[LocalRecord], members: list[int], names_of: list[list[str]],
+                    joins: list[tuple[str, str, list[str]]]) -> tuple[list[list[int]], list[str]]:
+    """The parts a cluster falls into when every weak link between two established actors is cut:
+    a name pair carried by records of one story only, or by names whose records disagree on the
+    type. Returns the parts (record indices) and why each cut was made."""
+    g = _NameGraph()
+    rec_nodes: dict[int, list[int]] = {}
+    for i in members:
+        r = records[i]
+        nodes = list(dict.fromkeys(g.node(n) for n in names_of[i]))
+        rec_nodes[i] = nodes
+        story = r.story_id or r.doc_id
+        for k in nodes:
+            g.stories[k].add(story)
+        if nodes:
+            g.types[nodes[0]][r.type] += 1
+    pair_stories: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for i, nodes in rec_nodes.items():
+        for k in nodes[1:]:
+            if k != nodes[0]:
+                pair_stories[tuple(sorted((nodes[0], k)))].add(records[i].story_id or records[i].doc_id)
+    own_types = [Counter(t) for t in g.types]
+    for a, b, _ in joins:
+        if a and b and (name_key(a) or fold(a).strip()) in g.index and (name_key(b) or fold(b).strip()) in g.index:
+            ka, kb = g.node(a), g.node(b)
+            if not _conflicting_types(own_types[ka], own_types[kb]):
+                g.union(ka, kb)
+    weak = []
+    for (a, b), stories in pair_stories.items():
+        if len(stories) >= 2 and not _conflicting_types(own_types[a], own_types[b]):
+            g.union(a, b)
+        else:
+            weak.append((a, b, stories))
+    weak.sort(key=lambda e: min(len(g.stories[g.find(e[0])]), len(g.stories[g.find(e[1])])))
+    cuts: list[str] = []
+    for a, b, stories in weak:
+        ra, rb = g.find(a), g.find(b)
+        if ra == rb:
+            continue
+        sa, sb = len(g.stories[ra]), len(g.stories[rb])
+        conflict = _conflicting_types(own_types[a], own_types[b])
+        if not conflict and min(sa, sb) < HUB_STORIES:
+            g.union(a, b)
+            continue
+        why = (f"types differ ({own_types[a].most_common(1)[0][0]} / {own_types[b].most_common(1)[0][0]})"
+               if conflict else f"only {len(stories)} story says they are one, and each is named in "
+                                f"{min(sa, sb)}+ stories")
+        cuts.append(f"{g.label[a]!r} kept apart from {g.label[b]!r}: {why}")
+    if not cuts:
+        return [members], []
+    parts: dict[int, list[int]] = defaultdict(list)
+    for i, nodes in rec_nodes.items():
+        if not nodes:
+            parts[-1].append(i)
+            continue
+        comps = {g.find(k) for k in nodes}
+        parts[g.find(nodes[0]) if len(comps) > 1 else comps.pop()].append(i)
+    if -1 in parts and len(parts) > 1:  # a record with no matching name stays with the largest part
+        loose = parts.pop(-1)
+        max(parts.values(), key=len).extend(loose)
+    return list(parts.values()), cuts
+
+
+def _cut_weak_links(records: list[LocalRecord], cl: _Clusters, names_of: list[list[str]]) -> _Clusters:
+    """Clusters checked for coherence after joining: one sentence cannot glue two hubs."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(records)):
+        groups[cl.find(i)].append(i)
+    regroup: list[tuple[list[int], list[tuple[str, str, list[str]]], list[str]]] = []
+    cut_any = False
+    for root, idxs in groups.items():
+        if len(idxs) > 1 and len(cl.stories[root]) >= 2 * HUB_STORIES:
+            parts, cuts = _coherent_parts(records, idxs, names_of, cl.joins[root])
+        else:
+            parts, cuts = [idxs], []
+        if len(parts) == 1:
+            cl.notes[root] = list(dict.fromkeys(cl.notes[root] + cuts))
+            regroup.append((idxs, cl.joins[root], cl.notes[root]))
+            continue
+        cut_any = True
+        for part in parts:
+            keys = {name_key(n) or fold(n).strip() for i in part for n in names_of[i]}
+            joins = [j for j in cl.joins[root]
+                     if (name_key(j[0]) or fold(j[0]).strip()) in keys and (name_key(j[1]) or fold(j[1]).strip()) in keys]
+            regroup.append((part, joins, cl.notes[root] + cuts))
+    if not cut_any:
+        return cl
+    new = _Clusters(records)
+    for part, joins, notes in regroup:
+        for m in part[1:]:
+            new.join(part[0], m, ("", "", []), force=True)
+        root = new.find(part[0])
+        new.joins[root] = list(joins)
+        new.notes[root] = list(dict.fromkeys(notes))
+    return new
+
+
 def _matches_alias(record: LocalRecord, alias: str) -> bool:
     key = name_key(alias)
     return any(n.casefold() == alias.casefold() or (key and name_key(n) == key) for n in _record_names(record))
@@ -615,27 +947,50 @@ def _rebuild_without(records: list[LocalRecord], cl: _Clusters, movers: set[int]
 
 
 def _canonical(members: list[LocalRecord]) -> str:
-    votes: Counter = Counter()
+    """The display name: the full form most independent stories use. Spellings that normalise alike
+    ("Bashar al Assad", "Bashar al-Assad") pool their stories and show the most used spelling; a
+    person's full form has two words or more, nobody's is an acronym when a name exists; a one-off
+    headline fragment ("X Almost") loses to the name many stories use."""
+    stories: dict[str, set[str]] = defaultdict(set)
+    uses: Counter = Counter()
     for r in members:
         for n in _record_names(r):
-            weight = r.mentions if n == r.name else 1
-            votes[n] += weight
-    if not votes:
+            stories[n].add(r.story_id or r.doc_id)
+            uses[n] += r.mentions if n == r.name else 1
+    if not stories:
         return members[0].name
-
     division = members[0].type == "LOC" and any(division_of(r) for r in members)
     person = members[0].type == "PERSON"
+    forms: dict[str, list[str]] = defaultdict(list)
+    for n in stories:
+        forms[name_key(n) or fold(n).strip()].append(n)
+    form_stories = {k: set().union(*(stories[n] for n in ns)) for k, ns in forms.items()}
+    form_uses = {k: sum(uses[n] for n in ns) for k, ns in forms.items()}
 
-    def rank(n: str) -> tuple:
-        # never an acronym or a lone word when there is more; a person by the fullest name, an
-        # organisation by the name used most ("Shiite X Units" once is not the name of "X Units"),
-        # a division by the name that says so
+    def rank(k: str) -> tuple:
+        n = forms[k][0]
         toks = parse_name(n).tokens
-        size = min(len(toks), 4)
-        return (not is_acronym(n.strip()), not division or admin_division(n) is not None, len(toks) >= 2,
-                *((size, votes[n]) if person else (votes[n], size)), len(n))
+        full = len(toks) >= 2 if person else True
+        return (not is_acronym(n.strip()), not division or admin_division(n) is not None, full,
+                len(form_stories[k]), form_uses[k], min(len(toks), 4), len(n))
 
-    return max(votes, key=rank)
+    best = max(forms, key=rank)
+    if person:
+        # a fuller form of the same name, with the same first and last word ("Karim Hadi al-Tarmi"
+        # for "Karim al-Tarmi"), is the full name; extra words at either end may be a headline's
+        head = [t.norm for t in parse_name(forms[best][0]).tokens]
+        fuller = [k for k in forms if k != best and _inner_extension(head, [t.norm for t in parse_name(forms[k][0]).tokens])]
+        if fuller:
+            best = max(fuller, key=rank)
+    return max(forms[best], key=lambda n: (len(stories[n]), uses[n], "-" in n, n))
+
+
+def _inner_extension(short: list[str], long: list[str]) -> bool:
+    """True when ``long`` is ``short`` with words inserted between its first and last word."""
+    if len(short) < 2 or len(long) <= len(short) or long[0] != short[0] or long[-1] != short[-1]:
+        return False
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
 
 
 def entity_id(typ: str, name: str) -> str:
@@ -650,9 +1005,11 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     "region" or None), so that a town is not joined to the province named after it. ``timings``,
     when given, receives the seconds each step took (for ``newsgraph.bench_resolve``)."""
     clock = _StepClock(timings)
+    records = _vote_types(_fold_possessives(list(records)))
     cl = _Clusters(records)
     divisions = [division_of(r) for r in records]
     names_of = [_matching_names(r, d) for r, d in zip(records, divisions)]
+    _join_same_name_in_document(records, cl, names_of)
     links = candidate_links(records, names_of)
     clock("names: block and compare")
     for _, i, j, why in links:
@@ -669,6 +1026,8 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     _join_undivided_places(records, cl, divisions, place_kind)
     _join_places_taken_for_persons(records, cl)
     clock("places")
+    cl = _cut_weak_links(records, cl, names_of)
+    clock("coherence")
     cl = _apply_overrides(records, cl, list(overrides))
     clock("overrides")
 
@@ -702,6 +1061,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
                 stories=len({r.story_id or r.doc_id for r in members}),
                 titles=titles, joins=list(cl.joins[root]),
                 alias_kinds={a: ("acronym" if is_acronym(a.strip()) else "mention", n) for a, n in aliases.items()},
+                meta={"kept_apart": list(cl.notes[root])} if cl.notes[root] else {},
             )
         )
     mapping: dict[tuple[str, int], str] = {}
