@@ -19,7 +19,7 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 
 # Bump when the stage's output changes, so stored facts are recomputed on the next run.
 # 2: event date_partial/antecedent, quantity scope, division names, speaker roles from attribution
-FACTS_VERSION = "2"
+FACTS_VERSION = "3"
 
 
 @dataclass(slots=True)

@@ -590,3 +590,28 @@ def test_cost_is_not_all_pairs(monkeypatch):
     assert len(ents) == 100
     assert calls < 100 * 99 // 2 // 4
     check_consistent(out, ents)
+
+
+@pytest.mark.parametrize("text, place, group", [
+    # the definition's subject is the affiliate, not the place inside its phrase
+    ("Attacks have targeted officials of the network's affiliate in Norland known as Liwa al-Qamar.",
+     "Norland", "Liwa al-Qamar"),
+    ("Strikes hit the branch in Eastmark known as the Dawn Front on Friday.", "Eastmark", "Dawn Front"),
+])
+def test_a_known_as_definition_never_joins_a_place_to_the_group_after_it(text, place, group):
+    mentions = [mention(text, place, "LOC"), mention(text, group, "ORG")]
+    out, entities = link_mentions(text, mentions)
+    check_consistent(out, entities)
+    assert entity_of(out, entities, place) is not entity_of(out, entities, group)
+
+
+def test_a_country_is_never_known_as_an_armed_group():
+    text = "Fighters entered Syria, known as the Sunrise Brigades, on Monday."
+    mentions = [mention(text, "Syria", "LOC"), mention(text, "Sunrise Brigades", "ORG")]
+    out, entities = link_mentions(text, mentions)
+    assert entity_of(out, entities, "Syria") is not entity_of(out, entities, "Sunrise Brigades")
+    # the type check leaves a real definition between two organisations alone
+    text = "The Dawn Front, also known as Liwa al-Fajr, denied it."
+    mentions = [mention(text, "Dawn Front", "ORG"), mention(text, "Liwa al-Fajr", "ORG")]
+    out, entities = link_mentions(text, mentions)
+    assert entity_of(out, entities, "Dawn Front") is entity_of(out, entities, "Liwa al-Fajr")

@@ -60,7 +60,7 @@ from ..names.normalize import (
 )
 from ..names.titles import HONORIFICS, ROLES, split_title
 from ..types import EntityMention
-from .demonyms import demonym_target
+from .demonyms import country_name, demonym_target
 from .lexicon import ADMIN_DIVISIONS, ARABIC_GROUP_HEADS, GENERIC_ORG_WORDS, ORG_DESCRIPTORS, ORG_HEADS, admin_division
 
 __all__ = ["LocalEntity", "link_mentions", "explain"]
@@ -266,6 +266,49 @@ def _alias_mention(text: str, span: tuple[int, int], like: EntityMention) -> Ent
     return EntityMention(s, e, text[s:e], like.type, like.subtype, "alias", s, e)
 
 
+def name_type_evidence(name: str) -> str | None:
+    """The type a name's own words vouch for, whatever the model said: a country's name or an
+    administrative division is a place, a name headed by an organisation word ("... Front",
+    "Kataib ...") an organisation."""
+    if country_name(name) or admin_division(name) is not None:
+        return "LOC"
+    toks = _name_tokens(name)
+    if len(toks) >= 2 and (toks[-1] in ORG_HEADS or " ".join(toks[-2:]) in ORG_HEADS or _arabic_headed(toks)):
+        return "ORG"
+    return None
+
+
+# A definition may join a person with an organisation (a group known by its leader's name), never
+# a place with an actor.
+_DEFINABLE = frozenset({("PERSON", "PERSON"), ("ORG", "ORG"), ("LOC", "LOC"), ("PERSON", "ORG"),
+                        ("ORG", "PERSON"), ("ORG", "LOC"), ("LOC", "ORG")})
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|from|at|across|inside|outside|around|throughout|of)\s+(?:the\s+)?$", re.I)
+
+
+def _side_type(doc: _Document, i: int | None, span: tuple[int, int]) -> str | None:
+    evidence = name_type_evidence(doc.text[span[0]:span[1]])
+    if evidence or i is None:
+        return evidence
+    return doc.mentions[i].type if doc.mentions[i].origin != "alias" else None
+
+
+def _definition_attaches(doc: _Document, d: AliasDef, li: int | None, si: int | None,
+                         long_span: tuple[int, int], short_span: tuple[int, int]) -> bool:
+    """True when the two sides of a definition may be one entity: types that agree (a country is
+    never "known as" an armed group), and a place that is the definition's subject rather than the
+    object of a preposition inside it ("the group's affiliate in X, known as Y" defines the
+    affiliate, not X)."""
+    lt, st = _side_type(doc, li, long_span), _side_type(doc, si, short_span)
+    if lt and st and ((lt, st) not in _DEFINABLE or {lt, st} == {"ORG", "LOC"} and "LOC" in
+                      (name_type_evidence(doc.text[long_span[0]:long_span[1]]),
+                       name_type_evidence(doc.text[short_span[0]:short_span[1]]))):
+        return False
+    left = min(long_span, short_span)
+    if lt == "LOC" and st != "LOC" and left == long_span and _LOCATIVE_BEFORE.search(doc.text[max(0, left[0] - 30):left[0]]):
+        return False
+    return True
+
+
 def _add_definition_mentions(doc: _Document, defs: list[AliasDef]) -> list[tuple[int, int, AliasDef]]:
     """Map each definition onto mentions, adding the side the mention finder missed.
 
@@ -278,6 +321,8 @@ def _add_definition_mentions(doc: _Document, defs: list[AliasDef]) -> list[tuple
         (li, l_touched), (si, s_touched) = doc.mention_at(long_span), doc.mention_at(short_span)
         if li is None and si is None:
             continue  # nothing the mention finder saw: probably not a name at all
+        if not _definition_attaches(doc, d, li, si, long_span, short_span):
+            continue
         if li is not None and si is not None:
             if li != si:
                 pairs.append((li, si, d))
