@@ -291,3 +291,91 @@ def test_a_lone_word_taken_for_a_person_is_the_place_of_that_name():
     assert len(groups(places + [rec("d3", 0, "Sadun", titles=["Sheikh"])])[0]) == 2
     # ... nor a place named in a single document
     assert len(groups([_loc("d1", 0, "Sadun"), rec("d3", 0, "Sadun")])[0]) == 2
+
+
+def _many(name: str, typ: str, n: int, start: int = 0, prefix: str = "d", names=()) -> list[LocalRecord]:
+    return [rec(f"{prefix}{k}", 0, name, typ, names=names) for k in range(start, start + n)]
+
+
+def test_one_story_cannot_glue_two_established_actors():
+    # twelve stories on one person, six on another, one article whose linker joined the two
+    records = _many("Karim al-Tarmi", "PERSON", 12, prefix="c") + _many("Hadi Salman", "PERSON", 6, prefix="g")
+    records.append(rec("x1", 0, "Hadi Salman", "PERSON", names=["Karim al-Tarmi"]))
+    g, ents = groups(records)
+    assert len(g) == 2 and ["Karim al-Tarmi"] * 12 != g[0]
+    tarmi = next(e for e in ents if e.name == "Karim al-Tarmi")
+    assert tarmi.documents == 12
+    assert any("kept apart" in n for e in ents for n in e.meta.get("kept_apart", []))
+    # the same link made by a name the corpus barely knows is an alias, not a glue
+    records = _many("Karim al-Tarmi", "PERSON", 12, prefix="c") + _many("Hadi Salman", "PERSON", 1, prefix="g")
+    records.append(rec("x1", 0, "Hadi Salman", "PERSON", names=["Karim al-Tarmi"]))
+    assert len(groups(records)[0]) == 1
+
+
+def test_two_stories_that_say_two_names_are_one_join_them():
+    records = _many("Dawn Front", "ORG", 6, prefix="a") + _many("Liwa al-Fajr", "ORG", 6, prefix="b")
+    records += [rec("x1", 0, "Dawn Front", "ORG", names=["Liwa al-Fajr"]),
+                rec("x2", 0, "Dawn Front", "ORG", names=["Liwa al-Fajr"])]
+    g, _ = groups(records)
+    assert g == [["Dawn Front", "Liwa al-Fajr"]]
+    # ... but two copies of one wire story are one story
+    records = _many("Dawn Front", "ORG", 6, prefix="a") + _many("Liwa al-Fajr", "ORG", 6, prefix="b")
+    records += [rec("x1", 0, "Dawn Front", "ORG", names=["Liwa al-Fajr"], story="s"),
+                rec("x2", 0, "Dawn Front", "ORG", names=["Liwa al-Fajr"], story="s")]
+    g, _ = groups(records)
+    assert len(g) == 2
+
+
+def test_a_rare_alias_joins_on_one_story():
+    records = _many("Dawn Front", "ORG", 6) + [rec("x1", 0, "Dawn Front", "ORG", names=["Jabhat al-Fajr"])]
+    records.append(rec("y1", 0, "Jabhat al-Fajr", "ORG"))
+    g, _ = groups(records)
+    assert g == [["Dawn Front", "Jabhat al-Fajr"]]
+
+
+def test_a_surname_joins_the_actor_the_corpus_means():
+    records = _many("Karim al-Tarmi", "PERSON", 12) + [rec("h1", 0, "Hadi al-Tarmi"), rec("z1", 0, "Tarmi")]
+    g, ents = groups(records)
+    assert ["Karim al-Tarmi", "Tarmi"] in g and ["Hadi al-Tarmi"] in g
+    join = next(e for e in ents if e.name == "Karim al-Tarmi").joins
+    assert any("as often as the others" in reason for _, _, rs in join for reason in rs)
+
+
+def test_a_surname_two_comparable_actors_carry_stays_apart_with_the_reason():
+    records = _many("Karim al-Tarmi", "PERSON", 6) + _many("Hadi al-Tarmi", "PERSON", 4, prefix="h")
+    records.append(rec("z1", 0, "Tarmi"))
+    g, ents = groups(records)
+    assert ["Tarmi"] in g
+    lone = next(e for e in ents if e.name == "Tarmi")
+    assert "left apart" in lone.meta["kept_apart"][0] and "Karim al-Tarmi" in lone.meta["kept_apart"][0]
+
+
+def test_types_are_voted_over_the_corpus():
+    records = _many("Karim al-Tarmi", "PERSON", 8) + [rec("o1", 0, "Karim al-Tarmi", "ORG")]
+    records += _many("Sadunabad", "LOC", 6, prefix="p") + [rec("q1", 0, "Sadunabad", "PERSON")]
+    g, ents = groups(records)
+    assert len(g) == 2
+    assert {e.name: e.type for e in ents} == {"Karim al-Tarmi": "PERSON", "Sadunabad": "LOC"}
+    # a record with evidence of its own keeps its type: "X Brigade" is an organisation
+    _, ents = groups(_many("Sadunabad", "LOC", 6, prefix="p") + [rec("q1", 0, "Sadunabad Brigade", "ORG")])
+    assert {e.type for e in ents} == {"LOC", "ORG"}
+
+
+def test_a_stripped_possessive_is_the_name():
+    records = _many("Karim al-Tarmi", "PERSON", 5) + [rec("s1", 0, "Karim al-Tarmis"),
+                                                       rec("s1", 1, "Karim al-Tarmi")]
+    g, ents = groups(records)
+    assert len(ents) == 1 and ents[0].name == "Karim al-Tarmi"
+    # a name ending in -s that the corpus never uses without it stays as it is
+    _, ents = groups([rec("a", 0, "Hamas", "ORG"), rec("b", 0, "Hama", "LOC")])
+    assert sorted(e.name for e in ents) == ["Hama", "Hamas"]
+
+
+def test_the_display_name_is_the_full_form_most_stories_use():
+    records = _many("Karim al-Tarmi", "PERSON", 6) + [rec("t1", 0, "Karim al-Tarmi Almost", names=["Karim al-Tarmi"])]
+    _, ents = groups(records)
+    assert [e.name for e in ents] == ["Karim al-Tarmi"]
+    records = _many("Dawn Front", "ORG", 2) + _many("Sunrise Dawn Front", "ORG", 1, start=5) + [
+        rec("d9", 0, "Dawn Front", "ORG", names=["Sunrise Dawn Front"])]
+    _, ents = groups(records)
+    assert ents[0].name == "Dawn Front"

@@ -203,7 +203,7 @@ def _possessive_stem(name: str) -> str | None:
     """ "Bashar al-Assads" -> "Bashar al-Assad": the name without an -s that may be a possessive
     whose apostrophe the source stripped. Only a candidate: the corpus decides (``_fold_possessives``)."""
     last = name.rstrip().rsplit(None, 1)[-1]
-    if len(last) < 4 or not last.endswith("s") or last[-2:] in ("ss", "us", "is") or not any(c.isupper() for c in last):
+    if len(last) < 4 or not last.endswith("s") or last.endswith("ss") or not any(c.isupper() for c in last):
         return None
     return name.rstrip()[:-1]
 
