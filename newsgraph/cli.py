@@ -303,6 +303,12 @@ def show_cmd(
         g = meta["gazetteer"]
         head.add_row("gazetteer", escape(f"{g.get('name')} ({g.get('country_code')}) {g.get('latitude')}, {g.get('longitude')}"
                                          f"  population {g.get('population')}  geonames {g.get('geonameid')}"))
+    if meta.get("gazetteer_why"):
+        head.add_row("why", escape(meta["gazetteer_why"]))
+    for i, c in enumerate(meta.get("gazetteer_candidates") or ()):
+        head.add_row("candidates" if i == 0 else "", escape(
+            f"{c['score']:>6}  {c['name']} ({c['country_code']}, {c['kind']})  {c['latitude']}, {c['longitude']}")
+            + f"\n        [dim]{escape('; '.join(c['reasons']))}[/]")
     if meta.get("approximate_position"):
         p = meta["approximate_position"]
         head.add_row("position", f"≈ {p['latitude']}, {p['longitude']} [dim](about {p['distance_km']} km from {escape(p['from'])})[/]")

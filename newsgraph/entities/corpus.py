@@ -61,52 +61,151 @@ def _link_demonyms(docs: list[StoredDoc], entities: list[ResolvedEntity]) -> lis
 
 
 def _link_places(entities: list[ResolvedEntity], docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> None:
+    """Link every place to the gazetteer, deciding ambiguous names by the evidence of the
+    documents where the place occurs (``kb.places.decide_place``): the countries they name, the
+    other places they name, the kind of place the text calls it, stated relative positions.
+    The candidates (top 5) with their scores and reasons are kept in ``meta["gazetteer_candidates"]``."""
     try:
         from newsgraph.kb import places as gazetteer
+        from newsgraph.kb.position import offset_position
     except ImportError:
         return
-    countries = {e.id: e for e in entities if e.type == "LOC" and e.subtype == "country"}
     by_id = {e.id: e for e in entities}
+    # document -> entity id -> mentions, from the local entities of each document
+    doc_ents: dict[str, Counter] = {}
+    for d in docs:
+        c = doc_ents.setdefault(d.doc_id, Counter())
+        for i, le in enumerate(d.facts.entities):
+            eid = entity_of.get((d.doc_id, i))
+            if eid is not None:
+                c[eid] += max(int(getattr(le, "mentions", 1) or 1), 1)
+    docs_of: dict[str, list[str]] = {}
+    for doc, c in doc_ents.items():
+        for eid in c:
+            docs_of.setdefault(eid, []).append(doc)
+    country_of: dict[str, str] = {}  # entity id -> alpha-2, for country entities
+    for e in entities:
+        if e.type == "LOC":
+            c = _country(e.name)
+            if c is not None and c.get("alpha2"):
+                country_of[e.id] = c["alpha2"]
+    corpus_countries: Counter = Counter()
+    for eid, cc in country_of.items():
+        corpus_countries[cc] += len(docs_of.get(eid, ())) or by_id[eid].documents
+    corpus_countries = Counter(dict(corpus_countries.most_common(3)))
+
+    # stated relative positions: entity -> [(anchor name, distance, bearing, doc, start, end)]
+    stated: dict[str, list] = {}
+    for d in docs:
+        for pos in d.facts.positions:
+            eid = entity_of.get((d.doc_id, pos.entity))
+            if eid is not None and pos.distance_km is not None and pos.bearing is not None:
+                stated.setdefault(eid, []).append((pos.anchor, pos.distance_km, pos.bearing, d.doc_id, pos.start, pos.end))
+
+    decided: dict[str, object] = {}  # entity id -> Place
+
+    def evidence(e: ResolvedEntity, with_places: bool) -> "gazetteer.Evidence":
+        countries: Counter = Counter()
+        near: Counter = Counter()
+        for doc in docs_of.get(e.id, ()):
+            for other, n in doc_ents[doc].items():
+                if other == e.id:
+                    continue
+                if other in country_of:
+                    countries[country_of[other]] += n
+                elif with_places and other in decided:
+                    p = decided[other]
+                    countries[p.country_code] += 0.5 * n
+                    if p.latitude is not None:
+                        near[(p.latitude, p.longitude)] += 1
+        kind = {"settlement": "city", "region": "admin1"}.get(e.subtype or "")
+        return gazetteer.Evidence(countries=dict(countries), corpus_countries=dict(corpus_countries),
+                                  near=[(lat, lon, w) for (lat, lon), w in near.items()], kind=kind)
+
+    def decide(e: ResolvedEntity, ev) -> object:
+        try:
+            return gazetteer.decide_place(e.name, ev)
+        except Exception as exc:  # noqa: BLE001 - a gazetteer failure leaves the place unlinked
+            e.meta["gazetteer_error"] = str(exc)
+            return None
+
+    places = [e for e in entities if e.type == "LOC" and e.id not in country_of]
+    # pass 1: countries only; pass 2: with the places pass 1 decided as neighbours
+    for with_places in (False, True):
+        found = {}
+        for e in places:
+            dec = decide(e, evidence(e, with_places))
+            if dec is not None and dec.place is not None:
+                found[e.id] = dec.place
+        decided = found
+
     for e in entities:
         if e.type != "LOC":
             continue
-        try:
-            country = _country(e.name)
-            if country is not None:
-                e.meta["country"] = country
-                e.subtype = "country"
+        if e.id in country_of:
+            c = _country(e.name)
+            dec = decide(e, evidence(e, True)) if _has_namesake_region(e.name) else None
+            best = dec.candidates[0] if dec is not None and dec.candidates else None
+            if best is not None and best.place.kind != "country" and dec.place is not None \
+                    and any(r.startswith("near co-mentioned") for r in best.reasons):
+                # "Georgia" among Atlanta and Savannah: the US state, not the country
+                _store_decision(e, dec)
                 continue
-            place = gazetteer.lookup_place(e.name, country_hint=_corpus_country_hint(countries))
-        except Exception as exc:  # noqa: BLE001 - a gazetteer failure leaves the place unlinked
-            e.meta["gazetteer_error"] = str(exc)
+            e.meta["country"] = c
+            e.subtype = "country"
             continue
-        if place is not None:
-            e.meta["gazetteer"] = {k: getattr(place, k) for k in
-                                   ("geonameid", "name", "country_code", "admin1", "latitude", "longitude", "population")
-                                   if hasattr(place, k)}
-            if getattr(place, "matched_alias", None):
-                e.alias_kinds.setdefault(place.name, ("gazetteer", 0))
-    # approximate positions stated in the text, for places the gazetteer lacks
-    for d in docs:
-        for p in d.facts.positions:
-            eid = entity_of.get((d.doc_id, p.entity))
-            ent = by_id.get(eid) if eid else None
-            if ent is None or "gazetteer" in ent.meta or p.distance_km is None or p.bearing is None:
-                continue
-            try:
-                from newsgraph.kb.position import offset_position
-
-                anchor = gazetteer.lookup_place(p.anchor)
-                if anchor is None:
-                    continue
-                lat, lon = offset_position(anchor.latitude, anchor.longitude, p.distance_km, p.bearing)
-            except Exception:  # noqa: BLE001
-                continue
-            ent.meta["approximate_position"] = {
+        ev = evidence(e, True)
+        offsets = []
+        for anchor, dist, bearing, doc, start, end in stated.get(e.id, ()):
+            a = gazetteer.decide_place(anchor, evidence(e, True)).place
+            if a is not None and a.latitude is not None:
+                lat, lon = offset_position(a.latitude, a.longitude, dist, bearing)
+                offsets.append((lat, lon, max(15.0, 0.5 * dist), anchor, dist, bearing, doc, start, end))
+        if offsets:
+            ev.offsets = [o[:3] for o in offsets]
+        dec = decide(e, ev)
+        if dec is None:
+            continue
+        _store_decision(e, dec)
+        if dec.place is None and offsets:
+            # the gazetteer lacks the place (or has only namesakes far away): the stated position
+            lat, lon, _, anchor, dist, bearing, doc, start, end = offsets[0]
+            e.meta["approximate_position"] = {
                 "latitude": round(lat, 4), "longitude": round(lon, 4), "approximate": True,
-                "from": p.anchor, "distance_km": p.distance_km, "bearing": p.bearing,
-                "evidence": {"doc": d.doc_id, "start": p.start, "end": p.end},
+                "from": anchor, "distance_km": dist, "bearing": bearing,
+                "evidence": {"doc": doc, "start": start, "end": end},
             }
+
+
+def _has_namesake_region(name: str) -> bool:
+    """Whether a country's name is also a first-level region elsewhere ("Georgia")."""
+    try:
+        from newsgraph.kb import places as gazetteer
+
+        return any(p.kind == "admin1" and p.exact for p in gazetteer.candidates(name))
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _store_decision(e: ResolvedEntity, dec) -> None:
+    place = dec.place
+    e.meta["gazetteer_candidates"] = [
+        {"name": s.place.name, "country_code": s.place.country_code, "kind": s.place.kind,
+         "latitude": None if s.place.latitude is None else round(s.place.latitude, 4),
+         "longitude": None if s.place.longitude is None else round(s.place.longitude, 4),
+         "score": s.score, "reasons": list(s.reasons)}
+        for s in dec.candidates[:5]
+    ]
+    e.meta["gazetteer_why"] = dec.why
+    if dec.base:
+        e.meta["gazetteer_base"] = dec.base
+    if place is None:
+        return
+    e.meta["gazetteer"] = {k: getattr(place, k) for k in
+                           ("geonameid", "name", "country_code", "admin1", "latitude", "longitude", "population", "kind")
+                           if hasattr(place, k)}
+    if getattr(place, "matched_alias", None):
+        e.alias_kinds.setdefault(place.name, ("gazetteer", 0))
 
 
 def _country(name: str):
@@ -117,7 +216,8 @@ def _country(name: str):
     c = country(name)
     if c is None:
         return None
-    return {k: getattr(c, k) for k in ("alpha2", "alpha3", "name") if hasattr(c, k)}
+    # a country's point is its capital (kb.countries): where "in Syria" is placed on a map
+    return {k: getattr(c, k) for k in ("alpha2", "alpha3", "name", "latitude", "longitude") if hasattr(c, k)}
 
 
 def _corpus_country_hint(countries: dict[str, ResolvedEntity]) -> str | None:

