@@ -648,6 +648,13 @@ def _compare(a: str, b: str, explain: bool = True, family: str | None = None) ->
     if s >= _TOKEN_MATCH and min(len(ja), len(jb)) >= 5:
         return min(s, 0.9), tuple(reasons + [f"spacing ignored {' '.join(t.surface for t in ta)}~{' '.join(t.surface for t in tb)}"])
 
+    # institutional names that differ only in a connecting word or in a country written as its
+    # adjective: "Observatory for/of Human Rights", "Free Syria/Syrian Army"
+    if family != "PER":
+        ca, cb = _core_words(ta), _core_words(tb)
+        if ca and ca == cb and len(ca) >= 2:
+            return 0.9, tuple(reasons + ["connecting words and country adjectives ignored"])
+
     # acronym against long form
     from .acronyms import acronym_match, is_acronym  # local import: acronyms uses this module
 
@@ -682,6 +689,22 @@ def _compare(a: str, b: str, explain: bool = True, family: str | None = None) ->
         return 0.4 * k / max(n_a, n_b), tuple(reasons + [f"different tokens: {' '.join(ua)} vs {' '.join(ub)}"])
     jw = JaroWinkler.similarity(_vform(ja), _vform(jb))
     return 0.55 * jw, (f"different names: {' '.join(ua)} vs {' '.join(ub)}",)
+
+
+_CONNECTORS = frozenset("of for the and in on at".split())
+
+
+def _core_words(toks: tuple[Token, ...]) -> tuple[str, ...]:
+    """The words of a name without connecting words, each country adjective as its country."""
+    from newsgraph.entities.demonyms import demonym_target  # local import: demonyms uses this module
+
+    out = []
+    for t in toks:
+        if t.norm in _CONNECTORS:
+            continue
+        target = demonym_target(t.surface[:1].upper() + t.surface[1:]) if t.surface[:1].isalpha() else None
+        out.append(fold(target[0]) if target and target[1] == "country" else t.norm)
+    return tuple(out)
 
 
 def _fam(typ: str | None) -> str | None:
