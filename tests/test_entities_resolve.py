@@ -379,3 +379,13 @@ def test_the_display_name_is_the_full_form_most_stories_use():
         rec("d9", 0, "Dawn Front", "ORG", names=["Sunrise Dawn Front"])]
     _, ents = groups(records)
     assert ents[0].name == "Dawn Front"
+
+
+def test_an_acronym_that_adds_places_to_a_defined_acronym_is_that_organisation():
+    places = _many("Norland", "LOC", 3, prefix="n") + _many("Eastmark", "LOC", 3, prefix="e")
+    records = places + [rec("a1", 0, "Dawn Brigades", "ORG", names=["DB"]), rec("a2", 0, "DBNE", "ORG")]
+    g, ents = groups(records)
+    assert ["DB", "DBNE", "Dawn Brigades"] in [sorted(set(x)) for x in g] or ["DBNE", "Dawn Brigades"] in g
+    # letters that are no place's initials make another acronym
+    g, _ = groups(places + [rec("a1", 0, "Dawn Brigades", "ORG", names=["DB"]), rec("a2", 0, "DBQZ", "ORG")])
+    assert ["DBQZ"] in g

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 
 from typing import Callable
 
+from newsgraph.entities.corrections import Override, apply_to_clusters  # user decisions
 from newsgraph.entities.demonyms import country_name, demonym_target
 from newsgraph.entities.lexicon import (
     ADMIN_DIVISIONS,
@@ -94,13 +95,6 @@ class LocalRecord:
     @property
     def key(self) -> tuple[str, int]:
         return (self.doc_id, self.idx)
-
-
-@dataclass(slots=True)
-class Override:
-    action: str  # merge | split
-    a: str
-    b: str
 
 
 @dataclass(slots=True)
@@ -587,6 +581,7 @@ def _join_acronyms(records: list[LocalRecord], cl: _Clusters) -> None:
                 spelled[key[4:].lower()].add(i)
                 long_of.setdefault((key[4:].lower(), i), n)
     done: set[int] = set()
+    initials = _place_initials(records)
     for i, r in enumerate(records):
         if not _acronym_only(r):
             continue
@@ -608,6 +603,44 @@ def _join_acronyms(records: list[LocalRecord], cl: _Clusters) -> None:
             (target, j), = targets.items()
             long = long_of[(x, j)]
             cl.join(i, target, (r.name, long, [f"{r.name!r} {how} {long!r}, the only such name in the corpus"]))
+        elif not sources:
+            _join_place_qualified_acronym(records, cl, i, x, defined, long_of, initials)
+
+
+def _place_initials(records: list[LocalRecord]) -> dict[str, list[str]]:
+    """Initial letter -> the places the corpus names in several stories, for acronyms that add
+    places to an organisation's acronym."""
+    stories: dict[str, set[str]] = defaultdict(set)
+    for r in records:
+        if r.type == "LOC" and not is_acronym(r.name.strip()):
+            stories[r.name].add(r.story_id or r.doc_id)
+    out: dict[str, list[str]] = defaultdict(list)
+    for name, s in stories.items():
+        if len(s) >= HUB_STORIES and name[:1].isalpha():
+            out[name[0].lower()].append(name)
+    return out
+
+
+def _join_place_qualified_acronym(records: list[LocalRecord], cl: _Clusters, i: int, x: str,
+                                  defined: dict[str, set[int]], long_of: dict[tuple[str, int], str],
+                                  initials: dict[str, list[str]]) -> None:
+    """An acronym no name spells that is a defined acronym followed by the initials of places the
+    corpus names ("ISIL" = "IS" + Iraq + Levant) stands for the organisation of the defined one."""
+    for k in range(len(x) - 1, 1, -1):
+        base, extra = x[:k], x[k:]
+        if base not in defined or len(extra) > 3 or not all(initials.get(c) for c in extra):
+            continue
+        targets = {cl.find(j): j for j in sorted(defined[base])}
+        targets.pop(cl.find(i), None)
+        if len(targets) != 1:
+            return
+        (target, j), = targets.items()
+        long = long_of[(base, j)]
+        places = " + ".join(initials[c][0] for c in extra)
+        r = records[i]
+        cl.join(i, target, (r.name, long, [
+            f"{r.name!r} is {base!r} (defined as {long!r}) followed by the initials of places the corpus names ({places})"]))
+        return
 
 
 def _singular(word: str) -> str:
@@ -909,43 +942,6 @@ def _is_named(record: LocalRecord, alias: str) -> bool:
     return record.name.casefold() == alias.casefold() or name_key(record.name) == name_key(alias)
 
 
-def _apply_overrides(records: list[LocalRecord], cl: _Clusters, overrides: list[Override]) -> _Clusters:
-    for ov in overrides:
-        if ov.action == "merge":
-            left = [i for i, r in enumerate(records) if _matches_alias(r, ov.a)]
-            right = [i for i, r in enumerate(records) if _matches_alias(r, ov.b)]
-            if left and right:
-                for j in left[1:] + right:
-                    cl.join(left[0], j, (ov.a, ov.b, ["merged by the user"]), force=True)
-        elif ov.action == "split":
-            # records carrying ALIAS leave the cluster that is named ENTITY (or holds ENTITY as an alias)
-            owners = {cl.find(i) for i, r in enumerate(records) if _matches_alias(r, ov.a)}
-            movers = [i for i, r in enumerate(records) if cl.find(i) in owners and _matches_alias(r, ov.b)
-                      and (not _matches_alias(r, ov.a) or _is_named(r, ov.b))]
-            if not movers:
-                continue
-            cl = _rebuild_without(records, cl, set(movers))
-    return cl
-
-
-def _rebuild_without(records: list[LocalRecord], cl: _Clusters, movers: set[int]) -> _Clusters:
-    """A new union-find where ``movers`` form their own cluster, apart from their old one."""
-    roots = [cl.find(i) for i in range(len(records))]
-    new = _Clusters(records)
-    groups: dict[tuple[int, bool], list[int]] = defaultdict(list)
-    for i, root in enumerate(roots):
-        groups[(root, i in movers)].append(i)
-    for (root, moved), members in groups.items():
-        joins = [j for j in cl.joins[root] if not moved] if members else []
-        for m in members[1:]:
-            new.join(members[0], m, ("", "", []), force=True)
-        if members:
-            new.joins[new.find(members[0])] = [j for j in joins if j[0]] + (
-                [] if not moved else [("", "", ["split off by the user"])]
-            )
-    return new
-
-
 def _canonical(members: list[LocalRecord]) -> str:
     """The display name: the full form most independent stories use. Spellings that normalise alike
     ("Bashar al Assad", "Bashar al-Assad") pool their stories and show the most used spelling; a
@@ -1028,7 +1024,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     clock("places")
     cl = _cut_weak_links(records, cl, names_of)
     clock("coherence")
-    cl = _apply_overrides(records, cl, list(overrides))
+    cl = apply_to_clusters(records, cl, list(overrides))
     clock("overrides")
 
     groups: dict[int, list[int]] = defaultdict(list)
