@@ -56,6 +56,8 @@ from newsgraph.entities.lexicon import (
 )
 from newsgraph.names.acronyms import acronym_keys, acronym_letters, acronym_match, is_acronym
 from newsgraph.names.blocking import link_by_name, match_names
+from functools import lru_cache
+
 from newsgraph.names.normalize import (
     MATCH_THRESHOLD,
     fold,
@@ -179,15 +181,27 @@ def _family(typ: str) -> str:
 
 
 def _single_token_person(name: str) -> bool:
-    return len(parse_name(name).tokens) < 2
+    return len(_parse(name).tokens) < 2
 
 
 def _record_names(r: LocalRecord) -> list[str]:
     names = list(dict.fromkeys([r.name, *r.names]))
-    return [n for n in names if n and parse_name(n, r.type == "PERSON").tokens]
+    return [n for n in names if n and _parse(n, r.type == "PERSON").tokens]
 
 
 _DIVISION_LEVELS = frozenset(level for level in ADMIN_DIVISIONS.values() if level)
+
+
+@lru_cache(maxsize=1 << 18)
+def _parse(name: str, strip_title: bool = True):
+    """``parse_name``, memoised: a corpus repeats its names thousands of times."""
+    return parse_name(name, strip_title)
+
+
+@lru_cache(maxsize=1 << 18)
+def _key(name: str) -> str:
+    """The key under which two spellings count as one form of a name."""
+    return name_key(name) or fold(name).strip()
 
 
 # -- corpus evidence on names and types, before any join ------------------------------------------
@@ -209,7 +223,7 @@ def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
     uses: Counter = Counter()
     for r in records:
         for n in _record_names(r):
-            uses[(r.type, name_key(n) or fold(n))] += 1
+            uses[(r.type, _key(n))] += 1
     changed: list[LocalRecord] = []
     for r in records:
         mapping = {}
@@ -217,8 +231,8 @@ def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
             stem = _possessive_stem(n)
             if stem is None:
                 continue
-            key = (r.type, name_key(stem) or fold(stem))
-            if uses[key] and uses[key] >= uses[(r.type, name_key(n) or fold(n))]:
+            key = (r.type, _key(stem))
+            if uses[key] and uses[key] >= uses[(r.type, _key(n))]:
                 mapping[n] = stem
         if mapping:
             names = list(dict.fromkeys(mapping.get(n, n) for n in _record_names(r)))
@@ -235,7 +249,7 @@ def _type_evidence(r: LocalRecord) -> str | None:
     for n in _record_names(r):
         if country_name(n):
             return "LOC"
-        toks = parse_name(n, False).tokens
+        toks = _parse(n, False).tokens
         if len(toks) >= 2 and (ORG_HEADS.get(toks[-1].norm) is not None or toks[-1].norm in ORG_HEADS
                                or fold(toks[0].surface) in ARABIC_GROUP_HEADS):
             return "ORG"
@@ -262,11 +276,11 @@ def _vote_types(records: list[LocalRecord]) -> list[LocalRecord]:
     for r in records:
         if r.type == "PERSON":
             for n in _record_names(r):
-                toks = parse_name(n).tokens
+                toks = _parse(n).tokens
                 if len(toks) >= 2:
                     person_words.update({toks[0].norm, toks[-1].norm})
     evidence = [_type_evidence(r) for r in records]
-    keys = [name_key(r.name) or fold(r.name) for r in records]
+    keys = [_key(r.name) for r in records]
     for r, ev, key in zip(records, evidence, keys):
         if r.type in _FAMILIES:
             votes[key][r.type] += max(1, r.mentions) * (_EVIDENCE_WEIGHT if ev == r.type else 1)
@@ -292,7 +306,7 @@ _FAMILIES = ("PERSON", "ORG", "LOC")
 
 
 def _lone_word(name: str) -> str | None:
-    toks = parse_name(name).tokens
+    toks = _parse(name).tokens
     return toks[0].norm if len(toks) == 1 else None
 
 
@@ -339,7 +353,7 @@ def _join_same_name_in_document(records: list[LocalRecord], cl: _Clusters, names
     for i, r in enumerate(records):
         if not names_of[i]:
             continue
-        key = (r.doc_id, r.type, name_key(names_of[i][0]) or fold(names_of[i][0]).strip())
+        key = (r.doc_id, r.type, _key(names_of[i][0]))
         j = seen.setdefault(key, i)
         if j != i:
             cl.join(j, i, (records[j].name, r.name, [f"the same name {r.name!r} twice in one document"]), force=True)
@@ -380,7 +394,7 @@ def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None
 
 def _head_key(record: LocalRecord) -> tuple[str, str] | None:
     """The key under which a one-word name may join a unique larger cluster."""
-    toks = parse_name(record.name, record.type == "PERSON").tokens
+    toks = _parse(record.name, record.type == "PERSON").tokens
     if len(toks) != 1 or is_acronym(record.name.strip()):
         return None
     return (record.type, toks[0].norm)
@@ -392,7 +406,7 @@ def _heads_of(record: LocalRecord) -> set[tuple[str, str, str]]:
     "weak" head: the one word names it only when no fuller name has that first word."""
     out: set[tuple[str, str, str]] = set()
     for n in _record_names(record):
-        toks = parse_name(n, record.type == "PERSON").tokens
+        toks = _parse(n, record.type == "PERSON").tokens
         if len(toks) < 2:
             continue
         weak = record.type == "ORG" and all(t.norm in GENERIC_ORG_WORDS for t in toks[1:])
@@ -483,8 +497,8 @@ def _dominant_candidate(records: list[LocalRecord], cl: _Clusters, i: int, roots
 def _unrelated_names(a: list[str], b: list[str]) -> bool:
     """True when the document linker had nothing to join two organisations' names on: no word in
     common (up to spelling), neither an acronym of the other."""
-    words_a = {t.norm for n in a for t in parse_name(n, False).tokens} - GENERIC_ORG_WORDS
-    words_b = {t.norm for n in b for t in parse_name(n, False).tokens} - GENERIC_ORG_WORDS
+    words_a = {t.norm for n in a for t in _parse(n, False).tokens} - GENERIC_ORG_WORDS
+    words_b = {t.norm for n in b for t in _parse(n, False).tokens} - GENERIC_ORG_WORDS
     if any(x == y or token_similarity(x, y) >= MATCH_THRESHOLD for x in words_a for y in words_b):
         return False
     return not any(acronym_match(x, y) or acronym_match(y, x) for x in a for y in b)
@@ -515,12 +529,12 @@ def _never_compared(records: list[LocalRecord], cl: _Clusters, a: int, b: int, w
     if not in_a:
         return False
     for i in in_a:
-        if any(len(toks := parse_name(n, False).tokens) != 1 or token_similarity(toks[0].norm, word) < MATCH_THRESHOLD
+        if any(len(toks := _parse(n, False).tokens) != 1 or token_similarity(toks[0].norm, word) < MATCH_THRESHOLD
                for n in _record_names(records[i])):
             return False
     for i in in_b:
         if any(token_similarity(t.norm, word) >= MATCH_THRESHOLD
-               for n in _record_names(records[i]) for t in parse_name(n, False).tokens):
+               for n in _record_names(records[i]) for t in _parse(n, False).tokens):
             return False
     return True
 
@@ -676,7 +690,7 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
         for n in _record_names(r):
             if is_acronym(n.strip()):
                 continue
-            toks = parse_name(n, False).tokens
+            toks = _parse(n, False).tokens
             if len(toks) >= 2:
                 norms = tuple(t.norm for t in toks)
                 forms.append((norms, [t.surface for t in toks]))
@@ -711,7 +725,7 @@ def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters) ->
     for r in records:
         if r.type == "PERSON":
             for n in _record_names(r):
-                toks = parse_name(n).tokens
+                toks = _parse(n).tokens
                 if len(toks) >= 2:
                     person_words.update(t.norm for t in toks)
     places: dict[str, set[int]] = defaultdict(set)
@@ -722,8 +736,8 @@ def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters) ->
     for i, r in enumerate(records):
         if r.type != "PERSON" or r.titles:
             continue
-        toks = parse_name(r.name).tokens
-        if len(toks) != 1 or toks[0].norm in person_words or any(len(parse_name(n).tokens) != 1 for n in r.names):
+        toks = _parse(r.name).tokens
+        if len(toks) != 1 or toks[0].norm in person_words or any(len(_parse(n).tokens) != 1 for n in r.names):
             continue
         roots = {cl.find(j) for j in places.get(_place_key(r.name), ())}
         if len(roots) == 1:
@@ -803,7 +817,7 @@ class _NameGraph:
         self.parent: list[int] = []
 
     def node(self, name: str) -> int:
-        key = name_key(name) or fold(name).strip()
+        key = _key(name)
         k = self.index.get(key)
         if k is None:
             k = self.index[key] = len(self.label)
@@ -859,7 +873,7 @@ def _coherent_parts(records: list[LocalRecord], members: list[int], names_of: li
                 pair_stories[tuple(sorted((nodes[0], k)))].add(records[i].story_id or records[i].doc_id)
     own_types = [Counter(t) for t in g.types]
     for a, b, _ in joins:
-        if a and b and (name_key(a) or fold(a).strip()) in g.index and (name_key(b) or fold(b).strip()) in g.index:
+        if a and b and (_key(a)) in g.index and (_key(b)) in g.index:
             ka, kb = g.node(a), g.node(b)
             if not _conflicting_types(own_types[ka], own_types[kb]):
                 g.union(ka, kb)
@@ -917,9 +931,9 @@ def _cut_weak_links(records: list[LocalRecord], cl: _Clusters, names_of: list[li
             continue
         cut_any = True
         for part in parts:
-            keys = {name_key(n) or fold(n).strip() for i in part for n in names_of[i]}
+            keys = {_key(n) for i in part for n in names_of[i]}
             joins = [j for j in cl.joins[root]
-                     if (name_key(j[0]) or fold(j[0]).strip()) in keys and (name_key(j[1]) or fold(j[1]).strip()) in keys]
+                     if (_key(j[0])) in keys and (_key(j[1])) in keys]
             regroup.append((part, joins, cl.notes[root] + cuts))
     if not cut_any:
         return cl
@@ -959,13 +973,13 @@ def _canonical(members: list[LocalRecord]) -> str:
     person = members[0].type == "PERSON"
     forms: dict[str, list[str]] = defaultdict(list)
     for n in stories:
-        forms[name_key(n) or fold(n).strip()].append(n)
+        forms[_key(n)].append(n)
     form_stories = {k: set().union(*(stories[n] for n in ns)) for k, ns in forms.items()}
     form_uses = {k: sum(uses[n] for n in ns) for k, ns in forms.items()}
 
     def rank(k: str) -> tuple:
         n = forms[k][0]
-        toks = parse_name(n).tokens
+        toks = _parse(n).tokens
         full = len(toks) >= 2 if person else True
         return (not is_acronym(n.strip()), not division or admin_division(n) is not None, full,
                 len(form_stories[k]), form_uses[k], min(len(toks), 4), len(n))
@@ -974,8 +988,8 @@ def _canonical(members: list[LocalRecord]) -> str:
     if person:
         # a fuller form of the same name, with the same first and last word ("Karim Hadi al-Tarmi"
         # for "Karim al-Tarmi"), is the full name; extra words at either end may be a headline's
-        head = [t.norm for t in parse_name(forms[best][0]).tokens]
-        fuller = [k for k in forms if k != best and _inner_extension(head, [t.norm for t in parse_name(forms[k][0]).tokens])]
+        head = [t.norm for t in _parse(forms[best][0]).tokens]
+        fuller = [k for k in forms if k != best and _inner_extension(head, [t.norm for t in _parse(forms[k][0]).tokens])]
         if fuller:
             best = max(fuller, key=rank)
     return max(forms[best], key=lambda n: (len(stories[n]), uses[n], "-" in n, n))
