@@ -41,6 +41,7 @@ from functools import lru_cache
 
 from newsgraph.entities import lexicon as lx
 from newsgraph.entities.demonyms import COUNTRY_ACRONYMS, country_name, demonym_target
+from newsgraph.names import junk as _junk
 from newsgraph.names.acronyms import is_acronym
 from newsgraph.names.normalize import fold as _fold_uncached
 from newsgraph.names.titles import HONORIFICS, ROLES, is_title_phrase, title_end
@@ -55,13 +56,51 @@ fold = lru_cache(maxsize=65536)(_fold_uncached)  # the same words recur in every
 # A word: letters/digits joined by hyphens, inner apostrophes (not a possessive 's) and the dots of
 # dotted acronyms ("U.S.", "U.S.-led"); a trailing dot is left out and recorded on the token.
 _WORD = re.compile(r"[^\W_]+(?:(?:[-‐‑]|['’‘ʼ](?![sS]\b)|\.(?=[^\W\d_]\.)|\.[-‐‑])[^\W_]+)*")
-_COMPOUND_ADJ = re.compile(r"[-‐](?:based|led|backed|funded|aligned|affiliated|linked|run|trained|supported|allied)$")
+_COMPOUND_ADJ = re.compile(r"[-‐](?:based|led|backed|funded|aligned|affiliated|linked|run|trained|supported|allied|held|controlled|sponsored|inspired|dominated)$")
 _TITLE_PREFIXES = ("then-", "ex-", "Then-", "Ex-")  # "then-Prime Minister X"
 _CONNECTORS = frozenset("of for on the and".split())
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|at|az|an|ez|es|adh|ath)[-‐‑](?=[^\W_])", re.IGNORECASE)
 _LOWER_PARTICLES = frozenset("al el bin ibn bint bn de van von da di du le la".split())
 _TITLE_WORDS = frozenset(w for phrase in HONORIFICS | ROLES for w in phrase.split())
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
+
+# -- headlines and junk --------------------------------------------------------------------------
+# A headline is Title Cased: its capitalised words are names only when the document writes them
+# capitalised mid-sentence elsewhere or they are known parts of names; "Assad Regime Airstrikes
+# Kill ..." yields "Assad", not a three-word name.
+_SEGMENT_END = re.compile(r"\n|[.!?][\"”’)]*[ \t]+(?=[\"“‘(]?[A-Z0-9])")
+_TITLECASE_SMALL = frozenset("a an the of for on in at to by and or but nor with from as vs via per into over off up out".split())
+_INITIAL_AFTER = frozenset(':"“‘(\n')
+# Lone head nouns are kinds of bodies or places, not names: "the Observatory", "Militias", "Ministry".
+_LONE_GENERIC = frozenset(
+    {w for w, sub in lx.ORG_HEADS.items() if " " not in w and sub in ("armed_group", "military", "government", "research", "party")}
+    | lx.GENERIC_ORG_WORDS | {w for w in lx.PLACE_SUFFIXES if " " not in w} | set(lx.ADMIN_DIVISIONS)
+    | set("news media press television radio channel newspaper magazine".split())
+) - {"martyrs", "knights", "lions", "guardians", "partisans", "hosts", "vanguard", "watch", "peshmerga", "hashd"}
+# Credit lines: "By X", "Photo: X", "Source: X" name an author or a supplier, not an actor.
+_CREDIT_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[Bb]y|BY|[Pp]hoto(?:graph)?(?:\s+credit)?|[Cc]redits?|[Ss]ource|[Ii]mage|[Pp]icture|[Cc]ourtesy(?:\s+of)?)[ \t]*[:|]?[ \t]*$")
+_CREDIT_WORDS = frozenset("source sources credit credits photo photos image images picture courtesy copyright published "
+                          "updated posted reporting editing writing".split())
+
+
+@lru_cache(maxsize=16384)
+def _known_name_part(word: str) -> bool:
+    """Words that belong to names whatever the case of the line: particles, head nouns of groups and
+    places, titles, Arabic group words, given names, countries and demonyms, compass points."""
+    low = word.lower()
+    if low in _NAME_PART_WORDS or fold(low) in _NAME_PART_WORDS:
+        return True
+    if _COMPOUND_ADJ.search(low):
+        return False  # "Iran-Trained": a description
+    return country_name(word) is not None or demonym_target(word) is not None
+
+
+_NAME_PART_WORDS = frozenset(
+    {w for table in (lx.ORG_HEADS, lx.PLACE_SUFFIXES, lx.ARABIC_GROUP_HEADS, lx.PLACE_CAPITAL_PREFIXES) for k in table for w in k.split()}
+    | {w for k in lx.KNOWN_ORGS for w in k.split()} | {w for p in lx.INTERNATIONAL_PREFIXES for w in p.lower().split()}
+    | lx.GENERIC_ORG_WORDS | lx.ORG_DESCRIPTORS | lx.NAME_PARTICLES | lx.GIVEN_NAMES | _TITLE_WORDS | _LOWER_PARTICLES
+    | set("north south east west northern southern eastern western central upper lower greater new old".split())
+) - lx.NOT_NAME_WORDS
 
 
 @dataclass(slots=True)
@@ -228,7 +267,7 @@ def _shape_of(words: tuple[str, ...], lenient_head: bool) -> _Shape:
         return _Shape("ORG", _international(lows, org[1]), "group", True)
     if len(words) >= 2 and fold(lows[0]) in lx.PLACE_CAPITAL_PREFIXES:
         return _Shape("LOC", lx.PLACE_CAPITAL_PREFIXES[fold(lows[0])], "place-cue", True)
-    if len(words) >= 2 and lows[-1] in lx.PLACE_SUFFIXES and caps[-1]:
+    if len(words) >= 2 and lows[-1] in lx.PLACE_SUFFIXES and caps[-1] and not all(demonym_target(w) for w in words[:-1]):
         return _Shape("LOC", lx.PLACE_SUFFIXES[lows[-1]], "place-cue", True)
     person = _person_shape_of(words)
     if person is not None:
@@ -315,12 +354,172 @@ class _Scanner:
         self.starts = [t.start for t in self.toks]
         self.cands: list[_Cand] = []
         self._allcaps_lines = self._find_allcaps_lines()
+        self._junk = _junk.junk_spans(text)
+        self._find_headlines()
 
     # -- helpers ---------------------------------------------------------------------------------
 
     def _find_allcaps_lines(self) -> list[tuple[int, int]]:
         """Lines in capitals (mastheads, kickers): their words are not acronyms."""
         return [m.span() for m in _ALLCAPS_LINE.finditer(self.text) if len(m.group().split()) >= 2]
+
+    def _find_headlines(self) -> None:
+        """Title-Cased segments (headlines, kickers, related-story lists) and, from the rest of the
+        text, how the document writes each word mid-sentence (capitalised or not)."""
+        toks, text = self.toks, self.text
+        bounds = [m.end() for m in _SEGMENT_END.finditer(text)]
+        segs: list[tuple[int, int]] = []
+        k = 0
+        while k < len(toks):
+            b = bisect.bisect_right(bounds, toks[k].start)
+            j = k + 1
+            while j < len(toks) and bisect.bisect_right(bounds, toks[j].start) == b:
+                j += 1
+            segs.append((k, j))
+            k = j
+        self.headline = [False] * len(toks)
+        # sentence-initial words are capitalised whatever they are: "Rocket fire hit ...", "Include X"
+        self.initial = [False] * len(toks)
+        for a, b in segs:
+            self.initial[a] = True
+        for k, t in enumerate(toks):
+            if t.start > 0 and (text[t.start - 1] in _INITIAL_AFTER or text[max(0, t.start - 2) : t.start] in (': ', '" ', '“ ')):
+                self.initial[k] = True
+        self._cap_mid: dict[str, int] = {}
+        self._low_mid: dict[str, int] = {}
+        candidates = []
+        glued = self._glued_headlines()
+        for a, b in segs:
+            content = [t for t in toks[a + 1 : b] if t.text[:1].isalpha() and t.low not in _TITLECASE_SMALL
+                       and not _is_particle(t) and not (len(t.text) > 1 and t.text.isupper())
+                       and not t.text.startswith(_TITLE_PREFIXES)]
+            lower = sum(1 for t in content if not t.text[:1].isupper())
+            if len(content) >= 3 and lower * 6 <= len(content):
+                candidates.append((a, b, content))
+                continue
+            for k in range(a + 1, b):
+                t = toks[k]
+                if not t.text[:1].isalpha() or self.initial[k] or k in glued:
+                    continue
+                counts = self._cap_mid if t.text[:1].isupper() else self._low_mid
+                counts[t.low] = counts.get(t.low, 0) + 1
+        for a, b, content in candidates:
+            # Title Case shows in capitalised words that are no names: "Kills", "Regime", "Almost".
+            plain = sum(1 for t in content if t.text[:1].isupper() and not self._name_word(t))
+            if plain >= 2 or plain and len(content) >= 4 and all(t.text[:1].isupper() for t in content):
+                for k in range(a, b):
+                    self.headline[k] = True
+        for k in glued:
+            self.headline[k] = True
+
+    def _glued_headlines(self) -> set[int]:
+        """Headlines run into the text without a full stop ("... said on Monday Aleppo Death Toll
+        Rises as Shelling Continues"): long runs of capitalised words, several of them common words."""
+        toks = self.toks
+        out: set[int] = set()
+        k = 0
+        while k < len(toks):
+            if not toks[k].text[:1].isupper():
+                k += 1
+                continue
+            j = k + 1
+            while j < len(toks) and (toks[j].text[:1].isupper() or toks[j].low in _TITLECASE_SMALL or _is_particle(toks[j])) \
+                    and self._joinable(toks[j - 1], toks[j]):
+                j += 1
+            while j > k and not toks[j - 1].text[:1].isupper():
+                j -= 1
+            a = k + 1 if toks[k].low in lx.NOT_NAME_WORDS else k  # "The Local Coordination Committees"
+            caps = [t for t in toks[a:j] if t.text[:1].isupper()]
+            if len(caps) >= 4 and _org_head([t.low for t in toks[a:j]]) is None:
+                plain = [t for t in caps[1:] if t.low in lx.NOT_NAME_WORDS or _junk.is_interface_word(t.text)
+                         or _junk.is_common_word(t.text) and not _known_name_part(t.text)]
+                if len(plain) >= 3 or len(plain) >= 2 and self._has_verb(plain):
+                    out.update(range(k, j))
+            k = max(j, k + 1)
+        return out
+
+    def _has_verb(self, toks: list[_Tok]) -> bool:
+        """A finite verb among the words ("Rises", "Kills"): names have none, headlines do."""
+        if self.doc is None or not self.doc.has_annotation("TAG"):
+            return False
+        for t in toks:
+            span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None and any(x.tag_ in ("VBZ", "VBD", "VBP") for x in span):
+                return True
+        return False
+
+    def _name_word(self, t: _Tok, strict: bool = True) -> bool:
+        """Whether a capitalised word of a headline is evidence of a name. ``strict=False`` only
+        looks at what the word is (for telling a headline), not at the known parts of names."""
+        w = t.text
+        if not w[:1].isupper() or any(ch.isdigit() for ch in w) or (len(w) > 1 and w.replace("-", "").isupper()):
+            return True
+        low = t.low
+        if low in lx.NOT_NAME_WORDS or _junk.is_interface_word(w):
+            return False
+        cap, lower = self._cap_mid.get(low, 0), self._low_mid.get(low, 0)
+        if cap > lower:
+            return True
+        if strict and _known_name_part(w):
+            return True
+        if lower > 0:
+            return False
+        return not _junk.is_common_word(w)
+
+    def _headline_pieces(self, i: int, j: int) -> list[tuple[int, int]]:
+        """Token range i..j cut at the words of a headline that are no names; unchanged outside headlines."""
+        toks = self.toks
+        while i < j and self.initial[i] and not self.headline[i] and not self._name_word(toks[i]):
+            i += 1  # "Rocket", "Earlier": a common word capitalised at the start of a sentence
+            while i < j and toks[i].low in _CONNECTORS:
+                i += 1  # "Followers of X" -> "X"
+        if not any(self.headline[i:j]):
+            return [(i, j)] if j > i else []
+        out: list[tuple[int, int]] = []
+        s = None
+        for k in range(i, j + 1):
+            if k < j and (not self.headline[k] or self._name_word(toks[k])):
+                if s is None:
+                    s = k
+                continue
+            if s is not None:
+                a, b = s, k
+                while a < b and not toks[a].text[:1].isupper() and not _ARTICLE_PREFIX.match(toks[a].text):
+                    a += 1
+                while b > a and (toks[b - 1].low in _CONNECTORS or _is_particle(toks[b - 1]) and "-" not in toks[b - 1].text):
+                    b -= 1
+                if b > a:
+                    out.append((a, b))
+                s = None
+        return out
+
+    def _credit_before(self, start: int) -> bool:
+        return bool(_CREDIT_BEFORE.search(self.text, max(0, start - 40), start))
+
+    def _is_junk(self, cand: _Cand) -> bool:
+        """Widget text, URLs and handles, credits, lone head nouns and title prefixes are no names."""
+        ns, ne = (cand.name_start, cand.name_end) if cand.name_start >= 0 else (cand.start, cand.end)
+        k = bisect.bisect_left(self._junk, (ne, ne))
+        if k > 0 and any(a < ne and b > ns for a, b in self._junk[max(0, k - 3) : k]):
+            return True
+        if cand.origin in ("role", "demonym"):
+            return False
+        words = self.text[ns:ne].split()
+        if not words:
+            return True
+        if _junk.is_interface_phrase(words) or all(w.lower() in _CREDIT_WORDS for w in words):
+            return True
+        if words[0].startswith(_TITLE_PREFIXES) and len(words) == 1:
+            return True  # "then-Prime": the start of a title
+        if len(words) == 1 and cand.origin != "acronym" and words[0].lower() in _LONE_GENERIC:
+            low = words[0].lower()
+            if words[0][:1].isupper() and low in lx.ORG_HEADS and self.text[max(0, ns - 4) : ns] in ("the ", "The "):
+                # "the Observatory said": a reference to a body named elsewhere, like "the ministry"
+                self.cands.append(_Cand(ns - 4, ne, "ORG", lx.ORG_HEADS[low], "role", _ROLE))
+            return True
+        if cand.type != "PERSON" and self._credit_before(cand.start):
+            return True  # "By Agence X", "Photo: Y"
+        return False
 
     def _in_allcaps_line(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self._allcaps_lines)
@@ -336,8 +535,14 @@ class _Scanner:
         return chunk.rsplit("\n", 1)[-1]
 
     def _add(self, cand: _Cand) -> None:
-        if cand.end > cand.start:
+        if cand.end > cand.start and not self._is_junk(cand):
+            if cand.strength == _PATTERN and cand.origin != "ner" and self._in_headline(cand.start):
+                cand.strength = _NER - 0.5  # a pattern over a headline's words: the model's span decides
             self.cands.append(cand)
+
+    def _in_headline(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return 0 <= k < len(self.headline) and self.headline[k]
 
     # -- runs of capitalised words ----------------------------------------------------------------
 
@@ -393,12 +598,14 @@ class _Scanner:
         parts = self._split_at_and(parts)
         out = []
         for a, b in parts:
-            while a < b and (toks[a].low in lx.NOT_NAME_WORDS and not _is_particle(toks[a]) or _COMPOUND_ADJ.search(toks[a].low)):
-                a += 1  # "The", "Unlike"; "Washington-based Hudson Institute"
-            while b > a and (toks[b - 1].low in _CONNECTORS or _is_particle(toks[b - 1]) and "-" not in toks[b - 1].text):
+            while a < b and (toks[a].low in lx.NOT_NAME_WORDS and not _is_particle(toks[a]) or _COMPOUND_ADJ.search(toks[a].low)
+                             or _junk.is_interface_word(toks[a].text) or toks[a].low in _CREDIT_WORDS):
+                a += 1  # "The", "Unlike"; "Washington-based Hudson Institute"; "Tags X"
+            while b > a and (toks[b - 1].low in _CONNECTORS or _is_particle(toks[b - 1]) and "-" not in toks[b - 1].text
+                             or _junk.is_interface_word(toks[b - 1].text)):
                 b -= 1
             if b > a:
-                out.append((a, b))
+                out.extend(self._headline_pieces(a, b))
         return out
 
     def _split_at_and(self, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -781,12 +988,34 @@ class _Scanner:
         if e - s >= 2 and text[e - 2 : e] in _POSSESSIVE:
             e -= 2
         i, j = self._tok_range(s, e)
-        while i < j and self.toks[i].low in lx.NOT_NAME_WORDS and not _is_particle(self.toks[i]):
-            i += 1  # "Few of ...", "Asked ..."
-        while j > i and self.toks[j - 1].low in _CONNECTORS:
-            j -= 1
+        while i < j and (self.toks[i].low in lx.NOT_NAME_WORDS and not _is_particle(self.toks[i])
+                         or _junk.is_interface_word(self.toks[i].text) or self.toks[i].low in _CREDIT_WORDS):
+            i += 1  # "Few of ...", "Asked ...", "Tags ..."
+        while j > i and (self.toks[j - 1].low in _CONNECTORS or self.toks[j - 1].low in lx.NOT_NAME_WORDS
+                         and not _is_particle(self.toks[j - 1]) or _junk.is_interface_word(self.toks[j - 1].text)):
+            j -= 1  # "... on Sunday"
+        pieces = self._headline_pieces(i, j)
+        if pieces != [(i, j)]:
+            if not pieces:
+                return
+            a, b = max(pieces, key=lambda p: (p[1] - p[0], -p[0]))
+            if b - a < 2 and label not in ("GPE", "LOC", "FAC", "NORP"):
+                return  # one word left of a headline run: the patterns and the repeated names judge it
+            i, j = a, b
+            while i < j and (self.toks[i].low in lx.NOT_NAME_WORDS and not _is_particle(self.toks[i]) or self.toks[i].low in _CREDIT_WORDS):
+                i += 1
         toks = self.toks[i:j]
-        if not toks or not self._is_name(toks, label) or self._has_finite_verb(toks, label):
+        compound = bool(toks) and bool(_COMPOUND_ADJ.search(toks[-1].low)) and not toks[-1].text.startswith(_TITLE_PREFIXES)
+        if compound:
+            # "al Qaeda-linked", "Daesh-held": the name is what comes before the hyphen
+            last = toks[-1]
+            cut = _COMPOUND_ADJ.search(last.low).start()
+            toks = toks[:-1] + [_Tok(last.start, last.start + cut, last.text[:cut], last.low[:cut], last.cap, False)]
+            if not toks[-1].text:
+                return
+        if toks and toks[0].text.startswith(_TITLE_PREFIXES) and label != "PERSON":
+            toks = toks[1:]  # "then-Prime": a title prefix, no place
+        if not toks or not self._is_name(toks, label, compound) or self._has_finite_verb(toks, label):
             return
         s, e = toks[0].start, toks[-1].end
         if e < len(text) and text[e] == "." and _abbrev(toks[-1]) and len(toks[-1].text) > 1 and "." in toks[-1].text:
@@ -863,7 +1092,7 @@ class _Scanner:
         span = self.doc.char_span(toks[0].start, toks[-1].end, alignment_mode="expand")
         return span is not None and any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in span)
 
-    def _is_name(self, toks: list[_Tok], label: str) -> bool:
+    def _is_name(self, toks: list[_Tok], label: str, compound: bool = False) -> bool:
         """False for what the model labels but is no name: common words, titles, job titles, symbols."""
         words = [t.text for t in toks]
         joined = " ".join(words)
@@ -873,11 +1102,13 @@ class _Scanner:
             return False
         if label != "NORP" and fold(joined) in lx.NOT_ENTITIES:
             return False
+        if len(toks) >= 2 and toks[-1].low in _GENERIC_PLURALS - {"forces"} and all(demonym_target(t.text) for t in toks[:-1]):
+            return False  # "Iran-Trained Shiite Militias": a description of fighters, not a name
         if len(toks) == 1:
             t = toks[0]
             if t.low in lx.NOT_NAME_WORDS or t.low in lx.NOT_ENTITIES:
                 return False
-            if self.doc is not None:
+            if self.doc is not None and not compound:  # the name in "X-linked" is tagged a modifier
                 span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
                 if span is not None and len(span) == 1 and (
                     span[0].pos_ in _NOT_NAME_POS
