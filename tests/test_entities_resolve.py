@@ -389,3 +389,24 @@ def test_an_acronym_that_adds_places_to_a_defined_acronym_is_that_organisation()
     # letters that are no place's initials make another acronym
     g, _ = groups(places + [rec("a1", 0, "Dawn Brigades", "ORG", names=["DB"]), rec("a2", 0, "DBQZ", "ORG")])
     assert ["DBQZ"] in g
+
+
+def test_a_neighbouring_name_glued_to_a_name_is_trimmed_off():
+    base = _many("Karim al-Tarmi", "PERSON", 3) + _many("Norland", "LOC", 3, prefix="n")
+    g, ents = groups(base + [rec("x1", 0, "Norland Karim al-Tarmi"), rec("x2", 0, "Karim al-Tarmi Norland")])
+    assert len([e for e in ents if e.type == "PERSON"]) == 1
+    # an organisation keeps the country in front of it unless its name still says the country
+    base = _many("Defence Ministry", "ORG", 3) + _many("Dawn Syrian Forces", "ORG", 3, prefix="f")
+    g, _ = groups(base + [rec("y1", 0, "Norlandic Defence Ministry", "ORG"), rec("y2", 0, "Russian Defence Ministry", "ORG"),
+                          rec("y3", 0, "Kurdish-Arab Dawn Syrian Forces", "ORG")])
+    assert ["Russian Defence Ministry"] in g
+    assert any("Kurdish-Arab Dawn Syrian Forces" in x and "Dawn Syrian Forces" in x for x in g) or \
+        any(x == ["Dawn Syrian Forces"] * 4 for x in g)
+    # words that are no names of anything are not trimmed: "Free X Army" is another group
+    g, _ = groups(_many("Dawn Army", "ORG", 3) + [rec("z1", 0, "Free Dawn Army", "ORG")])
+    assert ["Free Dawn Army"] in g
+
+
+def test_names_that_share_only_a_blocking_key_are_not_one_name_in_a_document():
+    g, _ = groups([rec("d1", 0, "Deir", "LOC"), rec("d1", 1, "Daraa", "LOC"), rec("d2", 0, "Daraa", "LOC")])
+    assert ["Deir"] in g

@@ -57,3 +57,8 @@ def test_is_title_phrase():
     assert is_title_phrase("Lt. Col.")
     assert is_title_phrase("Grand Ayatollah")
     assert not is_title_phrase("Dulfi")
+
+
+def test_a_hyphenated_rank_is_a_title():
+    assert split_title("Major-General Pavel Orlov") == ("Major-General", "Pavel Orlov")
+    assert split_title("Jean-Pierre Dupont") == ("", "Jean-Pierre Dupont")

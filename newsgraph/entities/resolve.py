@@ -56,6 +56,7 @@ from newsgraph.entities.lexicon import (
 )
 from newsgraph.names.acronyms import acronym_keys, acronym_letters, acronym_match, is_acronym
 from newsgraph.names.blocking import link_by_name, match_names
+from newsgraph.names.titles import HONORIFICS, ROLES
 from functools import lru_cache
 
 from newsgraph.names.normalize import (
@@ -200,8 +201,9 @@ def _parse(name: str, strip_title: bool = True):
 
 @lru_cache(maxsize=1 << 18)
 def _key(name: str) -> str:
-    """The key under which two spellings count as one form of a name."""
-    return name_key(name) or fold(name).strip()
+    """The key under which two spellings count as one form of a name: strict (``variant_key``:
+    particles, case, doubled letters), never the blocking skeleton, which "Deir" and "Daraa" share."""
+    return variant_key(name) or fold(name).strip()
 
 
 # -- corpus evidence on names and types, before any join ------------------------------------------
@@ -239,6 +241,71 @@ def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
             r = dataclasses.replace(r, name=mapping.get(r.name, r.name), names=names)
         changed.append(r)
     return changed
+
+
+_TITLE_WORDS = frozenset(w for phrase in HONORIFICS | ROLES for w in phrase.replace("-", " ").split())
+
+
+def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
+    """ "Syria Staffan de Mistura", "Raqqah Syria", "Kurdish-Arab Syrian Democratic Forces": a
+    source that strips punctuation glues a neighbouring word to a name. A name that is a name the
+    corpus establishes (two or more other stories use it, with the same type) plus, at one edge,
+    words that are themselves names of another kind (a country, a demonym, an acronym, a place the
+    corpus names, a title) is that name. An organisation keeps a country word in front unless its
+    name still says the country ("Russian Defence Ministry" is not "Defence Ministry")."""
+    stories: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in records:
+        for n in _record_names(r):
+            stories[(r.type, _key(n))].add(r.story_id or r.doc_id)
+
+    def nationality(word: str) -> bool:
+        w = word.strip("-")
+        if not w[:1].isupper():
+            return False
+        if w.endswith("s") and len(w) > 4 and (country_name(w[:-1]) or demonym_target(w[:-1])):
+            return True
+        return bool(country_name(w) or demonym_target(w)
+                    or "-" in w and all(country_name(p) or demonym_target(p) for p in w.split("-") if p))
+
+    def qualifier(word: str) -> bool:
+        if word in ("The", "the"):
+            return True
+        if nationality(word) or is_acronym(word) and len(word) >= 2:
+            return True
+        low = fold(word).strip(".")
+        if low in _TITLE_WORDS:
+            return True
+        return len(stories.get(("LOC", _key(word)), ())) >= 2
+
+    out = []
+    for r in records:
+        mapping = {}
+        for n in _record_names(r):
+            words = n.split()
+            if len(words) < 2 or is_acronym(n.strip()):
+                continue
+            own = stories[(r.type, _key(n))]
+            best = None
+            for a, b in [(k, len(words)) for k in (1, 2)] + [(0, len(words) - k) for k in (1, 2)]:
+                rest = words[a:b]
+                dropped = words[:a] + words[b:]
+                if not rest or not dropped or len(rest) < (1 if r.type == "LOC" else 2 if r.type == "PERSON" else 1):
+                    continue
+                remainder = " ".join(rest)
+                if is_acronym(remainder) or not all(qualifier(w) for w in dropped):
+                    continue
+                if r.type == "ORG" and a and any(nationality(w) for w in dropped) and not any(nationality(w) for w in rest):
+                    continue
+                support = stories.get((r.type, _key(remainder)), set()) - {r.story_id or r.doc_id}
+                if len(support) >= 2 and len(support) > len(own) and (best is None or len(support) > best[0]):
+                    best = (len(support), remainder)
+            if best:
+                mapping[n] = best[1]
+        if mapping:
+            names = list(dict.fromkeys(mapping.get(n, n) for n in _record_names(r)))
+            r = dataclasses.replace(r, name=mapping.get(r.name, r.name), names=names)
+        out.append(r)
+    return out
 
 
 def _type_evidence(r: LocalRecord) -> str | None:
@@ -345,17 +412,18 @@ def _matching_names(record: LocalRecord, division: tuple[str, str] | None) -> li
 
 
 def _join_same_name_in_document(records: list[LocalRecord], cl: _Clusters, names_of: list[list[str]]) -> None:
-    """Two records of one document with the same name and type are one actor: the document linker
-    kept them apart only for a difference the corpus has since settled (a stripped possessive, a
-    type the model got wrong in one sentence). This comes first, so that they never count as two
-    actors of one document."""
+    """Two records of one document with the same name are one actor: the document linker kept them
+    apart only for a difference the corpus settles (a stripped possessive, a type the model got
+    wrong in one sentence: "Kafraya" a place in one line and a person in the next). This comes
+    first, so that they never count as two actors of one document."""
     seen: dict[tuple[str, str, str], int] = {}
     for i, r in enumerate(records):
         if not names_of[i]:
             continue
-        key = (r.doc_id, r.type, _key(names_of[i][0]))
+        key = (r.doc_id, _key(names_of[i][0]))
         j = seen.setdefault(key, i)
-        if j != i:
+        kinds = {x.subtype for x in (r, records[j]) if x.type == "LOC" and x.subtype in _PLACE_KINDS}
+        if j != i and len(kinds) < 2:  # the town and the region the document told apart stay apart
             cl.join(j, i, (records[j].name, r.name, [f"the same name {r.name!r} twice in one document"]), force=True)
 
 
@@ -1003,6 +1071,26 @@ def _inner_extension(short: list[str], long: list[str]) -> bool:
     return all(any(w == x for x in it) for w in short)
 
 
+def _entity_type(members: list[LocalRecord], place_kind: PlaceKind | None = None) -> str:
+    """The type of a cluster by vote over its mentions, a record's own evidence (title, head word,
+    country) counting more; a name the gazetteer knows as a place outweighs the model's untitled
+    PERSON tags on it ("Kefraya was shelled" tagged as a person)."""
+    votes: Counter = Counter()
+    titled = False
+    for r in members:
+        ev = _type_evidence(r)
+        titled = titled or ev == "PERSON"
+        votes[r.type] += max(1, r.mentions) * (_EVIDENCE_WEIGHT if ev == r.type else 1)
+    if votes["LOC"] and votes["PERSON"] and not titled and place_kind is not None:
+        try:
+            known = place_kind(_canonical(members)) is not None
+        except Exception:  # noqa: BLE001 - no gazetteer reading: the vote stands
+            known = False
+        if known:
+            votes["LOC"] += votes["PERSON"]
+    return max(votes, key=lambda t: (votes[t], t))
+
+
 def entity_id(typ: str, name: str) -> str:
     return "E" + hashlib.sha1(f"{typ}|{name_key(name) or name.casefold()}".encode()).hexdigest()[:10]
 
@@ -1015,7 +1103,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     "region" or None), so that a town is not joined to the province named after it. ``timings``,
     when given, receives the seconds each step took (for ``newsgraph.bench_resolve``)."""
     clock = _StepClock(timings)
-    records = _vote_types(_fold_possessives(list(records)))
+    records = _vote_types(_trim_glued_names(_fold_possessives(list(records))))
     cl = _Clusters(records)
     divisions = [division_of(r) for r in records]
     names_of = [_matching_names(r, d) for r, d in zip(records, divisions)]
@@ -1048,8 +1136,8 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     used: set[str] = set()
     for root, idxs in sorted(groups.items(), key=lambda kv: min(records[i].key for i in kv[1])):
         members = [records[i] for i in idxs]
-        typ = Counter(r.type for r in members).most_common(1)[0][0]
-        sub = Counter(r.subtype for r in members if r.subtype).most_common(1)
+        typ = _entity_type(members, place_kind)
+        sub = Counter(r.subtype for r in members if r.subtype and r.type == typ).most_common(1)
         name = _canonical(members)
         eid = entity_id(typ, name)
         k = 2

@@ -85,8 +85,8 @@ def _title_at(words: list[str], i: int) -> int:
     """Length in words of the longest title phrase starting at words[i], 0 if none."""
     for n in range(min(_MAX_TITLE_WORDS, len(words) - i), 0, -1):
         phrase = " ".join(_clean(w) for w in words[i : i + n])
-        if phrase in _ALL_TITLES:
-            return n
+        if phrase in _ALL_TITLES or "-" in phrase and phrase.replace("-", " ") in _ALL_TITLES:
+            return n  # "Major-General" is "Major General"
     return 0
 
 
