@@ -410,3 +410,12 @@ def test_a_neighbouring_name_glued_to_a_name_is_trimmed_off():
 def test_names_that_share_only_a_blocking_key_are_not_one_name_in_a_document():
     g, _ = groups([rec("d1", 0, "Deir", "LOC"), rec("d1", 1, "Daraa", "LOC"), rec("d2", 0, "Daraa", "LOC")])
     assert ["Deir"] in g
+
+
+def test_an_arabic_group_name_meets_its_english_translation():
+    g, ents = groups([rec("d1", 0, "Jabhat al-Qamar", "ORG"), rec("d2", 0, "Qamar Front", "ORG"),
+                      rec("d3", 0, "Jaish al-Wadi", "ORG"), rec("d4", 0, "Army of Wadi", "ORG"),
+                      rec("d5", 0, "Wadi Army", "ORG"), rec("d6", 0, "Qamar Brigade", "ORG")])
+    assert ["Jabhat al-Qamar", "Qamar Front"] in g
+    assert ["Army of Wadi", "Jaish al-Wadi", "Wadi Army"] in g
+    assert ["Qamar Brigade"] in g

@@ -98,6 +98,22 @@ KNOWN_ORGS: dict[str, str | None] = _table(
     """
 )
 
+# What the Arabic head words of group names mean in English, so that "Jabhat X" meets "X Front"
+# and "Jaish X" meets "X Army" / "Army of X": a bilingual lexicon of kinds of group, no group's name.
+ARABIC_HEAD_MEANINGS: dict[str, str] = {
+    **dict.fromkeys(("jabhat", "jabha"), "front"),
+    **dict.fromkeys(("jaish", "jaysh", "jeish"), "army"),
+    **dict.fromkeys(("liwa", "liwaa", "liwa'"), "brigade"),
+    **dict.fromkeys(("kataib", "kataeb", "kata'ib"), "brigades"),
+    **dict.fromkeys(("katiba", "katibat"), "battalion"),
+    **dict.fromkeys(("harakat", "harakah", "haraka"), "movement"),
+    **dict.fromkeys(("hizb", "hezb"), "party"),
+    **dict.fromkeys(("faylaq", "failaq"), "legion"),
+    **dict.fromkeys(("quwat", "quwwat"), "forces"),
+    "tahaluf": "alliance", "majlis": "council", "tanzim": "organization", "saraya": "companies",
+}
+
+
 # Arabic (and Persian/Kurdish) words that head the names of armed groups and movements, folded.
 ARABIC_GROUP_HEADS: dict[str, str | None] = _table(
     """

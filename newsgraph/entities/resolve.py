@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ from newsgraph.entities.corrections import Override, apply_to_clusters  # user d
 from newsgraph.entities.demonyms import country_name, demonym_target
 from newsgraph.entities.lexicon import (
     ADMIN_DIVISIONS,
+    ARABIC_HEAD_MEANINGS,
     ARABIC_GROUP_HEADS,
     GENERIC_ORG_WORDS,
     ORG_DESCRIPTORS,
@@ -399,7 +401,7 @@ def _matching_names(record: LocalRecord, division: tuple[str, str] | None) -> li
     name, so that the bare "Kirkuk" of a division never meets the town."""
     names = _record_names(record)
     if division is None:
-        return names
+        return names + _translated_forms(record, names) if record.type == "ORG" else names
     out = []
     for n in names:
         div = admin_division(n)
@@ -409,6 +411,24 @@ def _matching_names(record: LocalRecord, division: tuple[str, str] | None) -> li
             n = f"{n} {division[1]}"
         out.append(n)
     return list(dict.fromkeys(out))
+
+
+def _translated_forms(record: LocalRecord, names: list[str]) -> list[str]:
+    """ "Jabhat al-Nusra" is also matched as "Nusra Front", "Jaish al-Islam" as "Islam Army" and
+    "Army of Islam": the Arabic head word of a group's name translated, the rest kept."""
+    out = []
+    for n in names:
+        words = n.split()
+        if len(words) < 2:
+            continue
+        meaning = ARABIC_HEAD_MEANINGS.get(fold(words[0]))
+        if not meaning:
+            continue
+        rest = " ".join(words[1:])
+        bare = re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)[-\s]", "", rest, flags=re.I)
+        head = meaning.capitalize()
+        out += [f"{bare} {head}", f"{head} of {bare}"]
+    return [x for x in dict.fromkeys(out) if x not in names]
 
 
 def _join_same_name_in_document(records: list[LocalRecord], cl: _Clusters, names_of: list[list[str]]) -> None:
