@@ -279,6 +279,7 @@ class Gazetteer:
         self._region_keys: dict[str, list[tuple[str, str]]] | None = None
         self._region_cache_read = not use_cache
         self._memo: dict[tuple, list[Place]] = {}
+        self._hits_memo: dict[tuple[str, bool], list[tuple[int, str, bool]]] = {}
 
     @classmethod
     def from_records(cls, cities: Iterable[dict]) -> "Gazetteer":
@@ -337,7 +338,16 @@ class Gazetteer:
         return None
 
     def _city_hits(self, q: _Query, fuzzy: bool = True) -> list[tuple[int, str, bool]]:
-        """(index, matched alias, exact) for every city the query matches."""
+        """(index, matched alias, exact) for every city the query matches. Memoised per query
+        text: deciding a place by its context asks for the same name's cities several times."""
+        memo = self._hits_memo.get((q.text, fuzzy))
+        if memo is None:
+            if len(self._hits_memo) > 50_000:
+                self._hits_memo.clear()
+            memo = self._hits_memo[(q.text, fuzzy)] = self._city_hits_uncached(q, fuzzy)
+        return list(memo)
+
+    def _city_hits_uncached(self, q: _Query, fuzzy: bool) -> list[tuple[int, str, bool]]:
         ix = self.index
         bits = ix.alias_bits
         mask = (1 << bits) - 1
