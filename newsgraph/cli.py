@@ -339,7 +339,13 @@ def show_cmd(
     if e["joins"]:
         console.rule("[bold]why these names are one entity", align="left")
         for j in e["joins"][:12]:
-            console.print(f"  {escape(j['a'])} = {escape(j['b'])}  [dim]{escape('; '.join(j['reasons']))}[/]")
+            console.print(_join_text(j))
+
+
+def _join_text(j: dict) -> Text:
+    """One join of an entity: "a = b  reasons", or the reasons alone for a user decision about the whole."""
+    head = Text(f"  {j['a']} = {j['b']}  ") if j["a"] or j["b"] else Text("  ")
+    return head + Text("; ".join(j["reasons"]), style="dim")
 
 
 @app.command("why-same")
@@ -355,7 +361,7 @@ def why_same_cmd(
         for d in w["same_document"][:3]:
             console.print(f"  both names in one document ({d['doc_id'][:8]}), joined there by the in-document linker")
         for j in w["joins"]:
-            console.print(f"  {escape(j['a'])} = {escape(j['b'])}: [dim]{escape('; '.join(j['reasons']))}[/]")
+            console.print(_join_text(j))
     else:
         console.print(f"[yellow]different entities[/]: {escape(w['a']['name'])} ({w['a']['id']}) and "
                       f"{escape(w['b']['name'])} ({w['b']['id']})")
@@ -368,45 +374,130 @@ def _rerun_resolution(store) -> None:
         pipeline.resolve_corpus(store)
 
 
-@app.command("merge")
-def merge_cmd(
-    a: Annotated[str, typer.Argument(help="A name or alias of the first entity.")],
-    b: Annotated[str, typer.Argument(help="A name or alias of the second entity.")],
-    db: DbOption = Path(DEFAULT_DB),
-) -> None:
-    """Declare two entities one actor. Stored as an override that survives later runs."""
+def _correct(db: Path, action: str, a: str, b: str, name: str | None = None) -> dict:
+    """Store one correction and re-run resolution (``query.correct``); a bad request ends the command."""
     with open_store(db) as store:
         try:
-            ea, eb = query.find_entity(store, a), query.find_entity(store, b)
-        except query.NotFound as exc:
+            with console.status("re-resolving entities"):
+                return query.correct(store, action, a, b, name=name)
+        except (query.NotFound, ValueError) as exc:
             _fail(exc)
-        with store.batch():
-            store.add_override("merge", a, b)
-        _rerun_resolution(store)
-        merged = query.find_entity(store, a)
-    console.print(f"merged {escape(a)} ({ea}) and {escape(b)} ({eb}) → {merged}")
+
+
+def _entity_text(e: dict) -> Text:
+    return Text(e["name"], style="bold") + Text(f" ({e['id']}, {e['type']}" + (f"/{e['subtype']}" if e["subtype"] else "") + ")")
+
+
+@app.command("merge")
+def merge_cmd(
+    a: Annotated[str, typer.Argument(help="A name or alias of the first entity (its name is kept).")],
+    b: Annotated[str, typer.Argument(help="A name or alias of the second entity.")],
+    name: Annotated[Optional[str], typer.Option("--name", help="The merged entity's display name.")] = None,
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Declare two entities one actor, named as the first (or --name). Stored; applied on every later run."""
+    r = _correct(db, "merge", a, b, name)
+    console.print(Text("merged ") + Text(repr(r["decisions"][0][2])) + Text(" into ") + _entity_text(r["entity"]))
 
 
 @app.command("split")
 def split_cmd(
     entity: Annotated[str, typer.Argument(help="The entity (name, alias or id).")],
-    alias: Annotated[str, typer.Argument(help="The alias that names someone else.")],
+    alias: Annotated[str, typer.Argument(help="The name, as documents spell it, that names someone else.")],
     db: DbOption = Path(DEFAULT_DB),
 ) -> None:
-    """Take an alias (and the mentions behind it) out of an entity. Survives later runs."""
+    """Take the documents' entities named ALIAS out of ENTITY into an entity of their own. Stored; applied on every later run."""
+    r = _correct(db, "split", entity, alias)
+    out = Text("split ") + Text(repr(r["decisions"][0][2])) + Text(" from ") + _entity_text(r["entity"])
+    if r.get("split_off"):
+        out += Text(" → ") + _entity_text(r["split_off"])
+    console.print(out)
+
+
+@app.command("rename")
+def rename_cmd(
+    entity: Annotated[str, typer.Argument(help="The entity (name, alias or id).")],
+    name: Annotated[str, typer.Argument(help="Its new display name (the old one stays an alias).")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Set an entity's display name. Stored; applied on every later run."""
+    r = _correct(db, "rename", entity, name)
+    console.print(Text("renamed ") + Text(repr(r["decisions"][0][1])) + Text(" → ") + _entity_text(r["entity"]))
+
+
+@app.command("retype")
+def retype_cmd(
+    entity: Annotated[str, typer.Argument(help="The entity (name, alias or id).")],
+    type: Annotated[str, typer.Argument(help="PERSON, ORG or LOC, optionally with a subtype: ORG/armed_group.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Set an entity's type (and subtype). Stored; applied on every later run."""
+    r = _correct(db, "retype", entity, type)
+    console.print(Text("retyped ") + _entity_text(r["entity"]))
+
+
+corrections_app = typer.Typer(help="User corrections (merge, split, rename, retype): list, export, import.",
+                              invoke_without_command=True)
+app.add_typer(corrections_app, name="corrections")
+
+
+@corrections_app.callback()
+def corrections_list(
+    ctx: typer.Context,
+    db: DbOption = Path(DEFAULT_DB),
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table.")] = False,
+) -> None:
+    """List the stored corrections in the order they are applied, with whether each still applies."""
+    if ctx.invoked_subcommand is not None:
+        return
     with open_store(db) as store:
-        try:
-            eid = query.find_entity(store, entity)
-        except query.NotFound as exc:
-            _fail(exc)
-        name = store.query("SELECT name FROM entities WHERE id = ?", (eid,))[0]["name"]
-        known = {r["alias"].casefold() for r in store.query("SELECT alias FROM aliases WHERE entity_id = ?", (eid,))}
-        if alias.casefold() not in known:
-            _fail(ValueError(f"{alias!r} is not an alias of {name} ({eid})"))
-        with store.batch():
-            store.add_override("split", name, alias)
-        _rerun_resolution(store)
-    console.print(f"split {escape(alias)!s} from {escape(name)}")
+        rows = query.corrections(store)
+    if as_json:
+        _print_json(rows)
+        return
+    table = Table(title=f"{len(rows)} corrections", header_style="bold", box=box.SIMPLE_HEAD)
+    for col in ("#", "action", "a", "b", "made", "status"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(str(r["id"]), r["action"], Text(r["a"]), Text(r["b"]), r["created_at"][:16].replace("T", " "),
+                      Text(r["status"], style="green" if r["applies"] else "yellow"))
+    console.print(table)
+
+
+@corrections_app.command("export")
+def corrections_export(
+    path: Annotated[Path, typer.Argument(help="The corrections file to write (one decision a line, tab-separated).")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Write the corrections to a file you can review and keep in git."""
+    with open_store(db) as store:
+        text = query.export_corrections(store)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(exc)
+    n = sum(1 for line in text.splitlines() if line and not line.startswith("#"))
+    console.print(Text(f"{n} corrections → {path}"))
+
+
+@corrections_app.command("import")
+def corrections_import(
+    path: Annotated[Path, typer.Argument(help="A corrections file (as `corrections export` writes it).")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Add the corrections of a file (those not stored yet) and re-resolve. Exit status 1 when a line was bad."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(exc)
+    with open_store(db) as store:
+        with console.status("re-resolving entities"):
+            r = query.import_corrections(store, text, str(path))
+    for p in r["problems"]:
+        err.print(Text(f"{p['where']}: {p['reason']}"))
+    console.print(Text(f"{r['imported']} imported, {r['already_stored']} already stored, {len(r['problems'])} bad lines"))
+    if r["problems"]:
+        raise typer.Exit(1)
 
 
 # -- CAMEO / Phoenix actor dictionaries -----------------------------------------------------------

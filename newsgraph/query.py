@@ -317,6 +317,13 @@ def why_same(store: Store, a: str, b: str) -> dict[str, Any]:
         why_not.append(f"both named as different actors in {shared} document(s): never joined")
     if not ok:
         why_not.append("names alone do not match: " + "; ".join(reasons))
+    # a split the user made between them (entities.corrections.SPLIT)
+    for eid, other in ((ea, (b, tb["name"])), (eb, (a, ta["name"]))):
+        for j in store.query("SELECT reasons FROM merges WHERE entity_id = ? AND a = '' AND b = ''", (eid,)):
+            for reason in json.loads(j["reasons"]):
+                if reason.startswith("split off by the user") and reason not in why_not \
+                        and any(o.casefold() in reason.casefold() for o in other):
+                    why_not.insert(0, reason)
     return {"same": False, "a": {"id": ea, "name": ta["name"]}, "b": {"id": eb, "name": tb["name"]},
             "name_match": ok, "reasons": reasons, "why_not": why_not}
 
@@ -482,3 +489,170 @@ def export(store: Store) -> dict[str, Any]:
         "quotes": quotes(store),
         "contradictions": contradictions(store),
     }
+
+
+# -- user corrections (merge, split, rename, retype) -------------------------------------------------
+# Each is stored as a decision naming entities by their display names, then the resolution stage is
+# re-run (it replays every decision in order: ``entities.corrections``).
+
+def _lookup(store: Store, ref: str) -> list[str]:
+    """Entity ids named ``ref`` (name or alias, case-insensitive, then transliteration-aware)."""
+    from newsgraph.names.normalize import name_key
+
+    ref = ref.strip()
+    hits = [r["id"] for r in store.query(
+        "SELECT DISTINCT e.id FROM entities e LEFT JOIN aliases a ON a.entity_id = e.id "
+        "WHERE e.id = ? OR e.name = ? COLLATE NOCASE OR a.alias = ? COLLATE NOCASE", (ref, ref, ref))]
+    if hits:
+        return hits
+    key = name_key(ref)
+    if not key:
+        return []
+    return list(dict.fromkeys(a["entity_id"] for a in store.query("SELECT entity_id, alias FROM aliases")
+                              if name_key(a["alias"]) == key))
+
+
+def _entity_row(store: Store, eid: str) -> dict[str, Any]:
+    r = store.query("SELECT id, name, type, subtype FROM entities WHERE id = ?", (eid,))[0]
+    return dict(r)
+
+
+def _local_names(store: Store, eid: str) -> list[list[str]]:
+    """The names of each document-local entity of an entity."""
+    return [list(dict.fromkeys([r["name"], *json.loads(r["names"] or "[]")]))
+            for r in store.query("SELECT name, names FROM local_entities WHERE entity_id = ?", (eid,))]
+
+
+def _rerun_resolution(store: Store) -> None:
+    from newsgraph import pipeline
+
+    pipeline.resolve_corpus(store)
+
+
+def plan_correction(store: Store, action: str, a: str, b: str) -> tuple[str, str, str]:
+    """Check a correction against the store and return the decision to store: entities are named by
+    their display names (NotFound for an unknown or ambiguous name, ValueError for a bad request)."""
+    from newsgraph.entities.corrections import ACTIONS, parse_type
+
+    if action not in ACTIONS:
+        raise ValueError(f"unknown correction {action!r} (one of {', '.join(ACTIONS)})")
+    b = " ".join(b.split())
+    if not b:
+        raise ValueError("an empty name")
+    ea = _entity_row(store, find_entity(store, a))
+    if action == "merge":
+        eb = _entity_row(store, find_entity(store, b))
+        if ea["id"] == eb["id"]:
+            raise ValueError(f"{a!r} and {b!r} are already one entity: {ea['name']} ({ea['id']})")
+        return "merge", ea["name"], eb["name"]
+    if action == "split":
+        locals_ = _local_names(store, ea["id"])
+        spelled = next((n for names in locals_ for n in names if n.casefold() == b.casefold()), None)
+        if spelled is None:
+            raise ValueError(f"no document names {ea['name']} ({ea['id']}) {b!r}: its names from documents are "
+                             + ", ".join(sorted({n for names in locals_ for n in names})))
+        if all(any(n.casefold() == b.casefold() for n in names) for names in locals_):
+            raise ValueError(f"every document that names {ea['name']} calls it {b!r}: nothing would be left")
+        return "split", ea["name"], spelled
+    if action == "rename":
+        return "rename", ea["name"], b
+    typ, sub = parse_type(b)
+    return "retype", ea["name"], typ + (f"/{sub}" if sub else "")
+
+
+def correct(store: Store, action: str, a: str, b: str, name: str | None = None) -> dict[str, Any]:
+    """Store a correction (``merge`` with ``name`` also stores a rename) and re-run resolution.
+    Returns the decisions stored and the entities they name now."""
+    decisions = [plan_correction(store, action, a, b)]
+    if action == "merge" and name and name.strip():
+        decisions.append(("rename", decisions[0][1], " ".join(name.split())))
+    with store.batch():
+        for d in decisions:
+            store.add_override(*d)
+    _rerun_resolution(store)
+    _, first, second = decisions[0]
+    if action == "rename":
+        first = decisions[0][2]
+    elif len(decisions) > 1:
+        first = decisions[1][2]
+    result: dict[str, Any] = {"decisions": [list(d) for d in decisions],
+                              "entity": _entity_row(store, find_entity(store, first))}
+    if action == "split":
+        ids = [eid for eid in _lookup(store, second) if eid != result["entity"]["id"]]
+        result["split_off"] = _entity_row(store, ids[0]) if ids else None
+    return result
+
+
+def _status(store: Store, action: str, a: str, b: str) -> tuple[bool, str]:
+    """Whether a stored correction holds in the store as it is now, and if not, why."""
+    ids_a = _lookup(store, a)
+    if not ids_a and action != "rename":
+        return False, f"no entity named {a!r}"
+    if action == "merge":
+        ids_b = _lookup(store, b)
+        if not ids_b:
+            return False, f"no entity named {b!r}"
+        return (True, "applies") if set(ids_a) & set(ids_b) else (False, "the two names are two entities")
+    if action == "split":
+        holders = {r["entity_id"] for r in store.query("SELECT entity_id, name, names FROM local_entities")
+                   if any(n.casefold() == b.casefold() for n in [r["name"], *json.loads(r["names"] or "[]")])}
+        if not holders:
+            return False, f"no document names {b!r}"
+        names_a = {_entity_row(store, i)["name"].casefold() for i in ids_a}
+        if a.casefold() in names_a and holders & set(ids_a):
+            return False, f"{b!r} is still part of {a!r}"
+        return True, "applies"
+    if action == "rename":
+        now = store.query("SELECT id FROM entities WHERE name = ?", (b,))
+        if now:
+            return True, "applies"
+        if not ids_a:
+            return False, f"no entity named {a!r}"
+        return False, "a later decision named it " + ", ".join(repr(_entity_row(store, i)["name"]) for i in ids_a)
+    typ, _, sub = b.partition("/")
+    rows = [_entity_row(store, i) for i in ids_a]
+    if any(r["type"] == typ and (not sub or r["subtype"] == sub) for r in rows):
+        return True, "applies"
+    return False, "now " + ", ".join(r["type"] + (f"/{r['subtype']}" if r["subtype"] else "") for r in rows)
+
+
+def corrections(store: Store) -> list[dict[str, Any]]:
+    """The stored corrections in the order they were made, each with whether it still applies."""
+    from newsgraph.entities.corrections import ACTIONS
+
+    out = []
+    for r in store.override_rows(ACTIONS):
+        applies, status = _status(store, r["action"], r["a"], r["b"])
+        out.append({"id": r["id"], "action": r["action"], "a": r["a"], "b": r["b"], "created_at": r["created_at"],
+                    "applies": applies, "status": status})
+    return out
+
+
+def export_corrections(store: Store) -> str:
+    """The corrections file: a header comment, then one ``action<TAB>a<TAB>b`` line per decision."""
+    from newsgraph.entities.corrections import ACTIONS, FILE_HEADER, format_line
+
+    return FILE_HEADER + "".join(format_line(r["action"], r["a"], r["b"]) + "\n" for r in store.override_rows(ACTIONS))
+
+
+def import_corrections(store: Store, text: str, source: str = "-") -> dict[str, Any]:
+    """Add the decisions of a corrections file that the store does not hold yet (importing twice adds
+    nothing), in file order, then re-run resolution. Bad lines are reported as ``source:line: reason``
+    and skipped; the good ones are imported."""
+    from newsgraph.entities.corrections import parse_file
+
+    good, bad = parse_file(text)
+    imported = skipped = 0
+    with store.batch():
+        seen: set[tuple[str, str, str]] = set()
+        for _, d in good:
+            if d in seen or store.has_override(*d):
+                skipped += 1
+                continue
+            seen.add(d)
+            store.add_override(*d)
+            imported += 1
+    if imported:
+        _rerun_resolution(store)
+    return {"imported": imported, "already_stored": skipped,
+            "problems": [{"where": f"{source}:{n}", "reason": reason} for n, reason in bad]}

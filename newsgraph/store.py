@@ -420,6 +420,15 @@ class Store:
     def add_override(self, action: str, a: str, b: str) -> None:
         self.db.execute("INSERT INTO overrides (action, a, b, created_at) VALUES (?,?,?,?)", (action, a, b, _now()))
 
+    def override_rows(self, actions: Iterable[str] | None = None) -> list[sqlite3.Row]:
+        """Stored decisions (id, action, a, b, created_at) in the order they were made."""
+        rows = self.db.execute("SELECT id, action, a, b, created_at FROM overrides ORDER BY id").fetchall()
+        wanted = set(actions) if actions is not None else None
+        return [r for r in rows if wanted is None or r["action"] in wanted]
+
+    def has_override(self, action: str, a: str, b: str) -> bool:
+        return self.db.execute("SELECT 1 FROM overrides WHERE action = ? AND a = ? AND b = ?", (action, a, b)).fetchone() is not None
+
     # -- cross-document results (rebuilt as a whole by each run) --------------------------------
     def replace_entities(self, entities, mapping: dict[tuple[str, int], str], extra_mentions=()) -> None:
         """entities: resolve.ResolvedEntity list (with .meta dict); mapping: (doc, local idx) -> id.

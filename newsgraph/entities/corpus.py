@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 
 from newsgraph.aggregate import StoredDoc
-from newsgraph.entities.resolve import LocalRecord, Override, ResolvedEntity, entity_id, resolve
+from newsgraph.entities import corrections
+from newsgraph.entities.resolve import LocalRecord, ResolvedEntity, entity_id, resolve
 from newsgraph.names.normalize import name_key
 
 
@@ -276,13 +277,14 @@ def _apply_actor_dictionaries(entities: list[ResolvedEntity], docs: list[StoredD
 def resolve_entities(docs: list[StoredDoc], overrides: list[tuple[str, str, str]] = ()):
     """Returns (entities, (doc, local idx) -> entity id, extra mention links (doc, start, entity id)).
 
-    ``overrides`` are the user's merges and splits, and the CAMEO dictionaries they loaded
-    (``entities.actors``)."""
+    ``overrides`` are the user's corrections (``entities.corrections``: merge, split, rename,
+    retype), and the CAMEO dictionaries they loaded (``entities.actors``)."""
     from newsgraph.entities.actors import ACTORS_OVERRIDE, dictionary_paths
 
     records = _records(docs)
-    decisions = [Override(*o) for o in overrides if o[0] != ACTORS_OVERRIDE]
+    decisions = corrections.decisions(o for o in overrides if o[0] != ACTORS_OVERRIDE)
     entities, mapping = resolve(records, decisions, _gazetteer_place_kind(records))
+    corrections.apply_to_entities(entities, mapping, decisions)  # names and types the user decided
     extra = _link_demonyms(docs, entities)
     _link_places(entities, docs, mapping)
     _apply_actor_dictionaries(entities, docs, mapping, dictionary_paths(overrides))
