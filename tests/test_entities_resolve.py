@@ -419,3 +419,19 @@ def test_an_arabic_group_name_meets_its_english_translation():
     assert ["Jabhat al-Qamar", "Qamar Front"] in g
     assert ["Army of Wadi", "Jaish al-Wadi", "Wadi Army"] in g
     assert ["Qamar Brigade"] in g
+
+
+def test_stories_corroborate_a_join_whatever_the_spellings_they_use():
+    records = _many("Dawn Front", "ORG", 6, prefix="a") + _many("Liwa al-Qamar", "ORG", 6, prefix="b")
+    records += [rec("v1", 0, "Liwa al-Qamer", "ORG"),
+                rec("x1", 0, "Dawn Front", "ORG", names=["Liwa al-Qamar"]),
+                rec("x2", 0, "Dawn Front", "ORG", names=["Liwa al-Qamer"])]
+    g, _ = groups(records)
+    assert len(g) == 1
+
+
+def test_a_country_an_affiliation_or_a_day_glued_to_a_group_is_trimmed():
+    base = _many("Dawn Front", "ORG", 3)
+    g, _ = groups(base + [rec("y1", 0, "Norway Dawn Front", "ORG"), rec("y2", 0, "Dawn Front on Tuesday", "ORG"),
+                          rec("y3", 0, "Al Qaeda-affiliated Dawn Front", "ORG")])
+    assert len(g) == 1

@@ -248,13 +248,20 @@ def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
 _TITLE_WORDS = frozenset(w for phrase in HONORIFICS | ROLES for w in phrase.replace("-", " ").split())
 
 
+_COMPOUND_ADJECTIVE = re.compile(r"-(?:affiliated|linked|backed|led|based|allied|aligned|funded|run|held|controlled)$", re.I)
+_DROPPABLE_PARTICLES = frozenset("al el al- el-".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_WORDS = _WEEKDAYS | frozenset("on in at".split())
+
+
 def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
     """ "Syria Staffan de Mistura", "Raqqah Syria", "Kurdish-Arab Syrian Democratic Forces": a
     source that strips punctuation glues a neighbouring word to a name. A name that is a name the
     corpus establishes (two or more other stories use it, with the same type) plus, at one edge,
     words that are themselves names of another kind (a country, a demonym, an acronym, a place the
     corpus names, a title) is that name. An organisation keeps a country word in front unless its
-    name still says the country ("Russian Defence Ministry" is not "Defence Ministry")."""
+    name still says the country ("Russian Defence Ministry" is not "Defence Ministry"). A day after
+    the name ("X on Tuesday") goes too."""
     stories: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in records:
         for n in _record_names(r):
@@ -270,7 +277,7 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                     or "-" in w and all(country_name(p) or demonym_target(p) for p in w.split("-") if p))
 
     def qualifier(word: str) -> bool:
-        if word in ("The", "the"):
+        if word in ("The", "the") or _COMPOUND_ADJECTIVE.search(word):
             return True
         if nationality(word) or is_acronym(word) and len(word) >= 2:
             return True
@@ -294,10 +301,14 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                 if not rest or not dropped or len(rest) < (1 if r.type == "LOC" else 2 if r.type == "PERSON" else 1):
                     continue
                 remainder = " ".join(rest)
-                if is_acronym(remainder) or not all(qualifier(w) for w in dropped):
+                if is_acronym(remainder):
                     continue
-                if r.type == "ORG" and a and any(nationality(w) for w in dropped) and not any(nationality(w) for w in rest):
+                if not all(qualifier(w) or w.lower() in _DROPPABLE_PARTICLES or not a and w.lower() in _TIME_WORDS
+                           for w in dropped) or not any(qualifier(w) or not a and w.lower() in _WEEKDAYS for w in dropped):
                     continue
+                if (r.type == "ORG" and a and any(nationality(w) for w in dropped) and not any(nationality(w) for w in rest)
+                        and ORG_HEADS.get(fold(rest[-1])) in ("government", "military")):
+                    continue  # "Russian Defence Ministry" is not "Defence Ministry"; "Syria Nusra Front" is "Nusra Front"
                 support = stories.get((r.type, _key(remainder)), set()) - {r.story_id or r.doc_id}
                 if len(support) >= 2 and len(support) > len(own) and (best is None or len(support) > best[0]):
                     best = (len(support), remainder)
@@ -960,6 +971,19 @@ def _coherent_parts(records: list[LocalRecord], members: list[int], names_of: li
             if k != nodes[0]:
                 pair_stories[tuple(sorted((nodes[0], k)))].add(records[i].story_id or records[i].doc_id)
     own_types = [Counter(t) for t in g.types]
+    # spellings of one name are one name here too, whether or not the join that made the cluster
+    # went through them
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for k, label in enumerate(g.label):
+        buckets[name_key(label)].append(k)
+    for ks in buckets.values():
+        for x in range(len(ks)):
+            for y in range(x + 1, min(len(ks), x + 20)):
+                a, b = ks[x], ks[y]
+                typ = (own_types[a] or own_types[b] or Counter({"ORG": 1})).most_common(1)[0][0]
+                if (g.find(a) != g.find(b) and not _conflicting_types(own_types[a], own_types[b])
+                        and link_by_name(g.label[a], g.label[b], typ)[0]):
+                    g.union(a, b)
     for a, b, _ in joins:
         if a and b and (_key(a)) in g.index and (_key(b)) in g.index:
             ka, kb = g.node(a), g.node(b)
@@ -971,6 +995,20 @@ def _coherent_parts(records: list[LocalRecord], members: list[int], names_of: li
             g.union(a, b)
         else:
             weak.append((a, b, stories))
+    # stories count between parts, not between spellings: three stories that each pair another
+    # spelling of X with another spelling of Y corroborate X = Y three times
+    changed = True
+    while changed:
+        changed = False
+        between: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for a, b, stories in weak:
+            ra, rb = g.find(a), g.find(b)
+            if ra != rb and not _conflicting_types(own_types[a], own_types[b]):
+                between[(min(ra, rb), max(ra, rb))] |= stories
+        for (ra, rb), stories in between.items():
+            if len(stories) >= 2 and g.find(ra) != g.find(rb):
+                g.union(ra, rb)
+                changed = True
     weak.sort(key=lambda e: min(len(g.stories[g.find(e[0])]), len(g.stories[g.find(e[1])])))
     cuts: list[str] = []
     for a, b, stories in weak:
