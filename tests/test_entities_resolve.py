@@ -435,3 +435,14 @@ def test_a_country_an_affiliation_or_a_day_glued_to_a_group_is_trimmed():
     g, _ = groups(base + [rec("y1", 0, "Norway Dawn Front", "ORG"), rec("y2", 0, "Dawn Front on Tuesday", "ORG"),
                           rec("y3", 0, "Al Qaeda-affiliated Dawn Front", "ORG")])
     assert len(g) == 1
+
+
+def test_two_stories_naming_two_names_as_one_outweigh_a_document_that_lists_them_apart():
+    records = _many("Karim al-Tarmi", "PERSON", 4, prefix="a") + _many("Abu Zaid al-Wadi", "PERSON", 4, prefix="b")
+    records += [rec("m1", 0, "Karim al-Tarmi"), rec("m1", 1, "Abu Zaid al-Wadi")]  # listed apart
+    one = [rec("x1", 0, "Karim al-Tarmi", names=["Abu Zaid al-Wadi"])]
+    assert len(groups(records + one)[0]) == 2  # one story against one document: apart
+    two = one + [rec("x2", 0, "Karim al-Tarmi", names=["Abu Zaid al-Wadi"])]
+    g, ents = groups(records + two)
+    assert len(g) == 1
+    assert any("independent stories" in reason for e in ents for _, _, rs in e.joins for reason in rs)

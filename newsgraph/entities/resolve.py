@@ -898,6 +898,40 @@ def _only_division_pairs(records: list[LocalRecord], cl: _Clusters, a: int, b: i
     return all(_place_key(records[i].name) == key or (divisions[i] or ("", ""))[0] == key for i in in_a + in_b)
 
 
+def _join_corroborated(records: list[LocalRecord], cl: _Clusters, names_of: list[list[str]]) -> None:
+    """Two clusters that independent stories name as one ("X, formerly known as Y" in two stories)
+    are one, although some document listed them apart: that document's silence is one story's
+    evidence against two. One story's say-so does not override a document (a definition may be
+    wrong, or two names may be two actors there)."""
+    primary: dict[str, set[int]] = defaultdict(set)
+    for i in range(len(records)):
+        if names_of[i]:
+            primary[_key(names_of[i][0])].add(i)
+    support: dict[tuple[int, int], set[str]] = defaultdict(set)
+    evidence: dict[tuple[int, int], tuple[str, str]] = {}
+    for i, r in enumerate(records):
+        if len(names_of[i]) < 2:
+            continue
+        own = cl.find(i)
+        for n in names_of[i][1:]:
+            for j in primary.get(_key(n), ()):
+                other = cl.find(j)
+                if other == own or records[j].type != r.type:
+                    continue
+                pair = (min(own, other), max(own, other))
+                support[pair].add(r.story_id or r.doc_id)
+                evidence.setdefault(pair, (names_of[i][0], n))
+    for pair, stories in sorted(support.items(), key=lambda kv: -len(kv[1])):
+        if len(stories) < 2:
+            continue
+        a, b = cl.find(pair[0]), cl.find(pair[1])
+        if a == b:
+            continue
+        x, y = evidence[pair]
+        cl.join(a, b, (x, y, [f"{len(stories)} independent stories name {x!r} and {y!r} as one, "
+                              "though a document lists them apart"]), force=True)
+
+
 # An actor named in this many independent stories is established: joining two of them takes
 # more than one story's say-so.
 HUB_STORIES = 3
@@ -1179,6 +1213,8 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     clock("acronyms")
     _join_unique_heads(records, cl)
     clock("lone surnames and head words")
+    _join_corroborated(records, cl, names_of)
+    clock("corroborated definitions")
     _join_undivided_places(records, cl, divisions, place_kind)
     _join_places_taken_for_persons(records, cl)
     clock("places")
