@@ -446,3 +446,12 @@ def test_two_stories_naming_two_names_as_one_outweigh_a_document_that_lists_them
     g, ents = groups(records + two)
     assert len(g) == 1
     assert any("independent stories" in reason for e in ents for _, _, rs in e.joins for reason in rs)
+
+
+def test_a_shared_surname_is_no_evidence_that_two_people_are_one():
+    records = _many("Karim al-Tarmi", "PERSON", 4, prefix="a") + _many("Hadi al-Tarmi", "PERSON", 4, prefix="b")
+    records += [rec("m1", 0, "Karim al-Tarmi"), rec("m1", 1, "Hadi al-Tarmi")]
+    records += [rec(f"x{k}", 0, "Karim al-Tarmi", names=["Tarmi"]) for k in range(3)]
+    records += [rec(f"y{k}", 0, "Hadi al-Tarmi", names=["Tarmi"]) for k in range(3)]
+    g, _ = groups(records)
+    assert len(g) == 2

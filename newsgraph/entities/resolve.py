@@ -902,25 +902,30 @@ def _join_corroborated(records: list[LocalRecord], cl: _Clusters, names_of: list
     """Two clusters that independent stories name as one ("X, formerly known as Y" in two stories)
     are one, although some document listed them apart: that document's silence is one story's
     evidence against two. One story's say-so does not override a document (a definition may be
-    wrong, or two names may be two actors there)."""
-    primary: dict[str, set[int]] = defaultdict(set)
+    wrong, or two names may be two actors there). A record's names find the clusters they name
+    under any spelling the name comparison accepts."""
+    by_skeleton: dict[str, dict[int, str]] = defaultdict(dict)
     for i in range(len(records)):
-        if names_of[i]:
-            primary[_key(names_of[i][0])].add(i)
+        for n in names_of[i]:
+            by_skeleton[name_key(n)].setdefault(cl.find(i), n)
     support: dict[tuple[int, int], set[str]] = defaultdict(set)
     evidence: dict[tuple[int, int], tuple[str, str]] = {}
     for i, r in enumerate(records):
         if len(names_of[i]) < 2:
             continue
         own = cl.find(i)
-        for n in names_of[i][1:]:
-            for j in primary.get(_key(n), ()):
-                other = cl.find(j)
-                if other == own or records[j].type != r.type:
+        for n in names_of[i]:
+            if r.type != "LOC" and len(_parse(n).tokens) < 2 and not is_acronym(n.strip()):
+                continue  # a lone surname or word may be anyone's
+            for root, m in by_skeleton.get(name_key(n), {}).items():
+                other = cl.find(root)
+                if other == own or records[other].type != r.type:
+                    continue
+                if _key(m) != _key(n) and not link_by_name(n, m, r.type)[0]:
                     continue
                 pair = (min(own, other), max(own, other))
                 support[pair].add(r.story_id or r.doc_id)
-                evidence.setdefault(pair, (names_of[i][0], n))
+                evidence.setdefault(pair, (names_of[i][0], m))
     for pair, stories in sorted(support.items(), key=lambda kv: -len(kv[1])):
         if len(stories) < 2:
             continue
