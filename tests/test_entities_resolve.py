@@ -455,3 +455,11 @@ def test_a_shared_surname_is_no_evidence_that_two_people_are_one():
     records += [rec(f"y{k}", 0, "Hadi al-Tarmi", names=["Tarmi"]) for k in range(3)]
     g, _ = groups(records)
     assert len(g) == 2
+
+
+def test_a_lone_word_the_model_mistyped_takes_the_type_of_the_names_it_distinguishes():
+    records = _many("Dawn Front", "ORG", 4) + [rec("p1", 0, "Dawn", "PERSON")]
+    records += _many("Karim de Tarmi", "PERSON", 4, prefix="k") + [rec("l1", 0, "De Tarmi", "LOC")]
+    g, ents = groups(records)
+    assert ["Dawn", "Dawn Front"] in g and ["De Tarmi", "Karim de Tarmi"] in g
+    assert {e.type for e in ents} == {"ORG", "PERSON"}

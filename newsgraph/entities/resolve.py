@@ -371,6 +371,19 @@ def _vote_types(records: list[LocalRecord]) -> list[LocalRecord]:
         word = lone.get(key)
         if word and len(tally) > 1:
             tally["PERSON"] += _EVIDENCE_WEIGHT * person_words.get(word, 0)
+    # a lone word the model mistyped ("Al-Nusra" a person, "De Mistura" a place) is the distinctive
+    # word of names of another type that several stories use: those stories vote for their type
+    support = _word_support(records)
+    voted: set[str] = set()
+    for r, ev, key in zip(records, evidence, keys):
+        word = _lone_word(r.name)
+        if not word or ev or key in voted:
+            continue
+        voted.add(key)
+        for typ, words in support.items():
+            n = len(words.get(word, ()))
+            if typ != r.type and n >= HUB_STORIES:
+                votes[key][typ] += _EVIDENCE_WEIGHT * n
     out = []
     for r, ev, key in zip(records, evidence, keys):
         tally = votes.get(key)
@@ -385,9 +398,43 @@ def _vote_types(records: list[LocalRecord]) -> list[LocalRecord]:
 _FAMILIES = ("PERSON", "ORG", "LOC")
 
 
+def _word_support(records: list[LocalRecord]) -> dict[str, dict[str, set[str]]]:
+    """type -> distinctive word -> stories of the multi-word names it distinguishes: a person's
+    surname, the name word of an organisation ("Nusra" in "Nusra Front" and "Jabhat al-Nusra"), the
+    place of a division ("X province")."""
+    out: dict[str, dict[str, set[str]]] = {t: defaultdict(set) for t in _FAMILIES}
+    for r in records:
+        story = r.story_id or r.doc_id
+        for n in _record_names(r):
+            toks = _parse(n).tokens
+            if len(toks) < 2:
+                continue
+            norms = [t.norm for t in toks]
+            if r.type == "PERSON":
+                out["PERSON"][norms[-1]].add(story)
+            elif r.type == "ORG":
+                if fold(toks[0].surface) in ARABIC_GROUP_HEADS and len(norms) == 2:
+                    out["ORG"][norms[1]].add(story)
+                elif all(w in GENERIC_ORG_WORDS or w in ORG_HEADS for w in norms[1:]) and norms[0] not in _GENERIC_ORG_HEADS:
+                    out["ORG"][norms[0]].add(story)
+            elif r.type == "LOC" and admin_division(n) is not None:
+                out["LOC"][norms[0]].add(story)
+    return out
+
+
+# European surname particles: "De Mistura" is a surname alone, as "al-Amiri" is.
+_SURNAME_PARTICLES = frozenset("de da di du del della der den van von le la dos das".split())
+
+
+def _name_words(name: str, strip_title: bool = True) -> list[str]:
+    """The words of a name, a European surname particle in front of the last word left out."""
+    norms = [t.norm for t in _parse(name, strip_title).tokens]
+    return [w for k, w in enumerate(norms) if not (w in _SURNAME_PARTICLES and k == len(norms) - 2)]
+
+
 def _lone_word(name: str) -> str | None:
-    toks = _parse(name).tokens
-    return toks[0].norm if len(toks) == 1 else None
+    words = _name_words(name)
+    return words[0] if len(words) == 1 else None
 
 
 def _place_key(name: str) -> str:
@@ -493,10 +540,10 @@ def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None
 
 def _head_key(record: LocalRecord) -> tuple[str, str] | None:
     """The key under which a one-word name may join a unique larger cluster."""
-    toks = _parse(record.name, record.type == "PERSON").tokens
-    if len(toks) != 1 or is_acronym(record.name.strip()):
+    words = _name_words(record.name, record.type == "PERSON")
+    if len(words) != 1 or is_acronym(record.name.strip()):
         return None
-    return (record.type, toks[0].norm)
+    return (record.type, words[0])
 
 
 def _heads_of(record: LocalRecord) -> set[tuple[str, str, str]]:
