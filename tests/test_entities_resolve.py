@@ -463,3 +463,13 @@ def test_a_lone_word_the_model_mistyped_takes_the_type_of_the_names_it_distingui
     g, ents = groups(records)
     assert ["Dawn", "Dawn Front"] in g and ["De Tarmi", "Karim de Tarmi"] in g
     assert {e.type for e in ents} == {"ORG", "PERSON"}
+
+
+def test_a_document_that_kept_two_records_apart_only_for_their_model_types_does_not_block_a_join():
+    records = _many("Dawn Front", "ORG", 4) + [rec("m1", 0, "Dawn", "PERSON"), rec("m1", 1, "Dawn Front", "ORG")]
+    g, _ = groups(records)
+    assert g == [["Dawn", "Dawn Front"]]
+    # two persons the document kept apart stay apart
+    g, _ = groups(_many("Karim al-Tarmi", "PERSON", 4) + [rec("m1", 0, "Tarmi"), rec("m1", 1, "Karim al-Tarmi"),
+                                                          rec("m1", 2, "Hadi al-Tarmi")])
+    assert ["Tarmi"] in g

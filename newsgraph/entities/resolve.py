@@ -96,6 +96,7 @@ class LocalRecord:
     names: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     mentions: int = 1
+    retyped_from: str | None = None  # the model's type, when the corpus vote changed it
 
     @property
     def key(self) -> tuple[str, int]:
@@ -129,6 +130,7 @@ class _Clusters:
                                       for r in records]
         self.joins: list[list[tuple[str, str, list[str]]]] = [[] for _ in records]
         self.stories: list[set[str]] = [{r.story_id or r.doc_id} for r in records]
+        self.linker_family = ["PERSON" if (r.retyped_from or r.type) == "PERSON" else "ORGLOC" for r in records]
         self.notes: list[list[str]] = [[] for _ in records]  # why a join was refused, for the user
 
     def find(self, x: int) -> int:
@@ -138,8 +140,11 @@ class _Clusters:
         return x
 
     def conflict(self, ra: int, rb: int) -> bool:
-        if self.shared_docs(ra, rb):
-            return True
+        for d in self.shared_docs(ra, rb):
+            # the document linker kept two records apart: evidence that they are two actors,
+            # unless it did so only because the model gave them types it never joins
+            if any(self.linker_family[x] == self.linker_family[y] for x in self.docs[ra][d] for y in self.docs[rb][d]):
+                return True
         ka, kb = self.kinds[ra], self.kinds[rb]
         return bool(ka and kb and not (ka & kb))
 
@@ -390,7 +395,7 @@ def _vote_types(records: list[LocalRecord]) -> list[LocalRecord]:
         if r.type in _FAMILIES and tally and len(tally) > 1 and ev != r.type:
             winner, n = max(tally.items(), key=lambda kv: (kv[1], kv[0] == r.type))
             if winner != r.type and n >= _TYPE_MAJORITY * tally[r.type]:
-                r = dataclasses.replace(r, type=winner, subtype=None)
+                r = dataclasses.replace(r, type=winner, subtype=None, retyped_from=r.type)
         out.append(r)
     return out
 
