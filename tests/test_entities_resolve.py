@@ -473,3 +473,9 @@ def test_a_document_that_kept_two_records_apart_only_for_their_model_types_does_
     g, _ = groups(_many("Karim al-Tarmi", "PERSON", 4) + [rec("m1", 0, "Tarmi"), rec("m1", 1, "Karim al-Tarmi"),
                                                           rec("m1", 2, "Hadi al-Tarmi")])
     assert ["Tarmi"] in g
+
+
+def test_a_surname_joins_the_one_full_name_of_its_document_once_a_glued_word_is_trimmed():
+    records = _many("Karim de Tarmi", "PERSON", 3) + [rec("m1", 0, "Norway Karim de Tarmi"), rec("m1", 1, "De Tarmi")]
+    g, _ = groups(records)
+    assert len(g) == 1

@@ -499,7 +499,19 @@ def _join_same_name_in_document(records: list[LocalRecord], cl: _Clusters, names
     apart only for a difference the corpus settles (a stripped possessive, a type the model got
     wrong in one sentence: "Kafraya" a place in one line and a person in the next). This comes
     first, so that they never count as two actors of one document."""
-    seen: dict[tuple[str, str, str], int] = {}
+    seen: dict[tuple[str, str], int] = {}
+    surnames: dict[tuple[str, str], list[int]] = defaultdict(list)  # (doc, last word) -> full-name records
+    for i, r in enumerate(records):
+        words = _name_words(r.name) if r.type == "PERSON" else []
+        if len(words) >= 2:
+            surnames[(r.doc_id, words[-1])].append(i)
+    for i, r in enumerate(records):
+        word = _lone_word(r.name) if r.type == "PERSON" else None
+        full = surnames.get((r.doc_id, word), []) if word else []
+        if len({cl.find(j) for j in full}) == 1:
+            j = full[0]
+            cl.join(j, i, (records[j].name, r.name, [f"{r.name!r} is the surname of {records[j].name!r}, "
+                                                     "the only person of that name in the document"]), force=True)
     for i, r in enumerate(records):
         if not names_of[i]:
             continue
@@ -1268,6 +1280,8 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     clock("short forms")
     _join_acronyms(records, cl)
     clock("acronyms")
+    _join_corroborated(records, cl, names_of)
+    clock("corroborated definitions")
     _join_unique_heads(records, cl)
     clock("lone surnames and head words")
     _join_corroborated(records, cl, names_of)
