@@ -479,3 +479,9 @@ def test_a_surname_joins_the_one_full_name_of_its_document_once_a_glued_word_is_
     records = _many("Karim de Tarmi", "PERSON", 3) + [rec("m1", 0, "Norway Karim de Tarmi"), rec("m1", 1, "De Tarmi")]
     g, _ = groups(records)
     assert len(g) == 1
+
+
+def test_two_people_glued_together_never_name_an_entity():
+    records = _many("Karim al-Tarmi", "PERSON", 4) + [rec("g1", 0, "Karim Tarmi Hadi Tarmi", names=["Karim al-Tarmi"])]
+    _, ents = groups(records)
+    assert ents[0].name == "Karim al-Tarmi"

@@ -1225,8 +1225,11 @@ def _canonical(members: list[LocalRecord]) -> str:
 
 
 def _inner_extension(short: list[str], long: list[str]) -> bool:
-    """True when ``long`` is ``short`` with words inserted between its first and last word."""
-    if len(short) < 2 or len(long) <= len(short) or long[0] != short[0] or long[-1] != short[-1]:
+    """True when ``long`` is ``short`` with a middle name or two inserted between its first and last
+    word (not the surname again: "Bashar Assad Hafez Assad" is two people)."""
+    if len(short) < 2 or not len(short) < len(long) <= len(short) + 2 or long[0] != short[0] or long[-1] != short[-1]:
+        return False
+    if long.count(short[-1]) > 1 or long.count(short[0]) > 1:
         return False
     it = iter(long)
     return all(any(w == x for x in it) for w in short)
