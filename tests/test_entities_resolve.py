@@ -485,3 +485,13 @@ def test_two_people_glued_together_never_name_an_entity():
     records = _many("Karim al-Tarmi", "PERSON", 4) + [rec("g1", 0, "Karim Tarmi Hadi Tarmi", names=["Karim al-Tarmi"])]
     _, ents = groups(records)
     assert ents[0].name == "Karim al-Tarmi"
+
+
+def test_one_stray_cue_for_a_kind_of_place_does_not_split_a_town():
+    towns = [LocalRecord(f"t{k}", 0, f"t{k}", "Manbaj", "LOC", "settlement", ["Manbaj"]) for k in range(6)]
+    stray = [LocalRecord("r1", 0, "r1", "Manbaj", "LOC", "region", ["Manbaj"]), LocalRecord("r2", 0, "r2", "Manbaj", "LOC", None, ["Manbaj"])]
+    g, _ = groups(towns + stray)
+    assert len(g) == 1
+    # two records on each side: a town and a region of one name stay two places
+    regions = [LocalRecord(f"q{k}", 0, f"q{k}", "Manbaj", "LOC", "region", ["Manbaj"]) for k in range(2)]
+    assert len(groups(towns + regions)[0]) == 2

@@ -27,8 +27,32 @@ Resolution joins local entities of different documents:
    town: no document calls it one and the gazetteer, when given, does not know it as one. The
    document linker left such bare names apart from the division undecided, so this join may join
    two entities of one document: only those two.
-7. **User overrides** (``merge``/``split``) are applied last, in the order they were made, so they
-   survive every later run.
+7. **User overrides** (``merge``/``split``; ``rename``/``retype`` act on the entities afterwards,
+   ``entities.corrections``) are applied last, in the order they were made, so they survive every
+   later run.
+
+Before any join, the corpus is read for evidence on the names themselves (``_fold_possessives``,
+``_trim_glued_names``, ``_vote_types``): a name with a stripped possessive ("Assads") is the name
+the corpus uses without it; a neighbouring country, place, acronym or title glued to an
+established name ("Syria Staffan de Mistura") is trimmed off; every name takes the type its
+records vote for, their own evidence (titles, head words, country names) counted more, so the
+model's one-off "Bashar al-Assad" ORG joins the person.
+
+Joins need evidence in proportion to what they merge:
+
+* a short name that fits several actors joins the one the corpus reports far more than all the
+  others together (``DOMINANCE_RATIO``), and otherwise stays apart with the candidates recorded
+  (``kept_apart`` in the entity's meta, shown by ``newsgraph show``);
+* two stories that name two clusters as one ("X, formerly known as Y") outweigh one document that
+  listed them apart; a document's keeping two records apart counts only where its linker could
+  have joined them (not a person and a place the model typed so);
+* after joining, each cluster is checked for coherence (``_cut_weak_links``): its names form a
+  graph whose edges are the records that carry two names, supported by their independent stories,
+  and the name comparisons the resolver made. A link carried by one story only between two parts
+  that are each established (``HUB_STORIES``), or between names whose records disagree on the
+  type, is cut, so one sentence cannot glue a country to an armed group;
+* the display name is the full form most independent stories use (``_canonical``), never a
+  one-off headline fragment.
 
 Every join records its reasons, for ``newsgraph why-same``. Entity ids are derived from the type
 and the canonical name, so they stay stable across runs while the corpus grows.
@@ -70,6 +94,9 @@ from newsgraph.names.normalize import (
     token_sort_key,
     variant_key,
 )
+
+# A kind of place stated by this many records outweighs a single record stating another.
+_KIND_MAJORITY = 5
 
 # Kinds of place that never share a name with each other by accident of spelling: a province and its
 # capital, a country and a city.
@@ -126,8 +153,8 @@ class _Clusters:
         self.parent = list(range(len(records)))
         self.docs: list[dict[str, list[int]]] = [{r.doc_id: [i]} for i, r in enumerate(records)]  # doc -> members
         # a town and the province named after it are two places: LOC kinds must agree
-        self.kinds: list[set[str]] = [{r.subtype} if r.type == "LOC" and r.subtype in _PLACE_KINDS else set()
-                                      for r in records]
+        self.kinds: list[Counter] = [Counter({r.subtype: 1}) if r.type == "LOC" and r.subtype in _PLACE_KINDS else Counter()
+                                     for r in records]
         self.joins: list[list[tuple[str, str, list[str]]]] = [[] for _ in records]
         self.stories: list[set[str]] = [{r.story_id or r.doc_id} for r in records]
         self.linker_family = ["PERSON" if (r.retyped_from or r.type) == "PERSON" else "ORGLOC" for r in records]
@@ -146,7 +173,11 @@ class _Clusters:
             if any(self.linker_family[x] == self.linker_family[y] for x in self.docs[ra][d] for y in self.docs[rb][d]):
                 return True
         ka, kb = self.kinds[ra], self.kinds[rb]
-        return bool(ka and kb and not (ka & kb))
+        if not ka or not kb or ka.keys() & kb.keys():
+            return False
+        # one stray cue ("Manbij" called a region once) does not outweigh a kind many records agree on
+        weak, strong = sorted((sum(ka.values()), sum(kb.values())))
+        return not (weak == 1 and strong >= _KIND_MAJORITY)
 
     def shared_docs(self, ra: int, rb: int) -> list[str]:
         small, large = sorted((self.docs[ra], self.docs[rb]), key=len)
@@ -170,7 +201,7 @@ class _Clusters:
         for doc, members in self.docs[rb].items():
             docs.setdefault(doc, []).extend(members)
         self.docs[rb] = {}
-        self.kinds[ra] |= self.kinds[rb]
+        self.kinds[ra] += self.kinds[rb]
         self.joins[ra].extend(self.joins[rb])
         self.joins[ra].append(why)
         self.stories[ra] |= self.stories[rb]
@@ -944,7 +975,7 @@ def _join_undivided_places(records: list[LocalRecord], cl: _Clusters, divisions:
             continue
         target = next(iter(targets))
         for root in dict.fromkeys(cl.find(i) for i in bares):
-            if root == target or cl.kinds[root] - {"region"}:
+            if root == target or cl.kinds[root].keys() - {"region"}:
                 continue
             if not _only_division_pairs(records, cl, root, target, key, divisions):
                 continue
@@ -1174,15 +1205,6 @@ def _cut_weak_links(records: list[LocalRecord], cl: _Clusters, names_of: list[li
         new.joins[root] = list(joins)
         new.notes[root] = list(dict.fromkeys(notes))
     return new
-
-
-def _matches_alias(record: LocalRecord, alias: str) -> bool:
-    key = name_key(alias)
-    return any(n.casefold() == alias.casefold() or (key and name_key(n) == key) for n in _record_names(record))
-
-
-def _is_named(record: LocalRecord, alias: str) -> bool:
-    return record.name.casefold() == alias.casefold() or name_key(record.name) == name_key(alias)
 
 
 def _canonical(members: list[LocalRecord]) -> str:
