@@ -340,6 +340,10 @@ def show_cmd(
         console.rule("[bold]why these names are one entity", align="left")
         for j in e["joins"][:12]:
             console.print(_join_text(j))
+    if meta.get("kept_apart"):
+        console.rule("[bold]names kept apart, and why", align="left")
+        for note in meta["kept_apart"][:12]:
+            console.print(Text("  " + note))
 
 
 def _join_text(j: dict) -> Text:

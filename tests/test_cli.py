@@ -63,3 +63,20 @@ def test_help_everywhere():
     for command in ([], ["ingest"], ["docs"], ["show-doc"], ["export"], ["demo"], ["stats"]):
         result = runner.invoke(app, command + ["--help"])
         assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_show_lists_the_names_kept_apart_and_why_as_plain_text(tmp_path):
+    from collections import Counter
+
+    from newsgraph.entities.resolve import ResolvedEntity
+    from newsgraph.store import Store
+
+    db = tmp_path / "k.db"
+    note = "'[bold red]Tarmi[/]' left apart: the surname of several PERSON names: Karim al-Tarmi (6 stories), Hadi al-Tarmi (4 stories)"
+    with Store(db) as store, store.batch():
+        store.replace_entities([ResolvedEntity("E1", "Tarmi", "PERSON", None, [], Counter({"Tarmi": 1}), 1, 1, [], [],
+                                               meta={"kept_apart": [note]})], {})
+    result = runner.invoke(app, ["show", "Tarmi", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "names kept apart, and why" in result.output
+    assert "[bold red]Tarmi[/]" in result.output and "Hadi al-Tarmi (4 stories)" in " ".join(result.output.split())
