@@ -495,3 +495,12 @@ def test_one_stray_cue_for_a_kind_of_place_does_not_split_a_town():
     # two records on each side: a town and a region of one name stay two places
     regions = [LocalRecord(f"q{k}", 0, f"q{k}", "Manbaj", "LOC", "region", ["Manbaj"]) for k in range(2)]
     assert len(groups(towns + regions)[0]) == 2
+
+
+def test_an_organisation_known_by_its_acronym_keeps_it_over_a_one_off_longer_name():
+    records = _many("NPA", "ORG", 5) + [rec("x1", 0, "NPA", "ORG", names=["NPA Observatory"])]
+    _, ents = groups(records)
+    assert ents[0].name == "NPA"
+    records = _many("NPA", "ORG", 5) + [rec("x1", 0, "NPA", "ORG", names=["Norland Press Agency"])]
+    _, ents = groups(records)
+    assert ents[0].name == "Norland Press Agency"

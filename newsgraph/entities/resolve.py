@@ -1236,6 +1236,14 @@ def _canonical(members: list[LocalRecord]) -> str:
                 len(form_stories[k]), form_uses[k], min(len(toks), 4), len(n))
 
     best = max(forms, key=rank)
+    acronyms = [k for k in forms if is_acronym(forms[k][0].strip())]
+    if acronyms and not is_acronym(forms[best][0].strip()):
+        # an organisation known by its acronym keeps it unless the longer name spells it out or is
+        # used as widely: "AFP Observatory" once is no name for AFP
+        top = max(acronyms, key=lambda k: (len(form_stories[k]), form_uses[k]))
+        if len(form_stories[top]) > len(form_stories[best]) and not any(
+                acronym_match(forms[top][0].strip(), n) for n in forms[best]):
+            best = top
     if person:
         # a fuller form of the same name, with the same first and last word ("Karim Hadi al-Tarmi"
         # for "Karim al-Tarmi"), is the full name; extra words at either end may be a headline's
