@@ -487,20 +487,9 @@ def test_two_people_glued_together_never_name_an_entity():
     assert ents[0].name == "Karim al-Tarmi"
 
 
-def test_one_stray_cue_for_a_kind_of_place_does_not_split_a_town():
-    towns = [LocalRecord(f"t{k}", 0, f"t{k}", "Manbaj", "LOC", "settlement", ["Manbaj"]) for k in range(6)]
-    stray = [LocalRecord("r1", 0, "r1", "Manbaj", "LOC", "region", ["Manbaj"]), LocalRecord("r2", 0, "r2", "Manbaj", "LOC", None, ["Manbaj"])]
-    g, _ = groups(towns + stray)
-    assert len(g) == 1
-    # two records on each side: a town and a region of one name stay two places
-    regions = [LocalRecord(f"q{k}", 0, f"q{k}", "Manbaj", "LOC", "region", ["Manbaj"]) for k in range(2)]
-    assert len(groups(towns + regions)[0]) == 2
-
-
-def test_an_organisation_known_by_its_acronym_keeps_it_over_a_one_off_longer_name():
-    records = _many("NPA", "ORG", 5) + [rec("x1", 0, "NPA", "ORG", names=["NPA Observatory"])]
-    _, ents = groups(records)
-    assert ents[0].name == "NPA"
-    records = _many("NPA", "ORG", 5) + [rec("x1", 0, "NPA", "ORG", names=["Norland Press Agency"])]
-    _, ents = groups(records)
-    assert ents[0].name == "Norland Press Agency"
+def test_bare_names_of_no_stated_kind_go_with_the_kind_most_of_their_namesakes_have():
+    towns = [LocalRecord(f"t{k}", 0, f"t{k}", "Manbaj", "LOC", "settlement", ["Manbaj"]) for k in range(4)]
+    bare = [LocalRecord(f"b{k}", 0, f"b{k}", "Manbaj", "LOC", None, ["Manbaj"]) for k in range(4)]
+    regions = [LocalRecord(f"r{k}", 0, f"r{k}", "Manbaj", "LOC", "region", ["Manbaj"]) for k in range(2)]
+    _, ents = groups(regions + bare + towns)
+    assert sorted(e.documents for e in ents) == [2, 8]

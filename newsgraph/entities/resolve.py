@@ -95,9 +95,6 @@ from newsgraph.names.normalize import (
     variant_key,
 )
 
-# A kind of place stated by this many records outweighs a single record stating another.
-_KIND_MAJORITY = 5
-
 # Kinds of place that never share a name with each other by accident of spelling: a province and its
 # capital, a country and a city.
 _PLACE_KINDS = frozenset({"settlement", "region", "country"})
@@ -173,11 +170,7 @@ class _Clusters:
             if any(self.linker_family[x] == self.linker_family[y] for x in self.docs[ra][d] for y in self.docs[rb][d]):
                 return True
         ka, kb = self.kinds[ra], self.kinds[rb]
-        if not ka or not kb or ka.keys() & kb.keys():
-            return False
-        # one stray cue ("Manbij" called a region once) does not outweigh a kind many records agree on
-        weak, strong = sorted((sum(ka.values()), sum(kb.values())))
-        return not (weak == 1 and strong >= _KIND_MAJORITY)
+        return bool(ka and kb and not (ka.keys() & kb.keys()))
 
     def shared_docs(self, ra: int, rb: int) -> list[str]:
         small, large = sorted((self.docs[ra], self.docs[rb]), key=len)
@@ -525,6 +518,10 @@ def _translated_forms(record: LocalRecord, names: list[str]) -> list[str]:
     return [x for x in dict.fromkeys(out) if x not in names]
 
 
+def _top(counts: Counter) -> str | None:
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _join_same_name_in_document(records: list[LocalRecord], cl: _Clusters, names_of: list[list[str]]) -> None:
     """Two records of one document with the same name are one actor: the document linker kept them
     apart only for a difference the corpus settles (a stripped possessive, a type the model got
@@ -534,7 +531,7 @@ def _join_same_name_in_document(records: list[LocalRecord], cl: _Clusters, names
     surnames: dict[tuple[str, str], list[int]] = defaultdict(list)  # (doc, last word) -> full-name records
     for i, r in enumerate(records):
         words = _name_words(r.name) if r.type == "PERSON" else []
-        if len(words) >= 2:
+        if len(words) >= 2 and words.count(words[-1]) == 1:  # "X Assad Y Assad" is two people glued
             surnames[(r.doc_id, words[-1])].append(i)
     for i, r in enumerate(records):
         word = _lone_word(r.name) if r.type == "PERSON" else None
@@ -567,8 +564,12 @@ def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None
     links: list[tuple[float, int, int, tuple[str, str, list[str]]]] = []
     # records that share a name (identical after normalisation) are chained
     for mem in nb.members:
-        # same kinds side by side, so a chain is not cut by one record of another kind
-        mem = sorted(mem, key=lambda m: (records[m[0]].subtype or "", m[0]))
+        # same kinds side by side, so a chain is not cut by one record of another kind; the most
+        # common kind first and records of no stated kind right after it, so that they go with
+        # what most of their namesakes are
+        kinds = Counter(records[m[0]].subtype for m in mem if records[m[0]].subtype)
+        mem = sorted(mem, key=lambda m: (records[m[0]].subtype is not None and records[m[0]].subtype != _top(kinds),
+                                         -kinds.get(records[m[0]].subtype, 0), records[m[0]].subtype or "", m[0]))
         pairs = list(zip(mem, mem[1:])) + [(mem[0], m) for m in mem[2:]]
         for (i, na), (j, nbm) in pairs:
             if records[i].doc_id != records[j].doc_id and records[i].type == records[j].type:
