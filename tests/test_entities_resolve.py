@@ -493,3 +493,11 @@ def test_bare_names_of_no_stated_kind_go_with_the_kind_most_of_their_namesakes_h
     regions = [LocalRecord(f"r{k}", 0, f"r{k}", "Manbaj", "LOC", "region", ["Manbaj"]) for k in range(2)]
     _, ents = groups(regions + bare + towns)
     assert sorted(e.documents for e in ents) == [2, 8]
+
+
+def test_an_organisation_named_without_the_complement_of_its_head_word_is_its_short_form():
+    g, _ = groups([rec("a", 0, "Norland Observatory for Human Rights", "ORG"), rec("b", 0, "Norland Observatory", "ORG")])
+    assert len(g) == 1
+    g, _ = groups([rec("a", 0, "Norland Observatory for Human Rights", "ORG"), rec("b", 0, "Norland Observatory", "ORG"),
+                   rec("c", 0, "Norland Observatory of Birds", "ORG")])
+    assert ["Norland Observatory"] in g  # two candidates: neither

@@ -313,7 +313,8 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
         low = fold(word).strip(".")
         if low in _TITLE_WORDS:
             return True
-        return len(stories.get(("LOC", _key(word)), ())) >= 2
+        # a place, or an organisation the corpus names in several stories ("Palmyra Daesh")
+        return any(len(stories.get((t, _key(word)), ())) >= 2 for t in ("LOC", "ORG"))
 
     out = []
     for r in records:
@@ -866,7 +867,11 @@ def _short_form_of(short: tuple[str, ...], long: tuple[str, ...], long_words: li
     for o in range(0, min(2, len(long) - n + 1)):
         if not all(_same_token(x, y) for x, y in zip(short, long[o : o + n])):
             continue
-        if not all(t in GENERIC_ORG_WORDS for t in long[o + n :]):
+        rest = long[o + n :]
+        # kind words after it, or a complement after its head word: "X Observatory" is
+        # "X Observatory for Human Rights", as "X Council" is "X Council of Y"
+        complement = bool(rest) and rest[0] in ("for", "of") and len(rest) >= 2 and short[-1] in ORG_HEADS
+        if not complement and not all(t in GENERIC_ORG_WORDS for t in rest):
             continue
         if o and long[0] not in ORG_DESCRIPTORS:
             continue  # "Syrian X Forces", "Free X Army" are other organisations than "X Forces", "X Army"
