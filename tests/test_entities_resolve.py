@@ -501,3 +501,10 @@ def test_an_organisation_named_without_the_complement_of_its_head_word_is_its_sh
     g, _ = groups([rec("a", 0, "Norland Observatory for Human Rights", "ORG"), rec("b", 0, "Norland Observatory", "ORG"),
                    rec("c", 0, "Norland Observatory of Birds", "ORG")])
     assert ["Norland Observatory"] in g  # two candidates: neither
+
+
+def test_a_short_form_of_several_names_joins_the_one_reported_far_more():
+    records = _many("Norland Observatory for Human Rights", "ORG", 10) + [
+        rec("g1", 0, "Norland Observatory for Human Rights Karim Tarmi", "ORG"), rec("s1", 0, "Norland Observatory", "ORG")]
+    g, _ = groups(records)
+    assert any("Norland Observatory" in x and "Norland Observatory for Human Rights" in x for x in g)

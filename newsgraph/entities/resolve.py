@@ -313,8 +313,7 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
         low = fold(word).strip(".")
         if low in _TITLE_WORDS:
             return True
-        # a place, or an organisation the corpus names in several stories ("Palmyra Daesh")
-        return any(len(stories.get((t, _key(word)), ())) >= 2 for t in ("LOC", "ORG"))
+        return len(stories.get(("LOC", _key(word)), ())) >= 2
 
     out = []
     for r in records:
@@ -915,6 +914,16 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
                 short_name = records[i].name
                 cl.join(i, target, (short_name, name,
                                     [f"{short_name!r} is the short form of {long_name!r}, the only such name in the corpus"]))
+            elif len(targets) > 1:
+                support = {t: len(cl.stories[cl.find(t)]) for t in targets}
+                best = max(support, key=lambda t: (support[t], -t))
+                others = sum(v for t, v in support.items() if t != best)
+                if support[best] >= DOMINANT_MIN_STORIES and support[best] >= DOMINANCE_RATIO * max(1, others):
+                    name, long_name = targets[best]
+                    short_name = records[i].name
+                    cl.join(i, best, (short_name, name, [
+                        f"{short_name!r} is the short form of {long_name!r}, reported {support[best]} times "
+                        f"against {others} for the {len(targets) - 1} other names it shortens"]))
 
 
 def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters) -> None:
