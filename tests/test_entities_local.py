@@ -615,3 +615,10 @@ def test_a_country_is_never_known_as_an_armed_group():
     mentions = [mention(text, "Dawn Front", "ORG"), mention(text, "Liwa al-Fajr", "ORG")]
     out, entities = link_mentions(text, mentions)
     assert entity_of(out, entities, "Dawn Front") is entity_of(out, entities, "Liwa al-Fajr")
+
+
+def test_an_organisation_named_without_the_complement_of_its_head_word_is_one_entity():
+    text = "The Norland Observatory for Human Rights said ten died. The Norland Observatory said more may die."
+    mentions = [mention(text, "Norland Observatory for Human Rights", "ORG"), mention(text, "Norland Observatory", "ORG", nth=1)]
+    out, entities = link_mentions(text, mentions)
+    assert len(entities) == 1

@@ -635,7 +635,10 @@ def _link_org_short_forms(names: list[_Name], groups: _Groups, mention_types: li
                 if lead and not (ln.tokens[0] in ORG_DESCRIPTORS or demonym_target(ln.tokens[0].capitalize())):
                     break  # "Kataib X Y", "Free X Army": the first word makes another name
                 part, rest = ln.tokens[lead : lead + k], ln.tokens[lead + k :]
-                if len(part) == k and all(t in _GENERIC_ORG_WORDS for t in rest) and _tokens_match(n.tokens, part):
+                # kind words after it, or the complement of its head word ("X Observatory" for
+                # "X Observatory for Human Rights")
+                complement = len(rest) >= 2 and rest[0] in ("for", "of") and n.tokens[-1] in ORG_HEADS
+                if len(part) == k and (complement or all(t in _GENERIC_ORG_WORDS for t in rest)) and _tokens_match(n.tokens, part):
                     containing.add(root)
                     fits.setdefault(root, ln)
                     break
