@@ -606,10 +606,10 @@ def test_a_known_as_definition_never_joins_a_place_to_the_group_after_it(text, p
 
 
 def test_a_country_is_never_known_as_an_armed_group():
-    text = "Fighters entered Syria, known as the Sunrise Brigades, on Monday."
-    mentions = [mention(text, "Syria", "LOC"), mention(text, "Sunrise Brigades", "ORG")]
+    text = "Fighters entered Norway, known as the Sunrise Brigades, on Monday."
+    mentions = [mention(text, "Norway", "LOC"), mention(text, "Sunrise Brigades", "ORG")]
     out, entities = link_mentions(text, mentions)
-    assert entity_of(out, entities, "Syria") is not entity_of(out, entities, "Sunrise Brigades")
+    assert entity_of(out, entities, "Norway") is not entity_of(out, entities, "Sunrise Brigades")
     # the type check leaves a real definition between two organisations alone
     text = "The Dawn Front, also known as Liwa al-Fajr, denied it."
     mentions = [mention(text, "Dawn Front", "ORG"), mention(text, "Liwa al-Fajr", "ORG")]

@@ -317,12 +317,12 @@ def test_word_order_keeps_what_differs():
 
 @pytest.mark.parametrize("a, b", [
     ("Norland Observatory for Human Rights", "Norland Observatory of Human Rights"),
-    ("Free Syria Army", "Free Syrian Army"),
+    ("Free Norway Army", "Free Norwegian Army"),
 ])
 def test_institutional_names_that_differ_in_a_connecting_word_or_a_country_adjective_match(a, b):
     assert names_match(a, b, "ORG")
 
 
 def test_a_country_adjective_does_not_make_two_countries_armies_one():
-    assert not names_match("Iraqi Army", "Syrian Army", "ORG")
-    assert not names_match("Syrian Army", "Free Syrian Army", "ORG")
+    assert not names_match("Swedish Army", "Norwegian Army", "ORG")
+    assert not names_match("Norwegian Army", "Free Norwegian Army", "ORG")

@@ -1,7 +1,7 @@
 """Cross-document entity resolution: document-local entities -> one entity per real-world actor.
 
 Input is the compact output of the per-document stage: for each document, its local entities (the
-within-document linker has already joined "Hadi al-Amiri", "Amiri" and "the Badr chief" there).
+within-document linker has already joined "Karim al-Tarmi", "Tarmi" and "the Dawn chief" there).
 Resolution joins local entities of different documents:
 
 1. **Blocking** (``names.blocking``): every distinct name gets a few keys (skeletons of its first
@@ -11,19 +11,19 @@ Resolution joins local entities of different documents:
    (``names.normalize``). A PERSON name of one token is never enough across documents.
 3. **Cannot-link**: two local entities of one document are two actors (the linker kept them
    apart), so a merge that would put two entities of one document into one cluster is refused.
-   This is what keeps "Haidar Salman" and "Haidar al-Jubouri" apart when a third document only
-   says "Haidar", and stops chains of near-matches from gluing different people together.
-4. **Unique head names**: a lone surname ("Amiri") or the first word of an organisation's name
-   ("Badr") joins the one cluster in the corpus that it can belong to, and nothing when two could.
+   This is what keeps "Hadi Salman" and "Hadi al-Wadi" apart when a third document only
+   says "Hadi", and stops chains of near-matches from gluing different people together.
+4. **Unique head names**: a lone surname ("Tarmi") or the first word of an organisation's name
+   ("Dawn") joins the one cluster in the corpus that it can belong to, and nothing when two could.
 5. **Acronyms and short forms**: an acronym that no document spells out joins the one cluster that
-   a document defines it for ("Tigris Institute (TI)") or, for three letters or more, the one
+   a document defines it for ("Harbour Institute (HI)") or, for three letters or more, the one
    cluster whose name it spells by the initials of its words. An organisation's name of two words
    or more joins the one cluster whose name contains it, up to a plural, generic kind words after
    it ("... Corps", "... group") and one descriptive word before it ("Islamic"), but not a country,
-   a demonym or "Free", which make another organisation ("Syrian X Forces" is not "X Forces").
-6. **Divisions and towns**: "Kirkuk province" (or "Kirkuk" in "Diyala and Kirkuk provinces") is a
+   a demonym or "Free", which make another organisation ("Norwegian X Forces" is not "X Forces").
+6. **Divisions and towns**: "Wadi Tal province" (or "Wadi Tal" in "Sahil and Wadi Tal provinces") is a
    place of its own, never the town it is named after, so it is matched under its division name
-   only. A bare name ("Salahuddin") joins the one division named after it when nothing says it is a
+   only. A bare name ("Sahil") joins the one division named after it when nothing says it is a
    town: no document calls it one and the gazetteer, when given, does not know it as one. The
    document linker left such bare names apart from the division undecided, so this join may join
    two entities of one document: only those two.
@@ -32,11 +32,11 @@ Resolution joins local entities of different documents:
    later run.
 
 Before any join, the corpus is read for evidence on the names themselves (``_fold_possessives``,
-``_trim_glued_names``, ``_vote_types``): a name with a stripped possessive ("Assads") is the name
+``_trim_glued_names``, ``_vote_types``): a name with a stripped possessive ("Tarmis") is the name
 the corpus uses without it; a neighbouring country, place, acronym or title glued to an
-established name ("Syria Staffan de Mistura") is trimmed off; every name takes the type its
+established name ("Norway Karim al-Tarmi") is trimmed off; every name takes the type its
 records vote for, their own evidence (titles, head words, country names) counted more, so the
-model's one-off "Bashar al-Assad" ORG joins the person.
+model's one-off "Karim al-Tarmi" ORG joins the person.
 
 Joins need evidence in proportion to what they merge:
 
@@ -99,12 +99,17 @@ from newsgraph.names.normalize import (
 # capital, a country and a city.
 _PLACE_KINDS = frozenset({"settlement", "region", "country"})
 
-# Words that start many organisation names and so identify none of them on their own.
+# Words that start many organisation names and so identify none of them on their own (and any
+# demonym: ``_generic_head``).
 _GENERIC_ORG_HEADS = frozenset(
-    "islamic national popular united democratic people peoples people's iraqi syrian arab free new "
+    "islamic national popular united democratic people peoples people's arab free new "
     "supreme central general federal state special republican revolutionary international "
     "higher high joint first second third army forces force party front movement council".split()
 )
+
+
+def _generic_head(word: str) -> bool:
+    return word in _GENERIC_ORG_HEADS or demonym_target(word.capitalize()) is not None
 
 
 @dataclass(slots=True)
@@ -233,7 +238,7 @@ def _parse(name: str, strip_title: bool = True):
 @lru_cache(maxsize=1 << 18)
 def _key(name: str) -> str:
     """The key under which two spellings count as one form of a name: strict (``variant_key``:
-    particles, case, doubled letters), never the blocking skeleton, which "Deir" and "Daraa" share."""
+    particles, case, doubled letters), never the blocking skeleton, which "Dair" and "Dara" share."""
     return variant_key(name) or fold(name).strip()
 
 
@@ -241,7 +246,7 @@ def _key(name: str) -> str:
 
 
 def _possessive_stem(name: str) -> str | None:
-    """ "Bashar al-Assads" -> "Bashar al-Assad": the name without an -s that may be a possessive
+    """ "Karim al-Tarmis" -> "Karim al-Tarmi": the name without an -s that may be a possessive
     whose apostrophe the source stripped. Only a candidate: the corpus decides (``_fold_possessives``)."""
     last = name.rstrip().rsplit(None, 1)[-1]
     if len(last) < 4 or not last.endswith("s") or last.endswith("ss") or not any(c.isupper() for c in last):
@@ -250,9 +255,9 @@ def _possessive_stem(name: str) -> str | None:
 
 
 def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
-    """Names written with a stripped possessive ("Assads", "Syrias") are the name without the -s
+    """Names written with a stripped possessive ("Tarmis", "Norways") are the name without the -s
     when the corpus uses that name, with the same type, at least as often: a corpus property, not a
-    spelling rule ("Hamas" stays when the corpus does not name "Hama" as an organisation)."""
+    spelling rule ("Qamas" stays when the corpus does not name "Qama" as an organisation)."""
     uses: Counter = Counter()
     for r in records:
         for n in _record_names(r):
@@ -284,12 +289,12 @@ _TIME_WORDS = _WEEKDAYS | frozenset("on in at".split())
 
 
 def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
-    """ "Syria Staffan de Mistura", "Raqqah Syria", "Kurdish-Arab Syrian Democratic Forces": a
+    """ "Norway Karim al-Tarmi", "Wadi Tal Norway", "Kurdish-Arab Norwegian Dawn Forces": a
     source that strips punctuation glues a neighbouring word to a name. A name that is a name the
     corpus establishes (two or more other stories use it, with the same type) plus, at one edge,
     words that are themselves names of another kind (a country, a demonym, an acronym, a place the
     corpus names, a title) is that name. An organisation keeps a country word in front unless its
-    name still says the country ("Russian Defence Ministry" is not "Defence Ministry"). A day after
+    name still says the country ("Norwegian Defence Ministry" is not "Defence Ministry"). A day after
     the name ("X on Tuesday") goes too."""
     stories: dict[tuple[str, str], set[str]] = defaultdict(set)
     for r in records:
@@ -337,7 +342,7 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                     continue
                 if (r.type == "ORG" and a and any(nationality(w) for w in dropped) and not any(nationality(w) for w in rest)
                         and ORG_HEADS.get(fold(rest[-1])) in ("government", "military")):
-                    continue  # "Russian Defence Ministry" is not "Defence Ministry"; "Syria Nusra Front" is "Nusra Front"
+                    continue  # "Norwegian Defence Ministry" is not "Defence Ministry"; "Norway Dawn Front" is "Dawn Front"
                 support = stories.get((r.type, _key(remainder)), set()) - {r.story_id or r.doc_id}
                 if len(support) >= 2 and len(support) > len(own) and (best is None or len(support) > best[0]):
                     best = (len(support), remainder)
@@ -374,8 +379,8 @@ _TYPE_MAJORITY = 2.0
 
 
 def _vote_types(records: list[LocalRecord]) -> list[LocalRecord]:
-    """One name, one type across the corpus: the model calls "Bashar al-Assad" an ORG in one
-    article and a PERSON in a hundred, "Sinjar" a person here and a place there. Every record
+    """One name, one type across the corpus: the model calls "Karim al-Tarmi" an ORG in one
+    article and a PERSON in a hundred, "Wadi Tal" a person here and a place there. Every record
     votes for the type of its name (its mentions, with its own evidence counted more); a record
     outvoted by the corpus, with no evidence of its own for its type, takes the corpus's type."""
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -400,7 +405,7 @@ def _vote_types(records: list[LocalRecord]) -> list[LocalRecord]:
         word = lone.get(key)
         if word and len(tally) > 1:
             tally["PERSON"] += _EVIDENCE_WEIGHT * person_words.get(word, 0)
-    # a lone word the model mistyped ("Al-Nusra" a person, "De Mistura" a place) is the distinctive
+    # a lone word the model mistyped ("Al-Fajr" a person, "De Tarmi" a place) is the distinctive
     # word of names of another type that several stories use: those stories vote for their type
     support = _word_support(records)
     voted: set[str] = set()
@@ -429,7 +434,7 @@ _FAMILIES = ("PERSON", "ORG", "LOC")
 
 def _word_support(records: list[LocalRecord]) -> dict[str, dict[str, set[str]]]:
     """type -> distinctive word -> stories of the multi-word names it distinguishes: a person's
-    surname, the name word of an organisation ("Nusra" in "Nusra Front" and "Jabhat al-Nusra"), the
+    surname, the name word of an organisation ("Fajr" in "Fajr Front" and "Jabhat al-Fajr"), the
     place of a division ("X province")."""
     out: dict[str, dict[str, set[str]]] = {t: defaultdict(set) for t in _FAMILIES}
     for r in records:
@@ -444,14 +449,14 @@ def _word_support(records: list[LocalRecord]) -> dict[str, dict[str, set[str]]]:
             elif r.type == "ORG":
                 if fold(toks[0].surface) in ARABIC_GROUP_HEADS and len(norms) == 2:
                     out["ORG"][norms[1]].add(story)
-                elif all(w in GENERIC_ORG_WORDS or w in ORG_HEADS for w in norms[1:]) and norms[0] not in _GENERIC_ORG_HEADS:
+                elif all(w in GENERIC_ORG_WORDS or w in ORG_HEADS for w in norms[1:]) and not _generic_head(norms[0]):
                     out["ORG"][norms[0]].add(story)
             elif r.type == "LOC" and admin_division(n) is not None:
                 out["LOC"][norms[0]].add(story)
     return out
 
 
-# European surname particles: "De Mistura" is a surname alone, as "al-Amiri" is.
+# European surname particles: "De Tarmi" is a surname alone, as "al-Tarmi" is.
 _SURNAME_PARTICLES = frozenset("de da di du del della der den van von le la dos das".split())
 
 
@@ -472,7 +477,7 @@ def _place_key(name: str) -> str:
 
 def division_of(record: LocalRecord) -> tuple[str, str] | None:
     """(key of the place name, level) when the record names an administrative division: by a name
-    with its kind word ("Kirkuk province") or by the level the document gave it as a title."""
+    with its kind word ("Wadi Tal province") or by the level the document gave it as a title."""
     if record.type != "LOC":
         return None
     for n in _record_names(record):
@@ -485,7 +490,7 @@ def division_of(record: LocalRecord) -> tuple[str, str] | None:
 
 def _matching_names(record: LocalRecord, division: tuple[str, str] | None) -> list[str]:
     """The names a record is matched under across documents: a division only under its division
-    name, so that the bare "Kirkuk" of a division never meets the town."""
+    name, so that the bare "Wadi Tal" of a division never meets the town."""
     names = _record_names(record)
     if division is None:
         return names + _translated_forms(record, names) if record.type == "ORG" else names
@@ -501,8 +506,8 @@ def _matching_names(record: LocalRecord, division: tuple[str, str] | None) -> li
 
 
 def _translated_forms(record: LocalRecord, names: list[str]) -> list[str]:
-    """ "Jabhat al-Nusra" is also matched as "Nusra Front", "Jaish al-Islam" as "Islam Army" and
-    "Army of Islam": the Arabic head word of a group's name translated, the rest kept."""
+    """ "Jabhat al-Fajr" is also matched as "Fajr Front", "Jaish al-Qamar" as "Qamar Army" and
+    "Army of Qamar": the Arabic head word of a group's name translated, the rest kept."""
     out = []
     for n in names:
         words = n.split()
@@ -525,13 +530,13 @@ def _top(counts: Counter) -> str | None:
 def _join_same_name_in_document(records: list[LocalRecord], cl: _Clusters, names_of: list[list[str]]) -> None:
     """Two records of one document with the same name are one actor: the document linker kept them
     apart only for a difference the corpus settles (a stripped possessive, a type the model got
-    wrong in one sentence: "Kafraya" a place in one line and a person in the next). This comes
+    wrong in one sentence: "Sahil" a place in one line and a person in the next). This comes
     first, so that they never count as two actors of one document."""
     seen: dict[tuple[str, str], int] = {}
     surnames: dict[tuple[str, str], list[int]] = defaultdict(list)  # (doc, last word) -> full-name records
     for i, r in enumerate(records):
         words = _name_words(r.name) if r.type == "PERSON" else []
-        if len(words) >= 2 and words.count(words[-1]) == 1:  # "X Assad Y Assad" is two people glued
+        if len(words) >= 2 and words.count(words[-1]) == 1:  # "X Tarmi Y Tarmi" is two people glued
             surnames[(r.doc_id, words[-1])].append(i)
     for i, r in enumerate(records):
         word = _lone_word(r.name) if r.type == "PERSON" else None
@@ -597,7 +602,7 @@ def _head_key(record: LocalRecord) -> tuple[str, str] | None:
 
 def _heads_of(record: LocalRecord) -> set[tuple[str, str, str]]:
     """(type, position, token) of multi-word names: surname (last) and first token. An
-    organisation's first word followed by kind words only ("Badr Organization", "X command") is a
+    organisation's first word followed by kind words only ("Dawn Organization", "X command") is a
     "weak" head: the one word names it only when no fuller name has that first word."""
     out: set[tuple[str, str, str]] = set()
     for n in _record_names(record):
@@ -624,7 +629,7 @@ def _join_unique_heads(records: list[LocalRecord], cl: _Clusters) -> None:
         if typ == "PERSON":
             wanted, rival = "last", "first"  # a lone given name is ambiguous by nature
         elif typ == "ORG":
-            if tok in _GENERIC_ORG_HEADS:
+            if _generic_head(tok):
                 continue
             wanted, rival = "first", "last"
         else:
@@ -653,7 +658,7 @@ def _join_unique_heads(records: list[LocalRecord], cl: _Clusters) -> None:
 
 
 # A short name that fits several actors means the one the corpus reports far more than all the
-# others together: "Assad" in a corpus with 120 stories on one Assad and 2 on another. The ratio
+# others together: "Tarmi" in a corpus with 120 stories on one Tarmi and 2 on another. The ratio
 # and the floor keep a real choice between comparable actors undecided.
 DOMINANCE_RATIO = 5.0
 DOMINANT_MIN_STORIES = 5
@@ -701,7 +706,7 @@ def _unrelated_names(a: list[str], b: list[str]) -> bool:
 
 def _never_compared_names(records: list[LocalRecord], cl: _Clusters, a: int, b: int) -> bool:
     """True when two organisation clusters meet only in documents whose two entities have unrelated
-    names ("Daesh" beside "Islamic State" where neither is defined): the document's keeping them
+    names ("Fajr" beside "Dawn Front" where neither is defined): the document's keeping them
     apart is no evidence, while the link that brought them together (a definition or a shared name
     elsewhere) is."""
     in_a, in_b = cl.in_shared_docs(a, b)
@@ -718,8 +723,8 @@ def _never_compared_names(records: list[LocalRecord], cl: _Clusters, a: int, b: 
 def _never_compared(records: list[LocalRecord], cl: _Clusters, a: int, b: int, word: str) -> bool:
     """True when, in every document the two clusters share, cluster ``a`` is only the one word and
     no name of cluster ``b`` there contains it: the document linker, which joins a one-word
-    organisation to the one longer name that contains it, had nothing to compare ("the Hashd"
-    beside "Popular Mobilization Forces"), so its keeping them apart says nothing."""
+    organisation to the one longer name that contains it, had nothing to compare ("the Wadi"
+    beside "Dawn Defence Forces"), so its keeping them apart says nothing."""
     in_a, in_b = cl.in_shared_docs(a, b)
     if not in_a:
         return False
@@ -738,7 +743,7 @@ def _sort_keys(token: str) -> set[str]:
     """Keys that every spelling variant of ``token`` shares with it (see ``token_sort_key``)."""
     keys = {token_sort_key(token)}
     if token.startswith(("al", "el")) and len(token) >= 6:
-        keys.add(token_sort_key(token[2:]))  # "Alamiri" / "Amiri"
+        keys.add(token_sort_key(token[2:]))  # "Altarmi" / "Tarmi"
     return keys
 
 
@@ -834,7 +839,7 @@ def _join_place_qualified_acronym(records: list[LocalRecord], cl: _Clusters, i: 
                                   defined: dict[str, set[int]], long_of: dict[tuple[str, int], str],
                                   initials: dict[str, list[str]]) -> None:
     """An acronym no name spells that is a defined acronym followed by the initials of places the
-    corpus names ("ISIL" = "IS" + Iraq + Levant) stands for the organisation of the defined one."""
+    corpus names ("DFNS" = "DF" + Norway + Sweden) stands for the organisation of the defined one."""
     for k in range(len(x) - 1, 1, -1):
         base, extra = x[:k], x[k:]
         if base not in defined or len(extra) > 3 or not all(initials.get(c) for c in extra):
@@ -867,19 +872,19 @@ def _short_form_of(short: tuple[str, ...], long: tuple[str, ...], long_words: li
         if not all(_same_token(x, y) for x, y in zip(short, long[o : o + n])):
             continue
         rest = long[o + n :]
-        # kind words after it, or a complement after its head word: "X Observatory" is
-        # "X Observatory for Human Rights", as "X Council" is "X Council of Y"
+        # kind words after it, or a complement after its head word: "X Monitor" is
+        # "X Monitor for Human Rights", as "X Council" is "X Council of Y"
         complement = bool(rest) and rest[0] in ("for", "of") and len(rest) >= 2 and short[-1] in ORG_HEADS
         if not complement and not all(t in GENERIC_ORG_WORDS for t in rest):
             continue
         if o and long[0] not in ORG_DESCRIPTORS:
-            continue  # "Syrian X Forces", "Free X Army" are other organisations than "X Forces", "X Army"
+            continue  # "Norwegian X Forces", "Free X Army" are other organisations than "X Forces", "X Army"
         return True
     return False
 
 
 def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
-    """ "Revolutionary Guards" joins the one cluster named "Islamic Revolutionary Guard Corps"."""
+    """ "Harbour Guards" joins the one cluster named "Northern Harbour Guard Corps"."""
     by_pair: dict[tuple[str, str], set[int]] = defaultdict(set)
     parsed: dict[int, list[tuple[tuple[str, ...], list[str]]]] = {}
     for i, r in enumerate(records):
@@ -900,7 +905,7 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
         for short, words in forms:
             if all(t in GENERIC_ORG_WORDS or t in _GENERIC_ORG_HEADS or demonym_target(w.capitalize())
                    or country_name(w) for t, w in zip(short, words)):
-                continue  # "Syrian Army", "National Council": no word of the short form names anyone
+                continue  # "Norwegian Army", "National Council": no word of the short form names anyone
             root = cl.find(i)
             targets: dict[int, tuple[str, str]] = {}
             for j in by_pair.get((_singular(short[0]), _singular(short[1])), ()):
@@ -927,7 +932,7 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
 
 
 def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters) -> None:
-    """A lone untitled word the model took for a person ("Salahuddin has seen attacks") is the
+    """A lone untitled word the model took for a person ("Sahil has seen attacks") is the
     place of that name when the corpus names the place in several documents and no person in the
     corpus has that word in a fuller name."""
     person_words: set[str] = set()
@@ -1224,7 +1229,7 @@ def _cut_weak_links(records: list[LocalRecord], cl: _Clusters, names_of: list[li
 
 def _canonical(members: list[LocalRecord]) -> str:
     """The display name: the full form most independent stories use. Spellings that normalise alike
-    ("Bashar al Assad", "Bashar al-Assad") pool their stories and show the most used spelling; a
+    ("Karim al Tarmi", "Karim al-Tarmi") pool their stories and show the most used spelling; a
     person's full form has two words or more, nobody's is an acronym when a name exists; a one-off
     headline fragment ("X Almost") loses to the name many stories use."""
     stories: dict[str, set[str]] = defaultdict(set)
@@ -1254,7 +1259,7 @@ def _canonical(members: list[LocalRecord]) -> str:
     acronyms = [k for k in forms if is_acronym(forms[k][0].strip())]
     if acronyms and not is_acronym(forms[best][0].strip()):
         # an organisation known by its acronym keeps it unless the longer name spells it out or is
-        # used as widely: "AFP Observatory" once is no name for AFP
+        # used as widely: "NPA Monitor" once is no name for NPA
         top = max(acronyms, key=lambda k: (len(form_stories[k]), form_uses[k]))
         if len(form_stories[top]) > len(form_stories[best]) and not any(
                 acronym_match(forms[top][0].strip(), n) for n in forms[best]):
@@ -1271,7 +1276,7 @@ def _canonical(members: list[LocalRecord]) -> str:
 
 def _inner_extension(short: list[str], long: list[str]) -> bool:
     """True when ``long`` is ``short`` with a middle name or two inserted between its first and last
-    word (not the surname again: "Bashar Assad Hafez Assad" is two people)."""
+    word (not the surname again: "Karim Tarmi Hadi Tarmi" is two people)."""
     if len(short) < 2 or not len(short) < len(long) <= len(short) + 2 or long[0] != short[0] or long[-1] != short[-1]:
         return False
     if long.count(short[-1]) > 1 or long.count(short[0]) > 1:
@@ -1283,7 +1288,7 @@ def _inner_extension(short: list[str], long: list[str]) -> bool:
 def _entity_type(members: list[LocalRecord], place_kind: PlaceKind | None = None) -> str:
     """The type of a cluster by vote over its mentions, a record's own evidence (title, head word,
     country) counting more; a name the gazetteer knows as a place outweighs the model's untitled
-    PERSON tags on it ("Kefraya was shelled" tagged as a person)."""
+    PERSON tags on it ("Sahil was shelled" tagged as a person)."""
     votes: Counter = Counter()
     titled = False
     for r in members:

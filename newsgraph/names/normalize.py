@@ -649,7 +649,7 @@ def _compare(a: str, b: str, explain: bool = True, family: str | None = None) ->
         return min(s, 0.9), tuple(reasons + [f"spacing ignored {' '.join(t.surface for t in ta)}~{' '.join(t.surface for t in tb)}"])
 
     # institutional names that differ only in a connecting word or in a country written as its
-    # adjective: "Observatory for/of Human Rights", "Free Syria/Syrian Army"
+    # adjective: "Monitor for/of Human Rights", "Free Norway/Norwegian Army"
     if family != "PER":
         ca, cb = _core_words(ta), _core_words(tb)
         if ca and ca == cb and len(ca) >= 2:
