@@ -217,7 +217,7 @@ def _country(name: str):
     c = country(name)
     if c is None:
         return None
-    # a country's point is its capital (kb.countries): where "in Syria" is placed on a map
+    # a country's point is its capital (kb.countries): where "in Chile" is placed on a map
     return {k: getattr(c, k) for k in ("alpha2", "alpha3", "name", "latitude", "longitude") if hasattr(c, k)}
 
 

@@ -654,7 +654,7 @@ def candidates(name: str, country_hint: str | None = None, near: tuple[float, fl
 #                and the candidate is / is not of that kind
 #   spelling     -1 for a fuzzy (spelling-variant) match, +0.8 for a place whose own name it is
 #                (not one of its old or foreign names)
-#   named country +6 (+2 more for the named US state) when the name itself names the country ("Paris, Texas"; "Aleppo, Syria")
+#   named country +6 (+2 more for the named US state) when the name itself names the country ("Paris, Texas"; "Valdivia, Chile")
 #   offset       +6 when a stated relative position ("30 km south of Y") puts the place within
 #                tolerance of the candidate, -3 when it puts it far away
 #
@@ -786,8 +786,8 @@ def score_place(p: Place, importance: int, ev: Evidence, asked_kind: str | None,
 
 
 def _country_qualified(name: str) -> tuple[str, str, str] | None:
-    """"Paris, Texas" -> ("Paris", "US", "Texas"); "Aleppo, Syria" / "Aleppo Syria" / "Syria's Aleppo"
-    -> ("Aleppo", "SY", "Syria"): the place, and the country (or US state) the name gives it."""
+    """"Paris, Texas" -> ("Paris", "US", "Texas"); "Valdivia, Chile" / "Valdivia Chile" / "Chile's Valdivia"
+    -> ("Valdivia", "CL", "Chile"): the place, and the country (or US state) the name gives it."""
     s = re.sub(r"\s+", " ", name.strip())
     m = re.match(r"^(?P<base>.+?),? (?P<where>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})$", s)
     if m:
@@ -817,7 +817,7 @@ def _us_state(word: str) -> bool:
 
 
 def _dequalified(name: str) -> str | None:
-    """"Eastern Aleppo" -> "Aleppo", "rural Damascus" -> "Damascus", "Idlib countryside" -> "Idlib"."""
+    """"Eastern Valdivia" -> "Valdivia", "rural Lyon" -> "Lyon", "Lyon countryside" -> "Lyon"."""
     for rx in (_QUALIFIER, _TRAILING):
         m = rx.match(name.strip())
         if m and m.group("base")[:1].isupper():
