@@ -344,8 +344,13 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                         and ORG_HEADS.get(fold(rest[-1])) in ("government", "military")):
                     continue  # "Norwegian Defence Ministry" is not "Defence Ministry"; "Norway Dawn Front" is "Dawn Front"
                 support = stories.get((r.type, _key(remainder)), set()) - {r.story_id or r.doc_id}
-                if len(support) >= 2 and len(support) > len(own) and (best is None or len(support) > best[0]):
-                    best = (len(support), remainder)
+                # "Wadi Tal Norway" is the town in the country, not the country: dropping a
+                # country, a title or a day beats dropping another place, whatever the support
+                plain = all(nationality(w) or fold(w).strip(".") in _TITLE_WORDS or w.lower() in _TIME_WORDS
+                            or w.lower() in _DROPPABLE_PARTICLES or w in ("The", "the") for w in dropped)
+                rank = (plain, len(support))
+                if len(support) >= 2 and len(support) > len(own) and (best is None or rank > best[0]):
+                    best = (rank, remainder)
             if best:
                 mapping[n] = best[1]
         if mapping:
