@@ -20,7 +20,7 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # Bump when the stage's output changes, so stored facts are recomputed on the next run.
 # 2: event date_partial/antecedent, quantity scope, division names, speaker roles from attribution
 # 4: mentions: headline words and web junk are no names, compound adjectives cut ("X-linked" -> X)
-FACTS_VERSION = "5"
+FACTS_VERSION = "6"
 
 
 @dataclass(slots=True)
@@ -150,8 +150,8 @@ def _positions(text: str, mentions: list[EntityMention]) -> list[Position]:
         lo, hi = span
         for m in mentions:
             if m.type == "LOC" and m.entity >= 0 and m.start < hi and m.end > lo:
-                out.append(Position(m.entity, rel.anchor, rel.distance_km, rel.bearing,
-                                    getattr(rel, "start", lo), getattr(rel, "end", hi)))
+                start, end = rel.span
+                out.append(Position(m.entity, rel.anchor, rel.distance_km, rel.bearing_deg, start, end))
                 break
     return out
 
