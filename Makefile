@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench eval clean
+.PHONY: install demo test bench eval eval-corpus clean
 
 install: $(STAMP)
 
@@ -29,6 +29,14 @@ eval: install
 	@if [ -f ../shared/data/plover-gsr-cameo/PLOVER_GSR_CAMEO.txt ] && $(PY) -c 'import newsgraph.extract.plover_eval' 2>/dev/null; then \
 		$(PY) -m newsgraph.extract.plover_eval; \
 	else echo "PLOVER gold sentences not found in ../shared/data: event-category accuracy skipped"; fi
+
+# Entity resolution scored on the FA-KES articles in ../shared against the hand-checked gold in
+# eval/fakes/entities.json (newsgraph/evaluate_corpus.py; store and figures in out/eval-corpus).
+# EVAL_CORPUS_ARGS="--compare out/eval-corpus/baseline.json" prints old -> new; "--fresh" rebuilds the store.
+eval-corpus: install
+	@if [ -d ../shared/corpus/fakes-syria-war-news ]; then \
+		$(PY) -m newsgraph.evaluate_corpus --json out/eval-corpus/figures.json $(EVAL_CORPUS_ARGS); \
+	else echo "../shared/corpus/fakes-syria-war-news not found: eval-corpus skipped"; fi
 
 bench: install
 	$(PY) -m newsgraph.bench --out bench-out
