@@ -514,3 +514,21 @@ def test_a_place_glued_to_its_country_is_the_place():
     records = _many("Norway", "LOC", 9, prefix="n") + _many("Sahil", "LOC", 3, prefix="w")
     g, _ = groups(records + [rec("x1", 0, "Sahil Norway", "LOC"), rec("x2", 0, "Norway Sahil", "LOC")])
     assert ["Norway Sahil", "Sahil", "Sahil Norway"] in g
+
+
+def test_a_lone_word_the_model_calls_a_person_is_the_place_the_gazetteer_knows():
+    def place_kind(name):
+        return "settlement" if name == "Sahilabad" else None
+
+    records = [rec(f"d{k}", 0, "Sahilabad") for k in range(3)] + [rec("e1", 0, "Tarmi")]
+    ents, _ = resolve(records, place_kind=place_kind)
+    assert {e.name: e.type for e in ents} == {"Sahilabad": "LOC", "Tarmi": "PERSON"}
+    assert [e.documents for e in ents if e.name == "Sahilabad"] == [3]
+    # ... not when a person in the corpus carries the word in a fuller name
+    ents, _ = resolve(records + [rec("f1", 0, "Karim Sahilabad")], place_kind=place_kind)
+    assert {e.type for e in ents} == {"PERSON"}
+
+
+def test_a_place_ending_in_s_keeps_its_name_when_the_shorter_name_is_rare():
+    _, ents = groups(_many("Qalas", "LOC", 1, prefix="q") + _many("Qala", "LOC", 1, prefix="r"))
+    assert {e.name for e in ents} == {"Qalas", "Qala"}

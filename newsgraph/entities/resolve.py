@@ -256,7 +256,7 @@ def _possessive_stem(name: str) -> str | None:
 
 def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
     """Names written with a stripped possessive ("Tarmis", "Norways") are the name without the -s
-    when the corpus uses that name, with the same type, at least as often: a corpus property, not a
+    when the corpus uses that name, with the same type, more often (and twice at least): a corpus property, not a
     spelling rule ("Qamas" stays when the corpus does not name "Qama" as an organisation)."""
     uses: Counter = Counter()
     for r in records:
@@ -270,7 +270,7 @@ def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
             if stem is None:
                 continue
             key = (r.type, _key(stem))
-            if uses[key] and uses[key] >= uses[(r.type, _key(n))]:
+            if uses[key] >= 2 and uses[key] > uses[(r.type, _key(n))]:
                 mapping[n] = stem
         if mapping:
             names = list(dict.fromkeys(mapping.get(n, n) for n in _record_names(r)))
@@ -383,7 +383,7 @@ _EVIDENCE_WEIGHT = 3
 _TYPE_MAJORITY = 2.0
 
 
-def _vote_types(records: list[LocalRecord]) -> list[LocalRecord]:
+def _vote_types(records: list[LocalRecord], place_kind: "PlaceKind | None" = None) -> list[LocalRecord]:
     """One name, one type across the corpus: the model calls "Karim al-Tarmi" an ORG in one
     article and a PERSON in a hundred, "Wadi Tal" a person here and a place there. Every record
     votes for the type of its name (its mentions, with its own evidence counted more); a record
@@ -414,6 +414,7 @@ def _vote_types(records: list[LocalRecord]) -> list[LocalRecord]:
     # word of names of another type that several stories use: those stories vote for their type
     support = _word_support(records)
     voted: set[str] = set()
+    looked_up: set[str] = set()
     for r, ev, key in zip(records, evidence, keys):
         word = _lone_word(r.name)
         if not word or ev or key in voted:
@@ -423,6 +424,22 @@ def _vote_types(records: list[LocalRecord]) -> list[LocalRecord]:
             n = len(words.get(word, ()))
             if typ != r.type and n >= HUB_STORIES:
                 votes[key][typ] += _EVIDENCE_WEIGHT * n
+    # a lone untitled word the model only ever calls a person, that is no part of any person's
+    # fuller name in the corpus, is the place the gazetteer knows by that name
+    if place_kind is not None:
+        for r, ev, key in zip(records, evidence, keys):
+            word = _lone_word(r.name)
+            tally = votes[key]
+            if (r.type != "PERSON" or ev or r.titles or not word or person_words.get(word) or set(tally) != {"PERSON"}
+                    or key in looked_up):
+                continue
+            looked_up.add(key)
+            try:
+                known = place_kind(r.name) is not None
+            except Exception:  # noqa: BLE001 - no gazetteer reading: the model's type stands
+                known = False
+            if known:
+                tally["LOC"] += _TYPE_MAJORITY * tally["PERSON"] + 1
     out = []
     for r, ev, key in zip(records, evidence, keys):
         tally = votes.get(key)
@@ -1322,7 +1339,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     "region" or None), so that a town is not joined to the province named after it. ``timings``,
     when given, receives the seconds each step took (for ``newsgraph.bench_resolve``)."""
     clock = _StepClock(timings)
-    records = _vote_types(_trim_glued_names(_fold_possessives(list(records))))
+    records = _vote_types(_trim_glued_names(_fold_possessives(list(records))), place_kind)
     cl = _Clusters(records)
     divisions = [division_of(r) for r in records]
     names_of = [_matching_names(r, d) for r, d in zip(records, divisions)]
