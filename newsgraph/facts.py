@@ -20,7 +20,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # Bump when the stage's output changes, so stored facts are recomputed on the next run.
 # 2: event date_partial/antecedent, quantity scope, division names, speaker roles from attribution
 # 4: mentions: headline words and web junk are no names, compound adjectives cut ("X-linked" -> X)
-FACTS_VERSION = "6"
+# 7: mentions: an Arabic name with its article ("Al-X") starting a sentence is kept
+FACTS_VERSION = "7"
 
 
 @dataclass(slots=True)

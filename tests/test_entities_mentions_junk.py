@@ -71,6 +71,13 @@ def test_common_word_at_the_start_of_a_sentence_is_no_name():
     assert "Shelling" not in names, names
 
 
+def test_arabic_name_with_its_article_at_the_start_of_a_sentence_is_kept():
+    nlp = _nlp()
+    text = "The strike was condemned by Yasin al-Qadiri on Monday. Al-Qadiri said the hospital was full."
+    ms = find_mentions(text, nlp(text))
+    assert any(m.text == "Al-Qadiri" for m in ms), [(m.text, m.origin) for m in ms]
+
+
 def test_sentence_case_text_is_no_headline():
     text = "The United Nations Security Council met in New York."
     assert "United Nations Security Council" in _texts(text)

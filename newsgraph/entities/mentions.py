@@ -457,6 +457,9 @@ class _Scanner:
         low = t.low
         if low in lx.NOT_NAME_WORDS or _junk.is_interface_word(w):
             return False
+        art = _ARTICLE_PREFIX.match(w)
+        if art and w[art.end() :][:1].isupper():
+            return True  # "Al-Zaatari", written "al-Zaatari" mid-sentence: an Arabic name
         cap, lower = self._cap_mid.get(low, 0), self._low_mid.get(low, 0)
         if cap > lower:
             return True
