@@ -222,8 +222,12 @@ def _single_token_person(name: str) -> bool:
 
 
 def _record_names(r: LocalRecord) -> list[str]:
-    names = list(dict.fromkeys([r.name, *r.names]))
-    return [n for n in names if n and _parse(n, r.type == "PERSON").tokens]
+    return list(_names_of(r.name, tuple(r.names), r.type == "PERSON"))
+
+
+@lru_cache(maxsize=1 << 17)
+def _names_of(name: str, names: tuple[str, ...], person: bool) -> tuple[str, ...]:
+    return tuple(n for n in dict.fromkeys([name, *names]) if n and _parse(n, person).tokens)
 
 
 _DIVISION_LEVELS = frozenset(level for level in ADMIN_DIVISIONS.values() if level)
@@ -687,8 +691,18 @@ DOMINANT_MIN_STORIES = 5
 
 
 def _cluster_name(records: list[LocalRecord], cl: _Clusters, root: int) -> str:
-    members = [k for ks in cl.docs[root].values() for k in ks]
-    return _canonical([records[k] for k in members]) if members else records[root].name
+    # memoised per cluster and size: a hub is named for every short name that may join it
+    key = (id(cl), root, len(cl.docs[root]))
+    name = _CLUSTER_NAMES.get(key)
+    if name is None:
+        if len(_CLUSTER_NAMES) > 100_000:
+            _CLUSTER_NAMES.clear()
+        members = [k for ks in cl.docs[root].values() for k in ks]
+        name = _CLUSTER_NAMES[key] = _canonical([records[k] for k in members]) if members else records[root].name
+    return name
+
+
+_CLUSTER_NAMES: dict[tuple[int, int, int], str] = {}
 
 
 def _cluster_label(records: list[LocalRecord], cl: _Clusters, root: int) -> str:
@@ -1339,6 +1353,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     "region" or None), so that a town is not joined to the province named after it. ``timings``,
     when given, receives the seconds each step took (for ``newsgraph.bench_resolve``)."""
     clock = _StepClock(timings)
+    _CLUSTER_NAMES.clear()
     records = _vote_types(_trim_glued_names(_fold_possessives(list(records))), place_kind)
     cl = _Clusters(records)
     divisions = [division_of(r) for r in records]

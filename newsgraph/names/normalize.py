@@ -74,8 +74,10 @@ def strip_diacritics(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
-    """Lower-case, strip diacritics and apostrophes/ayn/hamza marks: "Shi’ite" -> "shiite"."""
+    """Lower-case, strip diacritics and apostrophes/ayn/hamza marks: "Shi’ite" -> "shiite".
+    Memoised: a corpus folds the same few thousand names and words again and again."""
     return _APOS_RE.sub("", strip_diacritics(text)).casefold()
 
 
