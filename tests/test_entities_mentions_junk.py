@@ -78,6 +78,14 @@ def test_arabic_name_with_its_article_at_the_start_of_a_sentence_is_kept():
     assert any(m.text == "Al-Qadiri" for m in ms), [(m.text, m.origin) for m in ms]
 
 
+def test_reporting_credit_keeps_its_persons():
+    nlp = _nlp()
+    text = ("Rebels left the town on Sunday, officials said.\n"
+            "Additional reporting by Rose Haddad in Velmora and Mark Miles in Geneva; Editing by Will Young")
+    names = _texts(text, nlp(text))
+    assert "Mark Miles" in names, names
+
+
 def test_sentence_case_text_is_no_headline():
     text = "The United Nations Security Council met in New York."
     assert "United Nations Security Council" in _texts(text)

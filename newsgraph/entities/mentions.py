@@ -79,6 +79,8 @@ _LONE_GENERIC = frozenset(
 ) - {"martyrs", "knights", "lions", "guardians", "partisans", "hosts", "vanguard", "watch", "peshmerga", "hashd"}
 # Credit lines: "By X", "Photo: X", "Source: X" name an author or a supplier, not an actor.
 _CREDIT_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[Bb]y|BY|[Pp]hoto(?:graph)?(?:\s+credit)?|[Cc]redits?|[Ss]ource|[Ii]mage|[Pp]icture|[Cc]ourtesy(?:\s+of)?)[ \t]*[:|]?[ \t]*$")
+# "Additional reporting by Kinda X; Editing by Y": a credit line names persons, it is no headline.
+_REPORTING_BY = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Cc]ontributed|[Tt]ranslated)\s+by\b")
 _CREDIT_WORDS = frozenset("source sources credit credits photo photos image images picture courtesy copyright published "
                           "updated posted reporting editing writing".split())
 
@@ -394,7 +396,7 @@ class _Scanner:
                        and not _is_particle(t) and not (len(t.text) > 1 and t.text.isupper())
                        and not t.text.startswith(_TITLE_PREFIXES)]
             lower = sum(1 for t in content if not t.text[:1].isupper())
-            if len(content) >= 3 and lower * 6 <= len(content):
+            if len(content) >= 3 and lower * 6 <= len(content) and not _REPORTING_BY.search(text, toks[a].start, toks[b - 1].end):
                 candidates.append((a, b, content))
                 continue
             for k in range(a + 1, b):
