@@ -21,7 +21,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 2: event date_partial/antecedent, quantity scope, division names, speaker roles from attribution
 # 4: mentions: headline words and web junk are no names, compound adjectives cut ("X-linked" -> X)
 # 7: mentions: an Arabic name with its article ("Al-X") starting a sentence is kept
-FACTS_VERSION = "7"
+# 8: mentions: persons of a "reporting by" credit line keep their names
+FACTS_VERSION = "8"
 
 
 @dataclass(slots=True)
