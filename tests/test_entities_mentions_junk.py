@@ -130,7 +130,7 @@ def test_credit_line_is_no_actor():
 
 def test_compound_adjective_gives_the_group_not_the_adjective():
     nlp = _nlp()
-    text = "Fighters of the al Qaeda-linked faction attacked the post, officials in Velmora said."
+    text = "Fighters of the al Fajr-linked faction attacked the post, officials in Velmora said."
     ms = find_mentions(text, nlp(text))
     assert not any(m.text.endswith("-linked") for m in ms), [m.text for m in ms]
 
@@ -139,11 +139,11 @@ def test_compound_adjective_of_a_model_span_is_cut():
     from spacy.tokens import Doc, Span
 
     nlp = _nlp()
-    text = "The Daesh-held town was shelled."
+    text = "The Dawnfa-held town was shelled."
     doc = nlp(text)
-    doc.ents = [doc.char_span(4, 14, label="ORG", alignment_mode="expand")]
+    doc.ents = [doc.char_span(4, 15, label="ORG", alignment_mode="expand")]
     ms = find_mentions(text, doc)
-    assert "Daesh" in [m.text for m in ms] and not any("held" in m.text for m in ms), [(m.text, m.type) for m in ms]
+    assert "Dawnfa" in [m.text for m in ms] and not any("held" in m.text for m in ms), [(m.text, m.type) for m in ms]
 
 
 def test_title_prefix_is_no_place():

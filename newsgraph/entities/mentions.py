@@ -66,8 +66,8 @@ _POSSESSIVE = ("'s", "’s", "'S", "’S")
 
 # -- headlines and junk --------------------------------------------------------------------------
 # A headline is Title Cased: its capitalised words are names only when the document writes them
-# capitalised mid-sentence elsewhere or they are known parts of names; "Assad Regime Airstrikes
-# Kill ..." yields "Assad", not a three-word name.
+# capitalised mid-sentence elsewhere or they are known parts of names; "Tarmi Regime Airstrikes
+# Kill ..." yields "Tarmi", not a three-word name.
 _SEGMENT_END = re.compile(r"\n|[.!?][\"”’)]*[ \t]+(?=[\"“‘(]?[A-Z0-9])")
 _TITLECASE_SMALL = frozenset("a an the of for on in at to by and or but nor with from as vs via per into over off up out".split())
 _INITIAL_AFTER = frozenset(':"“‘(\n')
@@ -415,7 +415,7 @@ class _Scanner:
             self.headline[k] = True
 
     def _glued_headlines(self) -> set[int]:
-        """Headlines run into the text without a full stop ("... said on Monday Aleppo Death Toll
+        """Headlines run into the text without a full stop ("... said on Monday Velmora Death Toll
         Rises as Shelling Continues"): long runs of capitalised words, several of them common words."""
         toks = self.toks
         out: set[int] = set()
@@ -1012,7 +1012,7 @@ class _Scanner:
         toks = self.toks[i:j]
         compound = bool(toks) and bool(_COMPOUND_ADJ.search(toks[-1].low)) and not toks[-1].text.startswith(_TITLE_PREFIXES)
         if compound:
-            # "al Qaeda-linked", "Daesh-held": the name is what comes before the hyphen
+            # "al Fajr-linked", "Dawn-held": the name is what comes before the hyphen
             last = toks[-1]
             cut = _COMPOUND_ADJ.search(last.low).start()
             toks = toks[:-1] + [_Tok(last.start, last.start + cut, last.text[:cut], last.low[:cut], last.cap, False)]

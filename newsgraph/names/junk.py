@@ -110,7 +110,7 @@ def _common_words() -> frozenset[str]:
 
 def is_common_word(word: str) -> bool:
     """True when English writes ``word`` mostly in lower case ("Used", "Supporters"); False for names
-    ("Florida", "Trump") and for words the resource does not know."""
+    ("Florida", "Dupont") and for words the resource does not know."""
     low = word.lower()
     if "-" in low:
         return all(is_common_word(p) for p in low.split("-") if p)
