@@ -112,6 +112,14 @@ def _generic_head(word: str) -> bool:
     return word in _GENERIC_ORG_HEADS or demonym_target(word.capitalize()) is not None
 
 
+def _find(parent: list[int], x: int) -> int:
+    """The root of ``x`` in a union-find forest, halving the path on the way."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
 @dataclass(slots=True)
 class LocalRecord:
     """One document-local entity, as the resolver sees it."""
@@ -163,10 +171,7 @@ class _Clusters:
         self.notes: list[list[str]] = [[] for _ in records]  # why a join was refused, for the user
 
     def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
+        return _find(self.parent, x)
 
     def conflict(self, ra: int, rb: int) -> bool:
         for d in self.shared_docs(ra, rb):
@@ -1117,10 +1122,7 @@ class _NameGraph:
         return k
 
     def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
+        return _find(self.parent, x)
 
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
