@@ -180,24 +180,34 @@ def test_seed_publisher_and_wire() -> None:
 
 
 FAKES = SEEDS.parent / "fakes-syria-war-news" / "FA-KES-Dataset.csv"
+_EDGE_REASONS = {
+    "footer", "related-headlines", "subscription", "share", "contact", "cookie-notice", "separator", "date-line",
+    "photo-credit", "navigation", "duplicate", "boilerplate-context",
+}
 
 
 @pytest.mark.skipif(not FAKES.is_file(), reason="FA-KES corpus not available")
-def test_clean_article_texts_lose_nothing() -> None:
-    """804 article texts without page chrome (title + body, often one long line per article):
-    a cleaner that generalises must remove nothing from them and find the title line."""
+def test_clean_article_texts_lose_no_body() -> None:
+    """804 article texts, often one long line per article (title + body). Some carry their site's
+    page chrome glued to the end of that line (footer, related headlines, share and subscription
+    widgets): that may go, with a lexicon reason, but only at the edges of the line - what is kept of
+    each article is one contiguous run of it, no sentence inside it is lost - and the title is found."""
     import csv
 
     with FAKES.open(encoding="latin-1", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) > 700
-    removed, titles = 0, 0
+    removed_words, words, titles = 0, 0, 0
     for r in rows:
-        title = r["article_title"].strip()
-        doc = clean(RawDocument(r["unit_id"], "", "text", title + "\n\n" + r["article_content"].strip() + "\n"))
-        removed += len(doc.removed)
+        title, body = r["article_title"].strip(), r["article_content"].strip()
+        doc = clean(RawDocument(r["unit_id"], "", "text", title + "\n\n" + body + "\n"))
+        words += len(body.split())
+        removed_words += sum(len(x.text.split()) for x in doc.removed)
         titles += doc.title is not None and doc.title.value == title
+        kept_body = doc.text[len(title) + 2 :] if doc.text.startswith(title + "\n\n") else doc.text
+        assert kept_body in body, r["unit_id"]  # only the edges of the article line went
+        assert {x.reason for x in doc.removed} <= _EDGE_REASONS, r["unit_id"]
         if doc.published is not None:
             assert doc.published.evidence.origin in ("dateline", "lead", "date-line", "last-modified", "caption", "byline")
-    assert removed == 0
+    assert removed_words < 0.05 * words
     assert titles >= 0.98 * len(rows)

@@ -11,6 +11,8 @@ Modules:
     lines.py      raw text -> non-blank lines with exact raw offsets and block numbers
     cues.py       genre cue lexicons (subscription, related headlines, contact, footer, ...)
     plaintext.py  the line-level boilerplate model (features, zones, weights, Viterbi smoothing)
+    inline.py     long lines (a whole feed article on one line) cut into units for that model, and the
+                  guard that only a cued run at a line's end or start may go
     metadata.py   title / publisher / wire / publication date of a plain capture, with evidence
     dates.py      date parsing, weekday checks, cross-document year completion
     text.py       plain-text cleaning (assembles the CleanedDocument)
@@ -26,7 +28,11 @@ __all__ = ["clean", "complete_dates"]
 
 
 def clean(raw: RawDocument) -> CleanedDocument:
-    """Clean one document. Never raises on odd input: empty or unreadable text gives an empty result."""
+    """Clean one document. Never raises on odd input: empty or unreadable text gives an empty result.
+
+    The one hand-off for every reader (pipeline.process_document): the cleaning depends on the
+    format and the text only, so text from a feed (a JSONL or CSV field) is cleaned exactly like a
+    capture, and HTML from any container like an HTML page."""
     if raw.format == "html":
         from newsgraph.clean.html import clean_html
 

@@ -83,7 +83,9 @@ _CUE_SPECS: dict[str, tuple[str, str | None]] = {
         r"|may\ not\ be\ (?:published|reproduced|redistributed|copied)|this\ material\ may\ not|^disclaimer\b|^powered\ by|^about\ us$|^site\ ?map$"
         r"|^(?:reporting|editing|writing|additional\ reporting|compiled|edited)\ by\ \w|;\ (?:editing|writing)\ by|^(?:tags|labels|topics|filed\ under|categories|category|keywords)\s*:|comments?\s*\(\d+\)|^\d+\s+comments?$"
         r"|leave\ a\ (?:comment|reply)|report\ (?:an\ )?(?:error|typo)|^advertisement$|^advertising$|^ad$|scroll\ (?:down\ )?to\ continue"
-        r"|story\ continues\ below|article\ continues\ below|back\ to\ top|all\ content\ ©",
+        r"|story\ continues\ below|article\ continues\ below|back\ to\ top|all\ content\ ©"
+        r"|^\(?source\s*:\s*\S|this\ article\ (?:is|was)\ (?:an?\ )?(?:edited\ )?(?:translation|translated|originally\ (?:published|appeared)|first\ (?:published|appeared)|adapted\ from)"
+        r"|^comments?\ via\ \w+",
         r"\bcorrections?\b|\bfeedback\b|\bdisclaimer\b",
     ),
     "cookie-notice": (

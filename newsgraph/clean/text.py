@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsgraph.clean.inline import guard, split_long_lines
 from newsgraph.clean.lines import split_lines
 from newsgraph.clean.metadata import find_published, find_publisher, find_title, find_wire
 from newsgraph.clean.plaintext import LineInfo, classify
@@ -21,6 +22,15 @@ def assemble(raw_text: str, infos: list[LineInfo]) -> tuple[str, list[Segment], 
         if info.boiler:
             removed.append(RemovedLine(ln.start, ln.end, ln.text, info.reason))
             continue
+        if prev_kept == i - 1 and ln.physical == infos[prev_kept].line.physical:
+            # the next unit of a cut line (inline.py): rejoined as in the raw text, one segment
+            gap = raw_text[infos[prev_kept].line.end : ln.start]
+            last = segments[-1]
+            segments[-1] = Segment(last.clean_start, last.raw_start, last.length + len(gap) + len(ln.text))
+            parts.append(gap + ln.text)
+            pos += len(gap) + len(ln.text)
+            prev_kept = i
+            continue
         if prev_kept is not None:
             sep = "\n" if (prev_kept == i - 1 and not ln.blank_before) else "\n\n"
             parts.append(sep)
@@ -33,7 +43,11 @@ def assemble(raw_text: str, infos: list[LineInfo]) -> tuple[str, list[Segment], 
 
 
 def clean_text(raw: RawDocument) -> CleanedDocument:
-    infos = classify(split_lines(raw.content))
+    # Long lines (a whole article on one line, as feeds deliver it) are cut into units first, so a
+    # footer glued to the article is found like a footer on lines of its own (see inline.py).
+    lines, group = split_long_lines(split_lines(raw.content))
+    infos = classify(lines)
+    guard(infos, group)
     text, segments, removed = assemble(raw.content, infos)
     published, flags = find_published(infos, raw.meta)
     wire = find_wire(infos)
