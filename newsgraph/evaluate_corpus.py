@@ -68,6 +68,7 @@ DEFAULT_WORK = REPO / "out" / "eval-corpus"
 URL_PREFIX = "urn:fakes:"
 SPLITS = ("dev", "test", "all")
 NEAR_KM = 161.0  # 100 miles
+_WRONG_COUNTRY_KM = 20000.0  # a country linked to another country: as far as a place can be
 TOP_JUNK = 100
 
 
@@ -308,7 +309,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def coordinates(meta: dict[str, Any]) -> tuple[float, float] | None:
     """An entity's coordinates from its meta: gazetteer link, else approximate position, else top level."""
-    for key in ("gazetteer", "approximate_position", None):
+    for key in ("gazetteer", "approximate_position", "country", None):
         src = meta.get(key) if key else meta
         if isinstance(src, dict):
             lat, lon = src.get("latitude", src.get("lat")), src.get("longitude", src.get("lon"))
@@ -454,6 +455,15 @@ def _score_split(gold, system: System, actors, resolved, main, split) -> dict[st
         xy = coordinates(e.meta) if e else None
         if xy is None:
             no_coords += 1
+            continue
+        country = e.meta.get("country") if isinstance(e.meta.get("country"), dict) else None
+        if a.get("kind") == "country" and country:
+            # a country is placed right when it is linked to that country: its point (a capital
+            # or a centroid) is a convention, hundreds of kilometres either way
+            right = norm_name(str(country.get("name", ""))) in {norm_name(x) for x in a["display_names"] + a.get("forms", [])}
+            dists.append(0.0 if right else _WRONG_COUNTRY_KM)
+            if not right:
+                far.append({"actor": label[a["id"]], "entity": e.name, "km": _WRONG_COUNTRY_KM})
             continue
         d = haversine_km(xy[0], xy[1], float(a["location"]["lat"]), float(a["location"]["lon"]))
         dists.append(d)
