@@ -532,3 +532,12 @@ def test_a_lone_word_the_model_calls_a_person_is_the_place_the_gazetteer_knows()
 def test_a_place_ending_in_s_keeps_its_name_when_the_shorter_name_is_rare():
     _, ents = groups(_many("Qalas", "LOC", 1, prefix="q") + _many("Qala", "LOC", 1, prefix="r"))
     assert {e.name for e in ents} == {"Qalas", "Qala"}
+
+
+def test_a_stripped_possessive_the_model_took_for_a_person_is_the_place():
+    records = _many("Norway", "LOC", 4, prefix="n") + [rec("p1", 0, "Norways"), rec("p2", 0, "Norways")]
+    g, ents = groups(records)
+    assert len(ents) == 1 and ents[0].type == "LOC" and ents[0].name == "Norway"
+    # a titled person stays a person
+    _, ents = groups(_many("Norway", "LOC", 4, prefix="n") + [rec("p1", 0, "Norways", titles=["Mr"])])
+    assert {e.type for e in ents} == {"LOC", "PERSON"}

@@ -265,12 +265,18 @@ def _possessive_stem(name: str) -> str | None:
 
 def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
     """Names written with a stripped possessive ("Tarmis", "Norways") are the name without the -s
-    when the corpus uses that name, with the same type, more often (and twice at least): a corpus property, not a
-    spelling rule ("Qamas" stays when the corpus does not name "Qama" as an organisation)."""
+    when the corpus uses that name, with the same type, more often (and twice at least): a corpus
+    property, not a spelling rule ("Qamas" stays when the corpus does not name "Qama" as an
+    organisation). The model often takes such a lone word for a person ("Norways said"): a lone
+    untitled person word folds into a place or organisation the corpus establishes, whose type the
+    vote then gives it."""
     uses: Counter = Counter()
+    stories: dict[str, set[str]] = defaultdict(set)
     for r in records:
         for n in _record_names(r):
             uses[(r.type, _key(n))] += 1
+            if r.type != "PERSON":
+                stories[_key(n)].add(r.story_id or r.doc_id)
     changed: list[LocalRecord] = []
     for r in records:
         mapping = {}
@@ -280,6 +286,9 @@ def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
                 continue
             key = (r.type, _key(stem))
             if uses[key] >= 2 and uses[key] > uses[(r.type, _key(n))]:
+                mapping[n] = stem
+            elif (r.type == "PERSON" and not r.titles and _lone_word(n)
+                  and len(stories.get(_key(stem), ())) >= HUB_STORIES):
                 mapping[n] = stem
         if mapping:
             names = list(dict.fromkeys(mapping.get(n, n) for n in _record_names(r)))
