@@ -26,20 +26,20 @@ from conftest import SHARED
 FAKES_CSV = SHARED / "corpus" / "fakes-syria-war-news" / "FA-KES-Dataset.csv"
 
 # Invented articles (no corpus text): unit_id -> (title, content, source, date)
-STORY = ("Governor Karim Haddad said on Tuesday that shelling had hit the central market of Homs, killing four "
-         "people and wounding eleven. Haddad said rescue teams from the Red Crescent were still searching the "
+STORY = ("Governor Karim Haddad said on Tuesday that shelling had hit the central market of Lyon, killing four "
+         "people and wounding eleven. Haddad said rescue teams from the Alpine Rescue League were still searching the "
          "rubble of two shops near the old clock tower. Residents said the shells came from the north and that "
          "the market had been crowded with families buying food before the holiday. The provincial council "
          "called an emergency meeting for Wednesday and asked the army to secure the road to the hospital.")
 ARTICLES = {
-    "5001": ("Shelling hits Homs market", "Tue 14 Mar 2016 Shelling hits Homs market. " + STORY, "alpha", "3/14/2016"),
-    "5002": ("Four killed in Homs market shelling", "Wed 15 Mar 2016 " + STORY, "beta", "3/15/2016"),
-    "5003": ("Doctor describes airstrike", "Nadia Mansour, a doctor in Hama, said the hospital had received dozens of "
-             "wounded after an airstrike on the town of Latamneh on Saturday. Mansour told reporters that the Red "
-             "Crescent had sent two ambulances from Hama. Karim Haddad, the governor of Homs, visited the wounded "
+    "5001": ("Shelling hits Lyon market", "Tue 14 Mar 2016 Shelling hits Lyon market. " + STORY, "alpha", "3/14/2016"),
+    "5002": ("Four killed in Lyon market shelling", "Wed 15 Mar 2016 " + STORY, "beta", "3/15/2016"),
+    "5003": ("Doctor describes airstrike", "Nadia Mansour, a doctor in Grenoble, said the hospital had received dozens of "
+             "wounded after an airstrike on the town of Vizille on Saturday. Mansour told reporters that the Alpine Rescue "
+             "League had sent two ambulances from Grenoble. Karim Haddad, the governor of Lyon, visited the wounded "
              "on Sunday and promised help for the families.", "gamma", "3/20/2016"),
-    "5004": ("Poor harvest near Palmyra", "Farmers near Palmyra said the wheat harvest had been poor this year "
-             "because the rains came late. Officials in Damascus promised seed and fuel for the next season, "
+    "5004": ("Poor harvest near Valence", "Farmers near Valence said the wheat harvest had been poor this year "
+             "because the rains came late. Officials in Chambery promised seed and fuel for the next season, "
              "and Nadia Mansour of the farmers union said the aid had not yet arrived.", "delta", "4/2/2016"),
 }
 
@@ -49,7 +49,7 @@ def write_csv(path: Path, articles=ARTICLES) -> Path:
         w = csv.writer(f)
         w.writerow(["unit_id", "article_title", "article_content", "source", "date", "location", "labels"])
         for uid, (title, text, source, day) in articles.items():
-            w.writerow([uid, title, text, source, day, "homs", "1"])
+            w.writerow([uid, title, text, source, day, "lyon", "1"])
     return path
 
 
@@ -74,17 +74,17 @@ def gold(**extra) -> dict:
             {"id": "P02", "split": "test", "type": "PERSON", "display_names": ["Nadia Mansour"],
              "forms": ["Nadia Mansour"],
              "mentions": [mention("5003", "Nadia Mansour"), mention("5004", "Nadia Mansour")]},
-            {"id": "L01", "split": "dev", "type": "LOC", "display_names": ["Homs"], "forms": ["Homs"],
-             "mentions": [mention("5003", "Homs")], "location": {"lat": 34.73, "lon": 36.71}},
-            {"id": "L02", "split": "dev", "type": "LOC", "display_names": ["Hama"], "forms": ["Hama"],
-             "mentions": [mention("5003", "Hama"), mention("5003", "Hama", 1)],
-             "location": {"lat": 35.13, "lon": 36.75}},
-            {"id": "O01", "split": "test", "type": "ORG", "display_names": ["Red Crescent"], "forms": ["Red Crescent"],
-             "mentions": [mention("5001", "Red Crescent"), mention("5002", "Red Crescent"),
-                          mention("5003", "Red Crescent")]},
+            {"id": "L01", "split": "dev", "type": "LOC", "display_names": ["Lyon"], "forms": ["Lyon"],
+             "mentions": [mention("5003", "Lyon")], "location": {"lat": 45.76, "lon": 4.84}},
+            {"id": "L02", "split": "dev", "type": "LOC", "display_names": ["Grenoble"], "forms": ["Grenoble"],
+             "mentions": [mention("5003", "Grenoble"), mention("5003", "Grenoble", 1)],
+             "location": {"lat": 45.19, "lon": 5.72}},
+            {"id": "O01", "split": "test", "type": "ORG", "display_names": ["Alpine Rescue League"], "forms": ["Alpine Rescue League"],
+             "mentions": [mention("5001", "Alpine Rescue League"), mention("5002", "Alpine Rescue League"),
+                          mention("5003", "Alpine Rescue League")]},
         ],
         "never_merge": [{"a": "P01", "b": "P02", "split": "dev", "why": "two people"},
-                        {"a": "L01", "b": {"name": "Hama"}, "split": "test", "why": "two towns"}],
+                        {"a": "L01", "b": {"name": "Grenoble"}, "split": "test", "why": "two towns"}],
         "story_pairs": [{"a": "5001", "b": "5002", "same": True, "split": "dev"},
                         {"a": "5001", "b": "5003", "same": False, "split": "test"}],
         "judgements": [],
@@ -160,9 +160,9 @@ def test_iso_date_and_names():
     assert ec.iso_date("4/5/2017") == "2017-04-05"
     assert ec.iso_date("12/31/2016") == "2016-12-31"
     assert ec.iso_date("31/12/2016") is None and ec.iso_date("") is None
-    assert ec.norm_name("Bashar al-Assad") == ec.norm_name("bashar Al Assad")
-    assert ec.norm_name("The Red Crescent") == ec.norm_name("Red Crescent")
-    assert ec.norm_name("Hama") != ec.norm_name("Homs")
+    assert ec.norm_name("Karim al-Tarmi") == ec.norm_name("karim Al Tarmi")
+    assert ec.norm_name("The Alpine Rescue League") == ec.norm_name("Alpine Rescue League")
+    assert ec.norm_name("Grenoble") != ec.norm_name("Lyon")
 
 
 def test_auto_junk_flags():
@@ -172,7 +172,7 @@ def test_auto_junk_flags():
     assert ec.auto_junk("2016") == "no letters"
     assert ec.auto_junk("comment") == "one lowercase word"
     assert ec.auto_junk("one two three four five six seven") == "long"
-    for fine in ("Homs", "Karim Haddad", "al-Nusra Front", "Syrian Observatory for Human Rights"):
+    for fine in ("Lyon", "Karim Haddad", "al-Fajr Front", "Norland Monitor for Human Rights"):
         assert ec.auto_junk(fine) is None
 
 
@@ -265,12 +265,12 @@ def test_false_merge_and_never_merge_detected_by_split(store_copy):
     # the never-merge pair P01/P02 is a dev pair: violated in dev only
     assert (r["dev"]["never_merge_violated"], r["test"]["never_merge_violated"]) == (1, 0)
     assert r["dev"]["never_merge_list"][0]["entities"] == ["Karim Haddad"]
-    # Homs (L01, dev) put into the Hama entity (L02, dev): a dev merge, and the test pair L01 / {"name": "Hama"}
-    move(store_copy, "5003", "Homs", "G-L02")
+    # Lyon (L01, dev) put into the Grenoble entity (L02, dev): a dev merge, and the test pair L01 / {"name": "Grenoble"}
+    move(store_copy, "5003", "Lyon", "G-L02")
     r = run(store_copy, gold())["splits"]
     assert (r["dev"]["false_merges"], r["test"]["false_merges"], r["all"]["false_merges"]) == (1, 0, 2)
-    assert r["dev"]["false_merge_list"][0]["actors"] == ["L01 Homs", "L02 Hama"]
-    assert r["test"]["never_merge_violated"] == 1 and r["test"]["never_merge_list"][0]["b"] == "Hama"
+    assert r["dev"]["false_merge_list"][0]["actors"] == ["L01 Lyon", "L02 Grenoble"]
+    assert r["test"]["never_merge_violated"] == 1 and r["test"]["never_merge_list"][0]["b"] == "Grenoble"
 
 
 @pytest.mark.model
@@ -304,16 +304,16 @@ def test_types_and_display_names(store_copy):
 @pytest.mark.model
 def test_geocoding_distance(store_copy):
     with Store(store_copy) as store:
-        # Homs one degree of latitude north of its gold point (111 km), Hama three degrees (334 km)
+        # Lyon one degree of latitude north of its gold point (111 km), Grenoble three degrees (334 km)
         store.db.execute("UPDATE entities SET meta = ? WHERE id = 'G-L01'",
-                         (json.dumps({"gazetteer": {"latitude": 35.73, "longitude": 36.71}}),))
+                         (json.dumps({"gazetteer": {"latitude": 46.76, "longitude": 4.84}}),))
         store.db.execute("UPDATE entities SET meta = ? WHERE id = 'G-L02'",
-                         (json.dumps({"approximate_position": {"latitude": 38.13, "longitude": 36.75}}),))
+                         (json.dumps({"approximate_position": {"latitude": 48.19, "longitude": 5.72}}),))
     r = run(store_copy, gold())["splits"]
     dev = r["dev"]
     assert dev["places"] == 2 and dev["geo_no_coordinates"] == 0 and dev["geo_within_161km"] == 0.5
     assert dev["geo_median_km"] == pytest.approx(333.6, abs=0.5)
-    assert [(f["actor"], round(f["km"])) for f in dev["geo_far"]] == [("L02 Hama", 334)]
+    assert [(f["actor"], round(f["km"])) for f in dev["geo_far"]] == [("L02 Grenoble", 334)]
     assert r["test"]["places"] == 0 and r["test"]["geo_within_161km"] is None
     with Store(store_copy) as store:
         store.db.execute("UPDATE entities SET meta = '{}' WHERE id = 'G-L02'")
@@ -326,16 +326,16 @@ def test_junk_flagged_and_unjudged_listed(store_copy):
     with Store(store_copy) as store:
         store.db.execute("DELETE FROM entities WHERE id NOT LIKE 'G-%'")  # only what the test sets up
         store.db.execute("UPDATE entities SET name = 'www.example.com' WHERE id = 'G-O01'")
-    for eid, name in (("J1", "Read More"), ("J2", "Zabadani Plain"), ("J3", "Qudsaya Council"), ("J4", "12 34")):
+    for eid, name in (("J1", "Read More"), ("J2", "Vercors Plain"), ("J3", "Qudsaya Council"), ("J4", "12 34")):
         new_entity(store_copy, eid, name, "ORG")
-    g = gold(judgements=[{"name": "read more", "junk": True}, {"name": "Zabadani Plain", "junk": False}])
+    g = gold(judgements=[{"name": "read more", "junk": True}, {"name": "Vercors Plain", "junk": False}])
     st = run(store_copy, g)["store"]
     junk = {j["name"]: j["why"] for j in st["junk_list"]}
     assert junk == {"www.example.com": "url", "Read More": "judged junk", "12 34": "no letters"}
     assert st["junk_in_top"] == 3 and st["junk_share_top"] == pytest.approx(3 / st["top_entities"], abs=1e-3)
     unjudged = {u["name"] for u in st["unjudged_list"]}
     assert "Qudsaya Council" in unjudged
-    assert not unjudged & {"Karim Haddad", "Homs", "Hama", "Nadia Mansour", "Zabadani Plain", "Read More"}
+    assert not unjudged & {"Karim Haddad", "Lyon", "Grenoble", "Nadia Mansour", "Vercors Plain", "Read More"}
 
 
 @pytest.mark.model
@@ -351,7 +351,7 @@ def test_story_pairs_and_cli_json(store_copy, tmp_path, capsys):
     args = ["--db", str(store_copy), "--gold", str(gold_path), "--csv", str(tmp_path / "none.csv")]
     assert ec.main(args + ["--json", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "completeness" in printed and "largest story groups" in printed and "Shelling hits Homs" in printed
+    assert "completeness" in printed and "largest story groups" in printed and "Shelling hits Lyon" in printed
     data = json.loads(out.read_text())
     assert data["splits"]["dev"]["actors"] == 3 and data["splits"]["test"]["actors"] == 2
     assert "Shelling" not in out.read_text()  # titles are printed, never written
@@ -374,3 +374,16 @@ def test_converter_on_the_real_csv_head(tmp_path):
         assert rec["published"] == f"{y:04d}-{m:02d}-{d:02d}"
         # the store id the scorer computes is the one the pipeline gives the document
         assert ec.content_id(rec["text"]) == RawDocument("x", "", "text", rec["text"]).id
+
+
+@pytest.mark.model
+def test_a_gold_country_is_placed_right_when_its_entity_is_linked_to_that_country(store_copy):
+    g = gold()
+    g["actors"][2].update(kind="country", display_names=["France"], forms=["France"])
+    for linked, wrong in (("France", False), ("Chile", True)):
+        with Store(store_copy) as store:
+            # a capital as the country's point: hundreds of kilometres from the gold centroid, and right
+            store.db.execute("UPDATE entities SET meta = ? WHERE id = 'G-L01'",
+                             (json.dumps({"country": {"name": linked, "latitude": 48.85, "longitude": 2.35}}),))
+        far = {f["actor"]: f["km"] for f in run(store_copy, g)["splits"]["dev"]["geo_far"]}
+        assert ("L01 France" in far) == wrong
