@@ -367,8 +367,8 @@ def test_a_stripped_possessive_is_the_name():
     g, ents = groups(records)
     assert len(ents) == 1 and ents[0].name == "Karim al-Tarmi"
     # a name ending in -s that the corpus never uses without it stays as it is
-    _, ents = groups([rec("a", 0, "Hamas", "ORG"), rec("b", 0, "Hama", "LOC")])
-    assert sorted(e.name for e in ents) == ["Hama", "Hamas"]
+    _, ents = groups([rec("a", 0, "Qamas", "ORG"), rec("b", 0, "Qama", "LOC")])
+    assert sorted(e.name for e in ents) == ["Qama", "Qamas"]
 
 
 def test_the_display_name_is_the_full_form_most_stories_use():
@@ -396,20 +396,20 @@ def test_a_neighbouring_name_glued_to_a_name_is_trimmed_off():
     g, ents = groups(base + [rec("x1", 0, "Norland Karim al-Tarmi"), rec("x2", 0, "Karim al-Tarmi Norland")])
     assert len([e for e in ents if e.type == "PERSON"]) == 1
     # an organisation keeps the country in front of it unless its name still says the country
-    base = _many("Defence Ministry", "ORG", 3) + _many("Dawn Syrian Forces", "ORG", 3, prefix="f")
+    base = _many("Defence Ministry", "ORG", 3) + _many("Dawn Norwegian Forces", "ORG", 3, prefix="f")
     g, _ = groups(base + [rec("y1", 0, "Norlandic Defence Ministry", "ORG"), rec("y2", 0, "Russian Defence Ministry", "ORG"),
-                          rec("y3", 0, "Kurdish-Arab Dawn Syrian Forces", "ORG")])
+                          rec("y3", 0, "Danish-Swedish Dawn Norwegian Forces", "ORG")])
     assert ["Russian Defence Ministry"] in g
-    assert any("Kurdish-Arab Dawn Syrian Forces" in x and "Dawn Syrian Forces" in x for x in g) or \
-        any(x == ["Dawn Syrian Forces"] * 4 for x in g)
+    assert any("Danish-Swedish Dawn Norwegian Forces" in x and "Dawn Norwegian Forces" in x for x in g) or \
+        any(x == ["Dawn Norwegian Forces"] * 4 for x in g)
     # words that are no names of anything are not trimmed: "Free X Army" is another group
     g, _ = groups(_many("Dawn Army", "ORG", 3) + [rec("z1", 0, "Free Dawn Army", "ORG")])
     assert ["Free Dawn Army"] in g
 
 
 def test_names_that_share_only_a_blocking_key_are_not_one_name_in_a_document():
-    g, _ = groups([rec("d1", 0, "Deir", "LOC"), rec("d1", 1, "Daraa", "LOC"), rec("d2", 0, "Daraa", "LOC")])
-    assert ["Deir"] in g
+    g, _ = groups([rec("d1", 0, "Dair", "LOC"), rec("d1", 1, "Dara", "LOC"), rec("d2", 0, "Dara", "LOC")])
+    assert ["Dair"] in g
 
 
 def test_an_arabic_group_name_meets_its_english_translation():
@@ -433,7 +433,7 @@ def test_stories_corroborate_a_join_whatever_the_spellings_they_use():
 def test_a_country_an_affiliation_or_a_day_glued_to_a_group_is_trimmed():
     base = _many("Dawn Front", "ORG", 3)
     g, _ = groups(base + [rec("y1", 0, "Norway Dawn Front", "ORG"), rec("y2", 0, "Dawn Front on Tuesday", "ORG"),
-                          rec("y3", 0, "Al Qaeda-affiliated Dawn Front", "ORG")])
+                          rec("y3", 0, "Al Fajr-affiliated Dawn Front", "ORG")])
     assert len(g) == 1
 
 
