@@ -30,7 +30,7 @@ Figures, per split (dev, test, and all actors together):
   * completeness: gold mentions found as mentions; resolved to the actor's main entity (the entity
     holding most of its found mentions);
   * type accuracy (main entity type vs gold type) and display names (main entity name among the
-    gold display names, compared case-folded, hyphens as spaces, so "al-Assad" = "al Assad");
+    gold display names, compared case-folded, hyphens as spaces, so "al-Tarmi" = "al Tarmi");
   * geocoding of gold places: great-circle distance from the main entity's coordinates (gazetteer
     link, else approximate position) to the gold location; share within 161 km (100 miles), share
     with no coordinates (no main entity, or one without coordinates);

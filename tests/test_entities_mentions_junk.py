@@ -81,14 +81,14 @@ def test_arabic_name_with_its_article_at_the_start_of_a_sentence_is_kept():
 def test_reporting_credit_keeps_its_persons():
     nlp = _nlp()
     text = ("Rebels left the town on Sunday, officials said.\n"
-            "Additional reporting by Rose Haddad in Velmora and Mark Miles in Geneva; Editing by Will Young")
+            "Additional reporting by Rose Haddad in Velmora and Mark Miles in Oslo; Editing by Will Young")
     names = _texts(text, nlp(text))
     assert "Mark Miles" in names, names
 
 
 def test_sentence_case_text_is_no_headline():
-    text = "The United Nations Security Council met in New York."
-    assert "United Nations Security Council" in _texts(text)
+    text = "The Nordic Council met in Oslo."
+    assert "Nordic Council" in _texts(text)
 
 
 # -- junk ------------------------------------------------------------------------------------------
@@ -156,7 +156,7 @@ def test_title_prefix_is_no_place():
     assert not any("Prime" in m.text for m in find_mentions(text, doc))
 
 
-@pytest.mark.parametrize("word", ["Observatory", "Ministry", "Militias"])
+@pytest.mark.parametrize("word", ["Institute", "Ministry", "Militias"])
 def test_lone_head_noun_is_no_name(word):
     nlp = _nlp()
     text = f"The {word} said on Monday that nine people were killed in Velmora."
@@ -170,8 +170,8 @@ def test_lone_head_noun_is_no_name(word):
 
 def test_description_of_fighters_in_a_headline_is_no_place():
     nlp = _nlp()
-    text = "Iran-Trained Shiite Militias Join Offensive. Militias trained in Iran joined the offensive near Velmora."
+    text = "Norland-Trained Hill Militias Join Offensive. Militias trained in Norland joined the offensive near Velmora."
     doc = nlp(text)
-    doc.ents = [doc.char_span(0, 28, label="GPE", alignment_mode="expand")] + [e for e in doc.ents if e.start_char > 28]
+    doc.ents = [doc.char_span(0, 29, label="GPE", alignment_mode="expand")] + [e for e in doc.ents if e.start_char > 29]
     ms = find_mentions(text, doc)
     assert not any("Militias" in m.text for m in ms if m.type == "LOC"), [(m.text, m.type) for m in ms]

@@ -71,7 +71,7 @@ _POSSESSIVE = ("'s", "’s", "'S", "’S")
 _SEGMENT_END = re.compile(r"\n|[.!?][\"”’)]*[ \t]+(?=[\"“‘(]?[A-Z0-9])")
 _TITLECASE_SMALL = frozenset("a an the of for on in at to by and or but nor with from as vs via per into over off up out".split())
 _INITIAL_AFTER = frozenset(':"“‘(\n')
-# Lone head nouns are kinds of bodies or places, not names: "the Observatory", "Militias", "Ministry".
+# Lone head nouns are kinds of bodies or places, not names: "the Institute", "Militias", "Ministry".
 _LONE_GENERIC = frozenset(
     {w for w, sub in lx.ORG_HEADS.items() if " " not in w and sub in ("armed_group", "military", "government", "research", "party")}
     | lx.GENERIC_ORG_WORDS | {w for w in lx.PLACE_SUFFIXES if " " not in w} | set(lx.ADMIN_DIVISIONS)
@@ -93,7 +93,7 @@ def _known_name_part(word: str) -> bool:
     if low in _NAME_PART_WORDS or fold(low) in _NAME_PART_WORDS:
         return True
     if _COMPOUND_ADJ.search(low):
-        return False  # "Iran-Trained": a description
+        return False  # "Norland-Trained": a description
     return country_name(word) is not None or demonym_target(word) is not None
 
 
@@ -519,7 +519,7 @@ class _Scanner:
         if len(words) == 1 and cand.origin != "acronym" and words[0].lower() in _LONE_GENERIC:
             low = words[0].lower()
             if words[0][:1].isupper() and low in lx.ORG_HEADS and self.text[max(0, ns - 4) : ns] in ("the ", "The "):
-                # "the Observatory said": a reference to a body named elsewhere, like "the ministry"
+                # "the Institute said": a reference to a body named elsewhere, like "the ministry"
                 self.cands.append(_Cand(ns - 4, ne, "ORG", lx.ORG_HEADS[low], "role", _ROLE))
             return True
         if cand.type != "PERSON" and self._credit_before(cand.start):
@@ -605,7 +605,7 @@ class _Scanner:
         for a, b in parts:
             while a < b and (toks[a].low in lx.NOT_NAME_WORDS and not _is_particle(toks[a]) or _COMPOUND_ADJ.search(toks[a].low)
                              or _junk.is_interface_word(toks[a].text) or toks[a].low in _CREDIT_WORDS):
-                a += 1  # "The", "Unlike"; "Washington-based Hudson Institute"; "Tags X"
+                a += 1  # "The", "Unlike"; "Oslo-based Fjord Institute"; "Tags X"
             while b > a and (toks[b - 1].low in _CONNECTORS or _is_particle(toks[b - 1]) and "-" not in toks[b - 1].text
                              or _junk.is_interface_word(toks[b - 1].text)):
                 b -= 1
@@ -1108,7 +1108,7 @@ class _Scanner:
         if label != "NORP" and fold(joined) in lx.NOT_ENTITIES:
             return False
         if len(toks) >= 2 and toks[-1].low in _GENERIC_PLURALS - {"forces"} and all(demonym_target(t.text) for t in toks[:-1]):
-            return False  # "Iran-Trained Shiite Militias": a description of fighters, not a name
+            return False  # "Norland-Trained Hill Militias": a description of fighters, not a name
         if len(toks) == 1:
             t = toks[0]
             if t.low in lx.NOT_NAME_WORDS or t.low in lx.NOT_ENTITIES:

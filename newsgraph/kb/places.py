@@ -770,7 +770,7 @@ def score_place(p: Place, importance: int, ev: Evidence, asked_kind: str | None,
         s -= 1.0
         reasons.append(f"spelling variant of {p.matched_alias} -1")
     elif named_so:
-        s += 0.8  # Alexandria, Egypt is named so; Mashhad only carries it among its old names
+        s += 0.8  # Alexandria, Egypt is named so; Alessandria, Italy only carries it among its other names
         reasons.append("its own name +0.8")
     for lat, lon, tol in ev.offsets or ():
         if p.latitude is None:
