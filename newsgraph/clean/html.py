@@ -43,6 +43,69 @@ def _extract(markup: str, url: str | None) -> dict[str, Any] | None:
     return doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
 
 
+class _Paragraphs:
+    """Paragraph text of a page read as a stream of tags, with no tree: a page nested deeper than
+    lxml's limit (256 levels) or trafilatura's recursion still gives its paragraphs."""
+
+    _BLOCKS = {"p", "h1", "h2", "h3", "blockquote"}
+    _SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg"}
+
+    def __init__(self, markup: str):
+        from html.parser import HTMLParser
+
+        self.paras: list[str] = []
+        self.title: str | None = None
+        buf: list[str] = []
+        skipping = 0
+        in_block = 0
+        in_title = False
+        outer = self
+
+        class Reader(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                nonlocal skipping, in_block, in_title
+                if tag in outer._SKIP:
+                    skipping += 1
+                elif tag in outer._BLOCKS:
+                    in_block += 1
+                elif tag == "title":
+                    in_title = True
+
+            def handle_endtag(self, tag):
+                nonlocal skipping, in_block, in_title
+                if tag in outer._SKIP:
+                    skipping = max(0, skipping - 1)
+                elif tag in outer._BLOCKS and in_block:
+                    in_block -= 1
+                    if not in_block:
+                        text = " ".join("".join(buf).split())
+                        buf.clear()
+                        if text:
+                            outer.paras.append(text)
+                elif tag == "title":
+                    in_title = False
+
+            def handle_data(self, data):
+                if in_title and outer.title is None and data.strip():
+                    outer.title = " ".join(data.split())
+                elif in_block and not skipping:
+                    buf.append(data)
+
+        reader = Reader(convert_charrefs=True)
+        reader.feed(markup)
+        reader.close()
+
+
+def _stream_extract(markup: str) -> dict[str, Any] | None:
+    try:
+        found = _Paragraphs(markup)
+    except Exception:  # noqa: BLE001 - html.parser is lenient; anything else means: no text
+        return None
+    if not found.paras:
+        return None
+    return {"text": "\n".join(found.paras), "title": found.title}
+
+
 def _fallback_extract(markup: str) -> dict[str, Any] | None:
     """Without trafilatura: the text of <h1>-<h3>/<p> elements, and <title>."""
     try:
@@ -140,6 +203,15 @@ def clean_html(raw: RawDocument) -> CleanedDocument:
     flags: list[Flag] = []
     paras = [p.strip() for p in (data or {}).get("text", "").split("\n")] if data else []
     paras = [p for p in paras if p]
+    if not paras and markup.strip():
+        # trafilatura found nothing: a page it cannot parse (nested too deep, broken markup) still
+        # has its paragraphs, read as a stream of tags
+        streamed = _stream_extract(markup)
+        if streamed:
+            data = {**(data or {}), **{k: v for k, v in streamed.items() if v}}
+            paras = [p for p in streamed["text"].split("\n") if p]
+            flags.append(Flag("fallback-extraction", "the page could not be parsed as a tree (nested too deep or "
+                                                     "broken markup): its paragraphs were read as a stream of tags"))
     if not paras:
         flags.append(Flag("no-main-text", "no article text found in the HTML"))
 

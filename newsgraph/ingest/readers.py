@@ -1,7 +1,9 @@
-"""Sources -> RawDocuments: plain text, HTML, JSON lines and WARC, files or directories.
+"""Sources -> RawDocuments: plain text, HTML, JSON lines, CSV and WARC, files or directories.
 
-Readers are generators that yield either a RawDocument or an IngestProblem, so one bad file (or one
-bad line of a JSONL file, or one bad WARC record) is reported and the run goes on.
+Readers are generators that yield a RawDocument, an IngestProblem (a source, or one line, row or
+record of it, that could not be read: reported, the run goes on) or an IngestNote (something the
+user should know that loses nothing: a file a directory walk leaves unread, a repaired string, an
+ambiguous date left unread). Nothing is skipped in silence.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.ingest.decode import MAX_DOCUMENT_BYTES, NotText, decode
@@ -18,10 +22,40 @@ from newsgraph.types import IngestProblem, RawDocument
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+CSV_SUFFIXES = {".csv", ".tsv"}
 WARC_SUFFIXES = {".warc", ".warc.gz"}
-SUPPORTED = sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES)
+SUPPORTED = sorted(TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | WARC_SUFFIXES)
+# files that hold many documents: a folder holding one is a corpus folder, its text files are its notes
+STRUCTURED_SUFFIXES = JSONL_SUFFIXES | CSV_SUFFIXES | WARC_SUFFIXES
 
-Item = RawDocument | IngestProblem
+# A text file named like these, found by a directory walk next to a corpus file (CSV, JSONL, WARC),
+# describes the corpus (where it came from, its licence, its columns): it is no article.
+DOCUMENTATION_NAMES = re.compile(
+    r"(?i)(?:readme|source|sources|licen[cs]e|copying|notice|citation|changelog|about|datasheet|metadata)"
+    r"(?:[-_. ].*)?"
+)
+
+
+@dataclass(slots=True)
+class IngestNote:
+    """Something a run tells the user that costs no stored data: a file a directory walk left unread
+    (``unread``), a repair made to an input (``repaired``), a value left unread (``ambiguous``)."""
+
+    source: str
+    reason: str
+    kind: str = "unread"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How to read structured sources. ``columns`` maps a role (text, html, title, published,
+    publisher, url) to a CSV column; ``date_order`` (dmy, mdy, ymd) reads all-numeric dates."""
+
+    columns: dict[str, str] = field(default_factory=dict)
+    date_order: str | None = None
+
+
+Item = RawDocument | IngestProblem | IngestNote
 
 
 def suffix_of(path: Path) -> str:
@@ -31,21 +65,35 @@ def suffix_of(path: Path) -> str:
     return path.suffix.lower()
 
 
-def expand(paths: Iterable[str | os.PathLike]) -> Iterator[Path | IngestProblem]:
-    """Files named directly, and supported files found under directories (sorted, hidden skipped)."""
+def expand(paths: Iterable[str | os.PathLike]) -> Iterator[Path | IngestProblem | IngestNote]:
+    """Files named directly, and supported files found under directories (sorted, hidden skipped).
+
+    A file a directory walk does not read is named in an IngestNote with the reason: a type no
+    reader takes, or a corpus's documentation (README, SOURCE, LICENSE... text files in a folder
+    that holds a CSV, JSONL or WARC corpus). A file named directly is always read."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = []
+            found: list[Path] = []
+            unread: list[IngestNote] = []
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(
-                    Path(root) / f
-                    for f in sorted(files)
-                    if not f.startswith(".") and suffix_of(Path(f)) in SUPPORTED
-                )
+                names = sorted(f for f in files if not f.startswith("."))
+                corpus_folder = any(suffix_of(Path(f)) in STRUCTURED_SUFFIXES for f in names)
+                for f in names:
+                    suffix = suffix_of(Path(f))
+                    where = str(Path(root) / f)
+                    if suffix not in SUPPORTED:
+                        kind = f"{suffix!r} files" if suffix else "files without an extension"
+                        unread.append(IngestNote(where, f"not read: no reader takes {kind} (supported: {', '.join(SUPPORTED)})"))
+                    elif corpus_folder and suffix in TEXT_SUFFIXES and DOCUMENTATION_NAMES.fullmatch(Path(f).stem):
+                        unread.append(IngestNote(where, "not read: the documentation of the corpus in this folder, "
+                                                        "not an article (name the file to read it anyway)"))
+                    else:
+                        found.append(Path(root) / f)
             if not found:
                 yield IngestProblem(str(path), f"no supported files ({', '.join(SUPPORTED)}) in directory")
+            yield from unread
             yield from found
         elif path.exists():
             yield path
@@ -53,20 +101,26 @@ def expand(paths: Iterable[str | os.PathLike]) -> Iterator[Path | IngestProblem]
             yield IngestProblem(str(path), "no such file or directory")
 
 
-def read_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Item]:
+def read_paths(paths: Iterable[str | os.PathLike], options: ReadOptions | None = None) -> Iterator[Item]:
     for item in expand(paths):
-        if isinstance(item, IngestProblem):
+        if isinstance(item, (IngestProblem, IngestNote)):
             yield item
         else:
-            yield from read_file(item)
+            yield from read_file(item, options)
 
 
-def read_file(path: Path) -> Iterator[Item]:
+def read_file(path: Path, options: ReadOptions | None = None) -> Iterator[Item]:
     source = str(path)
     suffix = suffix_of(path)
+    options = options or ReadOptions()
     try:
         if suffix in JSONL_SUFFIXES:
-            yield from read_jsonl(path)
+            yield from read_jsonl(path, options)
+            return
+        if suffix in CSV_SUFFIXES:
+            from newsgraph.ingest.tables import read_csv
+
+            yield from read_csv(path, options)
             return
         if suffix in WARC_SUFFIXES:
             yield from read_warc(path)
@@ -125,8 +179,44 @@ def _looks_like_html(text: str) -> bool:
 _META_FIELDS = ("title", "url", "published", "publisher")
 
 
-def read_jsonl(path: Path) -> Iterator[Item]:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def repair_surrogates(value):
+    """``value`` (a JSON value) with every lone surrogate code point (a "\\ud800" escape with no
+    partner: not text, and SQLite and UTF-8 refuse it) replaced by U+FFFD, and how many there were."""
+    if isinstance(value, str):
+        return _SURROGATE.subn("\ufffd", value)
+    if isinstance(value, dict):
+        out, n = {}, 0
+        for k, v in value.items():
+            k2, a = repair_surrogates(k)
+            out[k2], b = repair_surrogates(v)
+            n += a + b
+        return out, n
+    if isinstance(value, list):
+        pairs = [repair_surrogates(v) for v in value]
+        return [v for v, _ in pairs], sum(n for _, n in pairs)
+    return value, 0
+
+
+def _loads(line: bytes):
+    """A JSON value, or the reason the line is none. Nesting deeper than the decoder's stack
+    (thousands of brackets) is malformed input like any other, not a crash."""
+    try:
+        return json.loads(line), None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return None, f"malformed JSON ({exc.__class__.__name__}: {exc})"
+    except RecursionError:
+        return None, "malformed JSON (nested too deep to decode)"
+
+
+def read_jsonl(path: Path, options: ReadOptions | None = None) -> Iterator[Item]:
     source = str(path)
+    options = options or ReadOptions()
+    from newsgraph.ingest.tables import DateReport
+
+    dates = DateReport(source, options.date_order)
     with path.open("rb") as handle:
         any_line = False
         for number, line in enumerate(handle, start=1):
@@ -137,23 +227,29 @@ def read_jsonl(path: Path) -> Iterator[Item]:
             if len(line) > MAX_DOCUMENT_BYTES:
                 yield IngestProblem(where, "line too large for one article")
                 continue
-            try:
-                record = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield IngestProblem(where, f"malformed JSON ({exc.__class__.__name__}: {exc})")
+            record, why = _loads(line)
+            if why:
+                yield IngestProblem(where, why)
                 continue
             if not isinstance(record, dict):
                 yield IngestProblem(where, "JSON line is not an object")
                 continue
+            record, lone = repair_surrogates(record)
             body = record.get("html") or record.get("text")
             if not isinstance(body, str) or not body.strip():
                 yield IngestProblem(where, "no 'text' or 'html' field with content")
                 continue
+            if lone:
+                yield IngestNote(where, f"{lone} lone surrogate escape{'s' if lone > 1 else ''} (\\ud800-\\udfff with no "
+                                        "partner) replaced by U+FFFD; the article is kept", "repaired")
             meta = {k: record[k] for k in _META_FIELDS if isinstance(record.get(k), str) and record[k].strip()}
+            if "published" in meta:
+                dates.read(where, meta.pop("published"), meta)
             fmt = "html" if record.get("html") else "text"
             yield RawDocument(source=source, locator=f"line {number}", format=fmt, content=body, meta=meta)
         if not any_line:
             yield IngestProblem(source, "empty file")
+    yield from dates.notes()
 
 
 def read_warc(path: Path) -> Iterator[Item]:
@@ -176,6 +272,11 @@ def read_warc(path: Path) -> Iterator[Item]:
                 if len(data) > MAX_DOCUMENT_BYTES:
                     yield IngestProblem(where, "record too large for one article")
                     continue
+                missing = getattr(record.raw_stream, "limit", 0) or 0
+                if missing > 0:
+                    # the archive ends inside this record (a truncated download): its page is cut
+                    yield IngestProblem(where, f"truncated WARC: the file ends {missing} bytes before this record does")
+                    continue
                 decoded = _decode(where, data)
                 if isinstance(decoded, IngestProblem):
                     if decoded.reason != _BLANK:  # an empty response record is not a problem
@@ -196,8 +297,9 @@ def read_warc(path: Path) -> Iterator[Item]:
                     meta=meta,
                     encoding=encoding,
                 )
-        except (ArchiveLoadFailed, gzip.BadGzipFile, EOFError, ValueError) as exc:
-            yield IngestProblem(source, f"malformed WARC ({exc.__class__.__name__}: {exc})")
+        except (ArchiveLoadFailed, gzip.BadGzipFile, EOFError, ValueError, OSError) as exc:
+            yield IngestProblem(source, f"malformed WARC ({exc.__class__.__name__}: {exc}); "
+                                        f"{found} records before it were read")
             return
     if not found:
         yield IngestProblem(source, "no HTML response records in WARC")
