@@ -16,6 +16,7 @@ run killed at any point is completed by running it again.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -27,7 +28,8 @@ import numpy as np
 from newsgraph import annotate as annotation
 from newsgraph import clean as cleaning
 from newsgraph import syndication
-from newsgraph.ingest.readers import expand, read_file
+from newsgraph.ingest.budget import Budget, OverBudget, time_limit
+from newsgraph.ingest.readers import IngestNote, ReadOptions, expand, read_file
 from newsgraph.store import Store
 from newsgraph.types import CleanedDocument, IngestProblem, RawDocument
 
@@ -50,6 +52,7 @@ class IngestReport:
     already_stored: int = 0
     duplicates: int = 0  # identical documents met twice within this run
     problems: list[IngestProblem] = field(default_factory=list)
+    notes: list[IngestNote] = field(default_factory=list)  # files not read, repairs, dates left unread
     annotated: int = 0  # documents the NLP stage ran on
     analysed: int = 0  # documents the facts stage ran on
     fact_problems: list[str] = field(default_factory=list)  # "doc: stage: error" from the facts stage
@@ -82,13 +85,26 @@ def process_document(raw: RawDocument) -> ProcessedDocument:
     return ProcessedDocument(raw, cleaned, shingles, sample)
 
 
-def _safe_process(raw: RawDocument) -> ProcessedDocument | IngestProblem:
+def _safe_process(raw: RawDocument, budget: Budget = Budget()) -> ProcessedDocument | IngestProblem:
     # One pathological article must not end the run: it is reported like any other bad input.
+    where = f"{raw.source}:{raw.locator}" if raw.locator else raw.source
+    if budget.chars and len(raw.content) > 20 * budget.chars:  # even the markup of a huge page is less
+        return IngestProblem(where, f"over the size budget: {len(raw.content):,} characters to clean "
+                                    f"(limit {20 * budget.chars:,}); skipped")
     try:
-        return process_document(raw)
-    except Exception as exc:  # noqa: BLE001 - the message names the file and the cause
-        where = f"{raw.source}:{raw.locator}" if raw.locator else raw.source
+        with time_limit(budget.seconds, "cleaning"):
+            done = process_document(raw)
+    except OverBudget as exc:
+        return IngestProblem(where, f"{exc}; skipped")
+    except Exception as exc:  # noqa: BLE001 - the message names the file and the cause (RecursionError too)
         return IngestProblem(where, f"processing failed ({exc.__class__.__name__}: {exc})")
+    if not done.cleaned.text.strip():
+        why = next((f.message for f in done.cleaned.flags if f.kind == "no-main-text"), "every line was judged boilerplate")
+        return IngestProblem(where, f"no article text ({why}); not stored")
+    if budget.chars and len(done.cleaned.text) > budget.chars:
+        return IngestProblem(where, f"over the size budget: {len(done.cleaned.text):,} characters of text "
+                                    f"(limit {budget.chars:,}); skipped")
+    return done
 
 
 ProgressFn = Callable[[int, int, str], None]  # (files done, files total, current file)
@@ -105,6 +121,9 @@ def ingest(
     on_problem: Callable[[IngestProblem], None] | None = None,
     nlp: bool = True,
     on_stage: StageProgressFn | None = None,
+    options: ReadOptions | None = None,
+    budget: Budget = Budget(),
+    on_note: Callable[[IngestNote], None] | None = None,
 ) -> IngestReport:
     """Read every source, store new documents batch by batch, then run the cross-document stages.
 
@@ -113,7 +132,9 @@ def ingest(
     few documents a transaction, so an interrupted run resumes where it stopped. ``workers`` is the
     number of processes for the per-document stages (cleaning, NLP and facts); 1 runs them in this
     process. ``on_stage(stage, done, total)`` reports the progress of the NLP and facts stage in
-    documents.
+    documents. ``options`` say how to read CSV columns and numeric dates; ``budget`` bounds the text
+    and the seconds of each document (one over it is reported and skipped); ``on_note`` hears of
+    what the run did not read or repaired, which loses nothing stored.
     """
     started = time.perf_counter()
     report = IngestReport()
@@ -121,6 +142,8 @@ def ingest(
     for item in expand(paths):
         if isinstance(item, IngestProblem):
             _problem(store, report, item, on_problem)
+        elif isinstance(item, IngestNote):
+            _note(report, item, on_note)
         else:
             files.append(item)
     report.files = len(files)
@@ -130,9 +153,12 @@ def ingest(
     pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
     try:
         for done, path in enumerate(files, start=1):
-            for item in read_file(path):
+            for item in read_file(path, options):
                 if isinstance(item, IngestProblem):
                     _problem(store, report, item, on_problem)
+                    continue
+                if isinstance(item, IngestNote):
+                    _note(report, item, on_note)
                     continue
                 report.read += 1
                 if item.content_hash in seen_in_run:
@@ -141,12 +167,12 @@ def ingest(
                 seen_in_run.add(item.content_hash)
                 pending.append(item)
                 if len(pending) >= batch_size:
-                    _store_batch(store, pending, report, pool, on_problem)
+                    _store_batch(store, pending, report, pool, on_problem, budget)
                     pending = []
             if on_progress:
                 on_progress(done, len(files), str(path))
         if pending:
-            _store_batch(store, pending, report, pool, on_problem)
+            _store_batch(store, pending, report, pool, on_problem, budget)
     finally:
         if pool:
             pool.shutdown()
@@ -155,7 +181,7 @@ def ingest(
     finalize(store, report)
     report.timings["syndication+dates"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    process_stored(store, report, nlp=nlp, workers=workers, on_stage=on_stage, on_problem=on_problem)
+    process_stored(store, report, nlp=nlp, workers=workers, on_stage=on_stage, on_problem=on_problem, budget=budget)
     report.timings["nlp+facts"] = time.perf_counter() - mark - report.timings.get("model load", 0.0)
     mark = time.perf_counter()
     resolve_corpus(store, report)
@@ -172,25 +198,52 @@ def _problem(store: Store, report: IngestReport, problem: IngestProblem, on_prob
         on_problem(problem)
 
 
-def _store_batch(store: Store, raws: list[RawDocument], report: IngestReport, pool, on_problem) -> None:
+def _note(report: IngestReport, note: IngestNote, on_note) -> None:
+    report.notes.append(note)
+    if on_note:
+        on_note(note)
+
+
+def _store_batch(store: Store, raws: list[RawDocument], report: IngestReport, pool, on_problem,
+                 budget: Budget = Budget()) -> None:
     known = store.known_hashes(r.content_hash for r in raws)
     report.already_stored += sum(1 for r in raws if r.content_hash in known)
     new = [r for r in raws if r.content_hash not in known]
     if not new:
         return
     results: Iterator[ProcessedDocument | IngestProblem]
-    results = pool.map(_safe_process, new, chunksize=16) if pool else map(_safe_process, new)
+    results = (pool.map(_safe_process, new, [budget] * len(new), chunksize=16) if pool
+               else map(_safe_process, new, [budget] * len(new)))
     processed = []
     for result in results:
         if isinstance(result, IngestProblem):
             _problem(store, report, result, on_problem)
         else:
             processed.append(result)
-    with store.batch():
+    try:
+        with store.batch():
+            for doc in processed:
+                _add(store, doc)
+    except (sqlite3.Error, ValueError, UnicodeError):
+        # the store refused one document (a value SQLite cannot hold): the batch is rolled back, so
+        # store them one at a time and name the one refused
+        kept = []
         for doc in processed:
-            doc_id = store.add_document(doc.raw, doc.cleaned)
-            store.add_fingerprint(doc_id, doc.shingles, syndication.to_blob(doc.sample))
+            try:
+                with store.batch():
+                    _add(store, doc)
+            except (sqlite3.Error, ValueError, UnicodeError) as exc:
+                where = f"{doc.raw.source}:{doc.raw.locator}" if doc.raw.locator else doc.raw.source
+                _problem(store, report, IngestProblem(where, f"not stored ({type(exc).__name__}: {exc})"), on_problem)
+            else:
+                kept.append(doc)
+        processed = kept
     report.added += len(processed)
+
+
+def _add(store: Store, doc: ProcessedDocument) -> None:
+    doc_id = store.add_document(doc.raw, doc.cleaned)
+    store.add_fingerprint(doc_id, doc.shingles, syndication.to_blob(doc.sample))
 
 
 def _published(value: str | None):
@@ -235,13 +288,14 @@ def _doc_of(model, blob: bytes):
     return next(iter(DocBin().from_bytes(blob).get_docs(model.vocab)))
 
 
-def work_on(items: list[WorkItem], use_model: bool) -> tuple[list[WorkResult], float, float]:
+def work_on(items: list[WorkItem], use_model: bool, budget: Budget = Budget()) -> tuple[list[WorkResult], float, float]:
     """The per-document stages of a few stored documents: the NLP model where its parse is missing,
     then the facts stage. A pure function of its input (it never touches the store), run in a worker
     process or in this one. Returns the results and the CPU seconds spent in NLP and in facts.
 
     The facts stage always reads the parse back from its DocBin, as a later run reading the store
-    would, so the facts do not depend on whether the parse is new.
+    would, so the facts do not depend on whether the parse is new. Each document has ``budget.seconds``
+    for its parse and as many for its facts; one over it gets no parse, or no facts, and a problem.
     """
     from newsgraph.facts import DocumentFacts, extract_facts
 
@@ -252,13 +306,16 @@ def work_on(items: list[WorkItem], use_model: bool) -> tuple[list[WorkResult], f
     todo = [it for it in items if it.needs_nlp] if model is not None else []
     if todo:
         try:
-            parses = dict(zip((it.doc_id for it in todo), annotation.annotate(model, [it.text for it in todo])))
+            with time_limit(budget.seconds * len(todo), "the NLP of a batch"):
+                parses = dict(zip((it.doc_id for it in todo), annotation.annotate(model, [it.text for it in todo])))
         except Exception:  # noqa: BLE001 - one document spoilt the batch: parse them one by one
+            parses = {}
             for it in todo:
                 try:
-                    parses[it.doc_id] = annotation.annotate(model, [it.text])[0]
+                    with time_limit(budget.seconds, "the NLP model"):
+                        parses[it.doc_id] = annotation.annotate(model, [it.text])[0]
                 except Exception as exc:  # noqa: BLE001 - reported with the document's name
-                    failed[it.doc_id] = f"{type(exc).__name__}: {exc}"
+                    failed[it.doc_id] = str(exc) if isinstance(exc, OverBudget) else f"{type(exc).__name__}: {exc}"
     nlp_seconds = time.process_time() - started
     results = []
     for it in items:
@@ -273,7 +330,10 @@ def work_on(items: list[WorkItem], use_model: bool) -> tuple[list[WorkResult], f
             except Exception as exc:  # noqa: BLE001 - an unreadable parse costs this document its parse
                 trouble = f"parse: {type(exc).__name__}: {exc}"
         try:
-            facts = extract_facts(it.text, doc, _published(it.published))
+            with time_limit(budget.seconds, "the facts stage"):
+                facts = extract_facts(it.text, doc, _published(it.published))
+        except OverBudget as exc:
+            facts = DocumentFacts(problems=[f"facts: {exc}"])
         except Exception as exc:  # noqa: BLE001 - the stage guards its parts; this is a last resort
             facts = DocumentFacts(problems=[f"facts: {type(exc).__name__}: {exc}"])
         if trouble:
@@ -368,6 +428,7 @@ def process_stored(
     on_stage: StageProgressFn | None = None,
     on_problem: Callable[[IngestProblem], None] | None = None,
     chunk: int = CHUNK,
+    budget: Budget = Budget(),
 ) -> None:
     """The NLP and facts stages over every stored document that needs either: the model's parse
     where it is missing or from another model, then facts where they are missing or stale.
@@ -376,7 +437,10 @@ def process_stored(
     chunk's results are stored in one transaction, in document order: an interrupted run keeps what
     it stored and the next run does the rest. A document the model fails on is reported (naming its
     source) and gets its facts without the parse; a document that kills its worker process is
-    reported and left for the next run, and the documents it shared the worker with are redone.
+    reported and left for the next run, and the documents it shared the worker with are redone. A
+    task a worker holds longer than its documents' time budget allows is treated the same way: the
+    worker is stopped (native code may not see the budget's timer) and the document over budget is
+    reported and left.
     """
     from concurrent.futures.process import BrokenProcessPool
 
@@ -416,7 +480,7 @@ def process_stored(
                 if r.annotation is not None:
                     store.add_annotation(r.doc_id, r.annotation)
                 store.add_facts(r.doc_id, FACTS_VERSION, model_name if r.parsed else None, r.facts)
-                report.fact_problems.extend(f"{r.doc_id}: {p}" for p in r.facts.problems)
+                report.fact_problems.extend(f"{r.where}: {p}" for p in r.facts.problems)
         report.annotated += sum(1 for r in results if r.annotation is not None)
         report.analysed += len(results)
         report.work_seconds["nlp"] = report.work_seconds.get("nlp", 0.0) + nlp_seconds
@@ -438,18 +502,18 @@ def process_stored(
         while queue or inflight:
             while queue and len(inflight) < 2 * max(workers, 1):
                 doc_ids = queue.pop()
-                inflight.append((pool.submit(work_on, items_of(doc_ids), use_model), doc_ids))
+                inflight.append((pool.submit(work_on, items_of(doc_ids), use_model, budget), doc_ids))
             future, doc_ids = inflight.pop(0)
             try:
-                outcome = future.result()
-            except BrokenProcessPool:
+                outcome = future.result(timeout=_hard(budget, doc_ids, workers))
+            except (BrokenProcessPool, TimeoutError):
                 # a worker died (killed, out of memory, a crash in native code): every task in
                 # flight is lost with it; which document did it is found out one at a time below
                 lost += doc_ids
                 for _, other in inflight:
                     lost += other
                 inflight = []
-                pool.shutdown(wait=True)
+                _kill_pool(pool)
                 pool = _new_pool(workers, use_model)
                 continue
             except Exception:  # noqa: BLE001 - the task failed as a whole: redo its documents singly
@@ -461,10 +525,15 @@ def process_stored(
             if not items:
                 continue
             try:
-                outcome = pool.submit(work_on, items, use_model).result()
+                outcome = pool.submit(work_on, items, use_model, budget).result(timeout=_hard(budget, [doc_id], workers))
+            except TimeoutError:
+                reason = (f"over the time budget: the NLP and facts worker held this document more than "
+                          f"{_hard(budget, [doc_id], workers):g} s and was stopped; the next run tries again")
+                _kill_pool(pool)
+                pool = _new_pool(workers, use_model)
             except BrokenProcessPool as exc:
                 reason = f"the NLP and facts worker died on this document ({exc}); the next run tries again"
-                pool.shutdown(wait=True)
+                _kill_pool(pool)
                 pool = _new_pool(workers, use_model)
             except Exception as exc:  # noqa: BLE001
                 reason = f"NLP and facts failed ({type(exc).__name__}: {exc}); the next run tries again"
@@ -479,6 +548,11 @@ def process_stored(
         _kill_pool(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def _hard(budget: Budget, doc_ids: list[str], workers: int) -> float | None:
+    """How long to wait for a worker's task before stopping it (None: no limit, or no worker to stop)."""
+    return budget.hard_seconds(len(doc_ids)) if workers > 1 and budget.seconds else None
 
 
 def resolve_corpus(store: Store, report: IngestReport | None = None) -> None:

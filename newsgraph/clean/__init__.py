@@ -22,7 +22,7 @@ Modules:
 from __future__ import annotations
 
 from newsgraph.clean.dates import complete_dates
-from newsgraph.types import CleanedDocument, RawDocument
+from newsgraph.types import CleanedDocument, Flag, RawDocument
 
 __all__ = ["clean", "complete_dates"]
 
@@ -36,7 +36,14 @@ def clean(raw: RawDocument) -> CleanedDocument:
     if raw.format == "html":
         from newsgraph.clean.html import clean_html
 
-        return clean_html(raw)
-    from newsgraph.clean.text import clean_text
+        cleaned = clean_html(raw)
+    else:
+        from newsgraph.clean.text import clean_text
 
-    return clean_text(raw)
+        cleaned = clean_text(raw)
+    ambiguous = (raw.meta or {}).get("published_ambiguous")
+    if isinstance(ambiguous, str):
+        # the container's date could be read two ways (ingest.numeric_dates): not used, said so
+        cleaned.flags.append(Flag("ambiguous-date", f"the source's date {ambiguous!r} reads as day/month or "
+                                                    "month/day and was not used; ingest with --date-order to read it"))
+    return cleaned
