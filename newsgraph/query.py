@@ -352,9 +352,17 @@ def _names(store: Store) -> dict[str, str]:
 def _evidence_rows(store: Store, owner: str, ids: list[str] | None = None) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     texts: dict[str, str] = {}
-    for r in store.query("SELECT owner_id, doc_id, start, end, detail FROM evidence WHERE owner = ? ORDER BY doc_id, start", (owner,)):
-        if ids is not None and r["owner_id"] not in ids:
-            continue
+    sql = "SELECT owner_id, doc_id, start, end, detail FROM evidence WHERE owner = ?"
+    if ids is None:
+        rows = store.query(sql + " ORDER BY doc_id, start", (owner,))
+    else:  # the rows of these owners only, through the (owner, owner_id) index: a page of a large store
+        rows = []
+        wanted = list(dict.fromkeys(str(i) for i in ids))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            rows += store.query(sql + f" AND owner_id IN ({','.join('?' * len(chunk))})", (owner, *chunk))
+        rows.sort(key=lambda r: (r["doc_id"], r["start"]))
+    for r in rows:
         if r["doc_id"] not in texts:
             texts[r["doc_id"]] = store.query("SELECT text FROM documents WHERE id = ?", (r["doc_id"],))[0]["text"]
         text = texts[r["doc_id"]]
@@ -656,3 +664,401 @@ def import_corrections(store: Store, text: str, source: str = "-") -> dict[str, 
         _rerun_resolution(store)
     return {"imported": imported, "already_stored": skipped,
             "problems": [{"where": f"{source}:{n}", "reason": reason} for n, reason in bad]}
+
+
+# -- the workbench (newsgraph.web): search, filtered pages, graph, map, source view -------------------
+# Filters the web API offers on top of the listings above. Each returns plain JSON-ready data; the
+# API is a thin layer over them.
+
+def place_coordinates(meta: dict[str, Any]) -> tuple[float, float] | None:
+    """A place's coordinates from its meta: the gazetteer link, else a position stated relative to
+    another place, else (a country) its capital."""
+    for key in ("gazetteer", "approximate_position", "country"):
+        src = meta.get(key)
+        if isinstance(src, dict):
+            lat, lon = src.get("latitude"), src.get("longitude")
+            if isinstance(lat, (int, float)) and isinstance(lon, (int, float)):
+                return float(lat), float(lon)
+    return None
+
+
+def _coordinates(store: Store) -> dict[str, tuple[float, float]]:
+    """Every located place: entity id -> (latitude, longitude)."""
+    out = {}
+    for r in store.query("SELECT id, meta FROM entities WHERE type = 'LOC' AND meta LIKE '%latitude%'"):
+        point = place_coordinates(json.loads(r["meta"] or "{}"))
+        if point:
+            out[r["id"]] = point
+    return out
+
+
+@dataclass(frozen=True)
+class BBox:
+    """A bounding box in degrees: west, south, east, north (a west greater than east crosses 180°)."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @classmethod
+    def parse(cls, text: str) -> BBox:
+        try:
+            w, s, e, n = (float(x) for x in text.split(","))
+        except ValueError:
+            raise ValueError(f"bbox {text!r}: four numbers west,south,east,north expected") from None
+        if not (-90 <= s <= n <= 90 and -180 <= w <= 180 and -180 <= e <= 180):
+            raise ValueError(f"bbox {text!r}: latitudes within -90..90 with south <= north, longitudes within -180..180")
+        return cls(w, s, e, n)
+
+    def contains(self, point: tuple[float, float] | None) -> bool:
+        if point is None:
+            return False
+        lat, lon = point
+        inside_lon = self.west <= lon <= self.east if self.west <= self.east else (lon >= self.west or lon <= self.east)
+        return self.south <= lat <= self.north and inside_lon
+
+
+def _check_date(value: str | None, what: str) -> str | None:
+    """A date filter as stored dates are written (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    import re
+
+    if value is None or value == "":
+        return None
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise ValueError(f"{what} {value!r}: a date as YYYY, YYYY-MM or YYYY-MM-DD expected")
+    return value
+
+
+def _in_range(first: str | None, last: str | None, date_from: str | None, date_to: str | None) -> bool:
+    """Whether a date span [first, last] (possibly partial dates) meets [date_from, date_to]; an undated
+    item is outside any range."""
+    if date_from is None and date_to is None:
+        return True
+    if first is None:
+        return False
+    last = last or first
+    if date_from and last[: len(date_from)] < date_from[: len(last)]:
+        return False
+    if date_to and first[: len(date_to)] > date_to[: len(first)]:
+        return False
+    return True
+
+
+def search_entities(store: Store, q: str, type: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    """Entities whose name or any alias contains ``q`` (case-insensitive), exact and prefix matches
+    first, then the most widely reported; if nothing contains it, those whose names match it under
+    transliteration-aware comparison ("Tarmi" finds "al-Tarmi")."""
+    from newsgraph.names.normalize import name_key
+
+    q = " ".join(q.split())
+    if not q:
+        raise ValueError("an empty search")
+    where, params = "", []
+    if type:
+        where = " AND e.type = ?"
+        params.append(type.upper())
+    like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = store.query(
+        "SELECT e.id, e.name, e.type, e.subtype, e.documents, e.stories, a.alias FROM entities e "
+        "LEFT JOIN aliases a ON a.entity_id = e.id "
+        "WHERE (e.name LIKE ? ESCAPE '\\' OR a.alias LIKE ? ESCAPE '\\')" + where,
+        (like, like, *params),
+    )
+    if not rows:
+        key = name_key(q)
+        if key:
+            rows = [r for r in store.query(
+                "SELECT e.id, e.name, e.type, e.subtype, e.documents, e.stories, a.alias FROM entities e "
+                "JOIN aliases a ON a.entity_id = e.id WHERE 1" + where, tuple(params))
+                if name_key(r["alias"]) == key]
+    found: dict[str, dict[str, Any]] = {}
+    fold = q.casefold()
+    for r in rows:
+        names = [r["name"]] + ([r["alias"]] if r["alias"] else [])
+        rank = min(0 if n.casefold() == fold else 1 if n.casefold().startswith(fold) else 2 for n in names)
+        hit = found.setdefault(r["id"], {"id": r["id"], "name": r["name"], "type": r["type"], "subtype": r["subtype"],
+                                         "documents": r["documents"], "stories": r["stories"], "matched": [], "_rank": rank})
+        hit["_rank"] = min(hit["_rank"], rank)
+        if r["alias"] and r["alias"] != r["name"] and fold in r["alias"].casefold():
+            hit["matched"].append(r["alias"])
+    ordered = sorted(found.values(), key=lambda h: (h["_rank"], -h["stories"], -h["documents"], h["name"]))
+    for h in ordered:
+        del h["_rank"]
+    return ordered[:limit]
+
+
+def entity_page(store: Store, ref: str) -> dict[str, Any]:
+    """Everything the entity page shows: ``entity`` plus its events, documents, place and the user's
+    corrections that name it."""
+    e = entity(store, ref)
+    eid = e["id"]
+    e["events"] = events_page(store, actor=eid, limit=500)["items"]
+    e["documents_list"] = [dict(r) for r in store.query(
+        "SELECT d.id, d.source, d.title, d.publisher, d.published, d.story_id AS story, COUNT(*) AS mentions "
+        "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? AND m.origin != 'ner' "
+        "GROUP BY d.id ORDER BY d.published IS NULL, d.published, d.source", (eid,))]
+    point = place_coordinates(e["meta"])
+    e["coordinates"] = list(point) if point else None
+    e["gazetteer"] = e["meta"].get("gazetteer")
+    e["gazetteer_candidates"] = e["meta"].get("gazetteer_candidates", [])
+    e["gazetteer_why"] = e["meta"].get("gazetteer_why")
+    names = {e["name"].casefold(), *(a["alias"].casefold() for a in e["aliases"])}
+    e["corrections"] = [c for c in corrections(store) if c["a"].casefold() in names or c["b"].casefold() in names]
+    return e
+
+
+def _relation_dates(store: Store, ids: list[str] | None = None) -> dict[str, tuple[str | None, str | None]]:
+    """Each relation's first and last report: the publication dates of the documents of its evidence."""
+    rows = store.query(
+        "SELECT v.owner_id, MIN(d.published) AS first, MAX(d.published) AS last FROM evidence v "
+        "JOIN documents d ON d.id = v.doc_id WHERE v.owner = 'relation' GROUP BY v.owner_id")
+    return {r["owner_id"]: (r["first"], r["last"]) for r in rows if ids is None or r["owner_id"] in ids}
+
+
+def _page(items: list[Any], limit: int, offset: int) -> tuple[list[Any], dict[str, int]]:
+    if limit < 1 or offset < 0:
+        raise ValueError("limit must be at least 1 and offset at least 0")
+    return items[offset:offset + limit], {"total": len(items), "limit": limit, "offset": offset}
+
+
+def relations_page(store: Store, predicate: str | None = None, actor: str | None = None, place: str | None = None,
+                   date_from: str | None = None, date_to: str | None = None, bbox: BBox | None = None,
+                   min_stories: int = 0, limit: int = 100, offset: int = 0, polarity: str | None = None) -> dict[str, Any]:
+    """Relations filtered by predicate, an actor at either end, a place at either end, the dates of the
+    reports behind them, an end located in a bounding box, and a minimum of independent stories;
+    most widely reported first, one page with its evidence."""
+    date_from, date_to = _check_date(date_from, "date_from"), _check_date(date_to, "date_to")
+    where, params = ["stories >= ?"], [min_stories]
+    if predicate:
+        where.append("predicate IN (" + ",".join("?" * len(predicate.split(","))) + ")")
+        params += predicate.split(",")
+    if polarity:
+        where.append("polarity = ?")
+        params.append(polarity)
+    for ref in (actor, place):
+        if ref:
+            eid = find_entity(store, ref)
+            where.append("(subject = ? OR object = ?)")
+            params += [eid, eid]
+    rows = store.query("SELECT * FROM relations WHERE " + " AND ".join(where)
+                       + " ORDER BY stories DESC, confidence DESC, id", tuple(params))
+    dates = _relation_dates(store)
+    if date_from or date_to:
+        rows = [r for r in rows if _in_range(*dates.get(r["id"], (None, None)), date_from, date_to)]
+    points = _coordinates(store) if bbox else {}
+    if bbox:
+        rows = [r for r in rows if bbox.contains(points.get(r["subject"])) or bbox.contains(points.get(r["object"]))]
+    page, meta = _page(rows, limit, offset)
+    names = _names(store)
+    ev = _evidence_rows(store, "relation", [r["id"] for r in page])
+    items = [
+        {"id": r["id"], "subject": r["subject"], "subject_name": names.get(r["subject"]), "predicate": r["predicate"],
+         "object": r["object"], "object_name": names.get(r["object"]), "polarity": r["polarity"],
+         "confidence": r["confidence"], "documents": r["documents"], "stories": r["stories"],
+         "first_reported": dates.get(r["id"], (None, None))[0], "last_reported": dates.get(r["id"], (None, None))[1],
+         "evidence": ev.get(r["id"], [])}
+        for r in page
+    ]
+    return {**meta, "items": items}
+
+
+def events_page(store: Store, type: str | None = None, actor: str | None = None, place: str | None = None,
+                date_from: str | None = None, date_to: str | None = None, bbox: BBox | None = None,
+                min_stories: int = 0, limit: int = 100, offset: int = 0, evidence: bool = True) -> dict[str, Any]:
+    """Events filtered by PLOVER or ACLED type, an actor taking part (or the place it happened at), the
+    place, the event's date, its place located in a bounding box and a minimum of independent stories;
+    in date order (undated last), one page, each event with its actors, coordinates and reports."""
+    date_from, date_to = _check_date(date_from, "date_from"), _check_date(date_to, "date_to")
+    where, params = ["stories >= ?"], [min_stories]
+    if type:
+        types = type.split(",")
+        marks = ",".join("?" * len(types))
+        where.append(f"(type IN ({marks}) OR acled_type IN ({marks}))")
+        params += types + types
+    if actor:
+        eid = find_entity(store, actor)
+        where.append("(location = ? OR id IN (SELECT event_id FROM event_actors WHERE entity_id = ?))")
+        params += [eid, eid]
+    if place:
+        where.append("location = ?")
+        params.append(find_entity(store, place))
+    rows = store.query("SELECT * FROM events WHERE " + " AND ".join(where) + " ORDER BY date IS NULL, date, id",
+                       tuple(params))
+    if date_from or date_to:
+        rows = [r for r in rows if _in_range(r["date"], r["date"], date_from, date_to)]
+    points = _coordinates(store)
+    if bbox:
+        rows = [r for r in rows if bbox.contains(points.get(r["location"]))]
+    page, meta = _page(rows, limit, offset)
+    ids = [r["id"] for r in page]
+    names = _names(store)
+    actors: dict[str, list[dict[str, Any]]] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for a in store.query(f"SELECT event_id, entity_id, role FROM event_actors WHERE event_id IN ({','.join('?' * len(chunk))}) "
+                             "ORDER BY rowid", tuple(chunk)):
+            actors.setdefault(a["event_id"], []).append({"entity": a["entity_id"], "name": names.get(a["entity_id"]),
+                                                         "role": a["role"]})
+    ev = _evidence_rows(store, "event", ids) if evidence else {}
+    reports: dict[str, list[dict[str, Any]]] = {}
+    if evidence:
+        docs = {d for spans in ev.values() for d in (s["doc"] for s in spans)}
+        info = {r["id"]: dict(r) for r in _documents_by_id(store, docs)}
+        for eid_, spans in ev.items():
+            for doc in dict.fromkeys(s["doc"] for s in spans):
+                reports.setdefault(eid_, []).append(info[doc])
+    items = []
+    for r in page:
+        point = points.get(r["location"])
+        items.append(
+            {"id": r["id"], "type": r["type"], "acled_type": r["acled_type"], "mode": r["mode"], "date": r["date"],
+             "date_precision": r["date_precision"], "date_method": r["date_method"], "location": r["location"],
+             "location_name": names.get(r["location"]), "coordinates": list(point) if point else None,
+             "actors": actors.get(r["id"], []), "quantities": json.loads(r["quantities"] or "[]"),
+             "polarity": r["polarity"], "confidence": r["confidence"], "documents": r["documents"],
+             "stories": r["stories"], "evidence": ev.get(r["id"], []), "reports": reports.get(r["id"], [])})
+    return {**meta, "items": items}
+
+
+def _documents_by_id(store: Store, ids) -> list[Any]:
+    ids = list(ids)
+    rows = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        rows += store.query("SELECT id, source, title, publisher, published, story_id AS story FROM documents "
+                            f"WHERE id IN ({','.join('?' * len(chunk))})", tuple(chunk))
+    return rows
+
+
+def graph(store: Store, predicate: str | None = None, types: str | None = None, date_from: str | None = None,
+          date_to: str | None = None, min_stories: int = 0, max_nodes: int = 2000) -> dict[str, Any]:
+    """The network of actors and their relations: nodes are entities (sized by independent stories,
+    typed), edges are relations with at least ``min_stories`` stories, of the given predicates,
+    reported within the dates, between entities of the given types (PERSON,ORG,LOC)."""
+    date_from, date_to = _check_date(date_from, "date_from"), _check_date(date_to, "date_to")
+    where, params = ["stories >= ?"], [min_stories]
+    if predicate:
+        where.append("predicate IN (" + ",".join("?" * len(predicate.split(","))) + ")")
+        params += predicate.split(",")
+    rows = store.query("SELECT id, subject, predicate, object, polarity, confidence, stories, documents FROM relations "
+                       "WHERE " + " AND ".join(where) + " ORDER BY stories DESC, id", tuple(params))
+    dates = _relation_dates(store)
+    if date_from or date_to:
+        rows = [r for r in rows if _in_range(*dates.get(r["id"], (None, None)), date_from, date_to)]
+    ents = {r["id"]: r for r in store.query("SELECT id, name, type, subtype, documents, stories FROM entities")}
+    wanted = {t.strip().upper() for t in types.split(",")} if types else None
+    edges, nodes = [], {}
+    for r in rows:
+        s, o = ents.get(r["subject"]), ents.get(r["object"])
+        if s is None or o is None or (wanted and (s["type"] not in wanted or o["type"] not in wanted)):
+            continue
+        if len(nodes) >= max_nodes and (s["id"] not in nodes or o["id"] not in nodes):
+            continue
+        for e in (s, o):
+            nodes.setdefault(e["id"], {"id": e["id"], "name": e["name"], "type": e["type"], "subtype": e["subtype"],
+                                       "documents": e["documents"], "stories": e["stories"]})
+        first, last = dates.get(r["id"], (None, None))
+        edges.append({"id": r["id"], "source": r["subject"], "target": r["object"], "predicate": r["predicate"],
+                      "polarity": r["polarity"], "confidence": r["confidence"], "stories": r["stories"],
+                      "documents": r["documents"], "first_reported": first, "last_reported": last})
+    return {"nodes": list(nodes.values()), "edges": edges,
+            "predicates": [r["predicate"] for r in store.query("SELECT DISTINCT predicate FROM relations ORDER BY predicate")]}
+
+
+def places(store: Store) -> list[dict[str, Any]]:
+    """Located places with how many events happened there, for the map."""
+    points = _coordinates(store)
+    counts = {r["location"]: r["n"] for r in store.query(
+        "SELECT location, COUNT(*) AS n FROM events WHERE location IS NOT NULL GROUP BY location")}
+    rows = store.query("SELECT id, name, subtype, documents, stories FROM entities WHERE type = 'LOC'")
+    return [{"id": r["id"], "name": r["name"], "subtype": r["subtype"], "documents": r["documents"],
+             "stories": r["stories"], "events": counts.get(r["id"], 0), "coordinates": list(points[r["id"]])}
+            for r in rows if r["id"] in points]
+
+
+def facets(store: Store) -> dict[str, Any]:
+    """What the filters can choose from: predicates, event types, entity types, the date span."""
+    span = store.query("SELECT MIN(date) AS lo, MAX(date) AS hi FROM events WHERE date IS NOT NULL")[0]
+    pub = store.query("SELECT MIN(published) AS lo, MAX(published) AS hi FROM documents WHERE published IS NOT NULL")[0]
+    return {
+        "predicates": [r[0] for r in store.query("SELECT DISTINCT predicate FROM relations ORDER BY 1")],
+        "event_types": [r[0] for r in store.query("SELECT DISTINCT type FROM events ORDER BY 1")],
+        "acled_types": [r[0] for r in store.query("SELECT DISTINCT acled_type FROM events WHERE acled_type IS NOT NULL ORDER BY 1")],
+        "entity_types": [r[0] for r in store.query("SELECT DISTINCT type FROM entities ORDER BY 1")],
+        "event_dates": [span["lo"], span["hi"]],
+        "published": [pub["lo"], pub["hi"]],
+    }
+
+
+def documents_page(store: Store, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    rows = [r.__dict__ for r in documents(store)]
+    page, meta = _page(rows, limit, offset)
+    return {**meta, "items": page}
+
+
+def document_view(store: Store, ref: str) -> dict[str, Any]:
+    """A document as the source viewer shows it: the cleaned text; the removed lines with their
+    reasons, each placed at the offset of the cleaned text where it stood; the spans of every fact
+    found in it (mentions, relation, event and contradiction evidence, quotes), each naming its
+    fact; and the other copies of its story."""
+    d = document(store, ref)
+    doc_id = d["id"]
+    segs = store.query("SELECT clean_start, raw_start, length FROM segments WHERE doc_id = ? AND raw_start IS NOT NULL "
+                       "ORDER BY raw_start", (doc_id,))
+    removed = []
+    for r in d["removed"]:
+        at = 0
+        for s in segs:  # the cleaned offset after the last kept segment that starts before the line
+            if s["raw_start"] > r["raw_start"]:
+                break
+            at = s["clean_start"] + min(s["length"], r["raw_start"] - s["raw_start"])
+        removed.append({"at": at, "text": r["text"], "reason": r["reason"], "raw_start": r["raw_start"],
+                        "raw_end": r["raw_end"]})
+    names = _names(store)
+    spans: list[dict[str, Any]] = []
+    for m in store.query("SELECT id, start, end, entity_id, label, origin FROM mentions WHERE doc_id = ? "
+                         "AND origin != 'ner' AND entity_id IS NOT NULL ORDER BY start", (doc_id,)):
+        spans.append({"kind": "mention", "id": str(m["id"]), "start": m["start"], "end": m["end"],
+                      "entity": m["entity_id"], "label": names.get(m["entity_id"]), "type": m["label"]})
+    labels = {
+        "relation": {r["id"]: f"{names.get(r['subject'])} {r['predicate']} {names.get(r['object'])}"
+                     for r in store.query("SELECT r.id, r.subject, r.predicate, r.object FROM relations r WHERE r.id IN "
+                                          "(SELECT owner_id FROM evidence WHERE owner = 'relation' AND doc_id = ?)", (doc_id,))},
+        "event": {r["id"]: r["type"] + (f" at {names[r['location']]}" if r["location"] in names else "")
+                  for r in store.query("SELECT id, type, location FROM events WHERE id IN "
+                                       "(SELECT owner_id FROM evidence WHERE owner = 'event' AND doc_id = ?)", (doc_id,))},
+        "contradiction": {r["id"]: r["description"] for r in store.query(
+            "SELECT id, description FROM contradictions WHERE id IN "
+            "(SELECT owner_id FROM evidence WHERE owner = 'contradiction' AND doc_id = ?)", (doc_id,))},
+    }
+    for v in store.query("SELECT owner, owner_id, start, end, detail FROM evidence WHERE doc_id = ? "
+                         "AND owner IN ('relation', 'event', 'contradiction') ORDER BY start", (doc_id,)):
+        detail = json.loads(v["detail"] or "{}")
+        spans.append({"kind": v["owner"], "id": v["owner_id"], "start": v["start"], "end": v["end"],
+                      "label": labels[v["owner"]].get(v["owner_id"]), "cue": detail.get("cue")})
+    for q in store.query("SELECT id, start, end, speaker, speaker_text, kind FROM quotes WHERE doc_id = ? ORDER BY start",
+                         (doc_id,)):
+        spans.append({"kind": "quote", "id": str(q["id"]), "start": q["start"], "end": q["end"], "entity": q["speaker"],
+                      "label": names.get(q["speaker"]) or q["speaker_text"], "quote_kind": q["kind"]})
+    spans.sort(key=lambda s: (s["start"], -s["end"]))
+    story = store.query("SELECT canonical_doc, size FROM stories WHERE id = ?", (d["story"],))
+    canonical = story[0]["canonical_doc"] if story else doc_id
+    copies = [{**dict(r), "canonical": r["id"] == canonical} for r in _documents_by_id(store, d["story_siblings"])]
+    meta = store.query("SELECT meta FROM documents WHERE id = ?", (doc_id,))[0]["meta"]
+    return {key: d[key] for key in ("id", "source", "locator", "format", "encoding", "title", "publisher", "published",
+                                    "published_precision", "published_method", "published_evidence", "story",
+                                    "words", "text", "flags")} | {
+        "canonical": canonical == doc_id, "copies": copies, "removed": removed, "spans": spans,
+        "metadata": json.loads(meta or "{}")}
+
+
+def contradictions_view(store: Store) -> list[dict[str, Any]]:
+    """Contradictions with the source, publisher and date of each piece of evidence."""
+    rows = contradictions(store)
+    docs = {r["id"]: dict(r) for r in _documents_by_id(store, {ev["doc"] for c in rows for ev in c["evidence"]})}
+    for c in rows:
+        for ev in c["evidence"]:
+            info = docs.get(ev["doc"], {})
+            ev.update({"source": info.get("source"), "publisher": info.get("publisher"), "published": info.get("published")})
+    return rows
