@@ -167,12 +167,12 @@ def ingest(
                 seen_in_run.add(item.content_hash)
                 pending.append(item)
                 if len(pending) >= batch_size:
-                    _store_batch(store, pending, report, pool, on_problem, budget)
+                    _store_batch(store, pending, report, pool, on_problem, budget, on_note)
                     pending = []
             if on_progress:
                 on_progress(done, len(files), str(path))
         if pending:
-            _store_batch(store, pending, report, pool, on_problem, budget)
+            _store_batch(store, pending, report, pool, on_problem, budget, on_note)
     finally:
         if pool:
             pool.shutdown()
@@ -204,8 +204,12 @@ def _note(report: IngestReport, note: IngestNote, on_note) -> None:
         on_note(note)
 
 
+# flags of the cleaner that say the text was recovered from input it could not read the usual way
+_RECOVERY_FLAGS = ("fallback-extraction",)
+
+
 def _store_batch(store: Store, raws: list[RawDocument], report: IngestReport, pool, on_problem,
-                 budget: Budget = Budget()) -> None:
+                 budget: Budget = Budget(), on_note=None) -> None:
     known = store.known_hashes(r.content_hash for r in raws)
     report.already_stored += sum(1 for r in raws if r.content_hash in known)
     new = [r for r in raws if r.content_hash not in known]
@@ -220,6 +224,11 @@ def _store_batch(store: Store, raws: list[RawDocument], report: IngestReport, po
             _problem(store, report, result, on_problem)
         else:
             processed.append(result)
+            for flag in result.cleaned.flags:
+                if flag.kind in _RECOVERY_FLAGS:
+                    raw = result.raw
+                    _note(report, IngestNote(f"{raw.source}:{raw.locator}" if raw.locator else raw.source,
+                                             flag.message, "repaired"), on_note)
     try:
         with store.batch():
             for doc in processed:
