@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench eval eval-corpus clean
+.PHONY: install demo test bench eval eval-corpus eval-events clean
 
 install: $(STAMP)
 
@@ -37,6 +37,14 @@ eval-corpus: install
 	@if [ -d ../shared/corpus/fakes-syria-war-news ]; then \
 		$(PY) -m newsgraph.evaluate_corpus --json out/eval-corpus/figures.json $(EVAL_CORPUS_ARGS); \
 	else echo "../shared/corpus/fakes-syria-war-news not found: eval-corpus skipped"; fi
+
+# Events scored on 60 hand-annotated FA-KES articles (eval/fakes/events.json: 40 dev, 20 test), in the
+# eval-corpus store brought up to date first (newsgraph/evaluate_events.py; figures in out/eval-events).
+# EVAL_EVENTS_ARGS="--compare eval/fakes/events_baseline.json" prints old -> new; "--fresh" rebuilds the store.
+eval-events: install
+	@if [ -d ../shared/corpus/fakes-syria-war-news ]; then \
+		$(PY) -m newsgraph.evaluate_events --ingest --json out/eval-events/figures.json $(EVAL_EVENTS_ARGS); \
+	else echo "../shared/corpus/fakes-syria-war-news not found: eval-events skipped"; fi
 
 bench: install
 	$(PY) -m newsgraph.bench --out bench-out

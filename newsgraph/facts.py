@@ -22,7 +22,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 4: mentions: headline words and web junk are no names, compound adjectives cut ("X-linked" -> X)
 # 7: mentions: an Arabic name with its article ("Al-X") starting a sentence is kept
 # 8: mentions: persons of a "reporting by" credit line keep their names
-FACTS_VERSION = "8"
+# 9: events: ACLED sub-event type, descriptive actors, fatalities; hypotheticals and boilerplate dropped
+FACTS_VERSION = "9"
 
 
 @dataclass(slots=True)
@@ -85,6 +86,7 @@ class DocumentFacts:
         events = []
         for e in data.get("events", []):
             e["actors"] = tuple(tuple(a) for a in e.get("actors", ()))
+            e["actor_terms"] = tuple(tuple(a) for a in e.get("actor_terms", ()))
             e["quantities"] = tuple(Quantity(**q) for q in e.get("quantities", ()))
             events.append(EventMention(**e))
         return cls(

@@ -52,8 +52,10 @@ from newsgraph.extract.event_lexicon import (
     acled_type,
     lemma_candidates,
 )
+from newsgraph.extract import acled
 from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.timex import find_dates
+from newsgraph.kb.countries import country
 from newsgraph.types import EntityMention, EventMention, Quantity
 
 __all__ = ["find_events", "classify_sentence", "MIN_CONFIDENCE"]
@@ -193,6 +195,8 @@ _INTENT = frozenset({"ready", "willing", "prepared", "planning", "plans", "plan"
 _OBLIGATION = frozenset({"must", "should"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "refused", "refuses", "refuse", "failed", "fails", "fail"})
 _COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE", "RETREAT", "CONCEDE"})
+# words a natural disaster or an accident shares with an attack ("the quake struck", "the blast")
+_TOLL_WORDS = frozenset("strike hit destroy explode explosion blast fire burn attack".split())
 
 
 def _in_name(tok, names: list[tuple[int, int]]) -> bool:
@@ -242,6 +246,8 @@ def _match(tokens: list, names: list[tuple[int, int]]) -> list[_Hit]:
         if tok.lower_ in _NOT_TRIGGERS:
             continue
         cands = [t for lem in _lemmas(tok) for t in LEXICON.get(lem, ()) if _pos_ok(t, tok)]
+        if _describes_people(tok):
+            cands = [t for t in cands if t.category in VIOLENT]
         if cands:
             trig = max(cands, key=lambda t: t.weight)
             hits.append(_Hit(trig, [tok], tok))
@@ -262,6 +268,19 @@ _HUMAN_NOUNS = frozenset(
     "activist activists teacher teachers merchant merchants trader traders tribesman tribesmen "
     "relative relatives brother brothers son sons daughter daughters father mother wife husband".split())
 _TAKEN_CAPTIVE = Trigger("ASSAULT", "abduct", 5, "V")
+
+
+_GROUP_NOUNS = frozenset("agency agencies group groups organisation organisations organization organizations "
+                        "official officials convoy convoys team teams delegation delegations".split())
+
+
+def _describes_people(tok) -> bool:
+    """"aid workers", "aid convoy", "talks delegation": a noun that only says what kind of people or
+    group the phrase names is no event of its own."""
+    if isinstance(tok, _PlainToken) or tok.dep_ != "compound":
+        return False
+    head = tok.head.lemma_.lower()
+    return head in _HUMAN_NOUNS or head in _GROUP_NOUNS or tok.head.lower_ in _HUMAN_NOUNS
 
 
 def _people_taken(tok) -> bool:
@@ -390,6 +409,10 @@ def _analyse(tokens: list, text: str, names: list[tuple[int, int]], parsed: bool
             or _lemma_of(h.subsumed_by) == "deny"]
     # denying an incident is how the incident is reported (polarity), not a rejection event of its own
     kept = [g for g in kept if not (_lemma_of(g) == "deny" and any(h.subsumed_by is g for h in kept))]
+    # "an earthquake struck ..., killing 40": the toll and the verbs of a disaster or an accident are
+    # that event, not an attack
+    if any(h.category in ("DISASTER", "ACCIDENT") for h in kept):
+        kept = [h for h in kept if not (h.category in VIOLENT and (h.trigger.weight <= 1 or _lemma_of(h) in _TOLL_WORDS))]
     # a protest's demands are its topic, not a separate event (PLOVER, PROTEST ambiguities)
     if any(h.category == "PROTEST" for h in kept):
         kept = [h for h in kept if h.category != "REQUEST"]
@@ -433,6 +456,8 @@ def _apply_context(hits: list[_Hit], tokens: list) -> None:
                 break
             before.append(t.lower_)
         cues = set(before)
+        if "due" in cues and not _scheduled(before):
+            cues.discard("due")  # "killed due to rocket attacks" gives a cause, not an intent
         negated = bool(cues & _NEG_WORDS)
         future = bool(cues & _FUTURE) or (bool(cues & _INTENT) and "to" in cues)
         if negated and h.category in _COOPERATIVE:
@@ -447,6 +472,16 @@ def _apply_context(hits: list[_Hit], tokens: list) -> None:
             elif h.category in VIOLENT or h.category in ("COERCE", "SANCTION", "PROTEST", "MOBILIZE"):
                 h.mode = "violence" if h.category in VIOLENT else h.mode
                 h.category = "THREATEN"
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "'s", "'re"})
+
+
+def _scheduled(before: list[str]) -> bool:
+    """"X is due to visit": "due" after a form of "be" schedules; "due to" alone gives a cause.
+    ``before``: the words before the trigger, nearest first."""
+    k = before.index("due")
+    return k + 1 < len(before) and before[k + 1] in _BE
 
 
 def _lemma_of(hit: _Hit) -> str:
@@ -507,9 +542,7 @@ def _mentions_for(tok, mentions: list[EntityMention]) -> list[EntityMention]:
     out = []
     for m in mentions:
         if any(m.start < e and s < m.end for s, e in spans):
-            if m.type == "LOC" and m.subtype not in ("country", None) and m.origin != "demonym":
-                continue
-            out.append(m)
+            out.append(m)  # places too: find_events makes a place attacked the event's place, never an actor
     return out
 
 
@@ -736,7 +769,7 @@ def _acled(event: _Event, category: str, mode: str | None, targets: list[EntityM
 
 
 _ACCEPTS = {
-    "killed": VIOLENT, "wounded": VIOLENT, "abducted": VIOLENT | {"COERCE"}, "arrested": {"COERCE"},
+    "killed": VIOLENT | {"DISASTER", "ACCIDENT"}, "wounded": VIOLENT | {"DISASTER", "ACCIDENT"}, "abducted": VIOLENT | {"COERCE"}, "arrested": {"COERCE"},
     "protesters": {"PROTEST"}, "troops": VIOLENT | {"MOBILIZE", "RETREAT"},
 }
 
@@ -771,11 +804,14 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     out: list[EventMention] = []
     definite: list[str | None] = []
     for sent in doc.sents:
+        if _not_a_report(sent.text):
+            continue
         events = _analyse(list(sent), sent.text, names, parsed=True)
         if not events:
             continue
         sent_ms = [m for m in ms if sent.start_char <= m.start < sent.end_char]
         sent_qs = [q for q in quants if sent.start_char <= q.start < sent.end_char]
+        events = _fold_interventions(events)
         qmap = _assign_quantities(events, sent_qs)
         for n, ev in enumerate(events):
             best = ev.best
@@ -783,6 +819,16 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             mode = best.mode or next((h.mode for h in sorted(ev.hits, key=lambda h: -h.trigger.weight) if h.mode), None)
             actors, targets = _roles(ev, sent_ms)
             loc = _location(ev, sent, sent_ms)
+            # a place is where an event happened, never who did it; a town attacked is its place
+            actors = [m for m in actors if not _is_place(m)]
+            places = [m for m in targets if _is_place(m)]
+            targets = [m for m in targets if not _is_place(m)]
+            if loc is None and places:
+                loc = places[0]
+            slots = _slot_nouns(ev)
+            category, mode = _by_means(category, mode, slots)
+            if _hypothetical(ev, category):
+                continue
             tx = _date(ev, sent, timexes, text)
             qs = tuple(qmap.get(n, ()))
             is_verb = any(h.head.pos_ == "VERB" or h.head.head.lemma_.lower() in _LIGHT_VERBS for h in ev.hits)
@@ -800,9 +846,18 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             trig_toks = sorted(best.tokens, key=lambda t: t.i)
             t_start = trig_toks[0].idx
             t_end = trig_toks[-1].idx + len(trig_toks[-1].text)
+            terms = _actor_terms(slots, actors, targets, text)
+            fatal = acled.mention_fatalities(qs)
+            acled_type, sub_event = acled.sub_event(
+                category, mode, sent.text, text[t_start:t_end],
+                actor_inter=_side_inter(actors, terms, "actor"), target_inter=_side_inter(targets, terms, "target"),
+                killed=bool(fatal))
             out.append(EventMention(
                 type=category,
-                acled_type=_acled(ev, category, mode, targets),
+                acled_type=acled_type if sub_event else _acled(ev, category, mode, targets),
+                sub_event_type=sub_event,
+                actor_terms=terms,
+                fatalities=fatal,
                 mode=mode,
                 trigger=text[t_start:t_end],
                 trigger_start=t_start,
@@ -824,6 +879,163 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             ))
     _link_anaphors(out, definite)
     return out
+
+
+# -- ACLED coding and what is no report of an event -----------------------------------------------------
+
+# newsroom boilerplate: a publisher's description of itself, subscription and sharing prompts
+_BOILERPLATE = re.compile(r"\b(?:its|our|their) readers\b|\bsubscrib\w*|\bnewsletter\b|all rights reserved|\bcopyright\b|"
+                          r"\bclick here\b|\bread more\b|\bfollow us\b|\bsign up for\b|\bour (?:website|app)\b", re.I)
+
+
+_INTERVENTION_LEMMAS = frozenset("disperse arrest detain break beat".split())
+
+
+def _fold_interventions(events: list[_Event]) -> list[_Event]:
+    """Police dispersing, tear-gassing or arresting the protesters of the same sentence intervene in
+    that protest: one event (ACLED "Protest with intervention"), not three."""
+    if not any(e.best.category == "PROTEST" for e in events):
+        return events
+    return [e for e in events if not (
+        e.best.mode == "crowd-control"
+        or (e.best.category == "COERCE" and _lemma_of(e.best) in _INTERVENTION_LEMMAS | {"restrict", "ban"}))]
+
+
+def _not_a_report(sentence: str) -> bool:
+    """A sentence that reports nothing that happened: boilerplate ("Launched in 1978, the paper
+    offers its readers ...", "Subscribe to our newsletter") or a bare headline of a link (a line of
+    title-case words without a verb's full stop, inside the body)."""
+    if _BOILERPLATE.search(sentence):
+        return True
+    return _headline_link(sentence)
+
+
+def _headline_link(sentence: str) -> bool:
+    """A line of a related-articles list: short, no final full stop, most words capitalised
+    ("Rebels Seize Key Town In North"), or led by a link cue ("Related:", "READ MORE")."""
+    line = sentence.strip()
+    if re.match(r"(?:related|see also|more|watch|read|also read)\b\s*[:|>»-]", line, re.I):
+        return True
+    if not line or line[-1] in ".!?\"”'’)" or "\n" in line.strip():
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
+    if not 3 <= len(words) <= 16:
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with", "from", "after"}
+    content = [w for w in words if w.lower() not in small]
+    return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _is_place(m: EntityMention) -> bool:
+    """A place that is no state: a town, a region, a facility (a country acts as its state)."""
+    if m.type != "LOC" or m.origin == "demonym" or m.subtype == "country":
+        return False
+    return not (m.subtype is None and country(m.name) is not None)
+
+
+# what the subject of a violent verb says about the weapon: "Russian jets targeted ...", "drones hit ..."
+_MEANS = {"jet": "aerial", "warplane": "aerial", "aircraft": "aerial", "helicopter": "aerial", "plane": "aerial",
+          "bomber": "aerial", "gunship": "aerial", "airplane": "aerial", "drone": "drone", "uav": "drone",
+          "artillery": "heavy-weapons", "tank": "heavy-weapons", "mortar": "heavy-weapons",
+          "howitzer": "heavy-weapons", "battery": "heavy-weapons"}
+# modes that say less about the weapon than the means in the subject
+_VAGUE_MODES = frozenset({None, "firearms", "offensive", "explosives", "destroy", "targeted"})
+
+
+def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
+    """(noun token, "actor" | "target") for the phrases that fill an event's roles in the parse:
+    subject, passive agent, possessor -> actor; object, passive subject, "on"/"against" -> target.
+    A participle or infinitive with no subject of its own shares its governor's."""
+    out: list[tuple[object, str]] = []
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken):
+            continue
+        has_subject = False
+        for c in tok.children:
+            dep, case = c.dep_, _case(c)
+            if dep in ("nsubj", "nmod:poss") or (dep.startswith(("obl", "nmod")) and case == "by"):
+                out.append((c, "actor"))
+                has_subject = has_subject or dep == "nsubj" or case == "by"
+            elif dep in ("obj", "nsubj:pass") or (dep.startswith(("obl", "nmod")) and case in ("on", "against", "upon")):
+                out.append((c, "target"))
+        if not has_subject and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.i != tok.i:
+            out += [(c, "actor") for c in tok.head.children if c.dep_ == "nsubj"]
+    return out
+
+
+def _by_means(category: str, mode: str | None, slots: list[tuple[object, str]]) -> tuple[str, str | None]:
+    """An attack by aircraft, drones or artillery is an air strike or shelling, whatever the verb
+    ("Russian jets targeted the market" is no assault with an unknown weapon)."""
+    if category not in VIOLENT or mode not in _VAGUE_MODES:
+        return category, mode
+    for tok, role in slots:
+        if role == "actor":
+            means = _MEANS.get(tok.lemma_.lower()) or _MEANS.get(tok.lower_.rstrip("s"))
+            if means:
+                return "FIGHT", means
+    return category, mode
+
+
+_CONDITIONAL = frozenset({"if", "unless", "whether", "lest"})
+_MAYBE = frozenset({"could", "might", "may"})
+
+
+def _hypothetical(event: _Event, category: str) -> bool:
+    """An event the sentence only supposes: in an "if"/"unless" clause, or under "could/might/may"
+    without a perfect ("could attack" -- but "may have been killed" reports a likely death). A
+    threat is typed THREATEN and kept."""
+    if category == "THREATEN":
+        return False
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken):
+            return False
+        for _ in range(3):
+            kids = list(tok.children)
+            if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in kids):
+                return True
+            auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "aux:pass")}
+            if auxes & _MAYBE and not auxes & {"have", "'ve", "been"}:
+                return True
+            if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+    return False
+
+
+def _phrase_text(tok, text: str) -> str:
+    """The short words of a noun phrase: its own modifiers and the noun ("unidentified gunmen",
+    "Russian jets"), not relative clauses or prepositional phrases."""
+    keep = [tok] + [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    lo = min(t.idx for t in keep)
+    return " ".join(text[lo:tok.idx + len(tok.text)].split())
+
+
+def _actor_terms(slots: list[tuple[object, str]], actors: list[EntityMention], targets: list[EntityMention],
+                 text: str) -> tuple[tuple[str, str, int | None], ...]:
+    """Descriptive actors ("gunmen", "government troops", "villagers"): role fillers whose noun says
+    what kind of actor they are, with its ACLED interaction code; a side with a named actor already
+    keeps its name."""
+    named = {"actor": bool(actors), "target": bool(targets)}
+    out: dict[tuple[str, str], int | None] = {}
+    for tok, role in slots:
+        noun = tok.lower_
+        inter = acled.inter_of_noun(noun)
+        if inter is None:
+            inter = acled.inter_of_noun(tok.lemma_.lower())
+        if inter is None or named[role]:
+            continue
+        out.setdefault((_phrase_text(tok, text), role), inter)
+    return tuple((t, r, i) for (t, r), i in out.items())
+
+
+def _side_inter(named: list[EntityMention], terms: tuple[tuple[str, str, int | None], ...], role: str) -> int | None:
+    for m in named:
+        inter = acled.inter_of_entity(m.type, m.subtype, m.name)
+        if inter is not None:
+            return inter
+    return next((i for _, r, i in terms if r == role and i is not None), None)
 
 
 _QUOTE_PAIRS = re.compile(r"“[^”]{20,}?(?:”|(?=\n\n))|\"[^\"\n]{20,}?(?:\"|(?=\n))")
