@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from newsgraph.extract import acled as acled_coding
 from newsgraph.facts import DocumentFacts
 from newsgraph.types import EventMention
 
@@ -276,9 +277,12 @@ def _event_row(members: list[_EventRef]) -> dict:
     stories = {r.doc.story for r in members}
     # by trigger, not sentence: two events of one sentence that stay apart need two ids
     first_ev = min(members, key=lambda r: (r.doc.doc_id, r.mention.start, r.mention.trigger_start))
+    coded = acled_coding.event_fields([r.mention for r in members])  # sub-event type, fatalities, unnamed actors
     return {
         "id": _hid("V", typ, date_value, location[0][0] if location else "", first_ev.doc.doc_id, first_ev.mention.trigger_start),
-        "type": typ, "acled_type": acled[0][0] if acled else None, "mode": mode[0][0] if mode else None,
+        "type": typ, "acled_type": coded["acled_type"] if coded["sub_event_type"] else acled[0][0] if acled else None,
+        "sub_event_type": coded["sub_event_type"], "fatalities": coded["fatalities"],
+        "actor_terms": coded["actor_terms"], "mode": mode[0][0] if mode else None,
         "date": date_value, "date_precision": precision, "date_method": method,
         "location": location[0][0] if location else None,
         "quantities": list(quantities.values()),

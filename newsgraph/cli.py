@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -626,13 +628,15 @@ def relations_cmd(
     console.print(f"[dim]{len(rows)} relations[/]")
 
 
-def _event_line(e: dict) -> Text:
-    date = e["date"] or "????-??-??"
+def _event_line(e: dict, rec: dict | None = None) -> Text:
+    date = e["date"] or (f"~{rec['event_date']}" if rec and rec["event_date"] else "????-??-??")
     actors = ", ".join(a["name"] or a["entity"] for a in e["actors"] if a["role"] == "actor")
     targets = ", ".join(a["name"] or a["entity"] for a in e["actors"] if a["role"] == "target")
     q = ", ".join(f"{x['kind']} {('≥' if x.get('approx') else '')}{x['value']}" for x in e["quantities"])
     line = Text(f"{date:<10} ", style="bold") + Text(f"{e['type']:<9}", style="magenta")
-    if e.get("acled_type"):
+    if rec and rec["sub_event_type"]:
+        line += Text(f" [{rec['sub_event_type']}]", style="dim")
+    elif e.get("acled_type"):
         line += Text(f" [{e['acled_type']}]", style="dim")
     if actors:
         line += Text(f" {actors}", style="cyan")
@@ -640,31 +644,123 @@ def _event_line(e: dict) -> Text:
         line += Text(" → ") + Text(targets, style="cyan")
     if e["location_name"]:
         line += Text(" @ ") + Text(e["location_name"], style="green")
-    if q:
+    if rec and rec["fatalities"] is not None:
+        line += Text(f"  ({rec['fatalities']} killed)", style="red")
+    elif q:
         line += Text(f"  ({q})", style="red")
     line += Text(f"  {e['stories']} stor{'y' if e['stories'] == 1 else 'ies'}", style="dim")
     return line
 
 
+# --type accepts any of these (case-insensitive): PLOVER categories, ACLED event and sub-event types
+def _event_types() -> dict[str, tuple[str, str]]:
+    from newsgraph.extract import acled
+    from newsgraph.extract.event_lexicon import CATEGORIES
+
+    kinds = {s.lower(): ("sub_event_type", s) for s in (*acled.SUB_EVENT_TYPES, *acled.NON_CONFLICT.values())}
+    kinds.update({t.lower(): ("acled_type", t) for t in acled.EVENT_TYPES})
+    kinds.update({c.lower(): ("type", c) for c in CATEGORIES})  # "ACCIDENT" the category is "Accident" the sub-type
+    return kinds
+
+
+_EVENT_SORTS = {
+    "date": lambda r: (r["event_date"] is None, r["event_date"] or "", r["event_id"]),
+    "-date": lambda r: (r["event_date"] is None, _descending(r["event_date"] or ""), r["event_id"]),
+    "fatalities": lambda r: (-(r["fatalities"] or 0), r["event_date"] or "", r["event_id"]),
+    "stories": lambda r: (-r["stories"], r["event_date"] or "", r["event_id"]),
+    "confidence": lambda r: (-(r["confidence"] or 0), r["event_date"] or "", r["event_id"]),
+    "type": lambda r: (r["plover_type"], r["sub_event_type"] or "", r["event_date"] or "", r["event_id"]),
+}
+
+
+def _descending(text: str) -> tuple[int, ...]:
+    return tuple(-ord(ch) for ch in text)
+
+
+def _bad_value(option: str, value: str, accepted: str) -> None:
+    err.print(f"[red]error:[/] {option} {escape(repr(value))} cannot be read; accepted: {escape(accepted)}")
+    raise typer.Exit(2)
+
+
+_ISO_PARTIAL = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _checked_date(option: str, value: str | None) -> str | None:
+    """A YYYY, YYYY-MM or YYYY-MM-DD filter value that names a real date, else a clear error."""
+    if value is None:
+        return None
+    ok = bool(_ISO_PARTIAL.fullmatch(value.strip()))
+    if ok:
+        parts = [int(p) for p in value.strip().split("-")] + [1, 1]
+        try:
+            datetime.date(parts[0], parts[1], parts[2])
+        except ValueError:
+            ok = False
+    if not ok:
+        _bad_value(option, value, "a date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2016, 2016-10, 2016-10-04)")
+    return value.strip()
+
+
+def _checked_choice(option: str, value: str | None, choices) -> str | None:
+    if value is None:
+        return None
+    if value.lower() not in choices:
+        _bad_value(option, value, ", ".join(choices))
+    return value.lower()
+
+
 @app.command("events")
 def events_cmd(
     db: DbOption = Path(DEFAULT_DB),
-    type: Annotated[Optional[str], typer.Option("--type", "-t", help="PLOVER category or ACLED type.")] = None,
+    type: Annotated[Optional[str], typer.Option("--type", "-t", help="PLOVER category, ACLED event type or ACLED sub-event type.")] = None,
     place: Annotated[Optional[str], typer.Option("--place", help="Only events at this place (any alias).")] = None,
     date_from: Annotated[Optional[str], typer.Option("--from", help="YYYY[-MM[-DD]]")] = None,
     date_to: Annotated[Optional[str], typer.Option("--to", help="YYYY[-MM[-DD]]")] = None,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many events.")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="date, -date, fatalities, stories, confidence or type.")] = "date",
+    denied: Annotated[bool, typer.Option("--denied", help="Also events only reported as denied.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Rows with their ACLED-style record.")] = False,
 ) -> None:
-    """What happened, where and when, with actors, quantities and evidence."""
-    rows = _fetch(db, query.events, type=type, place=place, date_from=date_from, date_to=date_to)
+    """What happened, where and when, with actors, fatalities and evidence: one record per event,
+    with ACLED's fields (event and sub-event type, actors and interaction codes, place and geo
+    precision, date and time precision, fatalities, source, notes)."""
+    from newsgraph.event_records import records
+
+    kinds = _event_types()
+    sort = _checked_choice("--sort", sort, list(_EVENT_SORTS))
+    kind = None
+    if type is not None:
+        if type.lower() not in kinds:
+            names = {group: [v[1] for v in kinds.values() if v[0] == group]
+                     for group in ("type", "acled_type", "sub_event_type")}
+            _bad_value("--type", type, "a PLOVER category (" + ", ".join(names["type"]) + "), an ACLED event type ("
+                       + ", ".join(names["acled_type"]) + ") or sub-event type (" + ", ".join(names["sub_event_type"])
+                       + "); any case")
+        kind = kinds[type.lower()]
+    date_from, date_to = _checked_date("--from", date_from), _checked_date("--to", date_to)
+    with open_store(db) as store:
+        try:
+            rows = query.events(store, type=kind[1] if kind and kind[0] != "sub_event_type" else None, place=place,
+                                date_from=date_from, date_to=date_to)
+        except query.NotFound as exc:
+            _fail(exc)
+        recs = records(store, rows)
+    pairs = [(r, rec) for r, rec in zip(rows, recs)
+             if (denied or r["polarity"] != "negated")
+             and (kind is None or kind[0] != "sub_event_type" or rec["sub_event_type"] == kind[1])]
+    pairs.sort(key=lambda p: _EVENT_SORTS[sort](p[1]))
+    total = len(pairs)
+    pairs = pairs[:limit] if limit else pairs
     if as_json:
-        _print_json(rows)
+        _print_json([{**r, "sub_event_type": rec["sub_event_type"], "fatalities": rec["fatalities"], "record": rec}
+                     for r, rec in pairs])
         return
-    for e in rows:
-        console.print(_event_line(e))
-        if e["evidence"]:
-            console.print(Text("           “" + " ".join(e["evidence"][0]["text"].split())[:170] + "”", style="dim italic"))
-    console.print(f"[dim]{len(rows)} events; dates resolved from the text (see --json for how)[/]")
+    for e, rec in pairs:
+        console.print(_event_line(e, rec))
+        if rec["notes"]:
+            console.print(Text("           “" + rec["notes"][:170] + "”", style="dim italic"))
+    shown = f"{len(pairs)} of {total}" if len(pairs) < total else f"{total}"
+    console.print(f"[dim]{shown} events; dates resolved from the text, or the report's week (see --json)[/]")
 
 
 @app.command("timeline")
@@ -705,16 +801,29 @@ def quotes_cmd(
     console.print(f"[dim]{len(rows)} quotes[/]")
 
 
+_CONTRADICTION_SORTS = {
+    "kind": lambda c: (c.get("kind") or "", c.get("id") or ""),
+    "subject": lambda c: (c.get("subject") or "", c.get("kind") or "", c.get("id") or ""),
+    "reports": lambda c: (-len({e["doc"] for e in c["evidence"]}), c.get("kind") or "", c.get("id") or ""),
+}
+
+
 @app.command("contradictions")
 def contradictions_cmd(
     db: DbOption = Path(DEFAULT_DB),
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="At most this many.")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="kind, subject or reports (most reports first).")] = "kind",
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Where sources disagree (numbers, dates, claims) or a document contradicts itself."""
+    sort = _checked_choice("--sort", sort, list(_CONTRADICTION_SORTS))
     with open_store(db) as store:
         rows = query.contradictions(store)
         sources = {r["id"]: " ".join(filter(None, (Path(r["source"]).name, r["locator"])))
                    for r in store.query("SELECT id, source, locator FROM documents")}
+    rows = sorted(rows, key=_CONTRADICTION_SORTS[sort])
+    total = len(rows)
+    rows = rows[:limit] if limit else rows
     if as_json:
         _print_json(rows)
         return
@@ -724,7 +833,7 @@ def contradictions_cmd(
             where = sources.get(ev["doc"], ev["doc"])
             text = ev.get("text") or ""
             console.print(Text(f"    {where}: ", style="dim") + Text(" ".join(text.split())[:150], style="italic"))
-    console.print(f"[dim]{len(rows)} contradictions[/]")
+    console.print(f"[dim]{f'{len(rows)} of {total}' if len(rows) < total else total} contradictions[/]")
 
 
 @app.command()

@@ -147,7 +147,9 @@ CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, acled_type TEXT, mode TEXT,
     date TEXT, date_precision TEXT, date_method TEXT, location TEXT,
     quantities TEXT NOT NULL DEFAULT '[]', polarity TEXT NOT NULL DEFAULT 'asserted',
-    confidence REAL, documents INTEGER, stories INTEGER
+    confidence REAL, documents INTEGER, stories INTEGER,
+    sub_event_type TEXT, fatalities INTEGER,     -- ACLED sub-event type; deaths by ACLED's rules
+    actor_terms TEXT NOT NULL DEFAULT '[]'       -- unnamed actors: [{text, role, inter}]
 );
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
@@ -225,6 +227,7 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             self._upgrade()
             self.db.executescript(SCHEMA)
+            self._add_columns()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path} is not a newsgraph database ({exc})") from exc
         self.db.execute(
@@ -240,6 +243,17 @@ class Store:
             return
         for table in _DERIVED_TABLES:
             self.db.execute(f"DROP TABLE IF EXISTS {table}")
+
+    # columns added to derived tables after their schema version; the next aggregation fills them
+    _ADDED_COLUMNS = {"events": (("sub_event_type", "TEXT"), ("fatalities", "INTEGER"),
+                                 ("actor_terms", "TEXT NOT NULL DEFAULT '[]'"))}
+
+    def _add_columns(self) -> None:
+        for table, columns in self._ADDED_COLUMNS.items():
+            have = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            for name, decl in columns:
+                if name not in have:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {decl}")
 
     def close(self) -> None:
         self.db.close()

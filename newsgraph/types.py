@@ -237,3 +237,10 @@ class EventMention:
     polarity: str = "asserted"  # asserted | negated | hedged | claimed
     confidence: float = 0.5
     antecedent: int = -1  # index of an earlier event of the same document it refers back to ("the attack")
+    # ACLED's coding (extract/acled.py): one of the 25 sub-event types, or a non-conflict one
+    # ("Natural disaster", "Accident", "Crime"); None where ACLED codes nothing (talks, accusations)
+    sub_event_type: str | None = None
+    # actors the text describes without naming them: (words as written, "actor" | "target", ACLED
+    # interaction code or None): ("gunmen", "actor", 3), ("Russian jets", "actor", 1), ("villagers", "target", 7)
+    actor_terms: tuple[tuple[str, str, int | None], ...] = ()
+    fatalities: int | None = None  # deaths this mention reports for its event, by ACLED's rules

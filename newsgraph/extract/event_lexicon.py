@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "CATEGORIES",
+    "NON_CONFLICT",
     "VIOLENT",
     "SPEECH_ACTS",
     "Trigger",
@@ -43,7 +44,11 @@ __all__ = [
 CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT",
+    "DISASTER", "ACCIDENT", "CRIME",
 )
+# Events that are no political interaction but that reports mix in (natural hazards, accidents,
+# ordinary crime); ACLED does not code them (see acled.py).
+NON_CONFLICT = frozenset({"DISASTER", "ACCIDENT", "CRIME"})
 # Categories whose triggers in one clause describe one violent incident and are merged.
 VIOLENT = frozenset({"ASSAULT", "FIGHT"})
 # Verbal acts: when one of these heads the sentence it is the sentence's main event.
@@ -281,6 +286,23 @@ _add("push into|push toward|push towards|push deep|sweep|repel|repulse|counterat
      "operation|raid", "FIGHT", "offensive", weight=2)
 _add("military operation|ground operation|ground offensive|security operation|clearing operation|"
      "military campaign|ground assault", "FIGHT", "offensive", weight=6)
+
+_add("set up base|establish base|build base|open base|set up headquarters|establish headquarters|"
+     "set up outpost|establish outpost|set up camp|establish camp|build outpost", "MOBILIZE", "base", weight=6)
+_add("take back|win back|regain control", "FIGHT", "occupy", weight=5)
+
+# -- non-conflict events ------------------------------------------------------------------------------
+_add("earthquake|quake|tremor|flood|flooding|flash flood|storm|hurricane|cyclone|typhoon|tornado|landslide|"
+     "mudslide|avalanche|tsunami|drought|wildfire|forest fire|heatwave|heat wave|volcanic eruption|blizzard|"
+     "snowstorm|epidemic|outbreak of cholera|cholera", "DISASTER", None, weight=5, pos="N")
+_add("crash|collision|derailment|accident|stampede|capsize|shipwreck|gas leak|building collapse|"
+     "fire break out|short circuit|traffic accident|road accident|plane crash|car crash", "ACCIDENT", None,
+     weight=4, pos="N")
+_add("crash|collide|derail|capsize|drown", "ACCIDENT", None, weight=4, pos="V")
+_add("robbery|theft|burglary|smuggling|trafficking|fraud|embezzlement|extortion|carjacking|counterfeiting",
+     "CRIME", None, weight=2, pos="N")
+_add("rob|steal|smuggle|embezzle|extort|burgle", "CRIME", None, weight=4, pos="V")
+_add("drug trafficking|human trafficking|arms smuggling|drug smuggling", "CRIME", None, weight=6)
 
 # Reporting verbs: never events themselves (the reported content may be).
 SPEECH_VERBS = frozenset(

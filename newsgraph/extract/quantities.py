@@ -233,6 +233,31 @@ def _number_at(toks, i) -> tuple[int, int, str | None] | None:
     return total + current, j, None
 
 
+_CASUALTY_KINDS = frozenset(set(_DIRECT.values()) | set(_INTRANSITIVE.values()))
+_RANGE_LINKS = frozenset({"to", "-", "–", "or"})
+
+
+def _range_end(toks, i: int, j: int) -> tuple[int, int] | str | None:
+    """A range starting with the number at ``i`` (ending before ``j``): "10 to 15", "10-15",
+    "between 10 and 15", "two or three" -> (the upper figure, index after it); "skip" for a change
+    ("rose from 10 to 15"), whose count is the later figure; None for no range."""
+    if j + 1 >= len(toks):
+        return None
+    link = toks[j][2].lower()
+    between = i > 0 and toks[i - 1][2].lower() == "between"
+    if not (link in _RANGE_LINKS or (link == "and" and between)):
+        return None
+    second = _number_at(toks, j + 1)
+    if second is None or second[2] is not None or second[0] < 0:
+        return None
+    if link == "to" and i > 0 and toks[i - 1][2].lower() == "from":
+        return "skip"
+    first = _number_at(toks, i)
+    if first is None or second[0] <= first[0]:
+        return None
+    return second[0], second[1]
+
+
 def _qualifier(toks, i) -> tuple[str | None, int]:
     """The qualifier words right before token ``i`` and the index where they start."""
     for q in _QUALIFIERS:
@@ -385,7 +410,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             i += 1
             continue
         value, j, vague = num
+        rng = _range_end(toks, i, j)
+        if rng == "skip":  # "rose from 10 to 15": the count is the later figure
+            i = j
+            continue
         qual, q_start = _qualifier(toks, i)
+        if isinstance(rng, tuple):
+            high, j = rng
+            vague = f"{value} to {high}"  # a range counts as its lower bound (ACLED)
+            if q_start == i and i > 0 and toks[i - 1][2].lower() == "between":
+                q_start = i - 1
         if _excluded(text, toks, i, j, q_start, start):
             i = j
             continue
@@ -421,6 +455,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             later = found[by_tok[coord]]
             if later[4] in _DIRECT.values() or later[4] in _INTRANSITIVE.values():
                 kind = later[4]
+        if out and kind not in _CASUALTY_KINDS and out[-1].kind in _CASUALTY_KINDS \
+                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[out[-1].end:s]):
+            kind = out[-1].kind  # "killing seven fighters and three civilians": both were killed
         if kind is None:
             continue
         if scope is None and _cumulative(text, s):

@@ -1,0 +1,244 @@
+"""ACLED coding of events: sub-event types, interaction codes, fatalities, precision filters, CLI."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.extract import acled
+from newsgraph.extract.quantities import find_quantities
+from newsgraph.types import EventMention, Quantity
+
+runner = CliRunner()
+
+
+# -- sub-event types from category, mode and cue words ------------------------------------------------
+
+@pytest.mark.parametrize("category, mode, sentence, kwargs, expected", [
+    ("FIGHT", "firearms", "Dawn Front fighters clashed with troops near Velmora.", {}, "Armed clash"),
+    ("FIGHT", "occupy", "Government troops recaptured Velmora on Saturday.", {"actor_inter": 1},
+     "Government regains territory"),
+    ("FIGHT", "occupy", "Dawn Front fighters captured the town of Sahil.", {"actor_inter": 2},
+     "Non-state actor overtakes territory"),
+    ("ASSAULT", None, "A chlorine attack on Velmora left dozens choking.", {}, "Chemical weapon"),
+    ("FIGHT", "aerial", "Air strikes hit a market in Velmora.", {}, "Air/drone strike"),
+    ("ASSAULT", "suicide-attack", "A suicide bomber blew himself up at a checkpoint.", {}, "Suicide bomb"),
+    ("FIGHT", "heavy-weapons", "Mortar shells fell on the old city of Sahil.", {}, "Shelling/artillery/missile attack"),
+    ("ASSAULT", "explosives", "A roadside bomb struck a patrol near Sahil.", {}, "Remote explosive/landmine/IED"),
+    ("ASSAULT", "explosives", "A grenade was thrown into a cafe in Lyon.", {}, "Grenade"),
+    ("ASSAULT", "sexual", "Soldiers raped two women in a village.", {}, "Sexual violence"),
+    ("ASSAULT", "firearms", "Gunmen shot dead a shopkeeper in Sahil.", {"target_inter": 7}, "Attack"),
+    ("ASSAULT", "abduct", "Gunmen kidnapped a doctor in Velmora.", {}, "Abduction/forced disappearance"),
+    ("PROTEST", "demo", "Hundreds marched peacefully through Lyon.", {}, "Peaceful protest"),
+    ("PROTEST", "demo", "Police fired tear gas to disperse protesters in Lyon.", {}, "Protest with intervention"),
+    ("ASSAULT", "firearms", "Troops opened fire on protesters in Sahil, killing four.",
+     {"target_inter": 6, "killed": True}, "Excessive force against protesters"),
+    ("PROTEST", "riot", "Rioters torched cars in Velmora.", {}, "Violent demonstration"),
+    ("PROTEST", "demo", "An angry mob lynched a man accused of theft.", {}, "Mob violence"),
+    ("AGREE", "ceasefire", "The two sides signed a ceasefire in Oslo.", {}, "Agreement"),
+    ("COERCE", "arrest", "Police arrested twelve men in Sahil.", {}, "Arrests"),
+    ("MOBILIZE", "troops", "The Dawn Front recruited hundreds of new fighters.", {}, "Change to group/activity"),
+    ("ASSAULT", "explosives", "Engineers defused a car bomb outside Velmora.", {}, "Disrupted weapons use"),
+    ("MOBILIZE", "base", "Troops set up a new military base outside Sahil.", {}, "Headquarters or base established"),
+    ("ASSAULT", "destroy", "Militiamen looted shops and burned houses in Velmora.", {}, "Looting/property destruction"),
+    ("RETREAT", "withdraw", "The militia handed over Sahil to the army.", {}, "Non-violent transfer of territory"),
+    ("COERCE", "curfew", "The governor imposed a curfew on Velmora.", {}, "Other"),
+    ("DISASTER", None, "An earthquake struck northern Chile.", {}, "Natural disaster"),
+    ("ACCIDENT", None, "A bus crashed on a mountain road in Norway.", {}, "Accident"),
+    ("CRIME", None, "Thieves robbed a bank in Lyon.", {}, "Crime"),
+])
+def test_sub_event_types(category, mode, sentence, kwargs, expected):
+    event_type, sub = acled.sub_event(category, mode, sentence, **kwargs)
+    assert sub == expected
+    assert event_type == acled.SUB_EVENT_TYPES.get(expected)  # None for non-conflict sub-types
+
+
+def test_every_acled_sub_event_type_is_covered():
+    assert len(acled.SUB_EVENT_TYPES) == 25
+    assert set(acled.EVENT_TYPES) == {"Battles", "Explosions/Remote violence", "Violence against civilians",
+                                      "Protests", "Riots", "Strategic developments"}
+
+
+def test_armed_target_makes_an_attack_a_battle():
+    assert acled.sub_event("ASSAULT", None, "Gunmen attacked an army post.", target_inter=1)[1] == "Armed clash"
+    assert acled.sub_event("ASSAULT", None, "Gunmen attacked a wedding.", target_inter=7)[1] == "Attack"
+
+
+def test_talks_are_no_acled_event():
+    assert acled.sub_event("CONSULT", None, "The envoy met tribal leaders in Oslo.") == (None, None)
+    assert acled.sub_event("AGREE", None, "The minister will visit Lyon.", trigger="visit") == (None, None)
+
+
+# -- interaction codes ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("noun, code", [("troops", 1), ("jets", 1), ("rebels", 2), ("militants", 2), ("gunmen", 3),
+                                        ("tribesmen", 4), ("rioters", 5), ("protesters", 6), ("villagers", 7),
+                                        ("peacekeepers", 8), ("weather", None)])
+def test_inter_of_noun(noun, code):
+    assert acled.inter_of_noun(noun) == code
+
+
+def test_inter_of_entity_from_type_and_kind_words():
+    assert acled.inter_of_entity("ORG", "military", "Norland Army") == 1
+    assert acled.inter_of_entity("ORG", "armed_group", "Dawn Front") == 2
+    assert acled.inter_of_entity("ORG", "armed_group", "Velmora Popular Militia") == 3
+    assert acled.inter_of_entity("ORG", "armed_group", "Sahil Tribal Council") == 4
+    assert acled.inter_of_entity("ORG", "international", "Northern Relief Mission") == 8
+    assert acled.inter_of_entity("ORG", None, "Dawn Front", roles=["REB"]) == 2
+    # a country acting at home is state forces, abroad an external force
+    assert acled.inter_of_entity("LOC", "country", "Norland", country="NL", place_country="NL") == 1
+    assert acled.inter_of_entity("LOC", "country", "Norland", country="NO", place_country="CL") == 8
+    assert acled.inter_of_entity("LOC", "settlement", "Velmora") is None  # a town is no actor
+
+
+# -- fatalities ------------------------------------------------------------------------------------------
+
+def _killed(text: str) -> int | None:
+    return acled.mention_fatalities(find_quantities(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dozens of people were killed in the raid.", 12),       # ACLED: "dozens" is 12
+    ("Hundreds of people were killed in the siege.", 100),
+    ("Between 10 and 15 people were killed in the blast.", 10),  # a range counts as its lower bound
+    ("10-15 people were killed in the blast.", 10),
+    ("Two or three soldiers died in the ambush.", 2),
+    ("The strike killed seven fighters and three civilians.", 10),  # distinct groups add up
+    ("The blast killed 30 people, including seven children.", 30),  # a part of the count is not added
+    ("The war has killed 280,000 people since 2011.", None),  # a running total is no event's count
+    ("Nine people were wounded.", None),
+])
+def test_fatalities_rules(text, expected):
+    assert _killed(text) == expected
+
+
+def test_death_toll_change_counts_the_later_figure():
+    assert [q.value for q in find_quantities("The toll rose from 10 to 15 dead on Monday.")] == [15]
+
+
+def _mention(value: int, polarity: str = "asserted", approx: str | None = None) -> EventMention:
+    q = Quantity("killed", value, approx, 0, 5, "x", None)
+    return EventMention("ASSAULT", None, None, "killed", 0, 6, 0, 40, quantities=(q,), polarity=polarity)
+
+
+def test_event_fatalities_are_the_most_conservative_report():
+    assert acled.fatalities([_mention(58), _mention(72), _mention(100, approx="more than")]) == 58
+    # a party's claim of its own kills is no report of the toll
+    assert acled.fatalities([_mention(40, polarity="claimed"), _mention(12)]) == 12
+    assert acled.fatalities([_mention(40, polarity="claimed")]) is None
+
+
+def test_geo_precision():
+    assert acled.geo_precision("settlement", {"gazetteer": {"kind": "city"}}) == 1
+    assert acled.geo_precision("settlement", {"approximate_position": {"latitude": 1.0}}) == 2
+    assert acled.geo_precision("region", {}) == 3
+    assert acled.geo_precision("country", {"country": {"alpha2": "NO"}}) == 3
+
+
+# -- precision filters and argument rules on parsed sentences ---------------------------------------
+
+@pytest.fixture(scope="module")
+def parse():
+    from newsgraph import nlp
+    from newsgraph.extract.events import find_events
+
+    model = nlp.load()
+
+    def run(text: str, mentions=()):
+        return find_events(model(text), list(mentions), date(2024, 3, 11))
+    return run
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "If the rebels attack the town, the army will respond.",            # hypothetical
+    "The militants could strike the pipeline at any time.",            # only possible
+    "Launched in Lyon in 1978, the paper offers its readers analysis.",  # a publisher's self-description
+    "Rebels Seize Key Town In North",                                  # a headline link
+    "Subscribe to our newsletter for the latest attacks and clashes.",
+])
+def test_no_event_in(parse, text):
+    assert parse(text) == []
+
+
+@pytest.mark.model
+def test_due_to_is_a_cause_not_an_intent(parse):
+    events = parse("Five civilians were killed due to terrorist rocket attacks on Velmora on Monday.")
+    assert events and all(e.type != "THREATEN" for e in events)
+    assert events[0].fatalities == 5
+
+
+@pytest.mark.model
+def test_aircraft_as_subject_make_an_air_strike(parse):
+    ev = parse("Norwegian jets targeted a market in Velmora on Tuesday, killing dozens of people.")[0]
+    assert (ev.type, ev.mode, ev.sub_event_type) == ("FIGHT", "aerial", "Air/drone strike")
+    assert ev.fatalities == 12
+    assert ("Norwegian jets", "actor", 1) in ev.actor_terms
+
+
+@pytest.mark.model
+def test_unnamed_actors_are_described(parse):
+    ev = parse("Unidentified gunmen abducted four aid workers near Sahil on Friday.")
+    assert [e.sub_event_type for e in ev] == ["Abduction/forced disappearance"]  # "aid workers" is no AID event
+    assert ("Unidentified gunmen", "actor", 3) in ev[0].actor_terms
+    assert ("aid workers", "target", 7) in ev[0].actor_terms
+
+
+@pytest.mark.model
+def test_a_place_is_never_the_actor(parse):
+    from newsgraph.types import EntityMention
+
+    text = "Velmora was hit by a car bomb that killed six people on Monday."
+    velmora = EntityMention(0, 7, "Velmora", "LOC", subtype="settlement", entity=0)
+    ev = parse(text, [velmora])[0]
+    assert all(ent != 0 for ent, _ in ev.actors)
+    assert ev.location == 0
+
+
+@pytest.mark.model
+def test_disaster_toll_is_no_attack(parse):
+    events = parse("An earthquake struck northern Chile on Sunday, killing 40 people.")
+    assert [(e.type, e.sub_event_type, e.fatalities) for e in events] == [("DISASTER", "Natural disaster", 40)]
+
+
+@pytest.mark.model
+def test_police_dispersing_a_protest_is_one_event(parse):
+    events = parse("Police fired tear gas to disperse hundreds of protesters in Lyon on Saturday.")
+    assert [(e.type, e.sub_event_type) for e in events] == [("PROTEST", "Protest with intervention")]
+
+
+# -- the command line ------------------------------------------------------------------------------------
+
+@pytest.fixture
+def empty_store(tmp_path):
+    from newsgraph.store import Store
+
+    db = tmp_path / "x.db"
+    Store(db).close()
+    return db
+
+
+@pytest.mark.parametrize("args, accepted", [
+    (["events", "--from", "Oct 2016"], "YYYY-MM-DD"),
+    (["events", "--to", "2016-13"], "YYYY-MM"),
+    (["events", "--type", "NOPE"], "Air/drone strike"),
+    (["events", "--sort", "bogus"], "fatalities"),
+    (["contradictions", "--sort", "bogus"], "reports"),
+])
+def test_unreadable_filter_values_are_errors_that_list_what_is_accepted(empty_store, args, accepted):
+    result = runner.invoke(app, [*args, "--db", str(empty_store)])
+    assert result.exit_code == 2
+    out = " ".join(result.output.split())
+    assert "cannot be read" in out and accepted in out
+
+
+def test_readable_filter_values_pass(empty_store):
+    for args in (["events", "--from", "2016-10", "--type", "air/drone strike", "--limit", "5", "--sort", "-date"],
+                 ["events", "--type", "Battles", "--json"], ["contradictions", "--limit", "1", "--json"]):
+        result = runner.invoke(app, [*args, "--db", str(empty_store)])
+        assert result.exit_code == 0, result.output
+    assert json.loads(runner.invoke(app, ["events", "--json", "--db", str(empty_store)]).output) == []
