@@ -9,7 +9,7 @@ import hashlib, json, re, sys
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from events_select import DEFAULT_CSV, MAX_CHARS, N, N_TEST, SEED, choose, read_rows
-from spec_events import DOCS
+from spec_events import CONTRADICTION_AUDIT, DOCS
 
 SUB_EVENT_TYPES = {
     "Battles": ["Armed clash", "Government regains territory", "Non-state actor overtakes territory"],
@@ -106,6 +106,16 @@ def build(rows=None):
                      "article_date": d["article_date"], "events": events, "not_events": not_events})
     if choice is not None and set(choice) != seen:
         raise ValueError(f"chosen articles not annotated: {sorted(set(choice) - seen)}")
+    audit = []
+    for i, a in enumerate(CONTRADICTION_AUDIT):
+        reports = []
+        for ref in a["reports"]:
+            uid, sp_text = ref.split("@")
+            sp = span(sp_text, f"audit {i}")
+            if content and (uid not in content or sp[1] > len(content[uid])):
+                raise ValueError(f"audit {i}: {ref} is not in the corpus")
+            reports.append({"doc": uid, "start": sp[0], "end": sp[1]})
+        audit.append({"reports": reports, "same": a["same"], **({"note": a["note"]} if a["note"] else {})})
     return {
         "corpus": "FA-KES", "csv": "FA-KES-Dataset.csv", "doc_key": "unit_id",
         "offsets": "character offsets [start, end) into the decoded (latin-1) article_content field, which is the raw "
@@ -113,6 +123,7 @@ def build(rows=None):
         "selection": {"script": "eval/fakes/events_select.py", "seed": SEED, "articles": N, "test": N_TEST, "max_chars": MAX_CHARS},
         "acled_sub_event_types": SUB_EVENT_TYPES,
         "documents": sorted(docs, key=lambda x: (x["split"] or "", x["doc"])),
+        "contradiction_audit": audit,
     }
 
 

@@ -1,4 +1,4 @@
-"""Hand annotation of the events of 60 FA-KES articles (read by the annotator; see events_README.md).
+"""Hand annotation of the events of 60 FA-KES articles (read by the annotator; see EVENTS_README.md).
 
 D(doc, article_date, [E(...), ...]); E(span, plover, sub_event, actor1, actor2, place, date, fatalities, ...):
 span "start-end" = the evidence sentence, character offsets into the article_content field; `also` = further
@@ -12,19 +12,25 @@ def E(span, plover, sub, a1, a2, place, date, fat, also=(), country="Syria", adm
                 also=list(also), country=country, admin1=admin1, key=key, note=note)
 
 
+def A(reports, same, note=None):
+    """One audited contradiction: the reports it cites ("unit_id@start-end" of the cited value) and whether they
+    report one event (None: could not tell)."""
+    return dict(reports=reports, same=same, note=note)
+
+
 def D(doc, article_date, events, not_events=()):
     return dict(doc=doc, article_date=article_date, events=events, not_events=list(not_events))
 
 
 DOCS = [
 D("1923848241", "2014-08-15", [
-    E("0-421", "ASSAULT", "Remote explosive/landmine/IED", None, None, "Namar|Daraa", "2014-08-15", 22, also=["422-553"], admin1="Daraa"),
+    E("256-421", "ASSAULT", "Remote explosive/landmine/IED", None, None, "Namar|Daraa", "2014-08-15", 22, also=["0-77", "422-553"], admin1="Daraa"),
     E("554-693", "FIGHT", "Air/drone strike", "regime helicopters|regime", None, "Aleppo", "2014-08-15", 10, also=["694-797"], admin1="Aleppo"),
     E("798-962", "FIGHT", "Non-state actor overtakes territory", "Islamic State|IS", None, "Baghaydin", None, None, admin1="Aleppo"),
     E("963-1078", "FIGHT", "Non-state actor overtakes territory", "IS|Islamic State", "rival rebel groups|rebel groups", None, "2014-08-13", None, admin1="Aleppo"),
     E("1079-1219", "FIGHT", "Armed clash", "rebel groups", "IS|Islamic State", None, None, 52, admin1="Aleppo"),
     E("3010-3157", "AID", None, "ICRC|International Committee of the Red Cross", None, "Aleppo", None, None, admin1="Aleppo"),
-], not_events=["0-421:headline links", "2380-2546:hypothetical"]),
+], not_events=["78-255:headline links", "2380-2546:hypothetical"]),
 D("1923848184", "2015-07-21", [
     E("0-238", "FIGHT", "Shelling/artillery/missile attack", "Syrian forces", "civilians", "Aleppo|Maghayir", "2015-07-21", 18, key="aleppo-maghayir-2015-07-21",
       also=["239-411", "412-499", "500-648", "1000-1055"], admin1="Aleppo"),
@@ -56,10 +62,10 @@ D("1962495694", "2016-03-12", [
     E("458-629", "FIGHT", "Shelling/artillery/missile attack", "Turkey", "YPG|Kurdish YPG fighters", "Menagh|Azaz", None, None, admin1="Aleppo"),
     E("630-745", "FIGHT", "Non-state actor overtakes territory", "Ahrar ash-Sham", None, "Menagh", "2013-08", None, admin1="Aleppo"),
     E("960-1226", "FIGHT", "Armed clash", "Peshmerga", "ISIS|Islamic State", "Kirkuk", "2016-03-12", 6,
-      also=["1227-1337", "1338-1470", "1471-1562"], country="Iraq", admin1="Kirkuk"),
+      also=["0-82", "1227-1337", "1338-1470", "1471-1562"], country="Iraq", admin1="Kirkuk"),
 ], not_events=["1563-1671:hypothetical", "1879-1955:cumulative"]),
 D("1962495711", "2016-11-07", [
-    E("115-283", "FIGHT", "Shelling/artillery/missile attack", "terrorists", None, "al-Mazzeh|Damascus", "2016-11-07", 1, also=["284-567"], admin1="Damascus"),
+    E("115-283", "FIGHT", "Shelling/artillery/missile attack", "terrorists", None, "al-Mazzeh|Damascus", "2016-11-07", 1, also=["0-114", "284-567"], admin1="Damascus"),
     E("568-719", "FIGHT", "Shelling/artillery/missile attack", "Jaish al-Islam", None, "al-Wafideen Camp", "2016-11-07", None, also=["720-991", "992-1127"], admin1="Rif Dimashq"),
     E("1128-1392", "FIGHT", "Shelling/artillery/missile attack", "terrorist groups", None, "al-Hamadaniye|Aleppo", "2016-11-07", 1, also=["1393-1711"], admin1="Aleppo"),
     E("1712-1990", "ASSAULT", "Remote explosive/landmine/IED", "Terrorists", None, "Qamishli|Hasaka", "2016-11-07", 0, also=["1991-2040"], admin1="Hasaka"),
@@ -68,11 +74,11 @@ D("1962495711", "2016-11-07", [
     E("2685-2859", "FIGHT", "Shelling/artillery/missile attack", "terrorist organizations", None, "al-Mushrefeh", "2016-10", None, admin1="Homs"),
 ]),
 D("1962495692", "2016-04-07", [
-    E("75-247", "FIGHT", "Shelling/artillery/missile attack", None, "civilians", "Aleppo", "2016-04-07", 2, admin1="Aleppo"),
+    E("75-247", "FIGHT", "Shelling/artillery/missile attack", None, "civilians", "Aleppo", "2016-04-07", 2, also=["0-74"], admin1="Aleppo"),
     E("248-429", "FIGHT", "Shelling/artillery/missile attack", "terrorist organizations", None, "Aleppo", "2016-04-05", 14, admin1="Aleppo"),
 ], not_events=["430-612:generic"]),
 D("1962495647", "2015-02-28", [
-    E("81-273", "ASSAULT", "Attack", "ISIS", "Assyrian|hostages", None, None, 15, also=["274-471", "472-535"], admin1="Hasaka"),
+    E("81-273", "ASSAULT", "Attack", "ISIS", "Assyrian|hostages", None, None, 15, also=["0-80", "274-471", "472-535"], admin1="Hasaka"),
     E("81-273", "ASSAULT", "Abduction/forced disappearance", "ISIS", "Assyrian|Assyrian Christians", None, None, None, also=["807-1101", "1712-1910"], admin1="Hasaka"),
     E("1246-1371", "COERCE", "Other", "Turkey", "Syrian citizens", "Turkey", None, None, also=["1372-1485", "1486-1580"], country="Turkey"),
     E("1712-1910", "ACCUSE", None, "Jacques Behnan Hindo|Hindo", "U.S.|US", None, None, None, also=["1911-2037"]),
@@ -156,6 +162,7 @@ D("1926479162", "2016-12-24", [
     E("787-997", "FIGHT", "Air/drone strike", "Assad regime|Russian air forces|regime", None, "Aleppo", None, None, admin1="Aleppo"),
     E("998-1103", "FIGHT", "Air/drone strike", None, "civilians", "Atareb", "2016-12-24", 6, admin1="Aleppo"),
     E("1104-1325", "FIGHT", "Air/drone strike|Shelling/artillery/missile attack", "Regime forces|regime", None, "Wadi Barada", None, None, admin1="Rif Dimashq"),
+    E("1523-1671", "REQUEST", None, "UN Security Council|UNSC", None, "Aleppo", None, None, admin1="Aleppo"),
 ], not_events=["545-786:intention", "1326-1522:statement"]),
 D("1926479036", "2016-08-10", [
     E("169-400", "FIGHT", "Air/drone strike", "Russian air force|Russian|Russia", "civilians", "Almehemdiya", None, 19, also=["0-168"], admin1="Deir ez-Zor"),
@@ -171,14 +178,16 @@ D("1926479165", "2016-07-19", [
     E("1459-1717", "RETREAT", "Other", "Russia", None, None, "2016-03-15", None),
 ], not_events=["884-1006:cumulative", "1718-1898:cumulative"]),
 D("1924058060", "2016-06-13", [
-    E("0-509", "FIGHT", "Air/drone strike", None, "civilians", "Idlib", "2016-06-12", 21, also=["510-685", "823-1033", "1034-1184"], admin1="Idlib"),
+    E("338-509", "FIGHT", "Air/drone strike", None, "civilians", "Idlib", "2016-06-12", 21, also=["510-685", "823-1033", "1034-1184"], admin1="Idlib"),
     E("1185-1363", "FIGHT", "Air/drone strike", None, "civilians", "Maaret Al Numan", "2016-06-12", 6, admin1="Idlib"),
     E("1770-1918", "FIGHT", "Air/drone strike", "Russian|Russia", "civilians", "Idlib", "2016-05-31", 23, admin1="Idlib"),
     E("1919-2278", "FIGHT", "Air/drone strike", "government", "civilians", "Maaret Al Numan", "2016-04", 37, admin1="Idlib"),
     E("1919-2278", "ACCUSE", None, "Syrias opposition|opposition", None, None, "2016-04", None),
     E("2279-2430", "FIGHT", "Other", "alliance|Syrian Democratic Forces|SDF", "Daesh", "Manbij", "2016-06-10", None, admin1="Aleppo", note="encirclement"),
     E("3508-3651", "REJECT", None, "opposition", None, None, "2016-04", None),
-], not_events=["0-509:photo caption (June 8)", "2802-3000:cumulative", "686-822:cumulative"]),
+    E("1364-1527", "FIGHT", "Air/drone strike", "Russia", None, None, "2015-09", None),
+    E("2626-2801", "FIGHT", "Other", "SDF alliance|SDF|Syrian Democratic Forces", None, "Manbij", None, None, admin1="Aleppo", note="roads blocked"),
+], not_events=["27-337:photo caption (June 8)", "2802-3000:cumulative", "686-822:cumulative"]),
 D("1924058061", "2016-06-14", [
     E("0-168", "FIGHT", "Armed clash", "Daesh", "Syrian regime forces|regime forces|government", "Tabaqa", "2016-06-13", 28,
       also=["169-356", "357-547", "548-639"], admin1="Raqqa"),
@@ -215,7 +224,8 @@ D("1926479220", "2013-09-10", [
     E("106-335", "ACCUSE", None, "Human Rights Watch", "Syrian government forces|Syrian government", None, "2013-09-10", None, also=["336-571", "572-820"]),
     E("1043-1127", "ASSAULT", "Chemical weapon", None, None, "Damascus|Ghouta", "2013-08-21", 1400, also=["106-335"], admin1="Rif Dimashq", key="ghouta-2013-08-21"),
     E("1806-1988", "THREATEN", None, "Assad|Bashar al-Assad", "United States|U.S.", None, None, None, also=["1772-1805"]),
-], not_events=["1266-1398:future", "2096-2331:investigation of claims"]),
+    E("1989-2095", "ACCUSE", None, "Human Rights Watch", "opposition forces", None, None, None, also=["2096-2331"]),
+], not_events=["1266-1398:future"]),
 D("1926479062", "2016-11-01", [
     E("113-284", "FIGHT", "Shelling/artillery/missile attack", "Terrorist groups|terrorists|Terrorist organizations", None, "al-Meridian|Aleppo", "2016-11-01", 0,
       also=["0-112", "285-520", "521-640", "641-855", "856-960"], admin1="Aleppo"),
@@ -354,9 +364,9 @@ D("1926479066", "2014-07-30", [
 D("1926479095", "2016-11-23", [
     E("315-518", "FIGHT", "Shelling/artillery/missile attack", "terrorists", None, "Maisaloun|Aleppo", None, None, also=["110-314"], admin1="Aleppo"),
     E("519-678", "FIGHT", "Shelling/artillery/missile attack", "Jabhat al-Nusra|terrorists", None, "Nubbul|al-Zahraa", None, 0, also=["110-314"], admin1="Aleppo"),
-    E("679-892", "FIGHT", "Shelling/artillery/missile attack", "terrorists", None, "al-Arqoub|Aleppo", None, 1, also=["110-314"], admin1="Aleppo"),
+    E("679-892", "FIGHT", "Shelling/artillery/missile attack", "terrorists", None, "al-Arqoub|Aleppo", None, 1, also=["0-109", "110-314"], admin1="Aleppo"),
     E("893-1037", "FIGHT", "Shelling/artillery/missile attack", "terrorists|terrorist organizations", None, "Khan Arnabeh|al-Baath", None, 1,
-      also=["1038-1234", "1235-1307", "1308-1370"], admin1="Quneitra"),
+      also=["0-109", "1038-1234", "1235-1307", "1308-1370"], admin1="Quneitra"),
 ]),
 D("1965495382", "2017-04-08", [
     E("0-202", "FIGHT", "Air/drone strike", "US-led coalition|US-led coalitions aviation", "civilians", "Khuneida|Raqqa", None, 10, also=["203-390"], admin1="Raqqa"),
@@ -373,4 +383,39 @@ D("1924058080", "2016-07-10", [
     E("742-963", "FIGHT", "Armed clash", "DAESH|Daesh", "Syrian forces|Syrian military troops", "Palmyra", "2016-07-08", None, admin1="Homs"),
     E("1532-1651", "REQUEST", None, "Syrian government", "Russian pilots|pilots", None, None, None),
 ], not_events=["157-244:photo caption", "1714-1810:background", "1811-1873:cumulative", "1874-2091:headline links", "2092-2476:headline links"]),
+]
+
+# 30 contradictions drawn from the store of the code at commit 8e67ae0 (random.Random(20240615).sample of the
+# contradictions sorted by id), each judged by reading the two cited reports in context: same event or not.
+CONTRADICTION_AUDIT = [
+    A(["1926479024@15-30", "1923848159@90-111"], False),
+    A(["1926478984@17-29", "1924058200@1377-1390"], False),
+    A(["1962495704@2797-2806", "1926479221@2091-2093"], False),
+    A(["1926478986@168-174", "1926479084@77-83"], False),
+    A(["1923848140@82-94", "1924058142@44-56"], True),
+    A(["1923848244@266-274", "1923848242@121-127"], False),
+    A(["1965495376@1356-1362", "1923848128@151-159"], False),
+    A(["1923848175@52-71", "1965511176@668-674"], True, "one shelling; the earlier value is the dateline"),
+    A(["1926479189@114-126", "1962495684@16-28"], False),
+    A(["1926478976@431-440", "1926479008@0-17"], False),
+    A(["1962495682@1348-1359", "1923848278@212-221"], False),
+    A(["1962495675@88-109", "1923848227@123-138"], False),
+    A(["1923848258@90-109", "1923848257@134-140"], False),
+    A(["1923102941@5617-5622", "1923102918@1264-1270"], False),
+    A(["1923102842@355-361", "1924058126@2751-2759"], False),
+    A(["1924058162@25-33", "1926479222@1436-1443"], False),
+    A(["1926479024@0-14", "1923848159@198-206"], False),
+    A(["1924058064@97-106", "1924058196@134-140"], False),
+    A(["1965511144@125-128", "1962495639@1315-1322"], False),
+    A(["1924058115@143-152", "1924058173@107-114"], False),
+    A(["1965495361@34-36", "1962495721@111-113"], False),
+    A(["1962495738@15-26", "1965495383@159-172"], False),
+    A(["1926479136@0-14", "1926478960@0-14"], None, "unsure: rising toll of one attack or two attacks"),
+    A(["1926479156@418-424", "1926479084@77-83"], False),
+    A(["1965511185@416-424", "1924058082@71-78"], False),
+    A(["1962495706@4-15", "1923848286@66-84"], False),
+    A(["1923848311@365-376", "1926479025@0-16"], False),
+    A(["1926479123@182-190", "1926479240@0-12"], False),
+    A(["1965511203@101-107", "1962495692@211-219"], False),
+    A(["1923102863@51-56", "1965511221@100-121"], False),
 ]
