@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench eval eval-corpus eval-events clean
+.PHONY: install demo test bench eval eval-corpus eval-relations eval-events clean
 
 install: $(STAMP)
 
@@ -46,6 +46,16 @@ eval-events: install
 		$(PY) -m newsgraph.evaluate_events --ingest --json out/eval-events/figures.json $(EVAL_EVENTS_ARGS); \
 	else echo "../shared/corpus/fakes-syria-war-news not found: eval-events skipped"; fi
 
+# Attributions (source, cue, content) scored on PolNeAR in ../shared/data (the held-out tenth of train
+# and dev, today's rules -> rules + trained tagger; newsgraph/evaluate_relations.py), then the sample
+# figures as `make eval`. Skips PolNeAR without ../shared.
+eval-relations: install
+	@if [ -d ../shared/data/polnear/data ]; then \
+		$(PY) -m newsgraph.evaluate_relations --json out/eval-relations/figures.json; \
+	else echo "../shared/data/polnear not found: PolNeAR attribution scores skipped"; fi
+	$(VENV)/bin/newsgraph demo --db out/eval.db --out out/eval.json > /dev/null
+	$(PY) -m newsgraph.evaluate --export out/eval.json
+
 bench: install
 	$(PY) -m newsgraph.bench --out bench-out
 	$(PY) -m newsgraph.bench_pipeline --limit 804
@@ -54,5 +64,5 @@ bench: install
 clean:
 	rm -rf out bench-out .pytest_cache
 
-# Model training, evaluation and NLP speed: train, eval-nlp, bench-nlp
+# Model training, evaluation and NLP speed: train, eval-nlp, bench-nlp, train-attribution
 -include training/train.mk

@@ -23,7 +23,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 7: mentions: an Arabic name with its article ("Al-X") starting a sentence is kept
 # 8: mentions: persons of a "reporting by" credit line keep their names
 # 9: events: ACLED sub-event type, descriptive actors, fatalities; hypotheticals and boilerplate dropped
-FACTS_VERSION = "9"
+# 10: quotes: reports found by the trained attribution tagger; descriptive speakers, local pronouns
+FACTS_VERSION = "10"
 
 
 @dataclass(slots=True)
@@ -183,6 +184,10 @@ def extract_facts(text: str, doc, published: date | None) -> DocumentFacts:
         facts.relations = _stage(facts, "relations", find_relations, doc, mentions, default=[])
         facts.events = _stage(facts, "events", find_events, doc, mentions, published, default=[])
     quotes = _stage(facts, "quotes", find_quotes, text, default=[])
+    if doc is not None:
+        attribute_quotes = _component(facts, "newsgraph.extract.attribution", "attribute_quotes",
+                                      lambda text, doc, quotes: quotes)
+        quotes = _stage(facts, "attribution", attribute_quotes, text, doc, quotes, default=quotes)
     attributions = _stage(facts, "speakers", speakers.attribute, text, quotes, mentions,
                           [[e.name, *e.names] for e in facts.entities],
                           default=[speakers.Attribution(-1, "none")] * len(quotes))

@@ -200,3 +200,32 @@ def test_the_role_in_the_cue_wins_and_organisations_have_none():
     qs = find_quotes(text)
     got = attribute(text, qs, mentions(text, spec))
     assert [(a.entity, a.role) for a in got] == [(0, "a driver for the River Front"), (1, None)]
+
+
+# --- descriptive speakers and local salience ------------------------------------------------------
+
+
+def _attributed(text: str, opening: str, spec):
+    qs = find_quotes(text)
+    got = attribute(text, qs, mentions(text, spec), [[name] for name, *_ in spec])
+    for q, a in zip(qs, got):
+        if q.text.startswith(opening):
+            return q, a
+    raise AssertionError(f"no quote starting {opening!r}")
+
+
+def test_a_pronoun_after_an_unnamed_voter_is_that_voter_not_a_woman_named_before():
+    text = ("Ilse Varga spoke in Lyon on Monday and promised lower taxes.\n\n"
+            "One voter in the crowd had doubts. “I have heard this before,” she said.")
+    _, a = _attributed(text, "I have heard this before", [("Ilse Varga", "PERSON", 0)])
+    assert a.entity == -1 and a.how == "descriptive" and a.role == "One voter"
+
+
+def test_a_common_noun_source_is_a_descriptive_speaker():
+    _, a = _attributed("Officials said the bridge over the Glomma would reopen in May.", "the bridge", [])
+    assert a.entity == -1 and a.how == "descriptive" and a.role == "Officials"
+
+
+def test_a_named_speaker_with_an_apposition_is_not_taken_for_a_description():
+    text = "Karim Haddad, a neighbour, drove to the gate. “Nobody answers,” he said."
+    assert speaker_of(text, "Nobody answers", [("Karim Haddad", "PERSON", 0)]) == 0

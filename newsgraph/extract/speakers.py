@@ -19,6 +19,10 @@ attribution onto the document's entity mentions:
   English, and a person named later in the sentence is usually an object); "he"/"she" skip people of
   the other stated gender, "it"/"they" look for an organisation that is a sentence subject, and
   "they" after an unnamed plural source ("two officials said") stays unknown;
+* a common-noun source that names nobody the document names ("officials", "activists", "the
+  newspaper", "a voter") -> a descriptive speaker: no entity, ``how="descriptive"`` and the phrase
+  as its ``role``; a pronoun whose nearest compatible antecedent is such a description ("One voter
+  ... she said") takes that description, not a named person further back;
 * nothing usable -> no speaker (never a guess from the far context).
 
 A person speaker also gets ``role``: the role the text last stated for them before the quote (the
@@ -58,7 +62,18 @@ _GENERIC_ORG = frozenset(
     "group organisation organization movement faction militia network outfit".split())
 _ORG_HEADS = _GENERIC_ORG | frozenset(
     "alliance coalition brigade brigades battalion party front force forces army ministry government "
-    "council committee command agency company union institute militias factions".split())
+    "council committee command agency company union institute militias factions "
+    "ministry newspaper paper magazine outlet broadcaster network campaign".split())
+# A noun phrase describing unnamed people in subject position ("one voter", "a retired teacher",
+# "two officials"): a closer antecedent for "he"/"she"/"they" than a person named further back.
+_PERSON_NOUNS = (
+    "voter|resident|supporter|woman|man|women|men|mother|father|worker|teacher|student|veteran|official"
+    "|activist|protester|protestor|attendee|member|volunteer|owner|employee|farmer|nurse|doctor|neighbor"
+    "|neighbour|friend|witness|person|people|relative|survivor|fighter|soldier|civilian|villager|parent"
+    "|delegate|donor|organizer|organiser|aide|adviser|advisor|staffer|analyst|expert|lawmaker|diplomat")
+_DESCRIBED = re.compile(
+    r"(?:^|[.;:]\s+|\b(?:and|but|said|says)\s+)((?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any)"
+    rf"\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:{_PERSON_NOUNS})(?:s|es)?)\b(?!\s+(?:of|for|at|in|from)\s+[A-Z])")
 _ABBREV_WORDS = {"col": "colonel", "gen": "general", "maj": "major", "lt": "lieutenant", "brig": "brigadier",
                  "capt": "captain", "sgt": "sergeant", "gov": "governor", "sen": "senator", "dr": "doctor",
                  "prof": "professor", "adm": "admiral", "cmdr": "commander", "rep": "representative"}
@@ -72,7 +87,7 @@ _FUNCTION_WORDS = frozenset("a an the of for in at to and from with on by".split
 @dataclass(frozen=True, slots=True)
 class Attribution:
     entity: int  # document-local entity, -1 when unknown
-    how: str  # name | role | anaphor | pronoun | none
+    how: str  # name | role | anaphor | pronoun | descriptive | none
     role: str | None = None  # the speaker's role as the text last stated it before the quote
 
 
@@ -120,6 +135,7 @@ class _Document:
         self.roles: dict[int, list[tuple[int, str]]] = defaultdict(list)
         self.descr = self._descriptors(quotes)
         self.gender = {e: self._gender(e) for e in self.descr if self.etype.get(e) == "PERSON"}
+        self.described: dict[int, str] = {}  # speaker position -> description of a descriptive speaker
 
     # ---------------------------------------------------------------- what the text says about entities
 
@@ -235,9 +251,11 @@ class _Document:
 
     # ---------------------------------------------------------------- resolution
 
-    def pronoun(self, spoken: str, anchor: int, resolved: list[tuple[int, int, str]]) -> int:
-        """The entity a pronoun speaker refers to, or -1. ``resolved``: (cue position, entity, its
-        type as a speaker) of the quotes before, in text order."""
+    def pronoun(self, spoken: str, anchor: int, resolved: list[tuple[int, int, str]]) -> int | str:
+        """The entity a pronoun speaker refers to, a description of unnamed people when the nearest
+        compatible antecedent is one ("One voter ... she said"), or -1. ``resolved``: (cue position,
+        entity, its type as a speaker, "DESC" for a descriptive speaker) of the quotes before, in
+        text order."""
         if spoken in ("he", "she"):
             want, gender = "PERSON", "m" if spoken == "he" else "f"
         elif spoken in ("it", "they"):
@@ -250,20 +268,46 @@ class _Document:
             # "…, two officials said. “…,” they said": the same unnamed source goes on
             prev = [(p, e, kind) for p, e, kind in resolved if p < anchor]
             if prev and prev[-1][0] >= self._sentence_start(max(s0 - 1, 0)):
-                e = prev[-1][1]
-                if e < 0 or prev[-1][2] == "ORG":
+                p, e, kind = prev[-1]
+                if kind == "DESC":
+                    return self.described.get(p, -1)
+                if e < 0 or kind == "ORG":
                     return e
         for s, hi in self._sentences_back(anchor, floor):
+            # the nearest antecedent wins: within a sentence, the subject (first) before the others
+            # the speaker of a report in the sentence comes first (the latest), then its subject
             for pos, e, kind in reversed(resolved):
-                if s <= pos < hi and e >= 0 and kind == want and self._fits(e, None, gender):
-                    return e
+                if s <= pos < hi:
+                    if e >= 0 and kind == want and self._fits(e, None, gender):
+                        return e
+                    if kind == "DESC" and self._plural(self.described.get(pos, "")) == (spoken == "they"):
+                        return self.described[pos]
+            cands: list[tuple[int, int | str]] = []
             for m in self._mentions_in(s, hi):
                 if m.type != want or not self._fits(m.entity, want, gender):
                     continue
                 if (s == s0 or want == "ORG") and not self._subject_position(s, m):
                     break  # only a sentence subject: "After meeting X, he said" is not X
-                return m.entity
+                cands.append((m.start, m.entity))
+                break
+            if spoken != "it":
+                for d in _DESCRIBED.finditer(self.text[s:hi]):
+                    phrase = d.group(1)
+                    if self._plural(phrase) == (spoken == "they") and not self._in_quote(s + d.start(1)):
+                        cands.append((s + d.start(1), phrase))
+                        break
+            if cands:
+                return min(cands, key=lambda c: c[0])[1]
         return -1
+
+    @staticmethod
+    def _plural(phrase: str) -> bool:
+        words = phrase.lower().split()
+        if not words:
+            return False
+        last = words[-1]
+        return words[0] in ("two", "three", "some", "many") or last in ("people", "men", "women", "children") or \
+            (last.endswith("s") and not last.endswith("ss"))
 
     def _fits(self, entity: int, want: str | None, gender: str | None) -> bool:
         if want is not None and self.etype.get(entity) != want:
@@ -370,6 +414,11 @@ class _Document:
                 for om in self._mentions_in(q.role_start, q.role_end):
                     if om.type == "ORG":
                         return Attribution(om.entity, "role")
+        spoken = text[ss:se].strip()
+        if spoken and not any(w[:1].isupper() for w in spoken.split()[1:]) and re.search(r"[a-z]", spoken) \
+                and spoken.lower() not in _PRONOUNS:
+            # "officials", "the newspaper", "a voter": somebody the document does not name
+            return Attribution(-1, "descriptive", spoken)
         return Attribution(-1, "none")
 
 
@@ -390,11 +439,16 @@ def attribute(text: str, quotes: list[Quote], mentions: list[EntityMention],
                 # the quote finder's text hint is not used: the search above sees the same names as
                 # typed mentions, and a name it passed over (an object, the other gender) is no answer
                 e = doc.pronoun(spoken, min(q.start, q.speaker_start), resolved)
-                if e >= 0:
+                if isinstance(e, str):
+                    a = Attribution(-1, "descriptive", e)
+                elif e >= 0:
                     a = Attribution(e, "pronoun")
             else:
                 a = doc.named(q, resolved)
             kind = doc.etype.get(a.entity, "")
+            if a.how == "descriptive":
+                kind = "DESC"
+                doc.described[q.speaker_start] = a.role
             if kind == "LOC" and q.speaker_role:
                 kind = "PERSON"  # "X, a researcher at Y, said": a person, whatever the tagger thought
             resolved.append((q.speaker_start, a.entity, kind))
