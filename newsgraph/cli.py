@@ -198,23 +198,27 @@ def show_doc(
 @app.command()
 def export(
     db: DbOption = Path(DEFAULT_DB),
-    format: Annotated[str, typer.Option("--format", "-f", help="Only json for now.")] = "json",
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output file; stdout when omitted.")] = None,
+    format: Annotated[str, typer.Option(
+        "--format", "-f", help="json (nested, the default), ftm (FollowTheMoney), graphml, gexf (dynamic), "
+                               "acled-csv (one ACLED row per event), csv or parquet (a folder of flat tables).")] = "json",
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", help="Output file (a folder for csv and parquet); json goes to stdout when omitted.")] = None,
 ) -> None:
-    """Export documents, entities, relations, events, quotes and contradictions as JSON."""
-    if format != "json":
-        err.print(f"[red]error:[/] unknown format {format!r} (supported: json)")
-        raise typer.Exit(2)
+    """Export the store for other tools: JSON, FollowTheMoney (Aleph), GraphML/GEXF (Gephi), ACLED rows,
+    flat CSV or Parquet tables (pandas, DuckDB)."""
+    from newsgraph.export import export as write_export
+
     with open_store(db) as store:
-        data = query.export(store)
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    if out is None:
-        sys.stdout.write(text + "\n")
-    else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text + "\n", encoding="utf-8")
-        counts = ", ".join(f"{len(v)} {k}" for k, v in data.items())
-        err.print(f"wrote {out}: {counts}")
+        try:
+            paths, counts = write_export(store, format, out)
+        except (ValueError, RuntimeError) as exc:
+            err.print(f"[red]error:[/] {escape(str(exc))}")
+            raise typer.Exit(2) from exc
+    if out is not None:
+        size = sum(p.stat().st_size for p in paths)
+        summary = ", ".join(f"{n} {k}" for k, n in counts.items())
+        err.print(f"wrote {escape(str(out))} ({format}, {len(paths)} file{'s' if len(paths) != 1 else ''}, "
+                  f"{size / 1024:.0f} KB): {summary}")
 
 
 @app.command()
