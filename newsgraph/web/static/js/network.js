@@ -47,6 +47,7 @@ export async function loadNetwork() {
     layout: { name: elements.length ? "cose" : "grid", animate: false, randomize: false, nodeRepulsion: 9000,
               idealEdgeLength: 90, numIter: 1500 },
   });
+  container().cy = cy; // for the browser tests, which click nodes where cytoscape drew them
   cy.on("tap", "node", (evt) => {
     select("entity", evt.target.id());
     window.location.hash = `#/entity/${encodeURIComponent(evt.target.id())}`;

@@ -56,7 +56,9 @@ function renderText(d, selected) {
     if (removedAt.has(a)) body.append(...removedBlock(removedAt.get(a)));
     if (i === points.length - 1) break;
     const b = points[i + 1];
-    const piece = text.slice(a, b);
+    // control characters (a terminal escape, say) shown as their visible symbols, one for one
+    const piece = text.slice(a, b).replace(/[\x00-\x08\x0b-\x1f\x7f]/g,
+      (c) => String.fromCharCode(c === "\x7f" ? 0x2421 : 0x2400 + c.charCodeAt(0)));
     const mention = mentions.filter((m) => m.start <= a && m.end >= b).sort((x, y) => (x.end - x.start) - (y.end - y.start))[0];
     const hl = selected.some((s) => s.start <= a && s.end >= b);
     if (!mention && !hl) { body.append(document.createTextNode(piece)); continue; }
