@@ -19,6 +19,8 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = next((p for p in (os.environ.get("CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"))
                  if p), None)
+if CHROMIUM is None and os.environ.get("NEWSGRAPH_REQUIRE_BROWSER"):  # CI installs it: not having it is a failure
+    raise RuntimeError("NEWSGRAPH_REQUIRE_BROWSER is set but there is no chromium (apt-get install chromium)")
 if CHROMIUM is None:
     pytest.skip("no chromium on this machine (apt-get install chromium): browser tests skipped",
                 allow_module_level=True)
