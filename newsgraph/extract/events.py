@@ -53,12 +53,13 @@ from newsgraph.extract.event_lexicon import (
     lemma_candidates,
 )
 from newsgraph.extract import acled
+from newsgraph.extract import event_typer
 from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.timex import find_dates
 from newsgraph.kb.countries import country
 from newsgraph.types import EntityMention, EventMention, Quantity
 
-__all__ = ["find_events", "classify_sentence", "MIN_CONFIDENCE"]
+__all__ = ["find_events", "classify_sentence", "rule_category", "MIN_CONFIDENCE"]
 
 MIN_CONFIDENCE = 0.35
 _WEAK = 2  # trigger weight at or below which a word only types a sentence that has nothing better
@@ -498,22 +499,33 @@ def _main_event(events: list[_Event], parsed: bool) -> _Event | None:
     return min(strong, key=lambda e: min(h.head.i for h in e.hits))
 
 
-def classify_sentence(text: str, nlp=None) -> str | None:
-    """The PLOVER category (or FIGHT) of the main event of one sentence, ``None`` if none is found.
-
-    With ``nlp`` (a spaCy pipeline with a parser) the sentence is parsed; without, words are matched.
-    """
+def rule_category(text: str, nlp=None) -> tuple[str | None, bool]:
+    """The lexicon's category of the main event of one sentence (``None`` if no trigger), and whether
+    its trigger is weak (a word that only types a sentence with nothing better)."""
     if not text or not text.strip():
-        return None
+        return None, False
     if nlp is not None:
         doc = nlp(text)
         names = [(e.start_char, e.end_char) for e in doc.ents]
-        events = _analyse(list(doc), text, names, parsed=True)
-        main = _main_event(events, parsed=True)
+        main = _main_event(_analyse(list(doc), text, names, parsed=True), parsed=True)
     else:
-        events = _analyse(_plain_tokens(text), text, [], parsed=False)
-        main = _main_event(events, parsed=False)
-    return main.best.category if main else None
+        main = _main_event(_analyse(_plain_tokens(text), text, [], parsed=False), parsed=False)
+    return (main.best.category, main.best.trigger.weight <= _WEAK) if main else (None, False)
+
+
+def classify_sentence(text: str, nlp=None, use_model: bool = True) -> str | None:
+    """The PLOVER category (or FIGHT, or a non-conflict type) of the main event of one sentence,
+    ``None`` if none is found.
+
+    With ``nlp`` (a spaCy pipeline with a parser) the sentence is parsed; without, words are matched.
+    The lexicon's reading is combined with the trained typer (:func:`event_typer.combine`) unless
+    ``use_model`` is false or no typer is installed.
+    """
+    category, weak = rule_category(text, nlp)
+    typer = event_typer.load() if use_model and text and text.strip() else None
+    if typer is None:
+        return category
+    return event_typer.combine(category, typer.categories([text])[0], weak, typer.thresholds)
 
 
 # -- arguments --------------------------------------------------------------------------------------
@@ -803,6 +815,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     quoted = _quoted_spans(text)
     out: list[EventMention] = []
     definite: list[str | None] = []
+    typer = event_typer.load()
     for sent in doc.sents:
         if _not_a_report(sent.text):
             continue
@@ -813,10 +826,16 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
         sent_qs = [q for q in quants if sent.start_char <= q.start < sent.end_char]
         events = _fold_interventions(events)
         qmap = _assign_quantities(events, sent_qs)
+        # the trained typer reads the whole sentence and may retype its main event (event_typer.combine)
+        main = _main_event(events, parsed=True)
+        probs = typer.categories([sent.text])[0] if typer is not None else {}
         for n, ev in enumerate(events):
             best = ev.best
             category = best.category
             mode = best.mode or next((h.mode for h in sorted(ev.hits, key=lambda h: -h.trigger.weight) if h.mode), None)
+            if ev is main and probs:
+                category = event_typer.combine(category, probs, best.trigger.weight <= _WEAK, typer.thresholds)
+                mode = mode if category == best.category else None
             actors, targets = _roles(ev, sent_ms)
             loc = _location(ev, sent, sent_ms)
             # a place is where an event happened, never who did it; a town attacked is its place
