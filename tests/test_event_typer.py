@@ -80,3 +80,14 @@ def test_a_broken_model_directory_is_named(tmp_path):
              mode_coef=np.zeros((2, 1)), mode_intercept=np.zeros(1))
     with pytest.raises(ValueError, match="category weights have shape"):
         EventTyper.from_dir(tmp_path)
+
+
+def test_a_rule_disaster_is_not_overruled():
+    # the model knows disasters from too few sentences to turn one into an attack
+    assert combine("DISASTER", {"ASSAULT": 0.9, "DISASTER": 0.01, "FIGHT": 0.09}) == "DISASTER"
+
+
+def test_a_category_from_context_stands():
+    # "must" makes a withdrawal a REQUEST in the lexicon; the bag-of-words model does not undo it
+    text = "The government of Norland must withdraw its forces from the valley, the council said."
+    assert classify_sentence(text) == rule_category(text)[0] == "REQUEST"

@@ -170,7 +170,8 @@ def combine(rule: str | None, probs: dict[str, float], weak: bool = False,
     p = probs[best]
     if rule is None:
         return best if p >= t["fill"] and best not in NON_CONFLICT else None
-    if best == rule:
+    if best == rule or rule in NON_CONFLICT:
+        # the model has seen too few disasters and accidents to overrule the lexicon on them
         return rule
     need = t["weak_override"] if weak else t["override"]
     if p >= need and probs.get(rule, 0.0) < t["doubt"]:

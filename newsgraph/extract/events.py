@@ -513,6 +513,17 @@ def rule_category(text: str, nlp=None) -> tuple[str | None, bool]:
     return (main.best.category, main.best.trigger.weight <= _WEAK) if main else (None, False)
 
 
+def _retyped_by_context(text: str, nlp=None) -> bool:
+    """Whether the main event's category comes from the words around its trigger (modality, labour
+    strikes) rather than from the trigger itself: the trained typer leaves such readings alone."""
+    if nlp is not None:
+        doc = nlp(text)
+        main = _main_event(_analyse(list(doc), text, [(e.start_char, e.end_char) for e in doc.ents], parsed=True), parsed=True)
+    else:
+        main = _main_event(_analyse(_plain_tokens(text), text, [], parsed=False), parsed=False)
+    return main is not None and main.best.category != main.best.trigger.category
+
+
 def classify_sentence(text: str, nlp=None, use_model: bool = True) -> str | None:
     """The PLOVER category (or FIGHT, or a non-conflict type) of the main event of one sentence,
     ``None`` if none is found.
@@ -523,7 +534,7 @@ def classify_sentence(text: str, nlp=None, use_model: bool = True) -> str | None
     """
     category, weak = rule_category(text, nlp)
     typer = event_typer.load() if use_model and text and text.strip() else None
-    if typer is None:
+    if typer is None or (category is not None and _retyped_by_context(text, nlp)):
         return category
     return event_typer.combine(category, typer.categories([text])[0], weak, typer.thresholds)
 
@@ -833,7 +844,8 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             best = ev.best
             category = best.category
             mode = best.mode or next((h.mode for h in sorted(ev.hits, key=lambda h: -h.trigger.weight) if h.mode), None)
-            if ev is main and probs:
+            # a category the context gave the trigger ("must withdraw" is a REQUEST) is not the model's to undo
+            if ev is main and probs and best.category == best.trigger.category:
                 category = event_typer.combine(category, probs, best.trigger.weight <= _WEAK, typer.thresholds)
                 mode = mode if category == best.category else None
             actors, targets = _roles(ev, sent_ms)
