@@ -432,7 +432,7 @@ def _score_split(gold, system: System, actors, resolved, main, split) -> dict[st
     out["fragmented_actors"] = sum(k > 1 for k, _, _ in frag)
     out["worst_fragmented"] = [{"actor": label[a["id"]], "entities": k,
                                 "names": [f"{ename(e)} ({c})" for e, c in es.most_common(6)]}
-                               for k, a, es in sorted(frag, key=lambda x: (-x[0], x[1]["id"]))[:10] if k > 1]
+                               for k, a, es in sorted(frag, key=lambda x: (-x[0], x[1]["id"]))[:40] if k > 1]
     # types and display names of the main entities
     with_main = [a for a in actors if main[a["id"]] in ents]
     typed = [a for a in with_main if a.get("type")]

@@ -125,13 +125,44 @@ def test_empty_input():
 
 
 def test_a_town_and_the_province_named_after_it_stay_two_places():
-    def loc(doc, name, sub):
-        r = rec(doc, 0, name, "LOC")
+    def loc(doc, name, sub, titles=()):
+        r = rec(doc, 0, name, "LOC", titles=titles)
         r.subtype = sub
         return r
 
-    ents, _ = resolve([loc("d1", "Kirkuk", "settlement"), loc("d2", "Kirkuk", "region"), loc("d4", "Kirkuk", "settlement")])
+    # "the governor of Velmora": the document gave the level, so this Velmora is the province
+    ents, _ = resolve([loc("d1", "Velmora", "settlement"), loc("d2", "Velmora", "region", ["province"]),
+                       loc("d4", "Velmora", "settlement")])
     assert sorted(e.subtype for e in ents) == ["region", "settlement"]
+
+
+def test_a_region_read_off_one_documents_context_yields_to_the_town_the_corpus_names():
+    # "the Velmora countryside" made one record a region; no document names a Velmora division
+    g, ents = groups([_loc("d1", 0, "Velmora", "settlement"), _loc("d2", 0, "Velmora", "region"),
+                      _loc("d3", 0, "Velmora", "settlement"), _loc("d4", 0, "Velmora")])
+    assert g == [["Velmora"]]
+    assert any("context" in why for e in ents for _, _, whys in e.joins for why in whys)
+
+
+def test_bare_names_read_as_a_region_join_the_division_the_corpus_names_most():
+    records = [_loc(f"p{k}", 0, "Velmora province", "region") for k in range(6)]
+    records += [_loc("q1", 0, "Velmora district", "region"),
+                _loc("t1", 0, "Velmora", "settlement"), _loc("t2", 0, "Velmora", "settlement"),
+                _loc("r1", 0, "Velmora", "region"), _loc("r2", 0, "Velmora", "region"),
+                # a document naming the province and, apart, the bare region reading: undecided pair
+                _loc("p0", 1, "Velmora", "region")]
+    _, mapping = resolve(records)
+    province, district, town = mapping[("p1", 0)], mapping[("q1", 0)], mapping[("t1", 0)]
+    assert len({province, district, town}) == 3
+    assert mapping[("r1", 0)] == mapping[("r2", 0)] == mapping[("p0", 1)] == province
+    assert mapping[("t2", 0)] == town
+
+
+def test_a_region_reading_between_two_comparable_divisions_joins_neither():
+    records = [_loc("p1", 0, "Velmora province", "region"), _loc("p2", 0, "Velmora province", "region"),
+               _loc("q1", 0, "Velmora district", "region"), _loc("r1", 0, "Velmora", "region")]
+    _, mapping = resolve(records)
+    assert mapping[("r1", 0)] not in (mapping[("p1", 0)], mapping[("q1", 0)])
 
 
 def _loc(doc: str, idx: int, name: str, sub: str | None = None, titles=()) -> LocalRecord:

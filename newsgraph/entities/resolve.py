@@ -1055,6 +1055,53 @@ def _join_undivided_places(records: list[LocalRecord], cl: _Clusters, divisions:
             target = cl.find(target)
 
 
+def _join_bare_places_of_weak_kind(records: list[LocalRecord], cl: _Clusters,
+                                   divisions: list[tuple[str, str] | None]) -> None:
+    """A bare place name ("X" with no "province" in its name or title) that its document's context
+    made a region ("the X countryside", "X's governor") is the division named X when the corpus has
+    exactly one; failing that, with no division of that name anywhere, its kind is only a reading of
+    the context and it joins the one place the rest of the corpus calls X. A kind read off one
+    document's context must not keep a name apart from the place every other story means by it."""
+    division_roots: dict[str, set[int]] = defaultdict(set)
+    bare_roots: dict[str, Counter] = defaultdict(Counter)
+    weak: list[int] = []
+    for i, r in enumerate(records):
+        if r.type != "LOC":
+            continue
+        if divisions[i] is not None:
+            division_roots[divisions[i][0]].add(cl.find(i))
+            continue
+        key = _place_key(r.name)
+        bare_roots[key][cl.find(i)] += 1
+        if r.subtype == "region":
+            weak.append(i)
+    division_members = {cl.find(x) for roots in division_roots.values() for x in roots}
+    for i in weak:
+        root, key, name = cl.find(i), _place_key(records[i].name), records[i].name
+        if root in division_members or cl.kinds[root].keys() - {"region"}:
+            continue  # the cluster holds a division or a town: its kind is not a reading of context alone
+        divs = Counter({cl.find(x): len(cl.stories[cl.find(x)]) for x in division_roots.get(key, ())})
+        if divs:
+            top = divs.most_common(2)
+            target = top[0][0] if len(top) == 1 or top[0][1] >= DOMINANCE_RATIO * top[1][1] else None
+            why = (f"{name!r} is made a region by its documents' context, and the corpus names one division "
+                   f"{name!r} far more than any other")
+        elif len(cl.stories[root]) > 1:
+            continue  # several stories read it as a region and none names the division: leave it
+        else:
+            counts = Counter({cl.find(x): n for x, n in bare_roots[key].items()})
+            counts.pop(root, None)
+            top = counts.most_common(2)
+            target = top[0][0] if top and (len(top) == 1 or top[0][1] >= DOMINANCE_RATIO * top[1][1]) else None
+            why = f"{name!r} is made a region only by its own document's context; no division is named {name!r} in the corpus"
+        if target is None or target == root:
+            continue
+        # documents naming both must give one only the bare name and the other only the division
+        if cl.shared_docs(root, target) and not (divs and _only_division_pairs(records, cl, root, target, key, divisions)):
+            continue
+        cl.join(root, target, (name, records[target].name, [why]), force=True)
+
+
 def _only_division_pairs(records: list[LocalRecord], cl: _Clusters, a: int, b: int, key: str,
                          divisions: list[tuple[str, str] | None]) -> bool:
     """True when every document the two clusters share gives one of them only the bare name and
@@ -1388,6 +1435,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     _join_corroborated(records, cl, names_of)
     clock("corroborated definitions")
     _join_undivided_places(records, cl, divisions, place_kind)
+    _join_bare_places_of_weak_kind(records, cl, divisions)
     _join_places_taken_for_persons(records, cl)
     clock("places")
     cl = _cut_weak_links(records, cl, names_of)
