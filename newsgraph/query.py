@@ -258,8 +258,9 @@ def entity(store: Store, ref: str, contexts: int = 8) -> dict[str, Any]:
     eid = find_entity(store, ref)
     e = store.query("SELECT * FROM entities WHERE id = ?", (eid,))[0]
     aliases = [dict(a) for a in store.query("SELECT alias, kind, count FROM aliases WHERE entity_id = ? ORDER BY count DESC, alias", (eid,))]
+    # the texts are read only for the documents shown: a widely reported entity has thousands of mentions
     mentions = store.query(
-        "SELECT m.doc_id, m.start, m.end, m.origin, m.title, d.text, d.source, d.locator FROM mentions m "
+        "SELECT m.doc_id, m.start, m.end, m.origin, m.title, d.source, d.locator FROM mentions m "
         "JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? AND m.origin != 'ner' ORDER BY d.source, m.start",
         (eid,),
     )
@@ -268,16 +269,18 @@ def entity(store: Store, ref: str, contexts: int = 8) -> dict[str, Any]:
         if m["doc_id"] in seen_docs:
             continue
         seen_docs.add(m["doc_id"])
+        text = store.query("SELECT text FROM documents WHERE id = ?", (m["doc_id"],))[0]["text"]
         shown.append({"doc": m["doc_id"], "source": m["source"], "start": m["start"], "end": m["end"],
-                      "origin": m["origin"], **_snippet(m["text"], m["start"], m["end"])})
+                      "origin": m["origin"], **_snippet(text, m["start"], m["end"])})
         if len(shown) >= contexts:
             break
-    co = store.query(
-        "SELECT e.id, e.name, e.type, COUNT(DISTINCT m2.doc_id) AS docs FROM mentions m1 "
-        "JOIN mentions m2 ON m2.doc_id = m1.doc_id AND m2.entity_id != m1.entity_id AND m2.origin != 'ner' "
-        "JOIN entities e ON e.id = m2.entity_id WHERE m1.entity_id = ? AND m1.origin != 'ner' "
+    co = store.query(  # over the entity's documents, each counted once
+        "SELECT e.id, e.name, e.type, COUNT(DISTINCT m2.doc_id) AS docs FROM mentions m2 "
+        "JOIN entities e ON e.id = m2.entity_id "
+        "WHERE m2.doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? AND origin != 'ner') "
+        "AND m2.entity_id != ? AND m2.origin != 'ner' "
         "GROUP BY e.id ORDER BY docs DESC, e.name LIMIT 15",
-        (eid,),
+        (eid, eid),
     )
     return {
         "id": eid, "name": e["name"], "type": e["type"], "subtype": e["subtype"], "documents": e["documents"],
@@ -793,7 +796,7 @@ def entity_page(store: Store, ref: str) -> dict[str, Any]:
     corrections that name it."""
     e = entity(store, ref)
     eid = e["id"]
-    e["events"] = events_page(store, actor=eid, limit=500)["items"]
+    e["events"] = events_page(store, actor=eid, limit=300)["items"]
     e["documents_list"] = [dict(r) for r in store.query(
         "SELECT d.id, d.source, d.title, d.publisher, d.published, d.story_id AS story, COUNT(*) AS mentions "
         "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? AND m.origin != 'ner' "
@@ -883,14 +886,34 @@ def events_page(store: Store, type: str | None = None, actor: str | None = None,
     if place:
         where.append("location = ?")
         params.append(find_entity(store, place))
-    rows = store.query("SELECT * FROM events WHERE " + " AND ".join(where) + " ORDER BY date IS NULL, date, id",
-                       tuple(params))
+    # the filters read three columns; the whole rows are read for the page only
+    rows = store.query("SELECT id, date, location FROM events WHERE " + " AND ".join(where)
+                       + " ORDER BY date IS NULL, date, id", tuple(params))
     if date_from or date_to:
         rows = [r for r in rows if _in_range(r["date"], r["date"], date_from, date_to)]
     points = _coordinates(store)
     if bbox:
         rows = [r for r in rows if bbox.contains(points.get(r["location"]))]
     page, meta = _page(rows, limit, offset)
+    full = {}
+    for i in range(0, len(page), 500):
+        chunk = [r["id"] for r in page[i:i + 500]]
+        full.update((r["id"], r) for r in store.query(
+            f"SELECT * FROM events WHERE id IN ({','.join('?' * len(chunk))})", tuple(chunk)))
+    page = [full[r["id"]] for r in page]
+    return {**meta, "items": _event_items(store, page, points, evidence)}
+
+
+def event(store: Store, event_id: str) -> dict[str, Any]:
+    """One event with its actors, coordinates, evidence and the reports behind it."""
+    rows = store.query("SELECT * FROM events WHERE id = ?", (event_id,))
+    if not rows:
+        raise NotFound(f"no event {event_id!r}")
+    return _event_items(store, rows, _coordinates(store), evidence=True)[0]
+
+
+def _event_items(store: Store, page: list[Any], points: dict[str, tuple[float, float]],
+                 evidence: bool) -> list[dict[str, Any]]:
     ids = [r["id"] for r in page]
     names = _names(store)
     actors: dict[str, list[dict[str, Any]]] = {}
@@ -918,7 +941,7 @@ def events_page(store: Store, type: str | None = None, actor: str | None = None,
              "actors": actors.get(r["id"], []), "quantities": json.loads(r["quantities"] or "[]"),
              "polarity": r["polarity"], "confidence": r["confidence"], "documents": r["documents"],
              "stories": r["stories"], "evidence": ev.get(r["id"], []), "reports": reports.get(r["id"], [])})
-    return {**meta, "items": items}
+    return items
 
 
 def _documents_by_id(store: Store, ids) -> list[Any]:

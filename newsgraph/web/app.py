@@ -190,6 +190,10 @@ def create_app(db: str | Path) -> FastAPI:
         return query.events_page(store(), type=type, actor=actor, place=place, date_from=date_from, date_to=date_to,
                                  bbox=_bbox(bbox), min_stories=min_stories, limit=limit, offset=offset, evidence=evidence)
 
+    @app.get("/api/events/{event_id}", tags=["facts"], summary="One event with its evidence and the reports behind it")
+    def event(event_id: str) -> dict[str, Any]:
+        return query.event(store(), event_id)
+
     @app.get("/api/graph", tags=["facts"], summary="The network of actors and relations")
     def graph(predicate: Annotated[str | None, Query(description="comma-separated")] = None,
               types: Annotated[str | None, Query(description="entity types, comma-separated: PERSON,ORG,LOC")] = None,

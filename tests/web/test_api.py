@@ -207,3 +207,11 @@ def test_a_correction_posted_is_the_one_the_cli_lists_and_applies(store_copy):
     shown = CliRunner().invoke(cli, ["show", "Karim al-Tarmi of Velmora", "--db", str(store_copy)])
     assert shown.exit_code == 0, shown.output
     assert "Karim al-Tarmi of Velmora" in shown.output
+
+
+def test_one_event_with_its_reports(client):
+    first = ok(client.get("/api/events", params={"limit": 1, "evidence": "false"}))["items"][0]
+    assert first["evidence"] == [] and first["reports"] == []
+    one = ok(client.get(f"/api/events/{first['id']}"))
+    assert one["id"] == first["id"] and one["evidence"] and {r["id"] for r in one["reports"]} == {v["doc"] for v in one["evidence"]}
+    assert client.get("/api/events/Vnothing").status_code == 404

@@ -214,3 +214,13 @@ def test_the_hostile_article_runs_no_script_and_shows_its_markup_as_text(page, s
     if "<script>" in doc["title"]:
         assert "<script>" in title
     shot(page, "hostile")
+
+
+def test_opening_an_event_in_the_timeline_lists_its_reports_and_marks_its_place(page, served):
+    events = api(served, "/api/events", limit=10000)["items"]
+    chosen = max((e for e in events if e["coordinates"]), key=lambda e: e["documents"])
+    open_app(page, served)
+    page.click(f"#timeline li.tl-event[data-id='{chosen['id']}'] .tl-type")
+    reports = api(served, f"/api/events/{chosen['id']}")["reports"]
+    page.wait_for_function(f"() => document.querySelectorAll(\"li.tl-event[data-id='{chosen['id']}'] .tl-reports a\").length === {len(reports)}")
+    assert page.locator("#map path.place-marker.hit").count() == 1

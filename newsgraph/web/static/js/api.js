@@ -32,6 +32,7 @@ export const api = {
   graph: (filters) => request("GET", "/api/graph", filters),
   places: () => request("GET", "/api/places"),
   events: (filters) => request("GET", "/api/events", filters),
+  event: (id) => request("GET", `/api/events/${encodeURIComponent(id)}`),
   document: (ref) => request("GET", `/api/documents/${encodeURIComponent(ref)}`),
   contradictions: () => request("GET", "/api/contradictions"),
   correct: (action, a, b, name) => request("POST", `/api/corrections/${action}`, undefined, { a, b, name: name || null }),

@@ -13,6 +13,7 @@ export async function loadEvents() {
   const f = state.filters;
   const page = await api.events({
     type: f.event_type, date_from: f.date_from, date_to: f.date_to, min_stories: f.min_stories, limit: 5000,
+    evidence: false, // the reports of an event are fetched when it is opened
   });
   state.events = page.items;
   renderTimeline();
@@ -47,10 +48,7 @@ function renderTimeline() {
 
 function row(e) {
   const actors = e.actors.map((a) => el("a", { href: `#/entity/${encodeURIComponent(a.entity)}`, class: "actor", text: a.name || a.entity, title: a.role }));
-  const details = el("div", { class: "tl-reports" },
-    ...e.reports.map((r) => el("div", {},
-      el("a", { href: `#/doc/${encodeURIComponent(r.id)}?fact=event:${encodeURIComponent(e.id)}`, text: r.publisher || r.source }),
-      ` ${r.published || "undated"} · `, el("span", { class: "muted", text: r.title || "" }))));
+  const details = el("div", { class: "tl-reports" });
   const item = el("li", { class: "tl-event", "data-id": e.id },
     el("span", { class: "tl-date", text: e.date || "undated" }),
     el("span", { class: "tl-precision", text: e.date ? e.date_precision || "" : "" }),
@@ -58,13 +56,25 @@ function row(e) {
     e.location ? el("a", { href: `#/entity/${encodeURIComponent(e.location)}`, class: "place", text: e.location_name || e.location }) : null,
     el("span", { class: "tl-actors" }, ...actors),
     e.quantities.length ? el("span", { class: "tl-q", text: e.quantities.map((q) => `${q.kind} ${q.approx ? "≈" : ""}${q.value}`).join(", ") }) : null,
-    el("span", { class: "tl-count", text: `${plural(e.reports.length || e.documents, "report")} · ${plural(e.stories, "story", "stories")}` }),
+    el("span", { class: "tl-count", text: `${plural(e.documents, "report")} · ${plural(e.stories, "story", "stories")}` }),
     details);
   item.addEventListener("click", (evt) => {
     if (evt.target.closest("a")) return;
     select("event", e.id);
   });
   return item;
+}
+
+async function showReports(item, id) {
+  const details = item.querySelector(".tl-reports");
+  if (details.dataset.loaded) return;
+  details.dataset.loaded = "1";
+  const e = await api.event(id);
+  for (const r of e.reports) {
+    details.append(el("div", {},
+      el("a", { href: `#/doc/${encodeURIComponent(r.id)}?fact=event:${encodeURIComponent(e.id)}`, text: r.publisher || r.source }),
+      ` ${r.published || "undated"} · `, el("span", { class: "muted", text: r.title || "" })));
+  }
 }
 
 function highlight(sel) {
@@ -75,7 +85,9 @@ function highlight(sel) {
   for (const node of box.querySelectorAll("[data-id]")) {
     const hit = hits.has(node.dataset.id);
     node.classList.toggle("hit", hit);
-    node.classList.toggle("open", hit && sel.kind === "event" && node.tagName === "LI");
+    const open = hit && sel.kind === "event" && node.tagName === "LI";
+    node.classList.toggle("open", open);
+    if (open) showReports(node, node.dataset.id).catch(() => {});
   }
   box.classList.toggle("has-selection", hits.size > 0);
   const first = box.querySelector("li.hit");
