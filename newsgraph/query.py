@@ -796,7 +796,7 @@ def entity_page(store: Store, ref: str) -> dict[str, Any]:
     corrections that name it."""
     e = entity(store, ref)
     eid = e["id"]
-    e["events"] = events_page(store, actor=eid, limit=300)["items"]
+    e["events"] = events_page(store, actor=eid, limit=300, evidence=False)["items"]  # reports: /api/events/{id}
     e["documents_list"] = [dict(r) for r in store.query(
         "SELECT d.id, d.source, d.title, d.publisher, d.published, d.story_id AS story, COUNT(*) AS mentions "
         "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? AND m.origin != 'ner' "

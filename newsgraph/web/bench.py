@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> None:
             ("graph", "/api/graph", {}),
             ("graph, min 2 stories", "/api/graph", {"min_stories": 2}),
             ("places", "/api/places", {}),
-            ("events, all (timeline/map)", "/api/events", {"limit": 5000}),
+            ("events, all (timeline/map)", "/api/events", {"limit": 5000, "evidence": "false"}),
             ("events, first page", "/api/events", {"limit": 100}),
             ("events in a bbox", "/api/events", {"bbox": f"{lon - 2},{lat - 2},{lon + 2},{lat + 2}"}),
             ("relations of an actor", "/api/relations", {"actor": top["id"]}),

@@ -51,8 +51,7 @@ export async function showEntity(panel, ref) {
     const item = el("li", { class: "event-link", "data-id": v.id },
       el("span", { class: "tl-date", text: v.date || "undated" }), " ",
       el("strong", { text: v.type }), v.location_name ? ` at ${v.location_name}` : "",
-      el("span", { class: "muted", text: ` · ${v.actors.map((a) => `${a.name} (${a.role})`).join(", ")}` }), " ",
-      v.evidence.length ? docLink(v.evidence[0].doc, `event:${v.id}`, "source") : "");
+      el("span", { class: "muted", text: ` · ${v.actors.map((a) => `${a.name} (${a.role})`).join(", ")} · ${plural(v.documents, "report")}` }));
     item.addEventListener("click", (evt) => { if (!evt.target.closest("a")) select("event", v.id); });
     return item;
   }))));
