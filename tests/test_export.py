@@ -190,6 +190,29 @@ def test_acled_csv_has_acleds_columns_in_order_then_newsgraphs(sample_db, snap, 
     assert len(with_actor) and (with_actor["interaction"].eq("") | with_actor["inter1"].ne("")).all()
 
 
+def test_acled_inter_codes_come_from_what_actors_are_and_a_person_from_their_organisation(snap):
+    from newsgraph.extract import acled as coding
+
+    rows = acled_export.rows(snap)
+    by_id = snap.entities_by_id
+    affiliations = acled_export._affiliations(snap)
+    checked_org = checked_person = 0
+    for row in rows:
+        actor = by_id.get(row["ng_actor1_id"] or "")
+        if actor is None:
+            continue
+        if actor["type"] == "ORG" and actor["subtype"] == "armed_group":
+            assert row["inter1"] in (2, 3, 4)
+            checked_org += 1
+        if actor["type"] == "PERSON" and actor["id"] in affiliations:
+            org = by_id[affiliations[actor["id"]]]
+            assert row["inter1"] == coding.inter_of_entity(org["type"], org["subtype"], org["name"])
+            checked_person += 1
+        if row["inter1"] is not None and row["inter2"] is not None:
+            assert row["interaction"] == min(row["inter1"], row["inter2"]) * 10 + max(row["inter1"], row["inter2"])
+    assert checked_org and checked_person
+
+
 def test_acled_cells_a_spreadsheet_would_run_are_defused():
     assert acled_export._safe("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
     assert acled_export._safe("@SUM(A1)") == "'@SUM(A1)" and acled_export._safe("Lyon") == "Lyon"

@@ -30,10 +30,7 @@ from typing import Any
 
 from newsgraph.export.snapshot import Snapshot, date_bounds
 
-try:  # ACLED's coding of events (sub-event types, actor codes, geo precision)
-    from newsgraph.extract import acled as coding
-except ImportError:  # pragma: no cover - an older tree without it: those cells stay empty
-    coding = None  # type: ignore[assignment]
+from newsgraph.extract import acled as coding  # ACLED's actor codes and geo precision
 
 ACLED_COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -84,8 +81,6 @@ def _affiliations(snap: Snapshot) -> dict[str, str]:
 
 def _inter(snap: Snapshot, entity_id: str, place_country: str | None, affiliations: dict[str, str]) -> int | None:
     """ACLED's actor code of an entity (a person's is their organisation's)."""
-    if coding is None:
-        return None
     e = snap.entities_by_id.get(affiliations.get(entity_id, entity_id))
     if e is None:
         return None
@@ -110,7 +105,7 @@ def _side(snap: Snapshot, event: dict[str, Any], role: str, place_country: str |
 
 
 def _geo_precision(snap: Snapshot, place_id: str | None) -> int | None:
-    if coding is None or not place_id:
+    if not place_id:
         return None
     e = snap.entities_by_id.get(place_id)
     return coding.geo_precision(e["subtype"], e.get("meta")) if e else None

@@ -45,11 +45,7 @@ def place_of(entity: dict[str, Any]) -> Place | None:
         return None
     meta = entity.get("meta") or {}
     gaz, approx, country = meta.get("gazetteer") or {}, meta.get("approximate_position") or {}, meta.get("country") or {}
-    lat = lon = None
-    for src in (gaz, approx, country):
-        if isinstance(src.get("latitude"), (int, float)) and isinstance(src.get("longitude"), (int, float)):
-            lat, lon = float(src["latitude"]), float(src["longitude"])
-            break
+    lat, lon = query.place_coordinates(meta) or (None, None)
     alpha2 = country.get("alpha2") or gaz.get("country_code")
     kind = "country" if country else gaz.get("kind")
     admin1 = gaz.get("admin1") if not country else None
