@@ -6,10 +6,15 @@ Local entity indices are mapped to resolved entity ids first. Then:
   symmetric predicates are stored with their arguments in id order. The confidence combines the
   best mention of each independent story (1 - prod(1 - c)), so twelve copies of one wire story do
   not count more than the story itself.
-* **events**: mentions of the same type that share a place or an actor and whose dates are
-  compatible (equal, or within ``DATE_SLACK_DAYS`` when at least one comes from another story) are
-  one event. Blocking by (type, place) and (type, actor) keeps this near-linear. Events whose dates
-  differ across stories stay one event - the disagreement is what ``contradictions`` reports.
+* **events**: mentions of one type family (an attack and a battle are one family: sources differ
+  on which it was) that share a place - the same place entity, or two settlements within
+  ``NEAR_KM`` - or an actor, and whose dates are compatible (equal, or within ``DATE_SLACK_DAYS``
+  when at least one comes from another story) are one event. An undated mention is dated by its
+  report: two undated mentions of different stories are one event only when their reports appeared
+  within ``RECENT_DAYS`` of each other, and no event's reports span more than that, so a toll from
+  2013 never meets one from 2017 at the same place. Blocking by (family, place), (family, map cell)
+  and (family, actor) keeps this near-linear. Events whose dates differ across stories stay one
+  event - the disagreement is what ``contradictions`` reports.
 
 Every fact keeps its evidence spans and counts documents and independent stories.
 """
@@ -17,6 +22,7 @@ Every fact keeps its evidence spans and counts documents and independent stories
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -28,6 +34,14 @@ from newsgraph.types import EventMention
 SYMMETRIC = frozenset({"allied_with", "fights", "family"})
 _MEMBERSHIP_SPECIFIC = ("leads", "spokesperson_for")
 DATE_SLACK_DAYS = 3
+NEAR_KM = 25.0  # two settlements this close are one place for an event's reports ("in X" / "near X")
+_CELL_DEGREES = 0.5  # blocking cell for places by coordinates; NEAR_KM is well inside one cell
+# Reports disagree on whether an incident was an attack or a battle; they are one event's reports.
+_TYPE_FAMILY = {"ASSAULT": "violence", "FIGHT": "violence"}
+
+
+def type_family(event_type: str) -> str:
+    return _TYPE_FAMILY.get(event_type, event_type)
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 
 
@@ -89,6 +103,16 @@ class _EventRef:
     mention: EventMention
     actors: tuple[tuple[str, str], ...]  # (entity id, role)
     location: str | None
+    point: tuple[float, float] | None = None  # the place's coordinates, when it is a settlement
+
+    def reported(self) -> date | None:
+        published = self.doc.published
+        if not published or len(published) < 10:
+            return None
+        try:
+            return date.fromisoformat(published[:10])
+        except ValueError:
+            return None
 
     def day(self) -> date | None:
         m = self.mention
@@ -98,6 +122,20 @@ class _EventRef:
             except ValueError:
                 return None
         return None
+
+
+def settlement_points(entities) -> dict[str, tuple[float, float]]:
+    """Coordinates of the place entities small enough to stand for an incident's place: a gazetteer
+    city (or smaller), or a position the text stated ("30 km south of X"). A province's or a
+    country's centre says nothing about where two incidents happened."""
+    out: dict[str, tuple[float, float]] = {}
+    for e in entities:
+        meta = getattr(e, "meta", None) or {}
+        gaz, approx = meta.get("gazetteer"), meta.get("approximate_position")
+        src = gaz if isinstance(gaz, dict) and gaz.get("kind") not in ("country", "admin1", "admin2", "region") else approx
+        if isinstance(src, dict) and isinstance(src.get("latitude"), (int, float)) and isinstance(src.get("longitude"), (int, float)):
+            out[e.id] = (float(src["latitude"]), float(src["longitude"]))
+    return out
 
 
 def _partial_agrees(undated: EventMention, dated: EventMention) -> bool:
@@ -140,9 +178,26 @@ def _near(undated: _EventRef, dated: _EventRef) -> bool:
     return (pub - hi).days <= RECENT_DAYS and (lo - pub).days <= 1
 
 
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _same_place(a: _EventRef, b: _EventRef) -> bool:
+    if a.location is not None and a.location == b.location:
+        return True
+    return a.point is not None and b.point is not None and _km(a.point, b.point) <= NEAR_KM
+
+
 def _compatible(a: _EventRef, b: _EventRef) -> bool:
-    if a.mention.type != b.mention.type:
+    if type_family(a.mention.type) != type_family(b.mention.type):
         return False
+    if a.doc.story != b.doc.story and not (a.mention.date and b.mention.date):
+        # an undated report is about something recent: its report's date stands for the event's
+        ra, rb = a.reported(), b.reported()
+        if ra is None or rb is None or abs((ra - rb).days) > RECENT_DAYS:
+            return False
     da, db = a.day(), b.day()
     pa, pb = a.mention.date_partial, b.mention.date_partial
     # a month without a year against a month, or against a full date: agree, or they are two events;
@@ -166,19 +221,22 @@ def _compatible(a: _EventRef, b: _EventRef) -> bool:
     elif a.doc.doc_id != b.doc.doc_id and bool(a.mention.date) != bool(b.mention.date) and not _near(
             *((a, b) if b.mention.date else (b, a))):
         return False
-    elif a.doc.doc_id != b.doc.doc_id and not (a.location and a.location == b.location and (da or db)
-                                               and _recent(a) and _recent(b)):
+    elif a.doc.doc_id != b.doc.doc_id and not (_same_place(a, b) and (da or db) and _recent(a) and _recent(b)):
         # two undated mentions in different documents: only the same place *and* a shared actor
         shared = {e for e, _ in a.actors} & {e for e, _ in b.actors}
-        if not (a.location and a.location == b.location and shared):
+        if not (_same_place(a, b) and shared):
             return False
-    same_place = a.location is not None and a.location == b.location
+    same_place = _same_place(a, b)
     shared_actor = bool({e for e, _ in a.actors} & {e for e, _ in b.actors})
     same_sentence = a.doc.doc_id == b.doc.doc_id and a.mention.start == b.mention.start
     return same_place or shared_actor or same_sentence
 
 
-def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> tuple[list[dict], list[list[_EventRef]]]:
+def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str],
+           points: dict[str, tuple[float, float]] | None = None) -> tuple[list[dict], list[list[_EventRef]]]:
+    """``points`` gives the coordinates of place entities that are settlements (or smaller), so that
+    reports placing one incident "in X" and "near X" meet."""
+    points = points or {}
     refs: list[_EventRef] = []
     anaphors: list[tuple[int, int]] = []  # (event, its antecedent) as indices into refs
     for d in docs:
@@ -188,7 +246,7 @@ def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> tupl
             loc = entity_of.get((d.doc_id, em.location)) if em.location >= 0 else None
             if 0 <= em.antecedent < len(d.facts.events):
                 anaphors.append((len(refs), first + em.antecedent))
-            refs.append(_EventRef(d, em, actors, loc))
+            refs.append(_EventRef(d, em, actors, loc, points.get(loc) if loc else None))
     parent = list(range(len(refs)))
 
     def find(x: int) -> int:
@@ -199,15 +257,20 @@ def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> tupl
 
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(refs):
-        t = r.mention.type
+        t = type_family(r.mention.type)
         if r.location:
             blocks[(t, "at:" + r.location)].append(i)
+        if r.point:
+            cell = (math.floor(r.point[0] / _CELL_DEGREES), math.floor(r.point[1] / _CELL_DEGREES))
+            blocks[(t, f"cell:{cell}")].append(i)
         for e, _ in r.actors:
             blocks[(t, "by:" + e)].append(i)
         blocks[(t, "doc:" + r.doc.doc_id + f":{r.mention.start}")].append(i)
-    # each cluster's span of stated days: a chain of pairwise-compatible mentions must not stretch
-    # one event over weeks (Dec. 4 -> undated -> March 13)
+    # each cluster's span of stated days, and of the report dates of its undated mentions: a chain of
+    # pairwise-compatible mentions must not stretch one event over weeks (Dec. 4 -> undated -> March 13)
     span: list[tuple[date, date] | None] = [(r.day(), r.day()) if r.day() else None for r in refs]
+    reports: list[tuple[date, date] | None] = [
+        None if r.mention.date or r.reported() is None else (r.reported(), r.reported()) for r in refs]
 
     def merged_span(a: int, b: int) -> tuple[date, date] | None | bool:
         sa, sb = span[a], span[b]
@@ -216,26 +279,34 @@ def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> tupl
         lo, hi = min(sa[0], sb[0]), max(sa[1], sb[1])
         return False if (hi - lo).days > DATE_SLACK_DAYS else (lo, hi)
 
+    def merged_reports(a: int, b: int) -> tuple[date, date] | None | bool:
+        sa, sb = reports[a], reports[b]
+        if sa is None or sb is None:
+            return sa or sb
+        lo, hi = min(sa[0], sb[0]), max(sa[1], sb[1])
+        return False if (hi - lo).days > RECENT_DAYS else (lo, hi)
+
     # "the deal" is the agreement reported sentences earlier: joined first, whatever place or actors
     for i, j in anaphors:
         ri, rj = find(i), find(j)
         if ri != rj:
-            joined = merged_span(ri, rj)
-            if joined is not False:
+            joined, window = merged_span(ri, rj), merged_reports(ri, rj)
+            if joined is not False and window is not False:
                 parent[ri] = rj
-                span[rj] = joined
+                span[rj], reports[rj] = joined, window
     for members in blocks.values():
-        # sorted neighbourhood by date keeps large blocks (a much-reported capital) near-linear
-        members.sort(key=lambda i: (refs[i].mention.date or "", refs[i].doc.doc_id))
+        # sorted neighbourhood by date (stated, else reported) keeps large blocks (a much-reported
+        # capital) near-linear
+        members.sort(key=lambda i: (refs[i].mention.date or refs[i].doc.published or "", refs[i].doc.doc_id))
         for x, i in enumerate(members):
             for j in members[x + 1 : x + 9]:
                 ri, rj = find(i), find(j)
                 if ri != rj and _compatible(refs[i], refs[j]):
-                    joined = merged_span(ri, rj)
-                    if joined is False:
+                    joined, window = merged_span(ri, rj), merged_reports(ri, rj)
+                    if joined is False or window is False:
                         continue
                     parent[rj] = ri
-                    span[ri] = joined
+                    span[ri], reports[ri] = joined, window
     clusters: dict[int, list[_EventRef]] = defaultdict(list)
     for i, r in enumerate(refs):
         clusters[find(i)].append(r)

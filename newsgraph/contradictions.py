@@ -59,11 +59,60 @@ def _comparable(a: str, b: str) -> bool:
     return ca == cb or ca == "" or cb == ""
 
 
-def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]]) -> list[dict]:
+def _event_context(row: dict, names: dict[str, str]) -> str:
+    """" at X on 2024-03-09 (A, B)": where, when and by whom, so a reader can tell which event it is."""
+    parts = []
+    if row.get("location"):
+        parts.append(f"at {names.get(row['location'], row['location'])}")
+    if row.get("date"):
+        parts.append(f"on {row['date']}")
+    actors = [names.get(a["entity"], a["entity"]) for a in row.get("actors", [])[:4]]
+    text = " ".join(parts)
+    if actors:
+        text += f" ({', '.join(actors)})"
+    return (" " + text) if text else ""
+
+
+def _conflicting_reports(items: list[tuple[_EventRef, object]]) -> list[tuple[_EventRef, object]]:
+    """The reports of one count that disagree, one per story and value: every value is shown with
+    its source, and copies of one story count once. Empty when no two of them exclude each other."""
+    groups: dict[str, list[tuple[_EventRef, object]]] = defaultdict(list)
+    bare = []
+    for r, q in items:
+        what = counted(q.text)
+        if what is None:
+            continue
+        (bare if what == "" else groups[what]).append((r, q))
+    # a bare figure ("put the toll at 11") counts whatever the others count
+    candidates = [g + bare for g in groups.values()] or [bare]
+    best: list[tuple[_EventRef, object]] = []
+    for group in candidates:
+        clash = any(ra.doc.story != rb.doc.story and _excludes((qa.value, qa.approx), (qb.value, qb.approx))
+                    for (ra, qa), (rb, qb) in combinations(group, 2))
+        if not clash:
+            continue
+        seen: set[tuple[str, object, object]] = set()
+        kept = []
+        for r, q in sorted(group, key=lambda x: (x[0].doc.published or "", x[0].doc.doc_id, x[1].start)):
+            key = (r.doc.story, q.value, q.approx)
+            if key not in seen:
+                seen.add(key)
+                kept.append((r, q))
+        if len(kept) > len(best):
+            best = kept
+    return best
+
+
+def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]],
+                    names: dict[str, str] | None = None) -> list[dict]:
+    """Disagreements between the reports of one event (``aggregate.events`` decides which reports
+    are one event). ``names`` gives entity names for the descriptions."""
+    names = names or {}
     out: list[dict] = []
     for row, members in zip(event_rows, groups):
         if len({r.doc.story for r in members}) < 2:
             continue
+        context = _event_context(row, names)
         # quantities
         by_kind: dict[str, list[tuple[_EventRef, object]]] = defaultdict(list)
         for r in members:
@@ -73,18 +122,19 @@ def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]]) -> li
                 if q.scope is None:  # a part of a count or a running total is not the incident's count
                     by_kind[q.kind].append((r, q))
         for kind, items in by_kind.items():
-            for (ra, qa), (rb, qb) in combinations(items, 2):
-                if ra.doc.story == rb.doc.story:
-                    continue
-                if _comparable(qa.text, qb.text) and _excludes((qa.value, qa.approx), (qb.value, qb.approx)):
-                    out.append({
-                        "id": _hid("quantity", row["id"], kind, ra.doc.doc_id, rb.doc.doc_id),
-                        "kind": "quantity", "subject": row["id"],
-                        "description": f"{kind}: {qa.text!r} against {qb.text!r} ({row['type']} event)",
-                        "evidence": [_ev(ra.doc.doc_id, qa.start, qa.end, value=qa.value, approx=qa.approx),
-                                     _ev(rb.doc.doc_id, qb.start, qb.end, value=qb.value, approx=qb.approx)],
-                    })
-                    break  # one pair per kind and event is enough to show the disagreement
+            reports = _conflicting_reports(items)
+            if not reports:
+                continue
+            values = ", ".join(dict.fromkeys(repr(q.text) for _, q in reports))
+            out.append({
+                "id": _hid("quantity", row["id"], kind, *sorted({r.doc.doc_id for r, _ in reports})),
+                "kind": "quantity", "subject": row["id"],
+                "description": f"{kind}: {values} in {len({r.doc.story for r, _ in reports})} stories "
+                               f"of one {row['type']} event{context}",
+                "evidence": [_ev(r.doc.doc_id, q.start, q.end, value=q.value, approx=q.approx, text=q.text,
+                                 published=r.doc.published, story=r.doc.story)
+                             for r, q in reports],
+            })
         # dates
         dated = [r for r in members if r.mention.date and r.mention.date_precision == "day"]
         seen: set[tuple[str, str]] = set()
@@ -100,8 +150,8 @@ def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]]) -> li
             out.append({
                 "id": _hid("date", row["id"], *pair),
                 "kind": "date", "subject": row["id"],
-                "description": f"date of one {row['type']} event: {ra.mention.date} ({ra.mention.date_text!r}) "
-                               f"against {rb.mention.date} ({rb.mention.date_text!r})",
+                "description": f"date of one {row['type']} event{_event_context({**row, 'date': None}, names)}: "
+                               f"{ra.mention.date} ({ra.mention.date_text!r}) against {rb.mention.date} ({rb.mention.date_text!r})",
                 "evidence": [_ev(ra.doc.doc_id, *sa, value=ra.mention.date), _ev(rb.doc.doc_id, *sb, value=rb.mention.date)],
             })
     return out

@@ -199,3 +199,66 @@ def test_a_chain_of_mentions_does_not_stretch_one_event_over_months():
     dated = sorted(r["date"] for r in rows if r["date"])
     assert dated == ["2023-12-04", "2024-03-13"]
     assert contradictions.event_conflicts(rows, groups) == []
+
+
+# -- one event across reports: type family, place by distance, report windows -------------------
+
+def _dated_doc(doc_id: str, story: str, published: str, **facts) -> aggregate.StoredDoc:
+    return aggregate.StoredDoc(doc_id, story, published, DocumentFacts(**facts))
+
+
+def test_undated_reports_years_apart_are_two_events_and_never_contradict():
+    # the same place and actor, no stated date: a 2013 report and a 2017 report are two incidents
+    docs = [_dated_doc("a", "s1", "2013-03-10", events=[attack(None, 4)]),
+            _dated_doc("c", "s2", "2017-04-05", events=[attack(None, 1400)])]
+    rows, groups = aggregate.events(docs, ENT)
+    assert len(rows) == 2
+    assert contradictions.event_conflicts(rows, groups) == []
+
+
+def test_undated_reports_of_one_week_are_one_event_and_their_tolls_conflict():
+    docs = [_dated_doc("a", "s1", "2017-04-04", events=[attack(None, 58)]),
+            _dated_doc("c", "s2", "2017-04-06", events=[attack(None, 72)])]
+    rows, groups = aggregate.events(docs, ENT)
+    assert len(rows) == 1
+    assert [c["kind"] for c in contradictions.event_conflicts(rows, groups)] == ["quantity"]
+
+
+def test_a_chain_of_undated_reports_does_not_stretch_one_event_over_months():
+    docs = [_dated_doc(d, f"s{k}", pub, events=[attack(None, None)])
+            for k, (d, pub) in enumerate([("a", "2017-01-01"), ("b", "2017-01-15"), ("c", "2017-01-29"),
+                                          ("d", "2017-02-12")])]
+    rows, _ = aggregate.events(docs, ENT)
+    assert len(rows) >= 2  # no single event spans the six weeks of reports
+
+
+def test_an_attack_and_a_battle_reported_of_one_incident_are_one_event():
+    battle = EventMention("FIGHT", "Battles", None, "clashes", 0, 6, 0, 80, actors=((1, "actor"),), location=0,
+                          date="2024-03-09", date_precision="day")
+    docs = [doc("a", "s1", events=[attack("2024-03-09", 7)]), doc("c", "s2", events=[battle])]
+    rows, _ = aggregate.events(docs, ENT)
+    assert len(rows) == 1 and rows[0]["stories"] == 2
+
+
+def test_reports_placing_an_incident_in_two_nearby_towns_are_one_event():
+    ents = {("a", 0): "E_town", ("a", 1): "E_x", ("c", 0): "E_village", ("c", 1): "E_y"}
+    docs = [doc("a", "s1", events=[attack("2024-03-09", 7)]), doc("c", "s2", events=[attack("2024-03-09", 9)])]
+    near = {"E_town": (59.91, 10.75), "E_village": (59.95, 10.90)}  # about 9 km apart
+    far = {"E_town": (59.91, 10.75), "E_village": (60.39, 5.32)}  # Oslo and Bergen
+    assert len(aggregate.events(docs, ents, near)[0]) == 1
+    assert len(aggregate.events(docs, ents, far)[0]) == 2
+    assert len(aggregate.events(docs, ents)[0]) == 2  # without coordinates: two places, two actors
+
+
+def test_a_toll_contradiction_lists_every_value_with_its_source_and_the_event():
+    docs = [doc("a", "s1", events=[attack("2024-03-09", 58)]), doc("b", "s1", events=[attack("2024-03-09", 58)]),
+            doc("c", "s2", events=[attack("2024-03-09", 72)]), doc("d", "s3", events=[attack("2024-03-09", 80)])]
+    rows, groups = aggregate.events(docs, ENT)
+    found = contradictions.event_conflicts(rows, groups, {"E_place": "Velmora", "E_is": "Dawn Front"})
+    assert len(found) == 1
+    c = found[0]
+    assert sorted(e["detail"]["value"] for e in c["evidence"]) == [58, 72, 80]  # the copy in b counts once
+    assert {e["doc"] for e in c["evidence"]} in ({"a", "c", "d"}, {"b", "c", "d"})
+    assert all(e["detail"]["published"] == "2024-03-10" for e in c["evidence"])
+    assert "at Velmora on 2024-03-09" in c["description"] and "Dawn Front" in c["description"]
+    assert "3 stories" in c["description"]
