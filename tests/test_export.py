@@ -144,6 +144,7 @@ def test_gexf_is_dynamic_for_gephis_timeline(sample_db, snap, tmp_path):
     assert 'mode="dynamic"' in head and 'timeformat="date"' in head
     g = nx.read_gexf(path)
     assert g.number_of_nodes() == len(snap.entities)
+    assert {f"{r['id']}" for r in snap.relations} <= {d["id"] for _, _, d in g.edges(data=True)}
     dated = [d for _, d in g.nodes(data=True) if "start" in d]
     assert len(dated) >= len(snap.entities) * 0.8
     assert all(len(d["start"]) == 10 and d["start"] <= d["end"] for d in dated)

@@ -10,7 +10,8 @@
   (FollowTheMoney states links, not their absence); a hedged one says so in ``status``;
 - events are ``Event`` entities: ``organizer`` the actors, ``involved`` the targets, ``location`` and
   ``addressEntity`` the place, ``date`` the event's date;
-- each (entity, document) pair is a ``Mention`` with the names the document uses;
+- each (entity, document) pair is a ``Mention`` with the names the document uses, ``resolved`` to
+  the actor (a place's Mention names it and its schema only: ``resolved`` admits legal entities);
 - every entity, link and event has ``proof`` links to the Articles its evidence comes from, and the
   evidence sentence as ``summary``.
 """

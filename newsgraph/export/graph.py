@@ -82,6 +82,8 @@ def write_graphml(snap: Snapshot, out: Path) -> list[Path]:
 def write_gexf(snap: Snapshot, out: Path) -> list[Path]:
     g = build(snap)
     g.graph["mode"] = "dynamic"  # start/end become the elements' intervals (Gephi's timeline)
+    for _, _, key, data in g.edges(keys=True, data=True):
+        data["id"] = key  # the relation's (or event's) id as the GEXF edge id, not a running number
     out.parent.mkdir(parents=True, exist_ok=True)
     nx.write_gexf(g, out, encoding="utf-8")
     return [out]
