@@ -17,7 +17,8 @@ Measures (words = ``\\w+`` runs of the article text):
 * found: a gold attribution is found when one predicted attribution covers at least half of its
   content words (recall by kind);
 * source accuracy: of the found attributions whose gold has a source, the share whose predicted
-  source shares a word with the gold source (a pronoun is right when it is the annotated pronoun).
+  source shares a word with the gold source, or a capitalised name word when it is another mention of
+  it ("Trump" for "Donald Trump"); a pronoun is right when it is the annotated pronoun.
 
 The articles are parsed with the shipped model (or read from the parse cached by
 ``make train-attribution`` when present: the same model, the same parse).
@@ -78,6 +79,17 @@ def _with_marks(text: str, spans) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+_NOT_NAMES = frozenset("I A An The He She It We They You This That Mr Mrs Ms Dr".split())
+
+
+def _same_name(text: str, gold, pred: tuple[int, int]) -> bool:
+    """Another mention of the same named source ("Trump" for "Donald Trump" two sentences on)."""
+    def names(s: str) -> set[str]:
+        return {w for w in _WORDS.findall(s) if w[:1].isupper() and w not in _NOT_NAMES}
+    g = names(" ".join(text[a:b] for a, b in gold))
+    return bool(g & names(text[pred[0]:pred[1]]))
+
+
 def score(articles: list[Article], predictions: list[list[Predicted]]) -> dict:
     tp_r, gold_n = defaultdict(int), defaultdict(int)
     tp_p, pred_n = defaultdict(int), defaultdict(int)
@@ -121,7 +133,8 @@ def score(articles: list[Article], predictions: list[list[Predicted]]) -> dict:
             for k in (kind, "all"):
                 found[k] += 1
             if g.source:
-                ok = best.source is not None and bool(words.of(g.source) & words.of([best.source]))
+                ok = best.source is not None and (bool(words.of(g.source) & words.of([best.source]))
+                                                  or _same_name(art.text, g.source, best.source))
                 for k in (kind, "all"):
                     src_n[k] += 1
                     src_ok[k] += ok

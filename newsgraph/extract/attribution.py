@@ -146,6 +146,7 @@ class DocFeatures:
     child_ids: np.ndarray
     sents: list[tuple[int, int]]
     gate: np.ndarray  # per sentence: a cue word or a quotation mark
+    open_end: np.ndarray  # per sentence: it ends inside quotation marks (a quotation running on)
 
 
 def doc_features(doc, cue_ids: np.ndarray, gate_ids: np.ndarray, mask: int) -> DocFeatures:
@@ -211,7 +212,9 @@ def doc_features(doc, cue_ids: np.ndarray, gate_ids: np.ndarray, mask: int) -> D
     child_ids = (np.concatenate([_mix(50, dep[kids]), _mix(51, lem[kh], dep[kids])]) & np.uint64(mask)).astype(np.int64)
     gate_tok = (q == 2) | np.isin(lem, gate_ids)
     gate = np.bincount(sid, weights=gate_tok, minlength=len(sents)) > 0
-    return DocFeatures(ids, child_heads, child_ids, sents, gate)
+    ends = np.array([e - 1 for _, e in sents])
+    open_end = q[ends] == 1
+    return DocFeatures(ids, child_heads, child_ids, sents, gate, open_end)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -280,24 +283,63 @@ class AttributionModel:
             best.append(int(back[t][best[-1]]))
         return best[::-1]
 
+    def batch_viterbi(self, em: np.ndarray, spans: list[tuple[int, int]]) -> list[list[int]]:
+        """Viterbi paths of several sentences at once (each starting from no label)."""
+        n_s = len(spans)
+        lens = np.array([e - s for s, e in spans])
+        width = int(lens.max())
+        pad = np.zeros((n_s, width, N_LABELS), dtype=np.float32)
+        for k, (s, e) in enumerate(spans):
+            pad[k, :e - s] = em[s:e]
+        trans = np.where(_ALLOWED[:N_LABELS], self.transitions[:N_LABELS], -1e9).astype(np.float32)
+        score = pad[:, 0] + np.where(_ALLOWED[START], self.transitions[START], -1e9)
+        back = np.zeros((n_s, width, N_LABELS), dtype=np.int64)
+        rows = np.arange(n_s)[:, None]
+        cols = np.arange(N_LABELS)[None, :]
+        for t in range(1, width):
+            cand = score[:, :, None] + trans[None]
+            b = cand.argmax(1)
+            new = cand[rows, b, cols] + pad[:, t]
+            live = (t < lens)[:, None]
+            score = np.where(live, new, score)
+            back[:, t] = b
+        last = score.argmax(1).tolist()
+        paths = []
+        for k in range(n_s):
+            n = int(lens[k])
+            path = [last[k]]
+            bk = back[k]
+            for t in range(n - 1, 0, -1):
+                path.append(int(bk[t, path[-1]]))
+            paths.append(path[::-1])
+        return paths
+
     def tag(self, doc, f: DocFeatures | None = None) -> list[int]:
-        """A label id per token of ``doc``."""
+        """A label id per token of ``doc``. A sentence starts from no label, unless the sentence
+        before ends inside content and inside quotation marks (a quotation running on): then it
+        starts from that label."""
         f = f or self.features(doc)
         labels = [0] * len(doc)
         if not f.gate.any():
             return labels
-        # only the sentences that may be read: those the gate opens and the one after each
-        read = f.gate | np.concatenate([[False], f.gate[:-1]])
+        # only the sentences that may be read: those the gate opens and the one after each that
+        # ends inside a quotation
+        read = f.gate | np.concatenate([[False], f.gate[:-1] & f.open_end[:-1]])
         rows = np.concatenate([np.arange(s, e) for k, (s, e) in enumerate(f.sents) if read[k]])
         em = self.emissions(f, rows)
+        gated = [k for k in range(len(f.sents)) if f.gate[k]]
+        first = dict(zip(gated, self.batch_viterbi(em, [f.sents[k] for k in gated])))
         prev = START
         for k, (s, e) in enumerate(f.sents):
-            if not read[k] or not f.gate[k] and prev not in (5, 6):
+            if prev in (5, 6) and read[k]:
+                path = self.viterbi(em[s:e], prev)  # content running on: decoded again from there
+            elif k in first:
+                path = first[k]
+            else:
                 prev = START
                 continue
-            path = self.viterbi(em[s:e], prev)
             labels[s:e] = path
-            prev = path[-1]
+            prev = path[-1] if path[-1] in (5, 6) and f.open_end[k] else START
         return labels
 
 
@@ -456,7 +498,7 @@ _LEAD_WORDS = re.compile(r"^(?:and|but|so|yet|as|while|when|because|although|tho
 def _speaker(text: str, span: tuple[int, int] | None):
     """(speaker span, role span) of a source as the tagger marked it: "X, a researcher at Y" is X
     with the role "a researcher at Y"."""
-    if span is None:
+    if span is None or not text[span[0]:span[1]].strip():
         return None, None
     s, e = span
     lead = _LEAD_WORDS.match(text[s:e])
@@ -493,6 +535,12 @@ def combine(text: str, quotes: list, attributions: list[Attribution]) -> list:
         span = a.content_span
         inside = [k for k, q in enumerate(direct) if _overlap((q.start, q.end), span) > 0]
         (sp, role) = _speaker(text, a.source)
+        if sp is None:  # the rules' reading of the same report may name its speaker
+            for q in quotes:
+                if q.kind != "direct" and q.speaker_start is not None and _overlap((q.start, q.end), span):
+                    sp = (q.speaker_start, q.speaker_end)
+                    role = (q.role_start, q.role_end) if q.role_start is not None else None
+                    break
         for k in inside:
             q = direct[k]
             if q.speaker_start is None and sp is not None:

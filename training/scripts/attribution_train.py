@@ -120,7 +120,7 @@ class Trainer:
             prev = at.START
             for j, (s, e) in enumerate(f.sents):
                 g = gold[s:e]
-                if not f.gate[j] and prev not in (5, 6):
+                if not f.gate[j] and prev == at.START:
                     prev = at.START
                     continue
                 pred = self.model.viterbi(em[s:e], prev)
@@ -129,7 +129,7 @@ class Trainer:
                     wrong += sum(int(a) != b for a, b in zip(g, pred))
                 total += e - s
                 self.c += 1
-                prev = int(g[-1])
+                prev = int(g[-1]) if int(g[-1]) in (5, 6) and f.open_end[j] else at.START
         return wrong / max(total, 1)
 
     def averaged(self) -> at.AttributionModel:
