@@ -44,8 +44,8 @@ Fatalities: not stated counts as 0 on both sides; a gold list holds every accept
 Contradictions (store-wide): a contradiction is *judged* when every report it cites lies in a gold
 article; it is right when all of them lie on one gold event (within an article), or on gold events
 sharing an identity ``key`` (across articles). A report on no gold event makes it wrong. With 60 of
-804 articles few contradictions are judged so, and the gold file also holds an audit: 30 contradictions
-of the baseline store (a seeded sample) whose two cited reports were read and judged one event or not;
+804 articles few contradictions are judged so, and the gold file also holds an audit: 60 contradictions
+(seeded samples, ``--audit-sample N`` draws the next) whose two cited reports were read and judged one event or not;
 a contradiction citing the same reports (overlapping spans) takes that verdict. The store-wide
 precision counts both; contradictions neither judges are counted as unjudged (audit them next).
 
@@ -447,6 +447,7 @@ def contradiction_audit(gold, system: SystemEvents, by_gold: dict[str, bool]) ->
         if len(reps) == len(a.get("reports") or []):
             audited.append((reps, bool(a["same"])))
     judged = right = from_gold = from_audit = 0
+    unjudged: list[str] = []
     for c in system.contradictions:
         verdict = by_gold.get(c["id"])
         if verdict is not None:
@@ -458,12 +459,13 @@ def contradiction_audit(gold, system: SystemEvents, by_gold: dict[str, bool]) ->
                     from_audit += 1
                     break
         if verdict is None:
+            unjudged.append(c["id"])
             continue
         judged += 1
         right += verdict
     return {"in_store": len(system.contradictions), "judged": judged, "by_gold_events": from_gold,
             "by_audit": from_audit, "within_one_event": right, "precision": _ratio(right, judged),
-            "unjudged": len(system.contradictions) - judged}
+            "unjudged": len(unjudged), "unjudged_ids": unjudged}
 
 
 # -- printing ----------------------------------------------------------------------------------------
@@ -532,6 +534,45 @@ def show(result: dict[str, Any], system: SystemEvents, uid: str, out=None) -> No
               f"killed={system_fatalities(ev)} {verdict}", file=out)
 
 
+def raw_offset(doc: SysDoc, clean: int) -> int | None:
+    """The raw-text offset of a cleaned-text offset (the inverse of clean_span), None where the text was inserted."""
+    if not doc.segments or all(seg_raw is None for _, seg_raw, _ in doc.segments):
+        return clean
+    for clean_start, seg_raw, length in doc.segments:
+        if seg_raw is not None and clean_start <= clean < clean_start + length:
+            return seg_raw + clean - clean_start
+    return None
+
+
+def audit_sample(result: dict[str, Any], system: SystemEvents, n: int, seed: int = 20240615, out=None) -> None:
+    """Print n unjudged contradictions (a seeded sample) with the sentences they cite, for reading (screen only),
+    each followed by an entry to complete (True/False) and add to eval/fakes/spec_events.py CONTRADICTION_AUDIT."""
+    import random
+
+    out = out or sys.stdout
+    unit_of = {d: u for u, d in system.unit_doc.items()}
+    by_id = {c["id"]: c for c in system.contradictions}
+    ids = sorted(result["contradictions"]["unjudged_ids"])
+    pick = random.Random(seed).sample(ids, min(n, len(ids)))
+    print(f"\n{len(pick)} of {len(ids)} unjudged contradictions (seed {seed}):", file=out)
+    for cid in pick:
+        c = by_id[cid]
+        print(f"\n{cid} {c['kind']}", file=out)
+        refs = []
+        for d, s, e in c["reports"]:
+            doc = system.docs.get(d)
+            if doc is None:
+                continue
+            a = max(doc.text.rfind(". ", 0, s) + 2, 0)
+            b = doc.text.find(". ", e)
+            b = len(doc.text) if b < 0 else b + 1
+            rs = raw_offset(doc, s)
+            print(f"  {unit_of.get(d, d)} published {doc.published}: value {doc.text[s:e]!r} in: {doc.text[a:b][:300]!r}", file=out)
+            if rs is not None:
+                refs.append(f'"{unit_of.get(d, d)}@{rs}-{rs + e - s}"')
+        print(f"  A([{', '.join(refs)}], None),", file=out)
+
+
 def flatten(result: dict[str, Any]) -> dict[str, float]:
     flat: dict[str, float] = {}
     for part, figs in result.get("splits", {}).items():
@@ -582,6 +623,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ingest", action="store_true",
                     help="first bring the store up to date with this tree's code (incremental ingest of the CSV, as make eval-corpus)")
     ap.add_argument("--fresh", action="store_true", help="with --ingest: rebuild the store from scratch")
+    ap.add_argument("--audit-sample", type=int, metavar="N",
+                    help="print N unjudged contradictions (seeded) with their sentences, to audit (screen only)")
     ap.add_argument("--show", action="append", default=[], metavar="UNIT_ID",
                     help="print this article's system events against the gold (on screen only)")
     args = ap.parse_args(argv)
@@ -620,6 +663,8 @@ def main(argv: list[str] | None = None) -> int:
     report(result)
     for uid in args.show:
         show(result, system, uid)
+    if args.audit_sample:
+        audit_sample(result, system, args.audit_sample)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
