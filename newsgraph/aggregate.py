@@ -104,6 +104,8 @@ class _EventRef:
     actors: tuple[tuple[str, str], ...]  # (entity id, role)
     location: str | None
     point: tuple[float, float] | None = None  # the place's coordinates, when it is a settlement
+    coarse: bool = False  # the place is a country or a province: it locates nothing by itself
+    crowded: bool = False  # a city large enough to have several incidents of a kind on one day
 
     def reported(self) -> date | None:
         published = self.doc.published
@@ -122,6 +124,32 @@ class _EventRef:
             except ValueError:
                 return None
         return None
+
+
+def coarse_places(entities) -> set[str]:
+    """Place entities that are countries or first-level regions (by the corpus or the gazetteer)."""
+    out = set()
+    for e in entities:
+        if getattr(e, "type", None) != "LOC":
+            continue
+        gaz = (getattr(e, "meta", None) or {}).get("gazetteer")
+        kind = gaz.get("kind") if isinstance(gaz, dict) else None
+        if e.subtype in ("country", "region") or kind in ("country", "admin1"):
+            out.add(e.id)
+    return out
+
+
+CROWDED_POPULATION = 250_000
+
+
+def crowded_places(entities) -> set[str]:
+    """Settlements whose gazetteer population reaches ``CROWDED_POPULATION``."""
+    out = set()
+    for e in entities:
+        gaz = (getattr(e, "meta", None) or {}).get("gazetteer")
+        if isinstance(gaz, dict) and isinstance(gaz.get("population"), (int, float)) and gaz["population"] >= CROWDED_POPULATION:
+            out.add(e.id)
+    return out
 
 
 def settlement_points(entities) -> dict[str, tuple[float, float]]:
@@ -185,8 +213,10 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _same_place(a: _EventRef, b: _EventRef) -> bool:
+    """One place for two reports: the same settlement (or two within ``NEAR_KM``). Two reports
+    placed only in one country or province may be of any two incidents in it."""
     if a.location is not None and a.location == b.location:
-        return True
+        return not a.coarse
     return a.point is not None and b.point is not None and _km(a.point, b.point) <= NEAR_KM
 
 
@@ -229,13 +259,49 @@ def _compatible(a: _EventRef, b: _EventRef) -> bool:
     same_place = _same_place(a, b)
     shared_actor = bool({e for e, _ in a.actors} & {e for e, _ in b.actors})
     same_sentence = a.doc.doc_id == b.doc.doc_id and a.mention.start == b.mention.start
+    if shared_actor and not same_place and a.doc.story != b.doc.story:
+        # an actor in two reports, with no one place: one event only on one stated day, and not
+        # when the reports put it in two different places
+        if not (da and db and da == db) or (a.location and b.location and a.location != b.location and not (a.coarse or b.coarse)):
+            return False
     return same_place or shared_actor or same_sentence
 
 
+def same_incident(a: _EventRef, b: _EventRef) -> bool:
+    """Stricter than one event's reports: two reports whose counts can be compared, because they
+    place the incident in one settlement (or name the same actor on one stated day) and date it to
+    the same day or, undated, appeared within ``SAME_INCIDENT_DAYS`` of each other."""
+    da, db = a.day(), b.day()
+    if da and db:
+        if abs((da - db).days) > 1:
+            return False
+    else:
+        ra, rb = a.reported(), b.reported()
+        if ra is None or rb is None or abs((ra - rb).days) > SAME_INCIDENT_DAYS:
+            return False
+        dated = da or db
+        if dated and not (0 <= ((ra if not da else rb) - dated).days <= SAME_INCIDENT_DAYS):
+            return False
+    shared_actor = bool({e for e, _ in a.actors} & {e for e, _ in b.actors})
+    same_kind = a.mention.sub_event_type is not None and a.mention.sub_event_type == b.mention.sub_event_type
+    if _same_place(a, b):
+        # a besieged city has several incidents a day: the same actor or the same kind of attack too
+        return (shared_actor and same_kind) if (a.crowded or b.crowded) else True
+    return shared_actor and bool(da and db and da == db) and (a.location == b.location or not (a.location and b.location))
+
+
+SAME_INCIDENT_DAYS = 7  # a week of follow-up reports still counts the same dead
+
+
 def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str],
-           points: dict[str, tuple[float, float]] | None = None) -> tuple[list[dict], list[list[_EventRef]]]:
+           points: dict[str, tuple[float, float]] | None = None,
+           coarse: set[str] | frozenset[str] = frozenset(),
+           crowded: set[str] | frozenset[str] = frozenset()) -> tuple[list[dict], list[list[_EventRef]]]:
     """``points`` gives the coordinates of place entities that are settlements (or smaller), so that
-    reports placing one incident "in X" and "near X" meet."""
+    reports placing one incident "in X" and "near X" meet; ``coarse`` holds the place entities that
+    are countries or provinces, which do not make two reports one event by themselves; ``crowded``
+    the cities where one day holds several incidents, whose counts are compared only between
+    reports that also share an actor or the kind of attack."""
     points = points or {}
     refs: list[_EventRef] = []
     anaphors: list[tuple[int, int]] = []  # (event, its antecedent) as indices into refs
@@ -246,7 +312,7 @@ def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str],
             loc = entity_of.get((d.doc_id, em.location)) if em.location >= 0 else None
             if 0 <= em.antecedent < len(d.facts.events):
                 anaphors.append((len(refs), first + em.antecedent))
-            refs.append(_EventRef(d, em, actors, loc, points.get(loc) if loc else None))
+            refs.append(_EventRef(d, em, actors, loc, points.get(loc) if loc else None, loc in coarse, loc in crowded))
     parent = list(range(len(refs)))
 
     def find(x: int) -> int:
@@ -258,7 +324,7 @@ def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str],
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(refs):
         t = type_family(r.mention.type)
-        if r.location:
+        if r.location and not r.coarse:
             blocks[(t, "at:" + r.location)].append(i)
         if r.point:
             cell = (math.floor(r.point[0] / _CELL_DEGREES), math.floor(r.point[1] / _CELL_DEGREES))

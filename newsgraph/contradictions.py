@@ -22,7 +22,7 @@ import hashlib
 from collections import defaultdict
 from itertools import combinations
 
-from newsgraph.aggregate import StoredDoc, _EventRef
+from newsgraph.aggregate import StoredDoc, _EventRef, same_incident
 from newsgraph.extract.quantities import counted
 
 _CLAIM_REACH = 200  # characters around a claim in which an actor counts as its subject
@@ -36,16 +36,24 @@ def _ev(doc: str, start: int, end: int, **detail) -> dict:
     return {"doc": doc, "start": start, "end": end, "detail": detail}
 
 
+_LOWER_ONLY = {"at least", "more than", "over", "upwards of"}
+# Two lower bounds are both true whatever the toll; sources still disagree on it when one is half
+# as large again as the other ("at least 58" against "at least 87").
+BOUNDS_RATIO = 1.5
+
+
 def _excludes(a: tuple[int, str | None], b: tuple[int, str | None]) -> bool:
-    """Whether two counts of the same thing cannot both be true."""
+    """Whether two counts of the same thing disagree: they cannot both be true, or they are lower
+    bounds far apart."""
     (va, qa), (vb, qb) = a, b
     if qa is None and qb is None:
         return va != vb
-    lower_only = {"at least", "more than", "over", "upwards of"}
-    if qa in lower_only and qb is None:
+    if qa in _LOWER_ONLY and qb is None:
         return vb < va
-    if qb in lower_only and qa is None:
+    if qb in _LOWER_ONLY and qa is None:
         return va < vb
+    if qa in _LOWER_ONLY and qb in _LOWER_ONLY and min(va, vb) > 0:
+        return max(va, vb) >= BOUNDS_RATIO * min(va, vb)
     return False
 
 
@@ -57,6 +65,17 @@ def _comparable(a: str, b: str) -> bool:
     if ca is None or cb is None:
         return False
     return ca == cb or ca == "" or cb == ""
+
+
+def _same_place_and_actor(a: _EventRef, b: _EventRef) -> bool:
+    """Two dated reports that disagree on the day are of one incident only when they name one
+    settlement, share an actor and report the same count: anything less is likelier two incidents
+    on two days (a town shelled on Monday and again on Thursday)."""
+    same_place = a.location is not None and a.location == b.location and not a.coarse
+    if not same_place or not ({e for e, _ in a.actors} & {e for e, _ in b.actors}):
+        return False
+    counts_a = {(q.kind, q.value) for q in a.mention.quantities if q.scope is None}
+    return bool(counts_a & {(q.kind, q.value) for q in b.mention.quantities if q.scope is None})
 
 
 def _event_context(row: dict, names: dict[str, str]) -> str:
@@ -87,10 +106,15 @@ def _conflicting_reports(items: list[tuple[_EventRef, object]]) -> list[tuple[_E
     candidates = [g + bare for g in groups.values()] or [bare]
     best: list[tuple[_EventRef, object]] = []
     for group in candidates:
-        clash = any(ra.doc.story != rb.doc.story and _excludes((qa.value, qa.approx), (qb.value, qb.approx))
-                    for (ra, qa), (rb, qb) in combinations(group, 2))
-        if not clash:
+        clashes = [(x, y) for x, y in combinations(range(len(group)), 2)
+                   if group[x][0].doc.story != group[y][0].doc.story
+                   and _excludes((group[x][1].value, group[x][1].approx), (group[y][1].value, group[y][1].approx))
+                   and same_incident(group[x][0], group[y][0])]
+        if not clashes:
             continue
+        # the reports shown: those of the clashing pairs and any that agree with one of them on the incident
+        core = {k for pair in clashes for k in pair}
+        group = [g for k, g in enumerate(group) if k in core or any(same_incident(g[0], group[c][0]) for c in core)]
         seen: set[tuple[str, object, object]] = set()
         kept = []
         for r, q in sorted(group, key=lambda x: (x[0].doc.published or "", x[0].doc.doc_id, x[1].start)):
@@ -141,6 +165,8 @@ def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]],
         for ra, rb in combinations(dated, 2):
             if ra.doc.story == rb.doc.story or ra.mention.date == rb.mention.date:
                 continue
+            if not _same_place_and_actor(ra, rb):
+                continue  # two days at a province or by one actor are two incidents, not a disagreement
             pair = tuple(sorted((ra.mention.date, rb.mention.date)))
             if pair in seen:
                 continue

@@ -574,7 +574,8 @@ def resolve_corpus(store: Store, report: IngestReport | None = None) -> None:
             for doc_id, story, published, data in store.all_facts()]
     entities, entity_of, extra = resolve_entities(docs, store.overrides())
     relation_rows = aggregate.relations(docs, entity_of)
-    event_rows, event_groups = aggregate.events(docs, entity_of, aggregate.settlement_points(entities))
+    event_rows, event_groups = aggregate.events(docs, entity_of, aggregate.settlement_points(entities),
+                                                 aggregate.coarse_places(entities), aggregate.crowded_places(entities))
     conflicts = (contradictions.event_conflicts(event_rows, event_groups, {e.id: e.name for e in entities})
                  + contradictions.relation_conflicts(relation_rows, {d.doc_id: d.story for d in docs})
                  + contradictions.claim_conflicts(docs, entity_of))

@@ -130,12 +130,20 @@ def test_an_undated_mention_is_not_an_event_months_older_than_its_report():
 
 
 def test_one_event_dated_differently_by_two_stories():
-    docs = [doc("a", "s1", events=[attack("2024-03-13", None)]), doc("c", "s2", events=[attack("2024-03-12", None)])]
+    # the same toll at the same place by the same actor, dated a day apart: one incident, two dates
+    docs = [doc("a", "s1", events=[attack("2024-03-13", 7)]), doc("c", "s2", events=[attack("2024-03-12", 7)])]
     rows, groups = aggregate.events(docs, ENT)
     assert len(rows) == 1
     found = contradictions.event_conflicts(rows, groups)
     assert [c["kind"] for c in found] == ["date"]
     assert {e["detail"]["value"] for e in found[0]["evidence"]} == {"2024-03-12", "2024-03-13"}
+
+
+def test_two_days_with_nothing_else_in_common_are_no_date_disagreement():
+    # a town attacked on two days, no count shared: likelier two incidents than one misdated
+    docs = [doc("a", "s1", events=[attack("2024-03-13", None)]), doc("c", "s2", events=[attack("2024-03-12", None)])]
+    rows, groups = aggregate.events(docs, ENT)
+    assert [c["kind"] for c in contradictions.event_conflicts(rows, groups)] == []
 
 
 def test_events_a_week_apart_are_two_events():
@@ -262,3 +270,21 @@ def test_a_toll_contradiction_lists_every_value_with_its_source_and_the_event():
     assert all(e["detail"]["published"] == "2024-03-10" for e in c["evidence"])
     assert "at Velmora on 2024-03-09" in c["description"] and "Dawn Front" in c["description"]
     assert "3 stories" in c["description"]
+
+
+def test_lower_bounds_far_apart_are_a_disagreement_close_ones_are_not():
+    def n(a: int, b: int) -> int:
+        docs = [doc("a", "s1", events=[attack("2024-03-09", a, approx="at least")]),
+                doc("c", "s2", events=[attack("2024-03-09", b, approx="at least")])]
+        return len(contradictions.event_conflicts(*aggregate.events(docs, ENT)))
+
+    assert n(58, 87) == 1 and n(60, 75) == 0
+
+
+def test_counts_in_a_crowded_city_are_compared_only_for_one_actor_and_one_kind_of_attack():
+    ents = {("a", 0): "E_city", ("a", 1): "E_x", ("c", 0): "E_city", ("c", 1): "E_y"}
+    docs = [doc("a", "s1", events=[attack("2024-03-09", 11)]), doc("c", "s2", events=[attack("2024-03-09", 3)])]
+    rows, groups = aggregate.events(docs, ents, crowded={"E_city"})
+    assert contradictions.event_conflicts(rows, groups) == []  # two actors' attacks in one city on one day
+    rows, groups = aggregate.events(docs, ents)
+    assert len(contradictions.event_conflicts(rows, groups)) == 1  # a town: one incident that day

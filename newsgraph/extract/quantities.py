@@ -489,9 +489,12 @@ def counted(text: str) -> str | None:
     "people", "Four YPG fighters" -> "ypg fighter", "11" -> ""; None for a part of a larger count
     ("six others")."""
     raw = [w for w in text.replace(",", " ").split() if not w.replace(".", "").isdigit()]
-    raw = [w for w in raw if w.lower() not in _NOT_COUNTED]
-    if any(w.lower() in _PART_WORDS for w in raw):
+    # "another six people", "six more": a part of a count ("more than six" is a bound, not a part)
+    lowered = [w.lower() for w in raw]
+    if any(w in _PART_WORDS and not (w == "more" and k + 1 < len(lowered) and lowered[k + 1] == "than")
+           for k, w in enumerate(lowered)):
         return None
+    raw = [w for w in raw if w.lower() not in _NOT_COUNTED]
     # the head noun and any named side ("YPG fighters"); a plain description ("militia fighters")
     # does not make it another count
     words = [w.lower() for k, w in enumerate(raw) if k == len(raw) - 1 or w[:1].isupper()]
