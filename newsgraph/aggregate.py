@@ -223,7 +223,8 @@ def _same_place(a: _EventRef, b: _EventRef) -> bool:
 def _compatible(a: _EventRef, b: _EventRef) -> bool:
     if type_family(a.mention.type) != type_family(b.mention.type):
         return False
-    if a.doc.story != b.doc.story and not (a.mention.date and b.mention.date):
+    undated = not (a.mention.date or a.mention.date_partial or b.mention.date or b.mention.date_partial)
+    if undated and (a.doc.story or a.doc.doc_id) != (b.doc.story or b.doc.doc_id):
         # an undated report is about something recent: its report's date stands for the event's
         ra, rb = a.reported(), b.reported()
         if ra is None or rb is None or abs((ra - rb).days) > RECENT_DAYS:
@@ -259,11 +260,8 @@ def _compatible(a: _EventRef, b: _EventRef) -> bool:
     same_place = _same_place(a, b)
     shared_actor = bool({e for e, _ in a.actors} & {e for e, _ in b.actors})
     same_sentence = a.doc.doc_id == b.doc.doc_id and a.mention.start == b.mention.start
-    if shared_actor and not same_place and a.doc.story != b.doc.story:
-        # an actor in two reports, with no one place: one event only on one stated day, and not
-        # when the reports put it in two different places
-        if not (da and db and da == db) or (a.location and b.location and a.location != b.location and not (a.coarse or b.coarse)):
-            return False
+    if shared_actor and not same_place and a.point and b.point:
+        return False  # one actor's two incidents in two towns, not one event
     return same_place or shared_actor or same_sentence
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from newsgraph.aggregate import StoredDoc, _EventRef, same_incident
@@ -67,15 +68,40 @@ def _comparable(a: str, b: str) -> bool:
     return ca == cb or ca == "" or cb == ""
 
 
-def _same_place_and_actor(a: _EventRef, b: _EventRef) -> bool:
-    """Two dated reports that disagree on the day are of one incident only when they name one
-    settlement, share an actor and report the same count: anything less is likelier two incidents
-    on two days (a town shelled on Monday and again on Thursday)."""
-    same_place = a.location is not None and a.location == b.location and not a.coarse
-    if not same_place or not ({e for e, _ in a.actors} & {e for e, _ in b.actors}):
+@dataclass
+class _StoryProfile:
+    """What one story's reports of an event say about it: places, actors, targets, counts."""
+    places: set[str] = field(default_factory=set)  # settlements only
+    crowded: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    targets: set[str] = field(default_factory=set)
+    counts: set[tuple[str, int]] = field(default_factory=set)
+
+
+def _profiles(members: list[_EventRef]) -> dict[str, _StoryProfile]:
+    out: dict[str, _StoryProfile] = defaultdict(_StoryProfile)
+    for r in members:
+        p = out[r.doc.story]
+        if r.location and not r.coarse:
+            p.places.add(r.location)
+            if r.crowded:
+                p.crowded.add(r.location)
+        for e, role in r.actors:
+            (p.targets if role == "target" else p.actors).add(e)
+        p.counts |= {(q.kind, q.value) for q in r.mention.quantities if q.scope is None and q.value}
+    return out
+
+
+def _one_incident(a: _StoryProfile, b: _StoryProfile) -> bool:
+    """Two stories that date an event differently report one incident, not two, when they name the
+    same target, or the same town and the same count (in a crowded city, also the same actor):
+    anything less is likelier a town struck on Monday and again on Thursday."""
+    if a.targets & b.targets:
+        return True
+    places = a.places & b.places
+    if not places or not a.counts & b.counts:
         return False
-    counts_a = {(q.kind, q.value) for q in a.mention.quantities if q.scope is None}
-    return bool(counts_a & {(q.kind, q.value) for q in b.mention.quantities if q.scope is None})
+    return bool(places - a.crowded - b.crowded) or bool(a.actors & b.actors)
 
 
 def _event_context(row: dict, names: dict[str, str]) -> str:
@@ -162,11 +188,12 @@ def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]],
         # dates
         dated = [r for r in members if r.mention.date and r.mention.date_precision == "day"]
         seen: set[tuple[str, str]] = set()
+        profiles = _profiles(members) if len(dated) > 1 else {}
         for ra, rb in combinations(dated, 2):
             if ra.doc.story == rb.doc.story or ra.mention.date == rb.mention.date:
                 continue
-            if not _same_place_and_actor(ra, rb):
-                continue  # two days at a province or by one actor are two incidents, not a disagreement
+            if not _one_incident(profiles[ra.doc.story], profiles[rb.doc.story]):
+                continue
             pair = tuple(sorted((ra.mention.date, rb.mention.date)))
             if pair in seen:
                 continue

@@ -24,7 +24,7 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 8: mentions: persons of a "reporting by" credit line keep their names
 # 9: events: ACLED sub-event type, descriptive actors, fatalities; hypotheticals and boilerplate dropped
 # 10: quotes: reports found by the trained attribution tagger; descriptive speakers, local pronouns
-FACTS_VERSION = "10"
+FACTS_VERSION = "11"
 
 
 @dataclass(slots=True)
@@ -52,7 +52,7 @@ class QuoteFacts:
     cue_end: int | None
     how: str | None
     entity: int  # document-local speaker, -1 unknown
-    attributed_by: str  # name | role | anaphor | pronoun | none
+    attributed_by: str  # name | role | anaphor | pronoun | descriptive | none
 
 
 @dataclass(slots=True)

@@ -714,3 +714,31 @@ def test_long_model_place_span_is_dropped():
     text = "Tribal Elders Reject Deal Over Water Rights In Diyala\n\nThe elders met on Sunday."
     doc = _blank_doc(text, [("Tribal Elders Reject Deal Over Water Rights In Diyala", "GPE")])
     assert not [m for m in find_mentions(text, doc) if "Reject" in m.text]
+
+
+# -- names glued by a source that strips punctuation ------------------------------------------------
+
+def _texts(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(m.text, m.type) for m in find_mentions(text, _blank_doc(text, ents))]
+
+
+def test_a_place_glued_to_an_organisation_the_document_names_alone_is_split():
+    text = "Reuters said that Lyon was quiet by noon. Lyon Reuters Fighting went on near the city."
+    got = _texts(text, [("Reuters", "ORG"), ("Lyon", "GPE"), ("Lyon Reuters", "ORG")])
+    assert got[-2:] == [("Lyon", "LOC"), ("Reuters", "ORG")]
+
+
+def test_an_acronym_glued_to_a_person_is_split():
+    text = "Karim al-Tarmi leads the NVDU, which denied it. NVDU Karim al-Tarmi spoke on Monday."
+    got = _texts(text, [("Karim al-Tarmi", "PERSON"), ("NVDU", "ORG"), ("NVDU Karim al-Tarmi", "PERSON")])
+    assert got[-2:] == [("NVDU", "ORG"), ("Karim al-Tarmi", "PERSON")]
+
+
+def test_names_that_only_look_glued_stay_whole():
+    # a given name and a surname used alone elsewhere: one person
+    text = "Karim was calm and Tarmi spoke. Karim Tarmi met reporters."
+    assert ("Karim Tarmi", "PERSON") in _texts(text, [("Karim Tarmi", "PERSON"), ("Karim", "PERSON"), ("Tarmi", "PERSON")])
+    # a nationality before an organisation, and a place in an organisation's name, are the name
+    text = "The Defence Ministry added more. The Norwegian Defence Ministry said so, and the Lyon Media Center agreed."
+    got = _texts(text, [("Norwegian Defence Ministry", "ORG"), ("Defence Ministry", "ORG"), ("Lyon Media Center", "ORG")])
+    assert ("Norwegian Defence Ministry", "ORG") in got and ("Lyon Media Center", "ORG") in got

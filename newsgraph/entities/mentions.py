@@ -1147,10 +1147,67 @@ class _Scanner:
             taken.insert(k, (c.start, c.end))
             chosen.append(c)
         chosen.sort(key=lambda c: c.start)
+        chosen = self._split_glued(chosen)
         self._vote_types(chosen)
         chosen = self._repeat_names(chosen)
         self._descriptor_titles(chosen)
         return chosen
+
+    def _split_glued(self, chosen: list[_Cand]) -> list[_Cand]:
+        """ "Lyon Reuters", "NVDU al-Tarmi", "Tarmi Norwegian": a source that strips punctuation
+        ("LYON (Reuters)", "(NVDU) al-Tarmi") glues two names into one span. A span made of two
+        names that the document uses on their own elsewhere, of two different kinds (a place and an
+        organisation, an acronym and a person), or a name and a country or demonym at its edge, is
+        those two names. A person's given name and surname are one kind: never split."""
+        known: dict[str, tuple[str, str | None, str]] = {}
+        for c in chosen:
+            if c.origin not in ("role", "demonym"):
+                known.setdefault(fold(self.text[c.start:c.end]), (c.type, c.subtype, c.origin))
+
+        def reading(part: str) -> tuple[str, str | None, str, bool] | None:
+            """(type, subtype, origin, independent): how the document reads a part on its own."""
+            hit = known.get(fold(part))
+            if hit is not None:
+                return (*hit, True)
+            if country_name(part):
+                return ("LOC", "country", "demonym" if demonym_target(part) else "ner", False)
+            target = demonym_target(part)
+            if target is not None:
+                return ("LOC" if target[1] == "country" else "ORG", None, "demonym", False)
+            return None
+
+        out: list[_Cand] = []
+        for c in chosen:
+            piece = self.text[c.start:c.end]
+            words = [(m.start(), m.end()) for m in re.finditer(r"\S+", piece)]
+            if (len(words) < 2 or len(words) > 6 or c.origin not in ("ner", "group", "shape")
+                    or c.kind_named or c.name_start > c.start):
+                out.append(c)
+                continue
+            split = None
+            for k in range(1, len(words)):
+                left, right = piece[: words[k - 1][1]], piece[words[k][0]:]
+                if piece[words[k - 1][1]: words[k][0]] != " ":
+                    continue
+                a, b = reading(left), reading(right)
+                if a is None or b is None or not (a[3] or b[3]):
+                    continue
+                if not (a[3] and b[3]) and (a if b[3] else b)[0] != "PERSON":
+                    continue  # a nationality before an organisation is part of its name ("Norwegian Army")
+                acronym = is_acronym(left) or is_acronym(right)
+                if a[0] == b[0] and not acronym:
+                    continue  # "Karim" and "al-Tarmi": the parts of one person's name
+                if b[0] == "ORG" and fold(right.split()[-1]) in lx.ORG_HEADS:
+                    continue  # "Lyon Media Center": a place in an organisation's name
+                split = (words[k - 1][1], words[k][0], a, b)
+                break
+            if split is None:
+                out.append(c)
+                continue
+            left_end, right_start, a, b = split
+            for (s0, e0), (typ, sub, origin, _) in (((c.start, c.start + left_end), a), ((c.start + right_start, c.end), b)):
+                out.append(_Cand(s0, e0, typ, sub, origin, c.strength))
+        return out
 
     def _vote_types(self, chosen: list[_Cand]) -> None:
         """One name, one type within a document. A cue elsewhere ("the Hamrin mountains", "Salahuddin
