@@ -622,3 +622,21 @@ def test_an_organisation_named_without_the_complement_of_its_head_word_is_one_en
     mentions = [mention(text, "Norland Observatory for Human Rights", "ORG"), mention(text, "Norland Observatory", "ORG", nth=1)]
     out, entities = link_mentions(text, mentions)
     assert len(entities) == 1
+
+
+def test_a_compound_adjective_before_a_defined_name_is_not_part_of_it():
+    text = "Fighters of the Dawn-linked Velmora Army formerly known as the Sahil Front advanced. The Sahil Front denied it."
+    ms = [mention(text, "Velmora Army", "ORG"), mention(text, "Sahil Front", "ORG"), mention(text, "Sahil Front", "ORG", nth=1)]
+    out, ents = link_mentions(text, ms)
+    army = entity_of(out, ents, "Velmora Army")
+    assert army is not None and army is entity_of(out, ents, "Sahil Front", 1)
+
+
+def test_a_name_the_model_cut_short_takes_the_end_its_definition_shows():
+    text = "The Dawn Front of the Northern Hills and Coast, also known as the Harbour Brigade, advanced on Lyon."
+    ms = [mention(text, "Dawn Front", "ORG"), mention(text, "Harbour Brigade", "ORG"), mention(text, "Lyon", "LOC")]
+    out, ents = link_mentions(text, ms)
+    assert [m.text for m in out if m.type == "ORG"][0] == "Dawn Front of the Northern Hills and Coast"
+    front = entity_of(out, ents, "Dawn Front of the Northern Hills and Coast")
+    assert front is not None and front is entity_of(out, ents, "Harbour Brigade")
+    assert entity_of(out, ents, "Lyon") is not front

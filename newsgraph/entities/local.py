@@ -114,6 +114,9 @@ def _checked_copies(text: str, mentions: Sequence[EntityMention]) -> list[Entity
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+# "the al-Dawn-linked Velmora Front, known as ...": a compound adjective describes the name, it is not part of it
+_LEADING_COMPOUND = re.compile(r"^\S+-(?:linked|backed|affiliated|led|based|allied|aligned|funded|run|held|"
+                               r"controlled|inspired|sponsored|trained|supported)\s+(?:the\s+)?", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -219,6 +222,9 @@ def _trim_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
     lead = _LEADING_ARTICLE.match(text[s:e])
     if lead and s + lead.end() < e:
         s += lead.end()
+    lead = _LEADING_COMPOUND.match(text[s:e])
+    if lead and s + lead.end() < e:
+        s += lead.end()
     return s, e
 
 
@@ -255,10 +261,36 @@ class _Document:
                 best, best_overlap = i, ov
         return best, touched
 
+    def extend_to(self, span: tuple[int, int]) -> int | None:
+        """The model cut a defined name short ("Dawn Front of the North" as "Dawn Front of"): the
+        one named mention that starts where the definition's name starts and ends inside it takes
+        the definition's end. Returns its index, or None when no mention fits so."""
+        inside = [i for i, m in enumerate(self.mentions)
+                  if m.start < span[1] and m.end > span[0] and self.named(i)]
+        if len(inside) != 1:
+            return None
+        i = inside[0]
+        m = self.mentions[i]
+        if self.spans[i][0] != span[0] or not (span[0] < m.end < span[1]) or m.name_start not in (-1, m.start):
+            return None
+        tail = self.text[m.end:span[1]].split()
+        if not tail or not all(w in ("of", "and", "the", "for") or w[:1].isupper() and w.strip(".,").lower() not in _TIME_NAMES
+                               for w in tail) or tail[-1] in ("of", "and", "the", "for"):
+            return None  # "Dawn Front on Friday": the definition's phrase ran past the name
+        text = self.text[m.start:span[1]]
+        self.mentions[i] = dataclasses.replace(m, end=span[1], text=text,
+                                               name_end=span[1] if m.name_end >= 0 else m.name_end)
+        self.spans[i] = _name_span(self.mentions[i])
+        return i
+
     def add(self, m: EntityMention) -> int:
         self.mentions.append(m)
         self.spans.append(_name_span(m))
         return len(self.mentions) - 1
+
+
+_TIME_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                        "june july august september october november december".split())
 
 
 def _alias_mention(text: str, span: tuple[int, int], like: EntityMention) -> EntityMention:
@@ -319,9 +351,15 @@ def _add_definition_mentions(doc: _Document, defs: list[AliasDef]) -> list[tuple
         if long_span[0] >= long_span[1] or short_span[0] >= short_span[1]:
             continue
         (li, l_touched), (si, s_touched) = doc.mention_at(long_span), doc.mention_at(short_span)
-        if li is None and si is None:
+        if li is None and si is None and not (l_touched or s_touched):
             continue  # nothing the mention finder saw: probably not a name at all
         if not _definition_attaches(doc, d, li, si, long_span, short_span):
+            continue
+        if li is None and l_touched:
+            li = doc.extend_to(long_span)
+        if si is None and s_touched:
+            si = doc.extend_to(short_span)
+        if li is None and si is None:
             continue
         if li is not None and si is not None:
             if li != si:
