@@ -111,7 +111,7 @@ def _event_context(row: dict, names: dict[str, str]) -> str:
         parts.append(f"at {names.get(row['location'], row['location'])}")
     if row.get("date"):
         parts.append(f"on {row['date']}")
-    actors = [names.get(a["entity"], a["entity"]) for a in row.get("actors", [])[:4]]
+    actors = list(dict.fromkeys(names.get(a["entity"], a["entity"]) for a in row.get("actors", [])))[:4]
     text = " ".join(parts)
     if actors:
         text += f" ({', '.join(actors)})"
@@ -175,7 +175,7 @@ def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]],
             reports = _conflicting_reports(items)
             if not reports:
                 continue
-            values = ", ".join(dict.fromkeys(repr(q.text) for _, q in reports))
+            values = ", ".join({(q.value, q.approx): repr(q.text) for _, q in reversed(reports)}.values())
             out.append({
                 "id": _hid("quantity", row["id"], kind, *sorted({r.doc.doc_id for r, _ in reports})),
                 "kind": "quantity", "subject": row["id"],
@@ -194,6 +194,8 @@ def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]],
                 continue
             if not _one_incident(profiles[ra.doc.story], profiles[rb.doc.story]):
                 continue
+            if ra.location and rb.location and ra.location != rb.location:
+                continue  # the two dates are given for two places: two of the event's moments, not one
             pair = tuple(sorted((ra.mention.date, rb.mention.date)))
             if pair in seen:
                 continue
