@@ -572,3 +572,19 @@ def test_a_stripped_possessive_the_model_took_for_a_person_is_the_place():
     # a titled person stays a person
     _, ents = groups(_many("Norway", "LOC", 4, prefix="n") + [rec("p1", 0, "Norways", titles=["Mr"])])
     assert {e.type for e in ents} == {"LOC", "PERSON"}
+
+
+def test_a_group_name_without_its_front_word_joins_the_group_when_the_model_took_it_for_a_person():
+    records = [rec(f"g{k}", 0, "Velmora Front", "ORG") for k in range(4)]
+    # the model typed the bare "al-Velmora" a person in three stories and a place in one
+    records += [rec("p1", 0, "al-Velmora"), rec("p2", 0, "al-Velmora"), rec("p3", 0, "al-Velmora"),
+                rec("p4", 0, "al-Velmora", "LOC"), rec("p4", 1, "Velmora Front", "ORG")]
+    _, mapping = resolve(records)
+    assert len({mapping[r.key] for r in records}) == 1
+
+
+def test_a_bare_name_that_is_a_country_or_a_titled_person_never_joins_a_group():
+    records = [rec(f"g{k}", 0, "Norway Front", "ORG") for k in range(3)] + [rec("c1", 0, "Norway", "LOC")]
+    records += [rec(f"h{k}", 0, "Karim Front", "ORG") for k in range(3)] + [rec("t1", 0, "Karim", titles=["General"])]
+    _, mapping = resolve(records)
+    assert mapping[("c1", 0)] != mapping[("g0", 0)] and mapping[("t1", 0)] != mapping[("h0", 0)]

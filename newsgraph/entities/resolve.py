@@ -981,6 +981,63 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
                         f"against {others} for the {len(targets) - 1} other names it shortens"]))
 
 
+# Words that make a group's name of the name it heads or ends: "the Dawn Front" is often just "Dawn",
+# "Jabhat al-Dawn" just "al-Dawn". Only words that say "front, army, movement, organisation": a
+# word such as "Ansar" ("supporters") is part of what the name says.
+_TRAILING_GROUP_WORDS = frozenset("front army movement party brigade brigades forces council group organization "
+                                  "organisation militia".split())
+_LEADING_GROUP_WORDS = frozenset("jabhat jabha hayat hay'at harakat haraka tanzim".split())
+
+
+def _join_bare_group_names(records: list[LocalRecord], cl: _Clusters, place_kind: "PlaceKind | None") -> None:
+    """ "Al-Dawn", typed a person or a place by the model, is the "Al-Dawn Front" the corpus names as
+    an organisation: a name that is an organisation's name without its front/army/movement word,
+    with nothing of its own saying what it is (no title, not a country, not a place the gazetteer
+    knows), joins the one organisation it shortens (or the one reported far more than the others).
+    A document that named both apart did so only because the model typed them apart: joined too."""
+    bare_of: dict[str, set[int]] = defaultdict(set)
+    for j, r in enumerate(records):
+        if r.type != "ORG":
+            continue
+        for n in _record_names(r):
+            words = n.split()
+            if len(words) < 2 or is_acronym(n.strip()):
+                continue
+            if fold(words[-1]) in _TRAILING_GROUP_WORDS:
+                bare_of[_key(" ".join(words[:-1]))].add(j)
+            if fold(words[0]) in _LEADING_GROUP_WORDS and len(words) >= 2:
+                bare_of[_key(" ".join(words[1:]))].add(j)
+    if not bare_of:
+        return
+    for i, r in enumerate(records):
+        # the model's own organisation of that name is an actor of its own ("Dawn" beside "Dawn
+        # Brigades"); one it typed a person or a place, retyped by the corpus vote, is a shortening
+        if (r.type == "ORG" and r.retyped_from in (None, "ORG")) or r.titles or _type_evidence(r) is not None:
+            continue
+        key = _key(r.name)
+        if key not in bare_of:
+            continue
+        words = [w for w in _name_words(r.name, False) if not _generic_head(w)]
+        if not words or country_name(r.name) or demonym_target(r.name) or (place_kind is not None and place_kind(r.name)):
+            continue
+        own = cl.find(i)
+        support = Counter({cl.find(j): len(cl.stories[cl.find(j)]) for j in bare_of[key]})
+        support.pop(own, None)
+        if not support:
+            continue
+        (best, n), *rest = support.most_common()
+        others = sum(v for _, v in rest)
+        if n < 2 or (rest and n < DOMINANCE_RATIO * others):
+            continue
+        in_own, _ = cl.in_shared_docs(own, best)
+        if any(_key(records[k].name) != key for k in in_own):
+            continue  # a document told another name of this cluster apart from the organisation
+        long_name = _cluster_name(records, cl, best)
+        cl.join(own, best, (r.name, long_name, [
+            f"{r.name!r} is {long_name!r} without its group word; nothing else in the corpus says what "
+            f"{r.name!r} is"]), force=True)
+
+
 def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters) -> None:
     """A lone untitled word the model took for a person ("Sahil has seen attacks") is the
     place of that name when the corpus names the place in several documents and no person in the
@@ -1436,6 +1493,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     clock("corroborated definitions")
     _join_undivided_places(records, cl, divisions, place_kind)
     _join_bare_places_of_weak_kind(records, cl, divisions)
+    _join_bare_group_names(records, cl, place_kind)
     _join_places_taken_for_persons(records, cl)
     clock("places")
     cl = _cut_weak_links(records, cl, names_of)
