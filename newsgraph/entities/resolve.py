@@ -1183,18 +1183,32 @@ def _join_corroborated(records: list[LocalRecord], cl: _Clusters, names_of: list
         if len(names_of[i]) < 2:
             continue
         own = cl.find(i)
+        # the clusters each of the record's names stands for: its own, and any other cluster that
+        # uses the name under a spelling the comparison accepts. The record says all are one; two
+        # records in two other clusters ("X, formerly Y" and "X', formerly Y") support the same pair.
+        named: list[tuple[str, set[int]]] = []
         for n in names_of[i]:
             if r.type != "LOC" and len(_parse(n).tokens) < 2 and not is_acronym(n.strip()):
                 continue  # a lone surname or word may be anyone's
+            roots = {own}
             for root, m in by_skeleton.get(name_key(n), {}).items():
                 other = cl.find(root)
                 if other == own or records[other].type != r.type:
                     continue
                 if _key(m) != _key(n) and not link_by_name(n, m, r.type)[0]:
                     continue
-                pair = (min(own, other), max(own, other))
-                support[pair].add(r.story_id or r.doc_id)
-                evidence.setdefault(pair, (names_of[i][0], m))
+                roots.add(other)
+            named.append((n, roots))
+        for k, (n, roots_n) in enumerate(named):
+            for m, roots_m in named[k + 1:]:
+                if len(roots_n) > 6 or len(roots_m) > 6:
+                    continue  # a name many clusters share says nothing about which two are one
+                for x in roots_n:
+                    for y in roots_m:
+                        if x != y:
+                            pair = (min(x, y), max(x, y))
+                            support[pair].add(r.story_id or r.doc_id)
+                            evidence.setdefault(pair, (n, m))
     for pair, stories in sorted(support.items(), key=lambda kv: -len(kv[1])):
         if len(stories) < 2:
             continue
