@@ -260,9 +260,9 @@ def process_partition(part: Partition, parts_url: str, options: ReadOptions | No
             rows["facts"][at] = r.facts.to_json()
             rows["facts_model"][at] = name if r.parsed else None
             rows["nlp_problem"][at] = r.problem
-    _fault_once(fs, root)
     table = pa.table({c: rows[c] for c in _COLUMNS}, schema=_schema())
     fs.makedirs(root, exist_ok=True)
+    _fault_once(fs, root)
     partial = f"{root.rstrip('/')}/.{part.key}.{uuid.uuid4().hex}.partial"
     with fs.open(partial, "wb") as handle:
         pq.write_table(table, handle, compression="zstd")
@@ -334,7 +334,7 @@ def connect(address: str):
             workers = int(n) if n else max(1, os.cpu_count() or 1)
         except ValueError:
             raise ValueError(f"--dask {address!r}: expected local:N with N a number of workers") from None
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
         return Client(cluster), cluster
     return Client(address, timeout="30s"), None
 
