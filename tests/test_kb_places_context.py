@@ -158,3 +158,13 @@ def test_link_places_positions_a_place_the_gazetteer_lacks():
 def test_country_entities_get_coordinates():
     c = _country("Chile")  # its capital, Santiago
     assert c["alpha2"] == "CL" and abs(c["latitude"] + 33.45) < 0.3 and abs(c["longitude"] + 70.65) < 0.3
+
+
+def test_a_namesake_a_country_away_from_every_co_mentioned_place_is_refused():
+    # a small town in a country the documents never name; the places named beside it lie 500 km off
+    g = Gazetteer.from_records([_rec(1, "Fenwa", 31.2, 30.5, cc="XB", pop=90_000),
+                                _rec(2, "Bigtown", 35.9, 36.6, cc="XA", pop=500_000)])
+    far = Evidence(countries={"XA": 4}, near=[(35.9, 36.6, 3.0)])
+    assert decide_place("Fenwa", far, g).place is None
+    close = Evidence(countries={"XA": 4}, near=[(31.5, 30.8, 3.0)])  # 40 km away: support
+    assert decide_place("Fenwa", close, g).place is not None

@@ -883,9 +883,16 @@ def _unsupported(best: Scored, ev: Evidence) -> bool:
     documents talk about other countries, so this is a namesake, not the place meant."""
     p = best.place
     if p.kind == "country" or any(r.startswith(("national capital", "document countries", "corpus countries", "named as",
-                                                "near co-mentioned", "stated position")) for r in best.reasons):
+                                                "stated position")) for r in best.reasons):
+        return False
+    # co-mentioned places support a reading only when one lies near it, not a country away
+    if ev.near and p.latitude is not None and min(
+            haversine_km(lat, lon, p.latitude, p.longitude) for lat, lon, _ in ev.near) <= NEAR_SUPPORT_KM:
         return False
     return p.population < 100_000
+
+
+NEAR_SUPPORT_KM = 250.0
 
 
 def _same_place(a: Place, b: Place) -> bool:
