@@ -56,10 +56,15 @@ eval-relations: install
 	$(VENV)/bin/newsgraph demo --db out/eval.db --out out/eval.json > /dev/null
 	$(PY) -m newsgraph.evaluate --export out/eval.json
 
+# BENCH_SCALE_SIZES: sizes of the scale table (the whole ingest, plain and --dask local:2, stage by
+# stage; newsgraph/bench_scale.py). 100000 takes hours on two cores: BENCH_SCALE_SIZES=1000,10000,100000.
+BENCH_SCALE_SIZES ?= 1000,10000
+
 bench: install
 	$(PY) -m newsgraph.bench --out bench-out
 	$(PY) -m newsgraph.bench_pipeline --limit 804
 	$(PY) -m newsgraph.bench_resolve --mentions 200000
+	OMP_NUM_THREADS=1 $(PY) -m newsgraph.bench_scale --sizes $(BENCH_SCALE_SIZES) --out bench-out/scale
 
 clean:
 	rm -rf out bench-out .pytest_cache
