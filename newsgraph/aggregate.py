@@ -270,12 +270,14 @@ def same_incident(a: _EventRef, b: _EventRef) -> bool:
     place the incident in one settlement (or name the same actor on one stated day) and date it to
     the same day or, undated, appeared within ``SAME_INCIDENT_DAYS`` of each other."""
     da, db = a.day(), b.day()
+    crowded = a.crowded or b.crowded
     if da and db:
-        if abs((da - db).days) > 1:
-            return False
+        if da != db:
+            return False  # a day apart may be one incident misdated or two: counts of two days are not compared
     else:
         ra, rb = a.reported(), b.reported()
-        if ra is None or rb is None or abs((ra - rb).days) > SAME_INCIDENT_DAYS:
+        window = CROWDED_INCIDENT_DAYS if crowded else SAME_INCIDENT_DAYS
+        if ra is None or rb is None or abs((ra - rb).days) > window:
             return False
         dated = da or db
         if dated and not (0 <= ((ra if not da else rb) - dated).days <= SAME_INCIDENT_DAYS):
@@ -289,6 +291,7 @@ def same_incident(a: _EventRef, b: _EventRef) -> bool:
 
 
 SAME_INCIDENT_DAYS = 7  # a week of follow-up reports still counts the same dead
+CROWDED_INCIDENT_DAYS = 1  # in a city with several incidents a day, undated reports only of the same or next day
 
 
 def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str],

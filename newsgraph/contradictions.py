@@ -94,14 +94,20 @@ def _profiles(members: list[_EventRef]) -> dict[str, _StoryProfile]:
 
 def _one_incident(a: _StoryProfile, b: _StoryProfile) -> bool:
     """Two stories that date an event differently report one incident, not two, when they name the
-    same target, or the same town and the same count (in a crowded city, also the same actor):
+    same town and the same count (in a crowded city, also the same actor):
     anything less is likelier a town struck on Monday and again on Thursday."""
-    if a.targets & b.targets:
-        return True
     places = a.places & b.places
     if not places or not a.counts & b.counts:
         return False
     return bool(places - a.crowded - b.crowded) or bool(a.actors & b.actors)
+
+
+def _same_reported_facts(a: _EventRef, b: _EventRef) -> bool:
+    """Two dated sentences that report the same count: the sentences themselves, not only their
+    stories, tell one incident ("Monday's strike killed 15" and "Tuesday's strike" in one story are
+    two; a group targeted in both says nothing, it is targeted every day)."""
+    counts = {(q.kind, q.value) for q in a.mention.quantities if q.scope is None and q.value}
+    return bool(counts & {(q.kind, q.value) for q in b.mention.quantities if q.scope is None and q.value})
 
 
 def _event_context(row: dict, names: dict[str, str]) -> str:
@@ -196,6 +202,8 @@ def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]],
                 continue
             if ra.location and rb.location and ra.location != rb.location:
                 continue  # the two dates are given for two places: two of the event's moments, not one
+            if not _same_reported_facts(ra, rb):
+                continue  # the two dated sentences themselves must tell the same incident
             pair = tuple(sorted((ra.mention.date, rb.mention.date)))
             if pair in seen:
                 continue

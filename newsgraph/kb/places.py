@@ -851,7 +851,8 @@ class _Decider:
         for _, p in ranked:
             named_so = " ".join(content_words(compact(p.name))) == query
             scored.append(score_place(p, self._importance(p), ev, asked, named_so))
-        scored.sort(key=lambda s: -s.score)
+        # ties in a stable order (population, then id), not the hash order of the candidates set
+        scored.sort(key=lambda s: (-s.score, -s.place.population, s.place.geonameid or 0, s.place.code or "", s.place.name))
         best = scored[0]
         if ev.offsets and not any(r.startswith("stated position") and r.endswith("+6") for r in best.reasons) \
                 and all(p.place.latitude is not None for p in scored[:1]):
