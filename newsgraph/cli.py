@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsgraph import pipeline, query
+from newsgraph.ingest.budget import Budget
 from newsgraph.store import Store, StoreError
 
 app = typer.Typer(
@@ -37,13 +38,29 @@ DbOption = Annotated[Path, typer.Option("--db", help="The SQLite store (env NEWS
 
 def open_store(db: Path, must_exist: bool = True) -> Store:
     if must_exist and not db.exists():
-        err.print(f"[red]error:[/] no store at {db} (run [bold]newsgraph ingest PATH --db {db}[/] first)")
+        err.print(f"[red]error:[/] no store at {escape(str(db))} (run [bold]newsgraph ingest PATH --db {escape(str(db))}[/] first)")
         raise typer.Exit(2)
     try:
         return Store(db)
     except StoreError as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(Text("error: ", style="red") + safe(str(exc)))
         raise typer.Exit(2) from exc
+
+
+# Escape sequences and control characters a terminal acts on (colours, cursor moves, titles,
+# hyperlinks, bells), and the bidirectional controls that reorder what is shown: article text and
+# file names are data, printed as Text (never as markup) with these made visible as "�".
+_TERMINAL_CONTROLS = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"            # CSI: colours, cursor
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: window title, hyperlinks
+    r"|\x1b[P^_X][^\x1b]*(?:\x1b\\)?"      # DCS, PM, APC, SOS strings
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]"
+)
+
+
+def safe(value, style: str = "") -> Text:
+    """Text from the data (an article, a title, a file name) for the terminal: no markup, no escapes."""
+    return Text(_TERMINAL_CONTROLS.sub("\ufffd", "" if value is None else str(value)), style=style)
 
 
 # the per-document stages scale with processes; two is what our laptops have to spare
@@ -61,18 +78,52 @@ def ingest(
     actors: Annotated[Optional[list[Path]], typer.Option(
         "--actors", help="CAMEO/Phoenix actor and agent dictionaries (a directory or a file; repeatable): "
                          "codes, roles and aliases for the entities. Remembered by the store.")] = None,
+    columns: Annotated[Optional[str], typer.Option(
+        "--columns", help="CSV columns of each role: text=COL,title=COL,published=COL,publisher=COL,url=COL "
+                          "(html=COL for a column of markup). Roles not named are looked for under their usual "
+                          "names; every other column is kept as the document's metadata.")] = None,
+    date_order: Annotated[Optional[str], typer.Option(
+        "--date-order", help="How to read all-numeric dates such as 4/5/2017: dmy, mdy or ymd. Without it an "
+                             "ambiguous one is left unread and flagged.")] = None,
+    max_seconds: Annotated[float, typer.Option(
+        "--max-seconds", help="Time budget of one document in each stage (0: none); over it, it is reported and skipped.")] = Budget().seconds,
+    max_chars: Annotated[int, typer.Option(
+        "--max-chars", help="Size budget: characters of cleaned text of one document (0: none).")] = Budget().chars,
+    dask: Annotated[Optional[str], typer.Option(
+        "--dask", help="Run the per-document stages on a Dask cluster: a scheduler address (tcp://HOST:8786), or "
+                       "local:N for N worker processes on this machine (see docs/dask.md).")] = None,
+    dask_parts: Annotated[Optional[str], typer.Option(
+        "--dask-parts", help="With --dask: where the partitions' Parquet outputs go, a folder or an fsspec URL "
+                             "(s3://bucket/run); default DB.parts beside the store. A re-run skips partitions there.")] = None,
 ) -> None:
     """Read articles, clean them, group syndicated copies, and store everything.
 
     Idempotent and incremental: documents already stored (same content) are skipped. Bad inputs are
-    reported one line each and the run goes on; the exit status is 1 when any input failed.
+    reported one line each and the run goes on; the exit status is 1 when any input failed. Files a
+    directory walk does not read are named, with the reason, and counted in the summary.
     """
+    from newsgraph.ingest.numeric_dates import DATE_ORDERS
+    from newsgraph.ingest.readers import ReadOptions
+    from newsgraph.ingest.tables import parse_columns
+
+    try:
+        roles = parse_columns(columns or "")
+    except ValueError as exc:
+        _bad_option("--columns", str(exc))
+    if date_order is not None and date_order.lower() not in DATE_ORDERS:
+        _bad_option("--date-order", f"{date_order!r} is none of {', '.join(DATE_ORDERS)}")
+    options = ReadOptions(roles, date_order.lower() if date_order else None)
     dictionaries = [_checked_dictionary(p) for p in actors or []]
     store = open_store(db, must_exist=False)
     _remember_dictionaries(store, dictionaries)
 
     def on_problem(problem):
-        err.print(f"[yellow]skipped[/] {escape(problem.source)}: {escape(problem.reason)}", soft_wrap=True)
+        err.print(Text("skipped ", style="yellow") + safe(problem.source) + Text(": ") + safe(problem.reason), soft_wrap=True)
+
+    def on_note(note):
+        label = {"unread": "not read", "repaired": "repaired", "ambiguous": "dates", "columns": "columns"}.get(note.kind, note.kind)
+        reason = note.reason.removeprefix("not read: ")
+        err.print(Text(f"{label} ", style="cyan") + safe(note.source) + Text(": ") + safe(reason), soft_wrap=True)
 
     with Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[unit]}"),
@@ -90,14 +141,45 @@ def ingest(
                 stages[stage] = progress.add_task(stage, total=total, current="", unit="documents")
             progress.update(stages[stage], completed=done, total=total)
 
-        report = pipeline.ingest(
-            store, paths, workers=workers, batch_size=batch_size, on_progress=on_progress, on_problem=on_problem,
-            nlp=nlp, on_stage=on_stage,
-        )
+        if dask:
+            report = _ingest_on_dask(store, paths, dask, dask_parts or f"{db}.parts", nlp=nlp, options=options,
+                                     budget=Budget(max_seconds, max_chars), on_problem=on_problem, on_note=on_note,
+                                     on_stage=on_stage)
+        else:
+            report = pipeline.ingest(
+                store, paths, workers=workers, batch_size=batch_size, on_progress=on_progress, on_problem=on_problem,
+                nlp=nlp, on_stage=on_stage, options=options, budget=Budget(max_seconds, max_chars), on_note=on_note,
+            )
+    # one line per document, or per cause when many documents share it (a model not installed)
+    by_cause: dict[str, list[str]] = {}
+    for line in report.fact_problems:
+        where, _, why = line.partition(": ")
+        by_cause.setdefault(why, []).append(where)
+    for why, wheres in by_cause.items():
+        shown = wheres[0] if len(wheres) == 1 else f"{len(wheres)} documents (first {wheres[0]})"
+        err.print(Text("incomplete facts ", style="yellow") + safe(shown) + Text(": ") + safe(why), soft_wrap=True)
     _print_report(report, db)
     store.close()
     if report.failed:
         raise typer.Exit(1)
+
+
+def _ingest_on_dask(store: Store, paths, address: str, parts: str, **kwargs) -> pipeline.IngestReport:
+    try:
+        from newsgraph import distributed
+
+        report, stats = distributed.ingest(store, paths, address, parts=parts, **kwargs)
+    except ImportError as exc:
+        _bad_option("--dask", f"needs Dask and pyarrow ({exc}): pip install 'dask[distributed]' pyarrow")
+    except (ValueError, OSError, TimeoutError) as exc:
+        _bad_option("--dask", f"{address}: {type(exc).__name__}: {exc}")
+    err.print(Text(f"dask: {stats.partitions} partitions in {parts}, {stats.skipped} written by an earlier run"))
+    return report
+
+
+def _bad_option(option: str, why: str) -> None:
+    err.print(Text(f"error: {option}: ", style="red") + safe(why))
+    raise typer.Exit(2)
 
 
 def _print_report(report: pipeline.IngestReport, db: Path) -> None:
@@ -108,13 +190,17 @@ def _print_report(report: pipeline.IngestReport, db: Path) -> None:
     table.add_row("duplicates in run", str(report.duplicates), "problems", f"[{'red' if report.problems else 'green'}]{len(report.problems)}[/]")
     table.add_row("documents in store", str(report.documents), "independent stories", str(report.stories))
     table.add_row("syndicated copies", str(report.syndicated), "time", f"{report.seconds:.1f}s ({rate:.0f} docs/s)")
+    unread = sum(1 for n in report.notes if n.kind == "unread")
+    if unread or report.fact_problems:
+        table.add_row("files not read", f"[{'yellow' if unread else 'green'}]{unread}[/]",
+                      "incomplete facts", f"[{'yellow' if report.fact_problems else 'green'}]{len(report.fact_problems)}[/]")
     if report.nlp_skipped:
         short = report.nlp_skipped.split(" (")[0].split(". ")[0]  # the first clause says it; the rest is how to fix
         hint = "" if report.nlp_skipped == "switched off" else " — see training/README.md"
         table.add_row("NLP", "[yellow]not run[/]", "", f"[yellow]{escape(short)}[/]{hint}")
     else:
         table.add_row("NLP annotated", str(report.annotated))
-    console.print(Panel(table, title=f"ingest → {db}", expand=False))
+    console.print(Panel(table, title=f"ingest → {escape(str(db))}", expand=False))
 
 
 @app.command()
@@ -141,8 +227,8 @@ def docs(db: DbOption = Path(DEFAULT_DB)) -> None:
             date += "[cyan]*[/]"
             inferred = True
         table.add_row(
-            r.id[:8], _short(r.source, r.locator), r.publisher or "[dim]—[/]", date, story, str(r.words),
-            str(r.removed_lines), f"[yellow]{r.flags}[/]" if r.flags else "0",
+            r.id[:8], safe(_short(r.source, r.locator)), safe(r.publisher) if r.publisher else "[dim]—[/]", date, story,
+            str(r.words), str(r.removed_lines), f"[yellow]{r.flags}[/]" if r.flags else "0",
         )
     console.print(table)
     notes = ["[magenta]×N[/] copies of one story, [bold]★[/] its canonical (most complete) copy"]
@@ -170,29 +256,64 @@ def show_doc(
         except query.NotFound as exc:
             err.print(f"[red]error:[/] {exc}")
             raise typer.Exit(2) from exc
+        meta = json.loads(store.query("SELECT meta FROM documents WHERE id = ?", (doc["id"],))[0]["meta"] or "{}")
+    # everything below comes from the data: printed as Text, never read as markup (see ``safe``)
     head = Table.grid(padding=(0, 2))
     head.add_row("id", doc["id"])
-    head.add_row("source", doc["source"] + (f" ({doc['locator']})" if doc["locator"] else ""))
-    head.add_row("title", doc["title"] or "—")
-    head.add_row("publisher", doc["publisher"] or "—")
+    head.add_row("source", safe(doc["source"] + (f" ({doc['locator']})" if doc["locator"] else "")))
+    head.add_row("title", safe(doc["title"] or "—"))
+    head.add_row("publisher", safe(doc["publisher"] or "—"))
     ev = doc["published_evidence"]
-    head.add_row("published", (doc["published"] or "—") + (f"  [dim]{doc['published_method']}: “{ev.get('text', ev.get('origin'))}”[/]" if ev else ""))
-    head.add_row("story", (doc["story"] or "—") + (f"  [dim]with {', '.join(s[:12] for s in doc['story_siblings'])}[/]" if doc["story_siblings"] else ""))
+    head.add_row("published", safe(doc["published"] or "—")
+                 + (safe(f"  {doc['published_method']}: “{ev.get('text', ev.get('origin'))}”", "dim") if ev else Text()))
+    head.add_row("story", safe(doc["story"] or "—")
+                 + (safe(f"  with {', '.join(s[:12] for s in doc['story_siblings'])}", "dim") if doc["story_siblings"] else Text()))
+    for key in ("url", "crawled"):
+        if isinstance(meta.get(key), str):
+            head.add_row(key, safe(meta[key]))
+    for name, value in (meta.get("columns") or {}).items():  # a CSV's other columns
+        head.add_row(safe(name, "dim"), safe(value if len(str(value)) <= 300 else str(value)[:300] + "…"))
     for f in doc["flags"]:
-        head.add_row("[yellow]flag[/]", f"[yellow]{f['kind']}[/]: {f['message']}")
+        head.add_row(Text("flag", style="yellow"), safe(f["kind"], "yellow") + Text(": ") + safe(f["message"]))
     console.print(Panel(head, expand=False))
     if doc["format"] == "text":
         for line in query.raw_lines(doc):
             if line.removed:
-                console.print(Text("  ✗ ", style="red") + Text(line.text, style="dim strike") + Text(f"  [{line.removed}]", style="red dim"))
+                console.print(Text("  ✗ ", style="red") + safe(line.text, "dim strike") + safe(f"  [{line.removed}]", "red dim"))
             elif line.text.strip():
-                console.print(Text("    ") + Text(line.text))
+                console.print(Text("    ") + safe(line.text))
             else:
                 console.print()
     else:
-        console.print(doc["text"])
+        console.print(safe(doc["text"]))
         if doc["removed"]:
             console.print(f"[dim]{len(doc['removed'])} removed blocks[/]")
+
+
+@app.command()
+def migrate(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Upgrade a store written by an older newsgraph to this version's schema (in one transaction).
+
+    Documents and corrections are kept; results derived from them whose shape changed are dropped
+    and recomputed by the next ingest."""
+    from newsgraph.store import SCHEMA_VERSION
+
+    if not db.exists():
+        err.print(Text(f"error: no store at {db}", style="red"))
+        raise typer.Exit(2)
+    try:
+        store = Store(db, migrate=True)
+    except StoreError as exc:
+        err.print(Text("error: ", style="red") + safe(str(exc)))
+        raise typer.Exit(2) from exc
+    with store:
+        steps = store.migrated
+    for step in steps:
+        console.print(safe(step))
+    if steps:
+        console.print(safe(f"{db}: now store schema version {SCHEMA_VERSION}; run `newsgraph ingest` to recompute"))
+    else:
+        console.print(safe(f"{db}: already at store schema version {SCHEMA_VERSION}, nothing to do"))
 
 
 @app.command()
@@ -888,8 +1009,6 @@ def serve(
     console.print(f"newsgraph workbench for {escape(str(db))} on [bold]http://{shown}:{port}/[/] "
                   f"(API docs at /docs); Ctrl-C stops it")
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
-
-
 
 
 def main() -> None:  # pragma: no cover - entry point

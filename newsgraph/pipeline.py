@@ -309,6 +309,7 @@ def work_on(items: list[WorkItem], use_model: bool, budget: Budget = Budget()) -
     from newsgraph.facts import DocumentFacts, extract_facts
 
     model = annotation.load_model()[0] if use_model else None
+    _warm_up(model)
     started = time.process_time()
     parses: dict[str, annotation.Annotation] = {}
     failed: dict[str, str] = {}
@@ -317,13 +318,13 @@ def work_on(items: list[WorkItem], use_model: bool, budget: Budget = Budget()) -
         try:
             with time_limit(budget.seconds * len(todo), "the NLP of a batch"):
                 parses = dict(zip((it.doc_id for it in todo), annotation.annotate(model, [it.text for it in todo])))
-        except Exception:  # noqa: BLE001 - one document spoilt the batch: parse them one by one
+        except (Exception, OverBudget):  # noqa: BLE001 - one document spoilt the batch: parse them one by one
             parses = {}
             for it in todo:
                 try:
                     with time_limit(budget.seconds, "the NLP model"):
                         parses[it.doc_id] = annotation.annotate(model, [it.text])[0]
-                except Exception as exc:  # noqa: BLE001 - reported with the document's name
+                except (Exception, OverBudget) as exc:  # noqa: BLE001 - reported with the document's name
                     failed[it.doc_id] = str(exc) if isinstance(exc, OverBudget) else f"{type(exc).__name__}: {exc}"
     nlp_seconds = time.process_time() - started
     results = []
@@ -349,6 +350,27 @@ def work_on(items: list[WorkItem], use_model: bool, budget: Budget = Budget()) -
             facts.problems.append(trouble)
         results.append(WorkResult(it.doc_id, it.where, parses.get(it.doc_id), facts, doc is not None, failed.get(it.doc_id)))
     return results, nlp_seconds, time.process_time() - started - nlp_seconds
+
+
+_WARM: set[str] = set()
+_WARM_UP_TEXT = "Karim al-Tarmi, a commander of the Dawn Front, said on Monday that 12 fighters were killed near Velmora."
+
+
+def _warm_up(model) -> None:
+    """Run the facts stage once, outside any time budget, on a short text of our own: the stages load
+    their lexicons, gazetteer and models on first use, once per process, and that one-time cost must
+    not be charged to (and cut short in) the first document's budget."""
+    key = annotation.model_name(model) if model is not None else "-"
+    if key in _WARM:
+        return
+    from newsgraph.facts import extract_facts
+
+    try:
+        doc = _doc_of(model, annotation.annotate(model, [_WARM_UP_TEXT])[0].docbin) if model is not None else None
+        extract_facts(_WARM_UP_TEXT, doc, None)
+    except Exception:  # noqa: BLE001 - a stage that fails here fails on the documents too, and is reported there
+        pass
+    _WARM.add(key)
 
 
 def _worker_init(use_model: bool) -> None:

@@ -20,10 +20,13 @@ from typing import Any
 
 from newsgraph.types import CleanedDocument, Evidence, Flag, PublishedDate, RawDocument
 
+# The shape of the tables. A store records the version that wrote it (meta.schema_version); a store
+# of an older version is opened only after `newsgraph migrate` (which says what it changes), one of a
+# newer version not at all: this code cannot know what the newer tables mean.
 SCHEMA_VERSION = 2
 
-# Tables an older schema version had in another shape; they are derived data, so an upgrade drops
-# them (and the NLP output, which the next run recomputes) rather than migrating them.
+# Tables version 1 had in another shape; they are derived data, so the migration drops them (and the
+# NLP output, which the next run recomputes) rather than converting them.
 _DERIVED_TABLES = ("mentions", "entities", "aliases", "relations", "events", "event_actors", "quotes",
                    "contradictions", "evidence", "nlp_docs", "sentences")
 
@@ -209,11 +212,39 @@ class StoreError(RuntimeError):
     pass
 
 
+class SchemaMismatch(StoreError):
+    """The store was written by another schema version (``found``; this code has ``SCHEMA_VERSION``)."""
+
+    def __init__(self, path: Path, found: int):
+        self.found = found
+        if found > SCHEMA_VERSION:
+            message = (f"{path} was written by a newer newsgraph (store schema version {found}; this newsgraph "
+                       f"reads version {SCHEMA_VERSION}): upgrade newsgraph to use it; it was left untouched")
+        else:
+            message = (f"{path} has store schema version {found}, this newsgraph uses version {SCHEMA_VERSION}: "
+                       f"run `newsgraph migrate --db {path}` to upgrade it (documents and corrections are kept; "
+                       "the NLP, facts and cross-document results are recomputed by the next ingest)")
+        super().__init__(message)
+
+
+def _migrate_1_to_2(db: sqlite3.Connection) -> str:
+    for table in _DERIVED_TABLES:
+        db.execute(f"DROP TABLE IF EXISTS {table}")
+    return "derived tables rebuilt (mentions, entities, relations, events, quotes, NLP output)"
+
+
+# from version -> the step to the next version, returning what it did
+_MIGRATIONS = {1: _migrate_1_to_2}
+
+
 class Store:
     """A newsgraph database. Open with ``Store(path)``; use as a context manager to close it."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, migrate: bool = False):
+        """Open (or create) a store. One of an older schema version raises SchemaMismatch unless
+        ``migrate`` (see ``newsgraph migrate``); one of a newer version always does."""
         self.path = Path(path)
+        self.migrated: list[str] = []  # what opening with ``migrate`` did, one line a step
         if self.path.parent and not self.path.parent.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -225,24 +256,53 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self._upgrade()
+            found = self.schema_version()
+            if found is not None and found != SCHEMA_VERSION:
+                if found > SCHEMA_VERSION or not migrate:
+                    self.db.close()
+                    raise SchemaMismatch(self.path, found)
+                self._migrate(found)
             self.db.executescript(SCHEMA)
             self._add_columns()
         except sqlite3.DatabaseError as exc:
+            self.db.close()
             raise StoreError(f"{self.path} is not a newsgraph database ({exc})") from exc
         self.db.execute(
             "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
         )
 
-    def _upgrade(self) -> None:
-        has_meta = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone()
-        if not has_meta:
-            return
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is None or int(row[0]) >= SCHEMA_VERSION:
-            return
-        for table in _DERIVED_TABLES:
-            self.db.execute(f"DROP TABLE IF EXISTS {table}")
+    def schema_version(self) -> int | None:
+        """The schema version the store was written with; None for a new (empty) file."""
+        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return None
+        if "meta" in tables:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if row is not None:
+                try:
+                    return int(row[0])
+                except ValueError:
+                    self.db.close()
+                    raise StoreError(f"{self.path}: unreadable store schema version {row[0]!r}") from None
+        if "documents" in tables:
+            return 1  # written before stores recorded their version
+        self.db.close()
+        raise StoreError(f"{self.path} is an SQLite file but not a newsgraph store "
+                         f"(its tables: {', '.join(sorted(tables)[:8])})")
+
+    def _migrate(self, found: int) -> None:
+        """Bring a store of schema version ``found`` to this one, in one transaction."""
+        version = found
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            while version < SCHEMA_VERSION:
+                self.migrated.append(f"version {version} → {version + 1}: {_MIGRATIONS[version](self.db)}")
+                version += 1
+            self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(version),))
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
 
     # columns added to derived tables after their schema version; the next aggregation fills them
     _ADDED_COLUMNS = {"events": (("sub_event_type", "TEXT"), ("fatalities", "INTEGER"),

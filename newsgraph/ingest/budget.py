@@ -20,8 +20,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 
-class OverBudget(Exception):
-    """A document took longer than its time budget in one stage."""
+class OverBudget(BaseException):
+    """A document took longer than its time budget in one stage. A BaseException, like
+    KeyboardInterrupt: the stages' own guards (``except Exception``, which keep one failing part of a
+    stage from costing the others) must not swallow it and go on with the clock stopped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +53,17 @@ def time_limit(seconds: float, what: str = "document"):
         yield
         return
 
+    armed = [True]  # the timer can fire between the block's end and its cancellation: then it is late
+
     def expire(signum, frame):
-        raise OverBudget(f"over the time budget: {what} took more than {seconds:g} s")
+        if armed[0]:
+            raise OverBudget(f"over the time budget: {what} took more than {seconds:g} s")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
+        armed[0] = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

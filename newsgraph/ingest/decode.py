@@ -22,11 +22,13 @@ _WESTERN = ("cp1252", "latin_1", "iso8859_15")
 
 def looks_binary(data: bytes) -> bool:
     head = data[:8192]
-    if b"\x00" in head:
-        # UTF-16 text has NULs too; let the decoder try it when it has a BOM.
-        return not head.startswith((b"\xff\xfe", b"\xfe\xff"))
     if not head:
         return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text is half NULs; the decoder reads it by its BOM
+    # binary formats are full of NULs; a text with a stray one (a bad copy, a flipped byte) is text
+    if head.count(b"\x00") > max(2, len(head) // 200):
+        return True
     controls = sum(1 for b in head if b in _CONTROL)
     return controls / len(head) > 0.05
 
@@ -37,6 +39,12 @@ def decode(data: bytes) -> tuple[str, str | None]:
         raise NotText("binary content (not a text document)")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    text, encoding = _decode(data)
+    # a stray NUL is no character of any text, and many tools stop reading at it
+    return (text.replace("\x00", "\ufffd") if "\x00" in text else text), encoding
+
+
+def _decode(data: bytes) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
