@@ -18,7 +18,8 @@ Measures (words = ``\\w+`` runs of the article text):
   content words (recall by kind);
 * source accuracy: of the found attributions whose gold has a source, the share whose predicted
   source shares a word with the gold source, or a capitalised name word when it is another mention of
-  it ("Trump" for "Donald Trump"); a pronoun is right when it is the annotated pronoun.
+  it ("Trump" for "Donald Trump"); a pronoun is right when it is the annotated pronoun. Also split by
+  the gold source's form: named, pronoun, nominal ("officials", "the newspaper").
 
 The articles are parsed with the shipped model (or read from the parse cached by
 ``make train-attribution`` when present: the same model, the same parse).
@@ -79,6 +80,21 @@ def _with_marks(text: str, spans) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+SOURCE_TYPES = ("named", "pronoun", "nominal")
+_PRONOUN_SOURCES = frozenset("i you he she it we they me him her us them who whom which that".split())
+
+
+def _source_type(text: str, spans) -> str:
+    """named (a capitalised word past the first), pronoun, or nominal ("officials", "the newspaper")."""
+    words = _WORDS.findall(" ".join(text[a:b] for a, b in spans))
+    if len(words) == 1 and words[0].lower() in _PRONOUN_SOURCES:
+        return "pronoun"
+    if any(w[:1].isupper() and w not in _NOT_NAMES for w in words[1:]) or \
+            len(words) == 1 and words[0][:1].isupper() and words[0] not in _NOT_NAMES:
+        return "named"
+    return "nominal"
+
+
 _NOT_NAMES = frozenset("I A An The He She It We They You This That Mr Mrs Ms Dr".split())
 
 
@@ -135,7 +151,7 @@ def score(articles: list[Article], predictions: list[list[Predicted]]) -> dict:
             if g.source:
                 ok = best.source is not None and (bool(words.of(g.source) & words.of([best.source]))
                                                   or _same_name(art.text, g.source, best.source))
-                for k in (kind, "all"):
+                for k in (kind, "all", "source:" + _source_type(art.text, g.source)):
                     src_n[k] += 1
                     src_ok[k] += ok
 
@@ -149,6 +165,8 @@ def score(articles: list[Article], predictions: list[list[Predicted]]) -> dict:
             "precision": p, "recall": r, "f1": ratio(2 * p * r, p + r), "gold": total[k],
             "found": ratio(found[k], total[k]), "source_accuracy": ratio(src_ok[k], src_n[k]),
         }
+    out["source_by_type"] = {t: {"right": ratio(src_ok["source:" + t], src_n["source:" + t]),
+                                 "found": src_n["source:" + t]} for t in SOURCE_TYPES}
     a = out["by_kind"]["all"]
     out["content"] = {"precision": a["precision"], "recall": a["recall"], "f1": a["f1"]}
     out["found"] = a["found"]
@@ -218,6 +236,9 @@ def _table(name: str, before: dict, after: dict) -> str:
         b, a = before["by_kind"][k], after["by_kind"][k]
         cells = [f"{b[m]:.3f} -> {a[m]:.3f}" for m in ("precision", "recall", "f1", "found", "source_accuracy")]
         lines.append(f"  {k:10} " + " ".join(f"{c:>18}" for c in cells) + f"  {a['gold']}")
+    lines.append("  source right by the gold source's form (found attributions): " + ", ".join(
+        f"{t} {before['source_by_type'][t]['right']:.3f} -> {after['source_by_type'][t]['right']:.3f} "
+        f"(of {before['source_by_type'][t]['found']} -> {after['source_by_type'][t]['found']})" for t in SOURCE_TYPES))
     return "\n".join(lines)
 
 

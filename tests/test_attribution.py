@@ -152,3 +152,10 @@ def test_the_facts_stage_adds_the_taggers_reports(nlp):
     facts = extract_facts(text, nlp(text), None)
     assert not facts.problems
     assert any(q.how == "tagger" and "clinics" in q.text for q in facts.quotes)
+
+
+def test_eval_relations_skips_without_the_corpus(tmp_path, capsys):
+    from newsgraph.evaluate_relations import main
+
+    assert main(["--polnear", str(tmp_path / "absent")]) == 0
+    assert "not found" in capsys.readouterr().out

@@ -106,7 +106,10 @@ def quote_flags(doc, orth: np.ndarray | None = None) -> np.ndarray:
         [int(i) for i in np.nonzero(np.isin(orth, _quote_ids()))[0]]
     if not marks:
         return flags
-    breaks = np.array([t.i for t in doc if t.is_space and "\n" in t.text] or [n + 1])
+    from spacy.attrs import IS_SPACE
+
+    spaces = np.nonzero(doc.to_array(IS_SPACE))[0]
+    breaks = np.array([int(i) for i in spaces if "\n" in doc[int(i)].text] or [n + 1])
     inside_from = None
     last_para = -1
     for i in marks:

@@ -52,8 +52,8 @@ from newsgraph.extract.event_lexicon import (
     acled_type,
     lemma_candidates,
 )
-from newsgraph.extract import acled
 from newsgraph.extract import event_typer
+from newsgraph.extract import acled
 from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.timex import find_dates
 from newsgraph.kb.countries import country
