@@ -943,7 +943,7 @@ def contradictions_cmd(
     """Where sources disagree (numbers, dates, claims) or a document contradicts itself."""
     sort = _checked_choice("--sort", sort, list(_CONTRADICTION_SORTS))
     with open_store(db) as store:
-        rows = query.contradictions(store)
+        rows = query.contradictions_view(store)  # each report with its publisher and date
         sources = {r["id"]: " ".join(filter(None, (Path(r["source"]).name, r["locator"])))
                    for r in store.query("SELECT id, source, locator FROM documents")}
     rows = sorted(rows, key=_CONTRADICTION_SORTS[sort])
@@ -953,11 +953,13 @@ def contradictions_cmd(
         _print_json(rows)
         return
     for c in rows:
-        console.print(f"[yellow]{c.get('kind', '')}[/] {escape(c['description'])}")
+        console.print(Text(f"{c.get('kind', '')} ", style="yellow") + safe(c["description"]))
         for ev in c["evidence"]:
-            where = sources.get(ev["doc"], ev["doc"])
+            where = ", ".join(filter(None, (ev.get("publisher"), (ev.get("published") or "")[:10],
+                                            sources.get(ev["doc"], ev["doc"]))))
             text = ev.get("text") or ""
-            console.print(Text(f"    {where}: ", style="dim") + Text(" ".join(text.split())[:150], style="italic"))
+            console.print(Text("    ") + safe(where, "dim") + Text(": ", style="dim")
+                          + safe(" ".join(text.split())[:150], "italic"))
     console.print(f"[dim]{f'{len(rows)} of {total}' if len(rows) < total else total} contradictions[/]")
 
 

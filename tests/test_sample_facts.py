@@ -122,3 +122,12 @@ def test_merge_and_split_survive_a_later_run(db_copy):
         assert not query.why_same(store, "Haidar Salman", "Haidar al-Jubouri")["same"]
     code, out = run("split", "Haidar Salman", "not an alias at all", "--db", db_copy)
     assert code == 2
+
+
+def test_contradictions_name_each_reports_publisher_and_date_and_the_event(sample_db):
+    code, out = run("contradictions", "--db", sample_db)
+    assert code == 0
+    toll = out[out.index("quantity killed"):]
+    # every value once per story, each with its publisher and publication date, and the event's place and day
+    assert "Seven fighters" in toll and "Eleven fighters" in toll and "at Tikrit on 2024-03-09" in toll
+    assert "Iraq Daily Monitor, 2024-03-11" in toll and "Frontline Gazette, 2024-03-10" in toll
