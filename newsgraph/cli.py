@@ -953,13 +953,13 @@ def contradictions_cmd(
         _print_json(rows)
         return
     for c in rows:
-        console.print(Text(f"{c.get('kind', '')} ", style="yellow") + safe(c["description"]))
+        console.print(Text(f"{c.get('kind', '')} ", style="yellow") + safe(c["description"]), soft_wrap=True)
         for ev in c["evidence"]:
             where = ", ".join(filter(None, (ev.get("publisher"), (ev.get("published") or "")[:10],
                                             sources.get(ev["doc"], ev["doc"]))))
             text = ev.get("text") or ""
             console.print(Text("    ") + safe(where, "dim") + Text(": ", style="dim")
-                          + safe(" ".join(text.split())[:150], "italic"))
+                          + safe(" ".join(text.split())[:150], "italic"), soft_wrap=True)
     console.print(f"[dim]{f'{len(rows)} of {total}' if len(rows) < total else total} contradictions[/]")
 
 
