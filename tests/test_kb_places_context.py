@@ -168,3 +168,14 @@ def test_a_namesake_a_country_away_from_every_co_mentioned_place_is_refused():
     assert decide_place("Fenwa", far, g).place is None
     close = Evidence(countries={"XA": 4}, near=[(31.5, 30.8, 3.0)])  # 40 km away: support
     assert decide_place("Fenwa", close, g).place is not None
+
+
+def test_a_far_place_that_has_the_name_only_as_another_of_its_names_is_refused():
+    # "Fenwa" is one of the alternate names of a big city 3,000 km from every place the documents name
+    far_city = _rec(1, "Grand Borough", 10.0, 10.0, cc="XC", pop=2_000_000)
+    far_city["alternatenames"] = ["Fenwa"]
+    g = Gazetteer.from_records([far_city, _rec(2, "Bigtown", 35.9, 36.6, cc="XA", pop=500_000)])
+    d = decide_place("Fenwa", Evidence(near=[(35.9, 36.6, 3.0)]), g)
+    assert d.place is None and "far from every place" in d.why
+    # named so itself (its own name), the same city is taken
+    assert decide_place("Grand Borough", Evidence(near=[(35.9, 36.6, 3.0)]), g).place is not None

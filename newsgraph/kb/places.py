@@ -861,6 +861,9 @@ class _Decider:
             return Decision(None, tuple(scored), "no region of that name", base)
         if ev.countries and _unsupported(best, ev):
             return Decision(None, tuple(scored), f"nothing in the documents points to {_label(best.place)}", base)
+        if _far_namesake(best, ev):
+            return Decision(None, tuple(scored), f"{_label(best.place)} carries the name only as another spelling or "
+                                                 f"name, and lies far from every place the documents name", base)
         for other in scored[1:]:
             if best.score - other.score >= _MARGIN:
                 break
@@ -894,6 +897,22 @@ def _unsupported(best: Scored, ev: Evidence) -> bool:
 
 
 NEAR_SUPPORT_KM = 250.0
+FAR_NAMESAKE_KM = 1500.0
+
+
+def _far_namesake(best: Scored, ev: Evidence) -> bool:
+    """A place that has the name only among its other names or as a spelling variant ("K1" for a
+    city district, "Hri" for a capital), in no country the documents name, and over
+    ``FAR_NAMESAKE_KM`` from every place they name: the text means another place of that name,
+    one the gazetteer lacks."""
+    p = best.place
+    if p.kind == "country" or not ev.near or p.latitude is None:
+        return False
+    # a capital too: "Hri" is not Harare because Harare's airport code reads HRE
+    if any(r.startswith(("document countries", "corpus countries", "named as", "stated position", "its own name"))
+           for r in best.reasons):
+        return False
+    return min(haversine_km(lat, lon, p.latitude, p.longitude) for lat, lon, _ in ev.near) > FAR_NAMESAKE_KM
 
 
 def _same_place(a: Place, b: Place) -> bool:
