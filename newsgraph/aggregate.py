@@ -340,18 +340,10 @@ def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str],
         None if r.mention.date or r.reported() is None else (r.reported(), r.reported()) for r in refs]
 
     def merged_span(a: int, b: int) -> tuple[date, date] | None | bool:
-        sa, sb = span[a], span[b]
-        if sa is None or sb is None:
-            return sa or sb
-        lo, hi = min(sa[0], sb[0]), max(sa[1], sb[1])
-        return False if (hi - lo).days > DATE_SLACK_DAYS else (lo, hi)
+        return _merged_window(span[a], span[b], DATE_SLACK_DAYS)
 
     def merged_reports(a: int, b: int) -> tuple[date, date] | None | bool:
-        sa, sb = reports[a], reports[b]
-        if sa is None or sb is None:
-            return sa or sb
-        lo, hi = min(sa[0], sb[0]), max(sa[1], sb[1])
-        return False if (hi - lo).days > RECENT_DAYS else (lo, hi)
+        return _merged_window(reports[a], reports[b], RECENT_DAYS)
 
     # "the deal" is the agreement reported sentences earlier: joined first, whatever place or actors
     for i, j in anaphors:
@@ -384,6 +376,15 @@ def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str],
         groups.append(members)
     order = sorted(range(len(rows)), key=lambda k: (rows[k]["date"] or "9999", rows[k]["id"]))
     return [rows[k] for k in order], [groups[k] for k in order]
+
+
+def _merged_window(sa: tuple[date, date] | None, sb: tuple[date, date] | None,
+                   limit_days: int) -> tuple[date, date] | None | bool:
+    """The days two clusters span together, or False when that exceeds ``limit_days``."""
+    if sa is None or sb is None:
+        return sa or sb
+    lo, hi = min(sa[0], sb[0]), max(sa[1], sb[1])
+    return False if (hi - lo).days > limit_days else (lo, hi)
 
 
 def _event_row(members: list[_EventRef]) -> dict:
