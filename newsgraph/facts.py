@@ -24,7 +24,7 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 8: mentions: persons of a "reporting by" credit line keep their names
 # 9: events: ACLED sub-event type, descriptive actors, fatalities; hypotheticals and boilerplate dropped
 # 10: quotes: reports found by the trained attribution tagger; descriptive speakers, local pronouns
-FACTS_VERSION = "12"
+FACTS_VERSION = "14"
 
 
 @dataclass(slots=True)

@@ -862,6 +862,9 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 continue
             tx = _date(ev, sent, timexes, text)
             qs = tuple(qmap.get(n, ()))
+            if qs and all(q.scope == "cumulative" for q in qs) and (
+                    tx is None or (tx.text or "").lower().startswith(("since", "so far", "to date"))):
+                continue  # a running total ("the war has killed 400,000 since 2011") is no occurrence
             is_verb = any(h.head.pos_ == "VERB" or h.head.head.lemma_.lower() in _LIGHT_VERBS for h in ev.hits)
             conf = 0.55 if is_verb else 0.3
             conf += 0.15 if (actors or targets) else 0.0
