@@ -54,7 +54,8 @@ def clean_run(tmp_path_factory):
     return db, time.monotonic() - started, env
 
 
-@pytest.mark.parametrize("fraction", [0.35, 0.6, 0.85])
+# kill points as shares of an uninterrupted run's time; not near its end, as a busy machine varies
+@pytest.mark.parametrize("fraction", [0.3, 0.55])
 def test_a_run_killed_at_any_moment_is_completed_by_the_next_without_duplicates(tmp_path, clean_run, fraction):
     clean, duration, env = clean_run
     killed = tmp_path / "killed.db"
