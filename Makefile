@@ -53,6 +53,9 @@ eval-relations: install
 	@if [ -d ../shared/data/polnear/data ]; then \
 		$(PY) -m newsgraph.evaluate_relations --json out/eval-relations/figures.json; \
 	else echo "../shared/data/polnear not found: PolNeAR attribution scores skipped"; fi
+	@if [ -d ../shared/data/re3d-partial ]; then \
+		$(PY) -m newsgraph.evaluate_re3d --json out/eval-relations/re3d.json; \
+	else echo "../shared/data/re3d-partial not found: re3d relation scores skipped"; fi
 	$(VENV)/bin/newsgraph demo --db out/eval.db --out out/eval.json > /dev/null
 	$(PY) -m newsgraph.evaluate --export out/eval.json
 
