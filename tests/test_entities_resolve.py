@@ -588,3 +588,23 @@ def test_a_bare_name_that_is_a_country_or_a_titled_person_never_joins_a_group():
     records += [rec(f"h{k}", 0, "Karim Front", "ORG") for k in range(3)] + [rec("t1", 0, "Karim", titles=["General"])]
     _, mapping = resolve(records)
     assert mapping[("c1", 0)] != mapping[("g0", 0)] and mapping[("t1", 0)] != mapping[("h0", 0)]
+
+
+def test_a_name_glued_to_a_place_is_the_name_whatever_type_the_model_gave_the_glued_span():
+    # "Velmora Dawn Agency" read as a place: the corpus knows Velmora as a place and the agency as
+    # an organisation, so the span is the agency
+    records = _many("Velmora", "LOC", 4, prefix="v") + _many("Dawn Agency", "ORG", 5, prefix="a")
+    g, ents = groups(records + [rec("x1", 0, "Velmora Dawn Agency", "LOC")])
+    assert ["Dawn Agency", "Velmora Dawn Agency"] in g
+    assert {e.name: e.type for e in ents}["Dawn Agency"] == "ORG"
+    # the same with a name whose words say nothing of its kind
+    g, _ = groups(_many("Velmora", "LOC", 4, prefix="v") + _many("Tarmi Sahil", "ORG", 5, prefix="a")
+                  + [rec("x1", 0, "Velmora Tarmi Sahil", "LOC")])
+    assert ["Tarmi Sahil", "Velmora Tarmi Sahil"] in g
+    # a lowercase remainder is no name
+    g, _ = groups(records + [rec("x1", 0, "Velmora as", "LOC"), *_many("as", "ORG", 3, prefix="s")])
+    assert ["Velmora as"] in g
+    # a span whose kind its own words state keeps its type
+    g, _ = groups(records + [rec("x1", 0, "Velmora Dawn Agency", "LOC", titles=()),
+                             LocalRecord("x2", 0, "x2", "Velmora Dawn Agency", "LOC", "settlement", ["Velmora Dawn Agency"])])
+    assert ["Velmora Dawn Agency"] in g

@@ -318,6 +318,23 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
     for r in records:
         for n in _record_names(r):
             stories[(r.type, _key(n))].add(r.story_id or r.doc_id)
+    types_of: dict[str, list[str]] = defaultdict(list)
+    for typ, k in stories:
+        types_of[k].append(typ)
+
+    def support_of(r: LocalRecord, remainder: str) -> set[str]:
+        """Stories naming the remainder with the record's type; for a record whose type is only
+        the model's guess ("Lyon Reuters" read as a place), with whatever type the corpus gives
+        the remainder, or the type the record's own words state (the type vote that follows
+        retypes the record)."""
+        k = _key(remainder)
+        same = stories.get((r.type, k), set())
+        evidence = _type_evidence(r)
+        if len(same) >= 2 or r.subtype or evidence == r.type:
+            return same
+        other = max((stories[(t, k)] for t in types_of.get(k, ()) if t != r.type and evidence in (None, t)),
+                    key=len, default=set())
+        return other if len(other) > len(same) else same
 
     def nationality(word: str) -> bool:
         w = word.strip("-")
@@ -353,7 +370,7 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                 if not rest or not dropped or len(rest) < (1 if r.type == "LOC" else 2 if r.type == "PERSON" else 1):
                     continue
                 remainder = " ".join(rest)
-                if is_acronym(remainder):
+                if is_acronym(remainder) or not any(w[:1].isupper() for w in rest):
                     continue
                 if not all(qualifier(w) or w.lower() in _DROPPABLE_PARTICLES or not a and w.lower() in _TIME_WORDS
                            for w in dropped) or not any(qualifier(w) or not a and w.lower() in _WEEKDAYS for w in dropped):
@@ -361,7 +378,7 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                 if (r.type == "ORG" and a and any(nationality(w) for w in dropped) and not any(nationality(w) for w in rest)
                         and ORG_HEADS.get(fold(rest[-1])) in ("government", "military")):
                     continue  # "Norwegian Defence Ministry" is not "Defence Ministry"; "Norway Dawn Front" is "Dawn Front"
-                support = stories.get((r.type, _key(remainder)), set()) - {r.story_id or r.doc_id}
+                support = support_of(r, remainder) - {r.story_id or r.doc_id}
                 # "Wadi Tal Norway" is the town in the country, not the country: dropping a
                 # country, a title or a day beats dropping another place, whatever the support
                 plain = all(nationality(w) or fold(w).strip(".") in _TITLE_WORDS or w.lower() in _TIME_WORDS
