@@ -51,13 +51,23 @@ NER_STAMP := $(TRAIN_CORPUS)/ner/.done
 
 # The event typer (newsgraph/models/event_typer, see training/README.md "Event typer"): tf-idf +
 # logistic regression over PLOVER gold sentences (train part), NGEC synthetic stories, PETRARCH2 verb
-# patterns and our GMB labels (eval/event_typer/gmb_events.tsv). scikit-learn is needed to train only.
+# patterns and our GMB labels (eval/event_typer/gmb_events*.tsv). scikit-learn is needed to train only.
 # EVENT_TYPER_ARGS="--search" chooses C and the data weights on the dev parts again.
 EVENT_TYPER_ARGS ?=
 .PHONY: train-events
 train-events:
 	@$(PY) -c 'import sklearn' 2>/dev/null || $(PY) -m pip install -q 'scikit-learn>=1.4'
 	$(THREADS_ENV) $(PY) training/scripts/train_event_typer.py --data $(DATA) $(EVENT_TYPER_ARGS)
+
+# The relation pair classifier (newsgraph/models/relation_classifier, newsgraph/extract/relation_classifier.py):
+# logistic regression over candidate pairs of re3d-partial (leave-one-source-out figures printed; the
+# model is written only when a threshold chosen on held-out sources keeps precision, else the rules
+# run alone). scikit-learn is needed to train only.
+RELATION_CLASSIFIER_ARGS ?=
+.PHONY: train-relations
+train-relations:
+	@$(PY) -c 'import sklearn' 2>/dev/null || $(PY) -m pip install -q 'scikit-learn>=1.4'
+	$(THREADS_ENV) $(PY) training/scripts/train_relation_classifier.py --data $(DATA) $(RELATION_CLASSIFIER_ARGS)
 
 # Static word vectors distilled from MiniLM (scripts/minilm_vectors.py): one row per word of
 # the training corpora plus frequent English words. Building them needs the `trf` extra (torch,

@@ -68,12 +68,21 @@ class _Candidate:
     source: str  # "dep" | "surface"
 
 
-def find_relations(doc, mentions: list[EntityMention]) -> list[RelationMention]:
+_SHIPPED = object()
+
+
+def find_relations(doc, mentions: list[EntityMention], classifier=_SHIPPED) -> list[RelationMention]:
     """Relations stated in ``doc`` between the local entities of ``mentions``.
 
     One ``RelationMention`` per (sentence, subject, predicate, object). Mentions with ``entity < 0``
     are ignored. Returns ``[]`` for an empty document or one without two entities in a sentence.
+    ``classifier``: the trained pair classifier that adds relations the rules leave out (the shipped
+    one by default; None for the rules alone).
     """
+    if classifier is _SHIPPED:
+        from newsgraph.extract import relation_classifier
+
+        classifier = relation_classifier.load()
     usable = [m for m in mentions or () if m.entity >= 0 and m.end > m.start]
     if len(doc) == 0 or len({m.entity for m in usable}) < 2:
         return []
@@ -95,7 +104,10 @@ def find_relations(doc, mentions: list[EntityMention]) -> list[RelationMention]:
         args = _sentence_args(doc, sent, in_sent)
         if len({a.entity for a in args}) < 2:
             continue
-        out.extend(_sentence_relations(doc, sent, args))
+        found = _sentence_relations(doc, sent, args)
+        if classifier is not None:
+            found.extend(_classifier_relations(doc, sent, args, found, classifier))
+        out.extend(found)
     return out
 
 
@@ -196,6 +208,66 @@ def _sentence_relations(doc, sent, args: list[_Arg]) -> list[RelationMention]:
             )
         )
     return out
+
+
+# -- the trained pair classifier ------------------------------------------------------------------
+
+CONF_MODEL_MAX = 0.75  # a relation only the classifier sees ranks below the rules' clause readings
+
+
+def _pair_label(rel: RelationMention, left_entity: int) -> str:
+    """A rule relation as the classifier's label for (left, right): "fights", "member_of>", ..."""
+    p = "member_of" if rel.predicate == "part_of" else rel.predicate
+    if p in SYMMETRIC:
+        return p
+    return p + (">" if rel.subject == left_entity else "<")
+
+
+def _classifier_relations(doc, sent, args: list[_Arg], found: list[RelationMention], classifier) -> list[RelationMention]:
+    """Relations the classifier gives pairs the rules found nothing for, above its threshold, fitted
+    to the ontology's argument types (a place never fights; a backer is never an enemy: a pair the
+    rules already relate, by any predicate, is left to them)."""
+    by_pair: dict[frozenset, RelationMention] = {}
+    for r in sorted(found, key=lambda r: -r.confidence):
+        by_pair.setdefault(frozenset((r.subject, r.object)), r)
+
+    def rule_of(left: _Arg, right: _Arg) -> str | None:
+        r = by_pair.get(frozenset((left.entity, right.entity)))
+        return _pair_label(r, left.entity) if r is not None else None
+
+    out = []
+    for ps in classifier.score(doc, args, rule_of):
+        if ps.probability < classifier.threshold or frozenset((ps.left.entity, ps.right.entity)) in by_pair:
+            continue
+        pred = ps.label.rstrip("<>")
+        subj, obj = (ps.right, ps.left) if ps.label.endswith("<") else (ps.left, ps.right)
+        cue = _lowest_common_head(doc, subj, obj)
+        fitted = _fit_types(_Candidate(subj, pred, obj, ps.probability, cue, cue + 1, "model"))
+        if fitted is None or fitted.predicate not in (pred, "part_of", "holds_office"):
+            continue
+        span = doc[cue:cue + 1]
+        out.append(RelationMention(
+            subject=fitted.subject.entity, predicate=fitted.predicate, object=fitted.object.entity,
+            polarity=_polarity(doc, sent, fitted), confidence=round(min(CONF_MODEL_MAX, ps.probability), 2),
+            cue=span.text, start=sent.start_char, end=sent.end_char, cue_start=span.start_char,
+            cue_end=span.end_char))
+    return out
+
+
+def _lowest_common_head(doc, a: _Arg, b: _Arg) -> int:
+    """The token that governs both mentions (the word that relates them, for polarity and the cue)."""
+    def chain(arg):
+        tok = doc[arg.last - 1]
+        seen = [tok]
+        while tok.head is not tok and len(seen) < 40:
+            tok = tok.head
+            seen.append(tok)
+        return seen
+    ids = {t.i for t in chain(b)}
+    for t in chain(a):
+        if t.i in ids and not (a.first <= t.i < a.last or b.first <= t.i < b.last):
+            return t.i
+    return min(a.last, b.last) if a.last <= b.first or b.last <= a.first else a.first
 
 
 # -- argument types -------------------------------------------------------------------------------
