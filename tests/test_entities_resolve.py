@@ -608,3 +608,17 @@ def test_a_name_glued_to_a_place_is_the_name_whatever_type_the_model_gave_the_gl
     g, _ = groups(records + [rec("x1", 0, "Velmora Dawn Agency", "LOC", titles=()),
                              LocalRecord("x2", 0, "x2", "Velmora Dawn Agency", "LOC", "settlement", ["Velmora Dawn Agency"])])
     assert ["Velmora Dawn Agency"] in g
+
+
+def test_a_cut_cluster_keeps_on_each_part_only_the_notes_about_its_names():
+    # two single stories glue three established people into one chain: cut into three
+    records = (_many("Karim al-Tarmi", "PERSON", 12, prefix="c") + _many("Hadi Salman", "PERSON", 6, prefix="g")
+               + _many("Omar Nasser", "PERSON", 8, prefix="f"))
+    records += [rec("x1", 0, "Hadi Salman", "PERSON", names=["Karim al-Tarmi"]),
+                rec("x2", 0, "Omar Nasser", "PERSON", names=["Hadi Salman"])]
+    _, ents = groups(records)
+    notes = {e.name: e.meta.get("kept_apart", []) for e in ents}
+    assert len(notes) == 3
+    assert any("Hadi Salman" in n for n in notes["Karim al-Tarmi"])
+    assert not any("Omar Nasser" in n for n in notes["Karim al-Tarmi"])
+    assert any("Omar Nasser" in n for n in notes["Hadi Salman"])

@@ -1396,7 +1396,10 @@ def _cut_weak_links(records: list[LocalRecord], cl: _Clusters, names_of: list[li
             keys = {_key(n) for i in part for n in names_of[i]}
             joins = [j for j in cl.joins[root]
                      if (_key(j[0])) in keys and (_key(j[1])) in keys]
-            regroup.append((part, joins, cl.notes[root] + cuts))
+            # each part keeps the notes that name one of its own names
+            quoted = {repr(n) for i in part for n in (records[i].name, *names_of[i])}
+            notes = [t for t in cl.notes[root] + cuts if any(q in t for q in quoted)]
+            regroup.append((part, joins, notes))
     if not cut_any:
         return cl
     new = _Clusters(records)
