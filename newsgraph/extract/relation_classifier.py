@@ -205,7 +205,8 @@ class RelationClassifier:
         self.coef = coef  # (n_features, n_labels)
         self.intercept = intercept
         self.labels = list(meta.get("labels", LABELS))
-        self.threshold = float(meta.get("threshold", 0.5))
+        threshold = meta.get("threshold", 0.5)
+        self.threshold = float("inf") if threshold is None else float(threshold)  # None: adds nothing
         self.meta = meta
 
     @classmethod
@@ -228,14 +229,13 @@ class RelationClassifier:
         (path / "meta.json").write_text(json.dumps(self.meta, indent=1, ensure_ascii=False), encoding="utf-8")
 
     def probabilities(self, features: list[list[str]]) -> np.ndarray:
-        out = np.empty((len(features), len(self.labels)), dtype=np.float32)
+        z = np.tile(self.intercept, (len(features), 1))
         for n, feats in enumerate(features):
-            z = self.intercept.copy()
-            for c in {self.vocab[x] for x in feats if x in self.vocab}:
-                z += self.coef[c]
-            z = np.exp(z - z.max())
-            out[n] = z / z.sum()
-        return out
+            cols = list({self.vocab[x] for x in feats if x in self.vocab})
+            if cols:
+                z[n] += self.coef[cols].sum(axis=0)
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        return z / z.sum(axis=1, keepdims=True)
 
     def score(self, doc, args, rule_of) -> list[PairScore]:
         """Every candidate pair of the sentence with its best relation label; ``rule_of(left, right)``
