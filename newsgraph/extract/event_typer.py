@@ -11,7 +11,7 @@ Model: tf-idf over word unigrams, bigrams and 5-letter word stems, then multinom
 regression (one for categories, one for modes). It is trained by ``make train-events``
 (``training/scripts/train_event_typer.py``) from the PLOVER gold-standard sentences (train part),
 the NGEC synthetic stories (weak labels) and GMB news sentences labelled by hand
-(``eval/event_typer/gmb_events.tsv``). It ships as plain arrays (``model.npz`` + ``vocab.json``)
+(``eval/event_typer/gmb_events*.tsv``). It ships as plain arrays (``model.npz`` + ``vocab.json``)
 and needs only numpy at run time: a batch of sentences costs microseconds per sentence.
 
 :func:`combine` is how a rule's category and the model's probabilities are reconciled.

@@ -6,7 +6,8 @@
 * NGEC synthetic stories (ngec-plover-synthetic, GPT-2 text, weak labels from the prompting
   headline): the headline and the first sentence of each story, read from the zip member in place.
   Its ASSAULT stories with aerial, drone or heavy-weapons modes are FIGHT in our scheme (EVENTS.md).
-* GMB news sentences labelled by us (``eval/event_typer/gmb_events.tsv``), split like the GSR.
+* GMB news sentences labelled by us (``eval/event_typer/gmb_events.tsv`` and ``gmb_events_2.tsv``), split
+  like the GSR; sentences labelled ``-`` (no event) are left out.
 """
 
 from __future__ import annotations
@@ -107,18 +108,30 @@ def _detok(s: str) -> str:
     return s.replace(" 's", "'s").replace(" n't", "n't")
 
 
-def gmb(data: Path, labels: Path = ROOT / "eval" / "event_typer" / "gmb_events.tsv") -> list[Example]:
+GMB_LABELS = (ROOT / "eval" / "event_typer" / "gmb_events.tsv", ROOT / "eval" / "event_typer" / "gmb_events_2.tsv")
+NO_EVENT = "-"
+
+
+def gmb(data: Path, labels: tuple[Path, ...] = GMB_LABELS) -> list[Example]:
+    """Our labelled GMB sentences; those labelled ``-`` (no event) are left out."""
     sents = gmb_sentences(data)
     out = []
-    for line in labels.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("gmb_sentence"):
-            continue
-        cols = line.split("\t")
-        n = int(cols[0])
-        if n not in sents:
-            raise ValueError(f"{labels}: GMB sentence {n} is not in the partial GMB file")
-        ident = f"gmb:{n}"
-        out.append(Example(sents[n], cols[1], norm_mode(cols[2] if len(cols) > 2 else ""), "gmb", part(ident), ident))
+    seen: set[int] = set()
+    for path in labels:
+        for k, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#") or line.startswith("gmb_sentence"):
+                continue
+            cols = line.split("\t")
+            n = int(cols[0])
+            if n not in sents:
+                raise ValueError(f"{path}, line {k}: GMB sentence {n} is not in the partial GMB file")
+            if n in seen:
+                raise ValueError(f"{path}, line {k}: GMB sentence {n} is labelled twice")
+            seen.add(n)
+            if cols[1] == NO_EVENT:
+                continue
+            ident = f"gmb:{n}"
+            out.append(Example(sents[n], cols[1], norm_mode(cols[2] if len(cols) > 2 else ""), "gmb", part(ident), ident))
     return out
 
 

@@ -78,9 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--out", type=Path, default=event_typer.MODEL_DIR)
     ap.add_argument("--c", type=float, default=10.0)
-    ap.add_argument("--ngec-weight", type=float, default=0.3)
+    ap.add_argument("--ngec-weight", type=float, default=0.1)
     ap.add_argument("--ngec-sentences", type=int, default=1)
-    ap.add_argument("--petrarch-weight", type=float, default=1.0)
+    ap.add_argument("--petrarch-weight", type=float, default=0.3)
     ap.add_argument("--gmb-weight", type=float, default=3.0,
                     help="weight of our GMB labels (the only examples of the non-conflict types)")
     ap.add_argument("--min-df", type=int, default=2)
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
             "petrarch2-cameo-dictionaries": "PETRARCH2 CAMEO verb dictionary (MIT), verb patterns as phrases, "
                                             "codes mapped by the PLOVER manual's CAMEO2PLOVER table",
             "gmb": "Groningen Meaning Bank sentences (partial Kaggle copy), labels ours "
-                   "(eval/event_typer/gmb_events.tsv); research use",
+                   "(eval/event_typer/gmb_events.tsv, gmb_events_2.tsv); research use",
         },
         "license": "CC BY-SA 4.0 (GSR), research / internal use (GMB), as en_newsgraph",
     }
