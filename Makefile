@@ -62,12 +62,16 @@ eval-relations: install
 # BENCH_SCALE_SIZES: sizes of the scale table (the whole ingest, plain and --dask local:2, stage by
 # stage; newsgraph/bench_scale.py). 100000 takes hours on two cores: BENCH_SCALE_SIZES=1000,10000,100000.
 BENCH_SCALE_SIZES ?= 1000,10000
+# BENCH_API_DB: more stores whose API latency `make bench` measures (e.g. a FA-KES store)
+BENCH_API_DB ?=
 
 bench: install
 	$(PY) -m newsgraph.bench --out bench-out
 	$(PY) -m newsgraph.bench_pipeline --limit 804
 	$(PY) -m newsgraph.bench_resolve --mentions 200000
 	OMP_NUM_THREADS=1 $(PY) -m newsgraph.bench_scale --sizes $(BENCH_SCALE_SIZES) --out bench-out/scale
+	@# API latency (newsgraph/web/bench.py) on the stores the scale table built, and on BENCH_API_DB if given
+	for db in bench-out/scale/n*/plain.db $(BENCH_API_DB); do $(PY) -m newsgraph.web.bench --db $$db || exit 1; done
 
 clean:
 	rm -rf out bench-out .pytest_cache
