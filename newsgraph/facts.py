@@ -24,7 +24,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 8: mentions: persons of a "reporting by" credit line keep their names
 # 9: events: ACLED sub-event type, descriptive actors, fatalities; hypotheticals and boilerplate dropped
 # 10: quotes: reports found by the trained attribution tagger; descriptive speakers, local pronouns
-FACTS_VERSION = "14"
+# 15: events: an ASSAULT whose ACLED sub-event is an air/drone strike or shelling is FIGHT; event typer retrained
+FACTS_VERSION = "15"
 
 
 @dataclass(slots=True)

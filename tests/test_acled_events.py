@@ -181,6 +181,19 @@ def test_aircraft_as_subject_make_an_air_strike(parse):
 
 
 @pytest.mark.model
+def test_deaths_from_an_air_raid_are_a_fight(parse):
+    # the trigger is "killed" (an assault), but the sentence's weapon makes it an air strike
+    [ev] = parse("In Sahil the monitor reported ten people killed when Norland helicopters dropped bombs on the city.")
+    assert (ev.type, ev.mode, ev.sub_event_type) == ("FIGHT", "aerial", "Air/drone strike")
+
+
+@pytest.mark.model
+def test_an_attack_without_military_means_stays_an_assault(parse):
+    [ev] = parse("Gunmen killed three villagers in Velmora on Monday.")
+    assert (ev.type, ev.sub_event_type) == ("ASSAULT", "Attack")
+
+
+@pytest.mark.model
 def test_unnamed_actors_are_described(parse):
     ev = parse("Unidentified gunmen abducted four aid workers near Sahil on Friday.")
     assert [e.sub_event_type for e in ev] == ["Abduction/forced disappearance"]  # "aid workers" is no AID event

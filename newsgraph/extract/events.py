@@ -886,6 +886,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 category, mode, sent.text, text[t_start:t_end],
                 actor_inter=_side_inter(actors, terms, "actor"), target_inter=_side_inter(targets, terms, "target"),
                 killed=bool(fatal))
+            category, mode = _by_remote_means(category, mode, sub_event)
             out.append(EventMention(
                 type=category,
                 acled_type=acled_type if sub_event else _acled(ev, category, mode, targets),
@@ -1009,6 +1010,21 @@ def _by_means(category: str, mode: str | None, slots: list[tuple[object, str]]) 
             if means:
                 return "FIGHT", means
     return category, mode
+
+
+# ACLED's remote violence by aircraft, drones, artillery, rockets and missiles, and the FIGHT mode it is
+_REMOTE_MILITARY_MEANS = {"Air/drone strike": "aerial", "Shelling/artillery/missile attack": "heavy-weapons"}
+_REMOTE_MILITARY_MODES = frozenset({"aerial", "drone", "heavy-weapons"})
+
+
+def _by_remote_means(category: str, mode: str | None, sub_event: str | None) -> tuple[str, str | None]:
+    """Air and drone strikes, shelling, rocket and missile fire are FIGHT (EVENTS.md), whatever word
+    carried the mention: when the sentence's weapon makes an ASSAULT one of these ACLED sub-events
+    ("killed when helicopters dropped ...", "deaths in rocket fire"), its PLOVER type follows."""
+    means = _REMOTE_MILITARY_MEANS.get(sub_event or "")
+    if category != "ASSAULT" or means is None:
+        return category, mode
+    return "FIGHT", mode if mode in _REMOTE_MILITARY_MODES else means
 
 
 _CONDITIONAL = frozenset({"if", "unless", "whether", "lest"})
