@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
 from typing import Any
@@ -83,17 +84,22 @@ class DocumentFacts:
         return json.dumps(_plain(self), ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
-    def from_json(cls, text: str) -> DocumentFacts:
+    def from_json(cls, text: str, skip: frozenset[str] = frozenset()) -> DocumentFacts:
+        """``skip`` names fields the caller does not need (the cross-document stages never read
+        quotes): they are left empty, which saves their memory on a large corpus."""
         data: dict[str, Any] = json.loads(text)
+        for name in skip:
+            data.pop(name, None)
         events = []
         for e in data.get("events", []):
+            _intern(e, _EVENT_LABELS)
             e["actors"] = tuple(tuple(a) for a in e.get("actors", ()))
             e["actor_terms"] = tuple(tuple(a) for a in e.get("actor_terms", ()))
-            e["quantities"] = tuple(Quantity(**q) for q in e.get("quantities", ()))
+            e["quantities"] = tuple(Quantity(**_intern(q, ("kind", "scope"))) for q in e.get("quantities", ()))
             events.append(EventMention(**e))
         return cls(
-            mentions=[EntityMention(**m) for m in data.get("mentions", [])],
-            entities=[LocalEntityFacts(**{**e, "links": [tuple(x) for x in e.get("links", [])]})
+            mentions=[EntityMention(**_intern(m, ("type", "subtype", "origin"))) for m in data.get("mentions", [])],
+            entities=[LocalEntityFacts(**{**_intern(e, ("type", "subtype")), "links": [tuple(x) for x in e.get("links", [])]})
                       for e in data.get("entities", [])],
             relations=[RelationMention(**r) for r in data.get("relations", [])],
             events=events,
@@ -102,6 +108,20 @@ class DocumentFacts:
             claims=[ChangeClaim(**c) for c in data.get("claims", [])],
             problems=list(data.get("problems", [])),
         )
+
+
+# Labels from small vocabularies, repeated in every document: one string object each, not one per
+# mention (a third of the memory that a corpus's facts take while the cross-document stages run).
+_EVENT_LABELS = ("type", "acled_type", "mode", "trigger", "date_precision", "date_method", "polarity",
+                 "sub_event_type")
+
+
+def _intern(d: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    for k in keys:
+        v = d.get(k)
+        if type(v) is str:
+            d[k] = sys.intern(v)
+    return d
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}

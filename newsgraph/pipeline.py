@@ -592,7 +592,7 @@ def resolve_corpus(store: Store, report: IngestReport | None = None) -> None:
     from newsgraph.entities.corpus import resolve_entities
     from newsgraph.facts import DocumentFacts
 
-    docs = [aggregate.StoredDoc(doc_id, story, published, DocumentFacts.from_json(data))
+    docs = [aggregate.StoredDoc(doc_id, story, published, DocumentFacts.from_json(data, skip=frozenset({"quotes"})))
             for doc_id, story, published, data in store.all_facts()]
     entities, entity_of, extra = resolve_entities(docs, store.overrides())
     relation_rows = aggregate.relations(docs, entity_of)
