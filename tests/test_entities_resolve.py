@@ -622,3 +622,15 @@ def test_a_cut_cluster_keeps_on_each_part_only_the_notes_about_its_names():
     assert any("Hadi Salman" in n for n in notes["Karim al-Tarmi"])
     assert not any("Omar Nasser" in n for n in notes["Karim al-Tarmi"])
     assert any("Omar Nasser" in n for n in notes["Hadi Salman"])
+
+
+def test_one_document_spelling_a_place_two_ways_does_not_keep_its_two_spellings_apart():
+    records = _many("Wadi Ezzahr", "LOC", 5, prefix="a") + _many("Wadi ez-Zahr", "LOC", 4, prefix="b")
+    both = [rec("m1", 0, "Wadi Ezzahr", "LOC"), rec("m1", 1, "Wadi ez-Zahr", "LOC")]
+    g, _ = groups(records + both)
+    assert len(g) == 1
+    # ... while two names that are no spellings of one another, kept apart there, stay apart
+    records = _many("Karim al-Tarmi", "PERSON", 5, prefix="a") + _many("Karim Tarmani", "PERSON", 4, prefix="b")
+    g, _ = groups(records + [rec("m1", 0, "Karim al-Tarmi", "PERSON", names=["Karim Tarmani"]),
+                             rec("m2", 0, "Karim al-Tarmi"), rec("m2", 1, "Karim Tarmani")])
+    assert not any("Karim al-Tarmi" in x and "Karim Tarmani" in x for x in g)

@@ -160,6 +160,7 @@ class _Clusters:
     """Union-find over local records that tracks each cluster's documents (for cannot-link)."""
 
     def __init__(self, records: list[LocalRecord]):
+        self.records = records
         self.parent = list(range(len(records)))
         self.docs: list[dict[str, list[int]]] = [{r.doc_id: [i]} for i, r in enumerate(records)]  # doc -> members
         # a town and the province named after it are two places: LOC kinds must agree
@@ -176,11 +177,19 @@ class _Clusters:
     def conflict(self, ra: int, rb: int) -> bool:
         for d in self.shared_docs(ra, rb):
             # the document linker kept two records apart: evidence that they are two actors,
-            # unless it did so only because the model gave them types it never joins
-            if any(self.linker_family[x] == self.linker_family[y] for x in self.docs[ra][d] for y in self.docs[rb][d]):
+            # unless it did so only because the model gave them types it never joins, or because
+            # the document spells one name two ways that only the corpus matcher knows as one
+            if any(self.linker_family[x] == self.linker_family[y] and not self._spelling_variants(x, y)
+                   for x in self.docs[ra][d] for y in self.docs[rb][d]):
                 return True
         ka, kb = self.kinds[ra], self.kinds[rb]
         return bool(ka and kb and not (ka.keys() & kb.keys()))
+
+    def _spelling_variants(self, x: int, y: int) -> bool:
+        a, b = self.records[x], self.records[y]
+        if a.type != b.type or _key(a.name) == _key(b.name) or a.subtype and b.subtype and a.subtype != b.subtype:
+            return False
+        return link_by_name(a.name, b.name, a.type)[0]
 
     def shared_docs(self, ra: int, rb: int) -> list[str]:
         small, large = sorted((self.docs[ra], self.docs[rb]), key=len)
