@@ -209,10 +209,12 @@ def system_fatalities(ev: dict[str, Any]) -> int | None:
 
 
 def _date_is_fallback(ev: dict[str, Any]) -> bool:
+    """The date is the report's own, standing in for an unstated one. A date the text states relative
+    to the report ("on Tuesday": method "weekday-before-publication") is a stated date."""
     if ev.get("date_fallback") or ev.get("date_is_fallback"):
         return True
     how = str(ev.get("date_method") or "") + " " + str(ev.get("date_precision") or "")
-    return bool(re.search(r"report|fallback|publication|published", how))
+    return bool(re.search(r"(?:^|\s)(?:report|fallback|publication|published)", how))
 
 
 def judge(doc: SysDoc, ev: dict[str, Any], gold: dict[str, Any], provided: set[str]) -> dict[str, bool | None]:

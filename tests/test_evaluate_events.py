@@ -154,6 +154,17 @@ def test_field_rules_for_names_dates_and_tolls():
     assert ee.judge(doc, {**base, "date": None}, none_stated, set(ee.FIELDS))["fatalities"]
 
 
+def test_a_date_stated_relative_to_the_report_is_no_fallback():
+    doc = ee.SysDoc("d", "", [], [], ENTS2, "2016-03-19")
+    g = gold_event("g", [0, 1], "FIGHT", None, None, None, None, ["2016-03-15"], None)
+    base = {"type": "FIGHT", "acled_type": None, "actors": [], "location": -1, "date": "2016-03-15"}
+    stated = {**base, "date_method": "weekday-before-publication", "date_precision": "day"}
+    assert ee.judge(doc, stated, g, set(ee.FIELDS))["date"]
+    fallback = {**base, "date_method": "report-date", "date_precision": "day"}
+    assert not ee.judge(doc, fallback, g, set(ee.FIELDS))["date"]
+    assert not ee.judge(doc, {**base, "date_fallback": True}, g, set(ee.FIELDS))["date"]
+
+
 def test_gold_spans_map_through_the_segments_of_the_cleaned_text():
     # the cleaner removed the first 10 raw characters: clean = raw[10:]
     doc = ee.SysDoc("d", "x" * 50, [(0, 10, 50)], [], [], None)
