@@ -634,3 +634,17 @@ def test_one_document_spelling_a_place_two_ways_does_not_keep_its_two_spellings_
     g, _ = groups(records + [rec("m1", 0, "Karim al-Tarmi", "PERSON", names=["Karim Tarmani"]),
                              rec("m2", 0, "Karim al-Tarmi"), rec("m2", 1, "Karim Tarmani")])
     assert not any("Karim al-Tarmi" in x and "Karim Tarmani" in x for x in g)
+
+
+def test_a_lone_word_the_model_calls_a_place_in_several_stories_and_no_person_carries_is_a_place():
+    def type_of_first(records):
+        ents, mapping = resolve(records)
+        return {e.id: e.type for e in ents}[mapping[records[0].key]]
+
+    records = [rec(f"p{k}", 0, "Tellabad") for k in range(5)] + [rec(f"l{k}", 0, "Tellabad", "LOC") for k in range(2)]
+    assert type_of_first(records) == "LOC"
+    # a word that is some person's surname in the corpus, or carries a title, stays a person
+    assert type_of_first(records + [rec("f1", 0, "Karim Tellabad")]) == "PERSON"
+    assert type_of_first(records + [rec("t1", 0, "Tellabad", titles=["Gen."])]) == "PERSON"
+    # one story calling it a place is not enough
+    assert type_of_first(records[:5] + [rec("l0", 0, "Tellabad", "LOC")]) == "PERSON"

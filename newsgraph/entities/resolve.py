@@ -468,6 +468,19 @@ def _vote_types(records: list[LocalRecord], place_kind: "PlaceKind | None" = Non
             n = len(words.get(word, ()))
             if typ != r.type and n >= HUB_STORIES:
                 votes[key][typ] += _EVIDENCE_WEIGHT * n
+    # a lone word that is no part of any person's fuller name, that no record gives a person's
+    # title, and that the model calls a place in several stories is a place, however often the
+    # model also calls it a person (an unknown town's name reads like a surname)
+    titled: set[str] = {key for r, key in zip(records, keys) if r.titles and r.type == "PERSON"}
+    place_stories: dict[str, set[str]] = defaultdict(set)
+    for r, key in zip(records, keys):
+        if r.type == "LOC":
+            place_stories[key].add(r.story_id or r.doc_id)
+    for key, word in lone.items():
+        tally = votes[key]
+        if (word and set(tally) == {"PERSON", "LOC"} and key not in titled and not person_words.get(word)
+                and len(place_stories[key]) >= 2):
+            tally["LOC"] += _TYPE_MAJORITY * tally["PERSON"] + 1
     # a lone untitled word the model only ever calls a person, that is no part of any person's
     # fuller name in the corpus, is the place the gazetteer knows by that name
     if place_kind is not None:
