@@ -648,3 +648,15 @@ def test_a_lone_word_the_model_calls_a_place_in_several_stories_and_no_person_ca
     assert type_of_first(records + [rec("t1", 0, "Tellabad", titles=["Gen."])]) == "PERSON"
     # one story calling it a place is not enough
     assert type_of_first(records[:5] + [rec("l0", 0, "Tellabad", "LOC")]) == "PERSON"
+
+
+def test_a_surname_glued_to_a_nationality_is_the_person_of_that_surname():
+    # stories call him by his surname alone too
+    known = _many("Karim Tarmi", "PERSON", 6) + [rec(f"d{k}", 1, "Tarmi") for k in range(2)]
+    g, _ = groups(known + [rec("x1", 0, "Norwegian Tarmi"), rec("x2", 0, "Tarmi Norwegian")])
+    assert g == [["Karim Tarmi", "Norwegian Tarmi", "Tarmi", "Tarmi Norwegian"]]
+    # a lone word no person's name ends with, or a second nationality, is not trimmed to
+    g, _ = groups(_many("Karim Tarmi", "PERSON", 3) + [rec("x1", 0, "Norwegian Sahil")])
+    assert ["Norwegian Sahil"] in g
+    g, ents = groups(_many("Karim Tarmi", "PERSON", 3) + [rec("x1", 0, "Norwegian Swedish")])
+    assert "Norwegian Swedish" in {e.name for e in ents}

@@ -327,6 +327,13 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
     for r in records:
         for n in _record_names(r):
             stories[(r.type, _key(n))].add(r.story_id or r.doc_id)
+    surnames: dict[str, set[str]] = defaultdict(set)  # last word of persons' fuller names -> stories
+    for r in records:
+        if r.type == "PERSON":
+            for n in _record_names(r):
+                words = n.split()
+                if len(words) >= 2:
+                    surnames[fold(words[-1])].add(r.story_id or r.doc_id)
     types_of: dict[str, list[str]] = defaultdict(list)
     for typ, k in stories:
         types_of[k].append(typ)
@@ -376,8 +383,12 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
             for a, b in [(k, len(words)) for k in (1, 2)] + [(0, len(words) - k) for k in (1, 2)]:
                 rest = words[a:b]
                 dropped = words[:a] + words[b:]
-                if not rest or not dropped or len(rest) < (1 if r.type == "LOC" else 2 if r.type == "PERSON" else 1):
+                if not rest or not dropped:
                     continue
+                if (r.type == "PERSON" and len(rest) == 1
+                        and not (all(nationality(w) for w in dropped) and not nationality(rest[0])
+                                 and len(surnames.get(fold(rest[0]), ())) >= 2)):
+                    continue  # a lone word is a person's only as the surname of one ("Norwegian Tarmi")
                 remainder = " ".join(rest)
                 if is_acronym(remainder) or not any(w[:1].isupper() for w in rest):
                     continue
