@@ -660,3 +660,15 @@ def test_a_surname_glued_to_a_nationality_is_the_person_of_that_surname():
     assert ["Norwegian Sahil"] in g
     g, ents = groups(_many("Karim Tarmi", "PERSON", 3) + [rec("x1", 0, "Norwegian Swedish")])
     assert "Norwegian Swedish" in {e.name for e in ents}
+
+
+def test_a_rare_name_with_one_letter_left_out_of_a_long_word_is_the_dominant_name():
+    g, _ = groups(_many("Velmordia", "LOC", 8) + [rec("x1", 0, "Velmoria", "LOC")])
+    assert len(g) == 1
+    g, _ = groups(_many("Karim Tarmigan", "PERSON", 6) + [rec("x1", 0, "Karim Tarmian")])
+    assert len(g) == 1
+    # not when the longer spelling is not reported far more, nor for short words
+    g, _ = groups(_many("Velmordia", "LOC", 3) + [rec("x1", 0, "Velmoria", "LOC")])
+    assert len(g) == 2
+    g, _ = groups(_many("Tarks", "LOC", 8) + [rec("x1", 0, "Tars", "LOC")])
+    assert len(g) == 2

@@ -747,6 +747,52 @@ def _join_unique_heads(records: list[LocalRecord], cl: _Clusters) -> None:
             cl.join(i, target, why, force=True)
 
 
+# A word this long that differs from a far more reported name's word by one left-out letter is a
+# misspelling of it ("Erdoan" for a name whose "ğ" a feed dropped); shorter words are names of their own.
+MISSPELLING_MIN_LETTERS = 6
+MISSPELLING_MAX_STORIES = 2
+
+
+def _join_rare_misspellings(records: list[LocalRecord], cl: _Clusters) -> None:
+    """A name seen in one or two stories that equals a dominant cluster's name but for one letter
+    left out of one long word joins that cluster. Blocked by the name with that word wildcarded;
+    the dominance rule of short names decides (the other cluster is reported DOMINANCE_RATIO times
+    as often, in DOMINANT_MIN_STORIES stories or more)."""
+    slots: dict[tuple, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for i, r in enumerate(records):
+        for n in _record_names(r):
+            words = [t.norm for t in _parse(n, r.type == "PERSON").tokens]
+            if not words or r.type == "PERSON" and len(words) < 2:
+                continue  # a lone word is no person's name across documents
+            for p, w in enumerate(words):
+                if len(w) >= MISSPELLING_MIN_LETTERS - 1 and " " not in w:
+                    slots[(r.type, tuple(words[:p]), tuple(words[p + 1:]))][w].add(i)
+    for by_word in slots.values():
+        if len(by_word) < 2:
+            continue
+        for longer, common_members in list(by_word.items()):
+            if len(longer) < MISSPELLING_MIN_LETTERS:
+                continue
+            # every spelling of the word with one letter (not the first) left out
+            for word in {longer[:k] + longer[k + 1:] for k in range(1, len(longer))}:
+                members = by_word.get(word)
+                if members:
+                    rare = {cl.find(i) for i in members}
+                    common = {cl.find(j) for j in common_members}
+                    if len(common) != 1 or rare & common:
+                        continue
+                    target = next(iter(common))
+                    big = len(cl.stories[target])
+                    for root in rare:
+                        small = len(cl.stories[root])
+                        if (small <= MISSPELLING_MAX_STORIES and big >= DOMINANT_MIN_STORIES
+                                and big >= DOMINANCE_RATIO * small):
+                            i = next(m for m in members if cl.find(m) == root)
+                            cl.join(i, target, (records[i].name, _cluster_name(records, cl, target), [
+                                f"{word!r} is {longer!r} with one letter left out; the name with {longer!r} is "
+                                f"reported in {big} stories, this one in {small}"]))
+
+
 # A short name that fits several actors means the one the corpus reports far more than all the
 # others together: "Tarmi" in a corpus with 120 stories on one Tarmi and 2 on another. The ratio
 # and the floor keep a real choice between comparable actors undecided.
@@ -1556,6 +1602,8 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     clock("corroborated definitions")
     _join_unique_heads(records, cl)
     clock("lone surnames and head words")
+    _join_rare_misspellings(records, cl)
+    clock("misspellings")
     _join_corroborated(records, cl, names_of)
     clock("corroborated definitions")
     _join_undivided_places(records, cl, divisions, place_kind)
