@@ -172,3 +172,33 @@ def test_empty_and_eventless_documents():
     # no publication date: relative dates are not guessed
     evs = find_events(model("Rebels shelled the town on Sunday."), [], None)
     assert len(evs) == 1 and evs[0].type == "FIGHT" and evs[0].date is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("background", [
+    "The war in Norland, which began in 2011 with protests against the government, has killed 300,000 people.",
+    "Millions have fled since the civil war started in 2012 with the repression of demonstrations.",
+    "Peace talks have stalled with no end in sight to a conflict that has killed 280,000 people.",
+    "Dawn Front fighters have been battling the army since January.",
+    "In recent months warplanes have struck a number of hospitals in Velmora.",
+    "More than 250,000 people have been killed since the conflict erupted in 2011.",
+])
+def test_background_and_running_states_are_no_occurrences(background):
+    from newsgraph import nlp
+
+    model = nlp.load()
+    assert find_events(model(background), [], date(2016, 6, 1)) == []
+
+
+@pytest.mark.model
+def test_an_incident_beside_its_background_is_kept():
+    from newsgraph import nlp
+
+    model = nlp.load()
+    text = "Dawn Front fighters attacked an army post in Velmora on Sunday, killing four soldiers."
+    evs = find_events(model(text), [], date(2016, 6, 1))
+    assert evs and evs[0].date == "2016-05-29" and evs[0].fatalities == 4
+    # "the first deaths since the truce began" reports an occurrence
+    first = find_events(model("Two civilians have been killed in Sahil in the first deaths since the truce began."),
+                        [], date(2016, 6, 1))
+    assert any(e.type == "ASSAULT" for e in first)

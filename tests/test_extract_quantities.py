@@ -92,6 +92,13 @@ def test_a_count_inside_a_larger_one_is_a_part():
     ("The coalition has acknowledged killing 600 civilians so far.", "cumulative"),
     ("Rights groups say 120 people have died in the camps since the start of the siege.", "cumulative"),
     ("Twelve people were killed in the market on Sunday.", None),
+    ("Coalition strikes have killed 649 civilians since September 2014.", "cumulative"),
+    ("More than 250,000 people have been killed since the conflict erupted in Norland.", "cumulative"),
+    ("Since then more than 250,000 people have been killed.", "cumulative"),
+    ("In recent months 30 people have been killed in Velmora.", "cumulative"),
+    ("The army has killed 47 militants around Sahil since Monday.", None),
+    ("Fourteen people had died since being brought to the hospital.", None),
+    ("Twelve civilians were killed in the first deaths since the truce began.", None),
 ])
 def test_a_running_total_is_not_an_incident_count(sentence, scope):
     (q,) = [q for q in find_quantities(sentence) if q.value >= 12]

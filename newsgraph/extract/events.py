@@ -732,8 +732,8 @@ def _date(event: _Event, sent, timexes, text: str) -> object | None:
         if span is None:
             continue
         before = text_before(text, tx.start, 24)
-        if before.endswith("since"):
-            continue  # "since 2017" starts a duration; it does not date the event
+        if re.search(r"\bsince(?: early| late| mid-?)?$", before):
+            continue  # "since 2017", "since mid-March" starts a duration; it does not date the event
         if _DEADLINE.search(before):
             continue
         verdict = _timex_anchor(span, event, event_ids)
@@ -745,6 +745,17 @@ def _date(event: _Event, sent, timexes, text: str) -> object | None:
         for tx in pool:
             return tx
     return None
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\b[^.;]*$", re.I)
+
+
+def _dates_a_start(tx, sent, text: str) -> bool:
+    """The date is where a running total starts ("since 2011", "since the war began in 2011", "so
+    far"), not when an incident happened."""
+    if (tx.text or "").lower().startswith(("since", "so far", "to date")):
+        return True
+    return bool(_SINCE_BEFORE.search(text, sent.start_char, tx.start))
 
 
 def text_before(text: str, pos: int, width: int = 12) -> str:
@@ -858,12 +869,11 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 loc = places[0]
             slots = _slot_nouns(ev)
             category, mode = _by_means(category, mode, slots)
-            if _hypothetical(ev, category):
+            if _hypothetical(ev, category) or _background(ev) or _running(ev):
                 continue
             tx = _date(ev, sent, timexes, text)
             qs = tuple(qmap.get(n, ()))
-            if qs and all(q.scope == "cumulative" for q in qs) and (
-                    tx is None or (tx.text or "").lower().startswith(("since", "so far", "to date"))):
+            if qs and all(q.scope == "cumulative" for q in qs) and (tx is None or _dates_a_start(tx, sent, text)):
                 continue  # a running total ("the war has killed 400,000 since 2011") is no occurrence
             is_verb = any(h.head.pos_ == "VERB" or h.head.head.lemma_.lower() in _LIGHT_VERBS for h in ev.hits)
             conf = 0.55 if is_verb else 0.3
@@ -1051,6 +1061,88 @@ def _hypothetical(event: _Event, category: str) -> bool:
             if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                 break
             tok = tok.head
+    return False
+
+
+# nouns that name the whole conflict or a lasting state: the setting of a story, not something that
+# happened in it ("the war", "Syria's conflict", "the uprising")
+_SETTING_NOUNS = frozenset("war conflict unrest uprising revolution crisis insurgency".split())
+_ONSET_VERBS = frozenset("begin start erupt break spark".split())
+
+
+def _background(event: _Event) -> bool:
+    """The story's setting rather than an occurrence it reports (ACLED codes incidents, not wars):
+    the war itself ("the war has stalled"), what a phrase about it says ("a war that has killed
+    400,000", "a conflict that began in 2011 with protests", "the war started with the repression of
+    demonstrations"). Walking up from the trigger stops at a reporting verb: what someone says about
+    the war is their statement, not its description."""
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken):
+            return False
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _SETTING_NOUNS:
+            return True
+        cur = tok
+        for _ in range(6):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            lemma = cur.lemma_.lower()
+            if lemma in SPEECH_VERBS and cur.pos_ == "VERB":
+                break
+            if cur.pos_ in ("NOUN", "PROPN") and lemma in _SETTING_NOUNS:
+                return True
+            if lemma in _ONSET_VERBS and cur.pos_ == "VERB" and _onset_of_setting(cur):
+                return True
+    return False
+
+
+def _onset_of_setting(verb) -> bool:
+    """"the war began", "a conflict which started": the verb's subject (or the noun its relative
+    clause hangs on) is a setting noun. Parsers often cut "since the war started ..." apart (the noun
+    to the main verb, "started" left without a subject): the noun right before still counts."""
+    if any(c.dep_.startswith("nsubj") and c.lemma_.lower() in _SETTING_NOUNS for c in verb.children):
+        return True
+    if verb.dep_ == "acl:relcl" and verb.head.lemma_.lower() in _SETTING_NOUNS:
+        return True
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (before is not None and before.lemma_.lower() in _SETTING_NOUNS
+            and not any(c.dep_.startswith("nsubj") for c in verb.children))
+
+
+_RECENT_SPAN = frozenset({"recent", "past", "last"})
+_SPAN_UNITS = frozenset({"days", "weeks", "months", "years"})
+
+
+def _running(event: _Event) -> bool:
+    """A state or a series running up to the report, not one occurrence: a perfect with a "since"
+    phrase ("rebels have been fighting the group since January", "the town has been under rocket
+    fire since mid-January", "have killed thousands since Norland intervened") or over "recent weeks"
+    ("in recent months jets have struck a number of hospitals"). "The first deaths since the truce
+    began" dates an occurrence by its novelty, and a verb carries that "first"."""
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken):
+            return False
+        clause = tok
+        for _ in range(2):  # an event noun is dated by the verb it fills ("carried out attacks since ...")
+            if clause.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in clause.children) or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        kids = list(clause.children)
+        perfect = any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "have" for c in kids)
+        if not perfect:
+            continue
+        if any(c.lower_ == "first" for c in clause.subtree):
+            continue
+        for c in kids:
+            if c.dep_ == "advmod" and c.lower_ == "since":
+                return True
+            if c.dep_.startswith(("obl", "advcl", "nmod")) and _case(c) == "since":
+                return True
+        # "in recent months" anywhere in the clause: parsers attach it to whatever stands next to it
+        if any(t.lower_ in _SPAN_UNITS and any(g.lower_ in _RECENT_SPAN for g in t.children) for t in clause.subtree):
+            return True
     return False
 
 

@@ -466,17 +466,30 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return out
 
 
+# "since" opens a running total ("since 2011", "since the war began", "since then"), unless it only
+# means "after" ("died since being brought") or dates the event's own last days ("since Monday": the
+# incident is still going on); a causal "since" is rare in news prose
+_RECENT_START = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|dawn|midnight|this|tonight"
+                 "|last night|being|arriving|arrival")
 _CUMULATIVE = re.compile(
-    rf"\bsince (?:(?:early |late |mid-)?(?:1[89]|20)\d\d|(?:{'|'.join(sorted(_MONTHS))})\b|the (?:start|beginning|outbreak|war|conflict"
-    rf"|uprising|revolution|crisis)|it (?:began|started))|\bso far\b|\bto date\b|\bin total\b|\baltogether\b"
-    rf"|\bover the (?:past|last) (?:\w+ )?(?:years?|months?|decades?)\b|\bdeath toll (?:in|of) the (?:war|conflict)\b")
+    rf"\bsince\b(?!\s+(?:(?:early|late)\s+)?(?:{_RECENT_START})\b)|\bso far\b|\bto date\b|\bin total\b|\baltogether\b"
+    r"|\b(?:over|in|during) the (?:past|last|recent) (?:\w+ )?(?:years?|months?|decades?|weeks)\b"
+    r"|\bin recent (?:weeks|months|years)\b|\bdeath toll (?:in|of|from) the (?:[\w-]+ )*?(?:war|conflict)\b", re.I)
 
 
 def _cumulative(text: str, pos: int) -> bool:
     """A running total: a cue such as "since 2011" or "so far" in the count's sentence."""
     lo = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
     hi = [k for k in (text.find(". ", pos), text.find("\n", pos)) if k >= 0]
-    return bool(_CUMULATIVE.search(text, lo, min(hi) if hi else len(text)))
+    for m in _CUMULATIVE.finditer(text, lo, min(hi) if hi else len(text)):
+        # "the first deaths since the truce began" counts one occurrence, dated by its novelty
+        if m.group().lower().startswith("since") and _FIRST.search(text, lo, m.start()):
+            continue
+        return True
+    return False
+
+
+_FIRST = re.compile(r"\bfirst\b", re.I)
 
 
 _NOT_COUNTED = ({w for q in _QUALIFIERS for w in q.split()} | set(_UNITS) | set(_MULTIPLIERS) | set(_VAGUE)
