@@ -103,3 +103,16 @@ def test_a_count_inside_a_larger_one_is_a_part():
 def test_a_running_total_is_not_an_incident_count(sentence, scope):
     (q,) = [q for q in find_quantities(sentence) if q.value >= 12]
     assert q.scope == scope
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("At least 10 people including seven children were killed in air strikes on Sahil.", 10),
+    ("Twelve people including the local minister Karim al-Tarmi were killed.", 12),
+    ("Thirteen civilians, among them two women, died.", 13),
+    ("Six civilians from one family were killed in shelling on Velmora.", 6),
+    ("A minister was among at least 12 people killed in a car bomb attack.", 12),
+])
+def test_the_whole_count_takes_the_predicate_after_a_part_inside_it(sentence, killed):
+    from newsgraph.extract.acled import mention_fatalities
+
+    assert mention_fatalities(find_quantities(sentence)) == killed

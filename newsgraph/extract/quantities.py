@@ -361,6 +361,12 @@ def _predicate_after(toks, k: int, limit: int) -> tuple[str | None, int | None]:
         if w[0].isdigit() or lw in _UNITS or lw in _VAGUE:
             if k > 0 and toks[k - 1][2].lower() == "and":
                 return None, k
+            if k > 0 and toks[k - 1][2].lower() in _INNER_COUNT_CUES:
+                # "23 civilians including nine children were killed", "six civilians from one family
+                # died": a count inside the phrase; the predicate further on is the whole count's
+                k += 1
+                n += 1
+                continue
             return None, None
         if lw in ("and", "or") and k + 1 < len(toks) and (toks[k + 1][2][0].isdigit() or toks[k + 1][2].lower() in _UNITS):
             k += 1
@@ -369,6 +375,9 @@ def _predicate_after(toks, k: int, limit: int) -> tuple[str | None, int | None]:
         k += 1
         n += 1
     return None, None
+
+
+_INNER_COUNT_CUES = frozenset({"including", "among", "them", "whom", "from", "of"})
 
 
 def _kind_before(toks, q_start: int) -> str | None:
@@ -392,8 +401,10 @@ def _kind_before(toks, q_start: int) -> str | None:
 
 def _part_of_larger(toks, q_start: int) -> bool:
     before = [t[2].lower() for t in toks[max(0, q_start - 2):q_start]]
-    return bool(before) and (before[-1] in ("including", "includes", "include", "among")
-                             or before[-2:] == ["among", "them"] or before[-2:] == ["of", "whom"])
+    # "among them four women" is a part; "was among 12 people killed" names the whole
+    return bool(before) and (before[-1] in ("including", "includes", "include")
+                             or before[-2:] == ["among", "them"] or before[-2:] == ["among", "those"]
+                             or before[-2:] == ["of", "whom"])
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -460,6 +471,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             kind = out[-1].kind  # "killing seven fighters and three civilians": both were killed
         if kind is None:
             continue
+        if out and out[-1].kind == kind and re.fullmatch(r"\s+(?:from|of)\s+", text[out[-1].end:s]):
+            continue  # "six civilians from one family were killed": the family says who they were
         if scope is None and _cumulative(text, s):
             scope = "cumulative"
         out.append(Quantity(kind=kind, value=value, approx=approx, start=s, end=e, text=text[s:e], scope=scope))
