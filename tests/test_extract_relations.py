@@ -597,3 +597,94 @@ def test_subject_the_parser_gave_to_after_is_the_verbs_subject():
     got = _triples(find_relations(doc, _mentions(doc.text, spec)))
     assert (1, "fights", 2) in got or (2, "fights", 1) in got, got
     assert not {t for t in got if 0 in (t[0], t[2]) and t[1] == "fights"}, got
+
+
+# -- campaigns, purpose clauses, coordination (constructions missed on real reporting) -----------
+
+_N, _V, _D, _S, _T = "Norland", "Velmora", "Dawn Front", "Sahil Brigades", "Tarmi Coalition"
+_STATES = {"Norland": "country", "Velmora": "country"}
+
+
+@pytest.mark.parametrize("text, spec, expected", [
+    # a purpose clause shares its subject with the verb it depends on
+    ("Norland stands by Velmora to defeat the Dawn Front and end this violence.",
+     [(_N, "LOC", 0), (_V, "LOC", 1), (_D, "ORG", 2)], {(0, "fights", 2)}),
+    # ... through "as part of", and an object the parser gave the first of two coordinated verbs
+    ("That is why Norland is working as part of the Tarmi Coalition to degrade and defeat the Dawn Front.",
+     [(_N, "LOC", 0), (_T, "ORG", 1), (_D, "ORG", 2)], {(0, "fights", 2), (0, "part_of", 1)}),
+    # a campaign noun: launched by the verb's subject, carried out by its possessor
+    ("Over the last year the Tarmi Coalition has launched almost 800 strikes against the Dawn Front in the north.",
+     [(_T, "ORG", 0), (_D, "ORG", 1)], {(0, "fights", 1)}),
+    ("The Dawn Front's campaign against the Sahil Brigades has failed.",
+     [(_D, "ORG", 0), (_S, "ORG", 1)], {(0, "fights", 1)}),
+    ("The Tarmi Coalition's strategy to defeat the Dawn Front is working.",
+     [(_T, "ORG", 0), (_D, "ORG", 1)], {(0, "fights", 1)}),
+    # help given to someone in their fight: the one helped fights, the helper backs
+    ("The minister reiterated Norland's support for the Velmora Government in the fight against the Dawn Front.",
+     [(_N, "LOC", 0), ("Velmora Government", "ORG", 1), (_D, "ORG", 2)], {(1, "fights", 2)}),
+    ("Norland remains steadfast in its support of the Velmora Government in their fight against the Dawn Front.",
+     [(_N, "LOC", 0), ("Velmora Government", "ORG", 1), (_D, "ORG", 2)], {(1, "fights", 2)}),
+    ("We are proud that Norland has supported the Sahil Brigades in their efforts to defeat the Dawn Front.",
+     [(_N, "LOC", 0), (_S, "ORG", 1), (_D, "ORG", 2)], {(1, "backed_by", 0), (1, "fights", 2)}),
+    # a perfect is active: the agent of the action supported is the one backed
+    ("Norland has already supported the re-taking of the town by the Sahil Brigades.",
+     [(_N, "LOC", 0), (_S, "ORG", 1)], {(1, "backed_by", 0)}),
+    # the people killed stand for their tribe
+    ("Officials confirmed that the Dawn Front has killed 40 members of the Sahil tribe near the river.",
+     [(_D, "ORG", 0), ("Sahil", "ORG", 1)], {(0, "fights", 1)}),
+    # a state in a coalition
+    ("Norland, as part of the Tarmi Coalition, is committed to helping the displaced.",
+     [(_N, "LOC", 0), (_T, "ORG", 1)], {(0, "part_of", 1)}),
+    # an organisation that controls another commands it
+    ("He was moved to the Sahil Command, which controls all Velmora Army units in the north.",
+     [("Sahil Command", "ORG", 0), ("Velmora Army", "ORG", 1)], {(1, "reports_to", 0)}),
+    # the object of "appoint" holds the role, not the subject
+    ("Rashid Omar appointed Karim al-Tarmi the commander for the Sahil Brigades in 2004.",
+     [("Rashid Omar", "PERSON", 0), ("Karim al-Tarmi", "PERSON", 1), (_S, "ORG", 2)], {(1, "leads", 2)}),
+    # co-belligerents: allies against a common opponent, enemies when reciprocal or with no opponent
+    ("The Sahil Brigades, the Tarmi Coalition and the Velmora Government have vowed to defeat these militants.",
+     [(_S, "ORG", 0), (_T, "ORG", 1), ("Velmora Government", "ORG", 2)],
+     {(0, "allied_with", 1), (0, "allied_with", 2), (2, "allied_with", 1)}),
+    ("The Dawn Front and the Sahil Brigades attacked each other near the bridge.",
+     [(_D, "ORG", 0), (_S, "ORG", 1)], {(0, "fights", 1)}),
+    ("The Dawn Front and the Sahil Brigades clashed near the bridge on Monday.",
+     [(_D, "ORG", 0), (_S, "ORG", 1)], {(0, "fights", 1)}),
+    # guards: a clause with its own subject is not the first clause's; condemning is not fighting
+    ("Velmora faces hard choices and all communities must cooperate to defeat the Dawn Front.",
+     [(_V, "LOC", 0), (_D, "ORG", 1)], set()),
+    ("Rashid Omar condemned the attack against the Sahil Brigades.",
+     [("Rashid Omar", "PERSON", 0), (_S, "ORG", 1)], set()),
+])
+def test_campaign_purpose_and_coordination_constructions(model, text, spec, expected):
+    assert _triples(_run(model, text, spec, _STATES)) == expected
+
+
+def _titled(text: str, title_and_name: str, name: str, entity: int) -> EntityMention:
+    start = text.index(title_and_name)
+    name_start = text.index(name, start)
+    return EntityMention(start, start + len(title_and_name), title_and_name, "PERSON", origin="title",
+                         name_start=name_start, name_end=name_start + len(name), entity=entity)
+
+
+def test_participle_before_a_titled_name_reads_past_the_title(model):
+    from newsgraph.extract.relations import find_relations
+
+    text = ("Talks opened between the Velmora Government, led by Prime Minister Karim al-Tarmi, and the "
+            "Sahil Council, represented by Prime Minister Rashid Omar, on revenue sharing.")
+    mentions = _mentions(text, [("Velmora Government", "ORG", 0), ("Sahil Council", "ORG", 2)])
+    mentions += [_titled(text, "Prime Minister Karim al-Tarmi", "Karim al-Tarmi", 1),
+                 _titled(text, "Prime Minister Rashid Omar", "Rashid Omar", 3)]
+    found = _triples(find_relations(model(text), sorted(mentions, key=lambda m: m.start), classifier=None))
+    assert (1, "leads", 0) in found and (3, "member_of", 2) in found
+
+
+def test_a_state_in_a_persons_title_is_not_what_is_joined(model):
+    from newsgraph.extract.relations import find_relations
+
+    text = "Foreign Minister Rashid Omar joined Norland Foreign Minister Karim al-Tarmi in Sahil for talks."
+    mentions = [_titled(text, "Foreign Minister Rashid Omar", "Rashid Omar", 0)]
+    mentions += _mentions(text, [("Norland", "LOC", 1), ("Karim al-Tarmi", "PERSON", 2), ("Sahil", "LOC", 3)],
+                          _STATES)
+    mentions = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    found = _triples(find_relations(model(text), mentions, classifier=None))
+    assert (0, "member_of", 1) not in found

@@ -68,7 +68,7 @@ ROLE_PREPOSITIONS = frozenset("of for at in with within to from".split())
 ACTIVE_VERBS = {
     "lead": "leads",
     "head": "leads",
-    "command": "leads",
+    "command": "controls",
     "found": "leads",
     "co-found": "leads",
     "advise": "advisor_to",
@@ -88,6 +88,11 @@ ACTIVE_VERBS = {
     "obey": "reports_to",
     "join": "member_of",
     "kill": "fights",  # only between two organisations ("militants killed members of the alliance")
+    "defeat": "fights",
+    "combat": "fights",
+    # authority over an organisation: a person leads it, an organisation commands it (the other
+    # reports to it); over a place it is territorial control, which is no relation between actors
+    "control": "controls",
 }
 # Active verbs whose object is the one backed: "Y backs X" -> X backed_by Y.
 PATRON_VERBS = frozenset(
@@ -120,6 +125,7 @@ PARTICIPLE_CUES = {
     "aligned": ("allied_with", "with", False),
     "affiliated": ("member_of", "with", False),
     "attached": ("member_of", "to", False),
+    "represented": ("member_of", "by", True),
     "subordinate": ("reports_to", "to", False),
     "loyal": ("reports_to", "to", False),
     "beholden": ("reports_to", "to", False),
@@ -143,6 +149,7 @@ HYPHEN_CUES = {
 # Multi-word phrases matched on the gap text between two mentions (lower case, single spaces).
 # phrase -> (predicate, object leads subject?)
 PHRASE_CUES = {
+    "as part of": ("part_of", False),
     "part of": ("part_of", False),
     "under the umbrella of": ("part_of", False),
     "a member of": ("member_of", False),
@@ -190,6 +197,26 @@ GATHER_PHRASES = ("brings together", "bring together", "brought together", "grou
                   "a coalition of", "an umbrella of", "is an alliance of", "is an umbrella for")
 # "A, B and C make up X" / "one of three groups that make up X".
 COMPOSE_PHRASES = ("make up", "makes up", "made up", "form", "formed", "forms", "constitute", "constitutes")
+
+# -- campaigns: "X's fight against Y", "X launched strikes against Y", "support for X in the fight
+# against Y", "X's strategy to defeat Y" ------------------------------------------------------
+# Nouns that are a fight themselves; their opponent follows "against".
+CAMPAIGN_NOUNS = frozenset(
+    "fight battle war campaign struggle strike airstrike air-strike attack offensive assault raid "
+    "bombardment counteroffensive counter-offensive insurgency".split()
+)
+# Nouns that are a fight only through their infinitive: "efforts to defeat Y", "a mission to fight Y".
+PURPOSE_NOUNS = frozenset("effort strategy mission plan bid drive campaign operation".split())
+# Verbs whose subject carries out the campaign that is their object: "X launched strikes against Y".
+CAMPAIGN_VERBS = frozenset(
+    "launch wage conduct carry mount lead stage step intensify escalate continue spearhead join pursue "
+    "begin start resume win".split()
+)
+# Help given to someone "in" their campaign: the one helped is the fighter ("support for X in the
+# fight against Y", "helped X in its efforts to defeat Y").
+HELP_WORDS = frozenset("support help assist aid back backing assistance stand solidarity".split())
+# Verbs that put someone in a role: their object holds it ("appointed X commander of Y").
+APPOINT_VERBS = frozenset("appoint name make elect nominate designate install promote choose select".split())
 
 # -- polarity --------------------------------------------------------------------------------
 NEGATORS = frozenset("not n't never no without".split())

@@ -55,6 +55,7 @@ class _Arg:
     subtype: str | None
     first: int  # token index of the first token
     last: int  # token index after the last token
+    title_first: int = -1  # where a person's title before the bare name starts ("Prime Minister X"), else first
 
 
 @dataclass(slots=True)
@@ -154,7 +155,12 @@ def _sentence_args(doc, sent, mentions: list[EntityMention]) -> list[_Arg]:
         first, last = max(span.start, sent.start), min(span.end, sent.end)
         if first >= last:
             continue
-        args.append(_Arg(m.entity, m.type, m.subtype, first, last))
+        title_first = first
+        if (start, end) != (m.start, m.end):
+            whole = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if whole is not None and sent.start <= whole.start < first:
+                title_first = whole.start
+        args.append(_Arg(m.entity, m.type, m.subtype, first, last, title_first))
         taken_until = last
     return args
 
@@ -292,6 +298,12 @@ def _fit_types(c: _Candidate) -> _Candidate | None:
         if st != "PERSON":
             return None
         return as_("leads") if ot == "ORG" else as_("holds_office") if ot == "LOC" else None
+    if p == "controls":
+        if st == "PERSON":
+            return as_("leads") if ot == "ORG" else None
+        if st == "ORG" and ot in ("ORG", "PERSON"):  # the commanded one reports to its command
+            return _Candidate(o, "reports_to", s, c.confidence, c.cue_first, c.cue_last, c.source)
+        return None
     if p == "holds_office":
         return as_(p) if st == "PERSON" and ot in ("ORG", "LOC") else None
     if p in ("member_of", "part_of"):
@@ -299,6 +311,8 @@ def _fit_types(c: _Candidate) -> _Candidate | None:
             return as_("member_of")
         if st == "ORG" and (ot == "ORG" or _is_state(o)):
             return as_("part_of")
+        if st == "LOC" and s.subtype == "country" and ot == "ORG":
+            return as_("part_of")  # a state in a coalition or an international organisation
         return None
     if p == "spokesperson_for":
         return as_(p) if st == "PERSON" and ot in ("ORG", "PERSON") or (st == "PERSON" and _is_state(o)) else None
@@ -404,6 +418,11 @@ def _arg_of(tok, tok2arg, hops: int = _GENERIC_HOPS):
         for child in tok.children:
             if child.i in tok2arg and (child.dep_ == "compound" or child.dep_ == "nmod" and _case(child) in ("of", "from")):
                 return tok2arg[child.i]
+        for child in tok.children:  # "members of the X tribe": the name inside a generic group noun
+            if child.dep_ == "nmod" and _case(child) in ("of", "from") and child.lemma_.lower() in _GROUP_NOUNS:
+                inside = _named_inside(child, tok2arg)
+                if inside:
+                    return inside[0]
     if tok.lower_ == "one":  # "one of the three factions" stands for its apposed name
         for child in tok.children:
             if child.dep_ == "appos":
@@ -425,13 +444,27 @@ def _alias_of_name_before(appos, tok2arg) -> bool:
 _TIME_NOUNS = frozenset("year month week day time decade spring summer autumn fall winter".split())
 _PLACE_NOUNS = frozenset("city town village province district region area governorate county capital".split())
 _MEMBERSHIP_NOUNS = frozenset("militant fighter member gunman soldier troop force".split())
+_GROUP_NOUNS = lex.GENERIC_ORG_NOUNS | {"tribe", "clan"}
 
 
 def _with_conjuncts(tok):
-    """The token and the heads of its coordinated siblings ("X, Y and Z")."""
+    """The token and the heads of its coordinated siblings ("X, Y and Z").
+
+    "A, B and C" is often parsed as A with the apposition "B and C", or as A with the apposition B
+    and the conjunct C: an apposition that itself coordinates, or that stands between A and its
+    conjunct, is an item of a list, not a second name for A."""
     out = [tok]
     for t in tok.conjuncts:
         out.append(t)
+    coordinated = [c.i for c in tok.children if c.dep_ == "conj" and any(g.dep_ == "cc" for g in c.children)]
+    for child in tok.children:
+        if child.dep_ != "appos":
+            continue
+        if any(c.dep_ == "conj" and any(g.dep_ == "cc" for g in c.children) for c in child.children):
+            out.append(child)
+            out.extend(child.conjuncts)
+        elif coordinated and child.i < min(coordinated):
+            out.append(child)
     return out
 
 
@@ -444,15 +477,19 @@ def _args_of(tok, tok2arg) -> list[_Arg]:
     return list(seen.values())
 
 
-def _subjects(tok, tok2arg, depth: int = 3) -> list[_Arg]:
+def _subjects(tok, tok2arg, depth: int = 4) -> list[_Arg]:
     """Who the predicate word ``tok`` is said of."""
     if depth <= 0:
         return []
+    own_subject = False
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubj:pass"):
             found = _args_of(child, tok2arg)
             if found:
                 return found
+            own_subject = True
+    if own_subject:
+        return []  # "Iraq faces ... and all communities must cooperate to defeat Y": not Iraq
     stolen = _subject_read_as_object(tok)
     if stolen is not None:
         found = _args_of(stolen, tok2arg)
@@ -466,6 +503,8 @@ def _subjects(tok, tok2arg, depth: int = 3) -> list[_Arg]:
         return _subjects(tok.head, tok2arg, depth - 1) if tok.head.pos_ in ("NOUN", "NUM") else []
     if dep in ("conj", "xcomp"):
         return _subjects(tok.head, tok2arg, depth - 1)
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children):
+        return _subjects(tok.head, tok2arg, depth - 1)  # "X stands by Y to defeat Z": X defeats
     if dep == "obl" and any(c.lower_ == "as" for c in tok.children):  # "serves as an adviser to"
         return _subjects(tok.head, tok2arg, depth - 1)
     return []
@@ -514,6 +553,10 @@ def _named_inside(noun, tok2arg) -> list[_Arg]:
     a generic noun."""
     # A compound names the noun itself, a possessor only its owner: "commander of the alliance's
     # Liwa X brigade" leads Liwa X, whether the parser hangs "the alliance's" on "Liwa" or on "brigade".
+    # A noun that governs a person's name is that person's title ("joined Norland's Foreign Minister
+    # X"): its owner is not the noun.
+    if any(c.i in tok2arg and tok2arg[c.i].type == "PERSON" for c in noun.children):
+        return []
     for dep in ("compound", "nmod:poss"):
         for grand in noun.children:
             if grand.dep_ == dep and grand.i in tok2arg:
@@ -551,6 +594,75 @@ def _dependency_candidates(doc, sent, args, tok2arg) -> list[_Candidate]:
             out.extend(_participle_candidates(tok, low, tok2arg))
         elif tok.pos_ == "VERB" and (lemma in lex.ACTIVE_VERBS or lemma in lex.PATRON_VERBS):
             out.extend(_verb_candidates(tok, lemma, tok2arg))
+        if tok.pos_ == "NOUN" and (lemma in lex.CAMPAIGN_NOUNS or lemma in lex.PURPOSE_NOUNS):
+            out.extend(_campaign_candidates(tok, lemma, tok2arg))
+    return out
+
+
+def _campaign_candidates(tok, lemma: str, tok2arg) -> list[_Candidate]:
+    """A fight named by a noun: "X's fight against Y", "X launched strikes against Y", "support for
+    X in the fight against Y", "helped X in its efforts to defeat Y", "X's strategy to defeat Y"."""
+    opponents: list[_Arg] = []
+    if lemma in lex.CAMPAIGN_NOUNS:
+        for child in tok.children:
+            if child.dep_ in ("nmod", "obl") and _case(child) == "against":
+                opponents.extend(_args_of(child, tok2arg) or _named_inside(child, tok2arg))
+    for child in tok.children:
+        if (child.dep_ == "acl" and child.pos_ == "VERB" and lex.ACTIVE_VERBS.get(child.lemma_.lower()) == "fights"
+                and any(m.dep_ == "mark" and m.lower_ == "to" for m in child.children)):
+            for verb in _with_conjuncts(child):  # "to degrade and defeat Y"
+                opponents.extend(a for prep, a, _ in _prep_objects(verb, tok2arg) if prep in ("", "against"))
+    if not opponents:
+        return []
+    out = []
+    for fighter in _campaigners(tok, tok2arg):
+        for opponent in opponents:
+            if fighter.entity != opponent.entity:
+                out.append(_Candidate(fighter, "fights", opponent, CONF_CLAUSE, tok.i, tok.i + 1, "dep"))
+    return out
+
+
+def _campaigners(tok, tok2arg) -> list[_Arg]:
+    """Who carries out the campaign noun ``tok``: its possessor or name compound, the subject of a
+    verb that launches it, or the one helped "in" it."""
+    own = [tok2arg[c.i] for c in tok.children
+           if c.dep_ in ("nmod:poss", "compound", "amod") and c.i in tok2arg and c.i < tok.i]
+    if own:
+        return own
+    head = tok.head
+    if tok.dep_ == "obj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.CAMPAIGN_VERBS:
+        return _subjects(head, tok2arg)
+    if _case(tok) != "in" or head is tok:
+        return []
+    if head.i in tok2arg:  # "X in its fight against Y"
+        return _args_of(head, tok2arg)
+    if head.dep_ == "conj" and head.pos_ == "NOUN" and head.head.i in tok2arg:
+        return _args_of(head.head, tok2arg)  # "A and the B people in their fight"
+    helped = _helped(head, tok2arg)
+    if not helped and head.pos_ == "VERB":  # "reiterated its support for X in the fight"
+        for child in head.children:
+            if child.dep_ == "obj":
+                helped.extend(_helped(child, tok2arg))
+    if not helped:
+        # "support for X in the fight" with the phrase hung elsewhere: the name right before "in",
+        # when a help word governs it
+        case = next(c for c in tok.children if c.dep_ == "case")
+        before = tok2arg.get(case.i - 1)
+        if before is not None:
+            root = next((t for t in tok.doc[before.first:before.last] if not before.first <= t.head.i < before.last), None)
+            if root is not None and root.head.lemma_.lower() in lex.HELP_WORDS and root.dep_ in ("nmod", "obj"):
+                helped = [before]
+    return helped
+
+
+def _helped(tok, tok2arg) -> list[_Arg]:
+    """The ones a help word is given to: "supported X", "support for/of X"."""
+    if tok.lemma_.lower() not in lex.HELP_WORDS:
+        return []
+    out: list[_Arg] = []
+    for child in tok.children:
+        if tok.pos_ == "VERB" and child.dep_ == "obj" or child.dep_ == "nmod" and _case(child) in ("for", "of", "to"):
+            out.extend(_args_of(child, tok2arg))
     return out
 
 
@@ -571,6 +683,8 @@ def _role_noun_candidates(tok, noun: str, tok2arg) -> list[_Candidate]:
         if not holders and tok.dep_ == "appos":
             a = _arg_of(tok.head, tok2arg)
             holders = [a] if a is not None else []
+        if not holders:
+            holders = _appointee(tok, tok2arg)  # "appointed X commander of Y"
         if not holders:
             holders = _subjects(tok, tok2arg)  # copula, relative clause, "serves as"
         if not holders and tok.dep_ == "nmod" and _case(tok) == "of" and tok.head.pos_ in ("ADJ", "NUM", "PRON"):
@@ -602,6 +716,22 @@ def _role_noun_candidates(tok, noun: str, tok2arg) -> list[_Candidate]:
             conf = CONF_TIGHT if tight and hi - lo <= 6 else CONF_CLAUSE
             out.append(_Candidate(holder, pred, target, conf, cue_lo, cue_hi, "dep"))
     return out
+
+
+def _appointee(role, tok2arg) -> list[_Arg]:
+    """The object of a verb that puts someone in ``role``: "named X (as) head of Y", "X was
+    appointed commander of Y" (the passive subject)."""
+    verb = role.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lex.APPOINT_VERBS:
+        return []
+    if role.dep_ not in ("obj", "xcomp") and not (role.dep_ == "obl" and _case(role) == "as"):
+        return []
+    for child in verb.children:
+        if child.i != role.i and child.dep_ in ("obj", "nsubj:pass") and child.i < role.i:
+            found = _args_of(child, tok2arg)
+            if found:
+                return found
+    return []
 
 
 def _taken_by_predicate(role, where: int) -> bool:
@@ -641,6 +771,9 @@ def _adjacent_holder(tok, tok2arg) -> list[_Arg]:
 def _is_passive_like(tok) -> bool:
     if tok.pos_ == "ADJ":
         return True
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children) and \
+            not any(c.dep_ == "aux:pass" for c in tok.children):
+        return False  # a perfect: "X has supported Y" is active
     if tok.dep_ in ("acl", "amod"):
         return True
     return any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent", "cop") for c in tok.children) or tok.tag_ == "VBN"
@@ -699,12 +832,20 @@ def _verb_candidates(tok, lemma: str, tok2arg) -> list[_Candidate]:
             if prep == "":
                 for s in subjects:
                     out.append(_Candidate(obj, "backed_by", s, CONF_CLAUSE, tok.i, tok.i + 1, "dep"))
+        for obj in _action_agents(tok, tok2arg):  # "supported the offensive by X": X is backed
+            for s in subjects:
+                out.append(_Candidate(obj, "backed_by", s, CONF_CLAUSE, tok.i, tok.i + 1, "dep"))
         return out
     pred = lex.ACTIVE_VERBS.get(lemma)
     if pred is None:
         return out
     if pred == "fights":
         objs = objs + _against_on_argument(tok, tok2arg)
+        if not objs and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            # "to degrade and defeat Y": the object the parser gave the first verb is shared
+            objs = [o for o in _prep_objects(tok.head, tok2arg) if o[2] > tok.i and o[0] in ("", "against")]
+        if not passive:
+            out.extend(_co_belligerents(tok, lemma, subjects, tok2arg))
     for prep, obj, where in objs:
         if passive:
             if prep == "by":
@@ -718,14 +859,50 @@ def _verb_candidates(tok, lemma: str, tok2arg) -> list[_Candidate]:
             continue
         elif pred in ("member_of", "reports_to") and prep not in ("to", ""):
             continue
-        elif pred in ("leads", "advisor_to") and prep != "":
+        elif pred in ("leads", "advisor_to", "controls") and prep != "":
             continue
-        if pred == "leads" and where not in tok2arg and tok.doc[where].lower_ in _UNIT_WORDS:
+        if pred in ("leads", "controls") and where not in tok2arg and tok.doc[where].lower_ in _UNIT_WORDS:
             this = "member_of"  # "commands an army regiment"
         if lemma == "kill" and (obj.type != "ORG" or any(s.type != "ORG" for s in subjects)):
             continue
         for s in subjects:
             out.append(_Candidate(s, this, obj, CONF_CLAUSE, tok.i, tok.i + 1, "dep"))
+    return out
+
+
+_RECIPROCAL = frozenset("other another each".split())
+
+
+def _co_belligerents(verb, lemma: str, subjects: list[_Arg], tok2arg) -> list[_Candidate]:
+    """Coordinated subjects of one fight: on the same side when it has an opponent ("A, B and C
+    are committed to defeating the group"), each other's enemies when it has none ("A and B
+    clashed")."""
+    if len(subjects) < 2:
+        return []
+    opponent = [c for c in verb.children if c.dep_ == "obj" or c.dep_ == "obl" and _case(c) in ("against", "with")]
+    if any(c.lower_ in _RECIPROCAL for c in opponent) or lemma == "clash" and not opponent:
+        pred = "fights"  # "A and B attacked each other", "A and B clashed"
+    elif opponent:
+        pred = "allied_with"
+    else:
+        return []
+    out = []
+    for i, a in enumerate(subjects):
+        for b in subjects[i + 1:]:
+            out.append(_Candidate(a, pred, b, CONF_CLAUSE, verb.i, verb.i + 1, "dep"))
+    return out
+
+
+def _action_agents(verb, tok2arg) -> list[_Arg]:
+    """The agents ("by X") of the actions a support verb takes as its object: "supported the
+    re-taking of the town by X"."""
+    out: list[_Arg] = []
+    for child in verb.children:
+        if child.dep_ in ("obj", "advcl", "xcomp") and child.pos_ in ("NOUN", "VERB") and child.i not in tok2arg:
+            # the agent hangs on the action or, misattached, on its object ("of the town by X")
+            for grand in [*child.children, *(g for c in child.children if c.i not in tok2arg for g in c.children)]:
+                if grand.dep_ in ("obl:agent", "nmod", "obl") and _case(grand) == "by":
+                    out.extend(_args_of(grand, tok2arg))
     return out
 
 
@@ -753,7 +930,7 @@ _TAIL_GAP = re.compile(rf"^, (?:{_DETS} )?(?:[a-z][\w-]* ){{0,2}}$")
 _TAIL_ROLE = re.compile(rf"^(?:'s )?{_MODS}{_ROLE}\b")
 # "X, which is backed by Y", "X, a tribal force led by Y", "X is trained and armed by Y"
 _PARTICIPLE = re.compile(
-    r"^(?:, (?:which|who|that) |, (?:" + _DETS + r" )?" + _MODS + r"[a-z]+ | )?"
+    r"^(?:, (?:which|who|that) |, (?:" + _DETS + r" )?" + _MODS + r"[a-z]+ |, | )?"
     r"(?:(?:is|are|was|were|has been|have been|had been|being|remains|remain) )?(?:[a-z]+ly )?"
     r"(?P<cue>(?P<p1>[a-z]+)(?: and (?P<p2>[a-z]+))?) (?P<prep>by|in|with|to)(?: the)?$"
 )
@@ -762,6 +939,7 @@ _ACTIVE = re.compile(
     r"(?P<verb>leads|led|heads|headed|commands|commanded|founded|co-founded|advises|advised|"
     r"backs|backed|supports|supported|trains|trained|arms|armed|funds|funded|"
     r"attacked|attacks|fought|fights|battled|battles|ambushed|stormed|overran|targeted|clashed with|"
+    r"defeated|defeats|controls|controlled|"
     r"joined|joins)(?: the)?$"
 )
 _LIST_SEP = re.compile(r"^(?:,|, and|and|or|, or|;)(?: the)?$")
@@ -822,6 +1000,8 @@ def _surface_candidates(doc, sent, args: list[_Arg], tok2arg) -> list[_Candidate
             out.extend(_gather_candidates(doc, sent, args, k))
             continue
         gap = _gap_text(doc, a.last, b.first, b)
+        # the words before a person's title: "X, led by Prime Minister Y" is "X, led by" Y
+        bare = gap if b.title_first in (-1, b.first) else _gap_text(doc, a.last, b.title_first)
         cue = (a.last, max(b.first, a.last + 1))
         if a.entity == b.entity:
             continue
@@ -850,7 +1030,7 @@ def _surface_candidates(doc, sent, args: list[_Arg], tok2arg) -> list[_Candidate
                 pred = _role_predicate(_singular(m.group("role").split()[-1]), a, b, set(tail.split()[:3]))
                 if pred:
                     out.append(_Candidate(a, pred, b, CONF_SURFACE, a.last, b.last + 2, "surface"))
-        m = _PARTICIPLE.match(gap)
+        m = _PARTICIPLE.match(bare)
         if m:
             for p in (m.group("p1"), m.group("p2")):
                 if p in lex.PARTICIPLE_CUES and lex.PARTICIPLE_CUES[p][1] == m.group("prep"):
@@ -858,20 +1038,22 @@ def _surface_candidates(doc, sent, args: list[_Arg], tok2arg) -> list[_Candidate
                     for target in _list_after(doc, args, t, sent.end):
                         s, o = (target, a) if inverted else (a, target)
                         out.append(_Candidate(s, pred, o, CONF_SURFACE, *cue, "surface"))
-        m = _ACTIVE.match(gap)
+        m = _ACTIVE.match(bare)
         if m:
             verb = m.group("verb").split()[0]
             lemma = _VERB_FORMS.get(verb)
-            if lemma in lex.PATRON_VERBS:
+            if _in_person_title(doc, args, t, tok2arg):
+                pass  # "joined Norland Foreign Minister X": the person, not Norland
+            elif lemma in lex.PATRON_VERBS:
                 for target in _list_after(doc, args, t, sent.end):
                     out.append(_Candidate(target, "backed_by", a, CONF_SURFACE, *cue, "surface"))
             elif lemma in lex.ACTIVE_VERBS:
                 pred = lex.ACTIVE_VERBS[lemma]
-                if pred == "leads" and _unit_follows(doc, args[t]):
+                if pred in ("leads", "controls") and _unit_follows(doc, args[t]):
                     pred = "member_of"  # "commands an army regiment": a unit of the army
                 for target in _list_after(doc, args, t, sent.end):
                     out.append(_Candidate(a, pred, target, CONF_SURFACE, *cue, "surface"))
-        out.extend(_phrase_candidates(doc, args, k, t, gap, sent))
+        out.extend(_phrase_candidates(doc, args, k, t, bare, sent))
         out.extend(_extra_gap_patterns(doc, sent, args, k, gap, cue))
         if gap in ("'s", "'"):
             out.extend(_possessive_candidates(a, b, cue))
@@ -888,8 +1070,21 @@ _VERB_FORMS = {
     "trains": "train", "trained": "train", "arms": "arm", "armed": "arm", "funds": "fund", "funded": "fund",
     "attacked": "attack", "attacks": "attack", "fought": "fight", "fights": "fight", "battled": "battle",
     "battles": "battle", "ambushed": "ambush", "stormed": "storm", "overran": "overrun",
-    "targeted": "target", "clashed": "clash", "joined": "join", "joins": "join",
+    "targeted": "target", "clashed": "clash", "joined": "join", "joins": "join", "defeated": "defeat",
+    "defeats": "defeat", "controls": "control", "controlled": "control",
 }
+
+
+def _in_person_title(doc, args, t: int, tok2arg) -> bool:
+    """True when ``args[t]`` only modifies the title of a person named next ("Norland Foreign
+    Minister X"): the noun it hangs on governs, or is, a person's name."""
+    b = args[t]
+    head = doc[b.last - 1].head
+    if b.type == "PERSON" or b.first <= head.i < b.last or head.i < b.last:
+        return False
+    if head.i in tok2arg:
+        return tok2arg[head.i].type == "PERSON"
+    return any(c.i in tok2arg and tok2arg[c.i].type == "PERSON" for c in head.children)
 
 
 def _singular(word: str) -> str:
@@ -969,9 +1164,9 @@ def _phrase_candidates(doc, args, k, t, gap, sent) -> list[_Candidate]:
         # Only the subject's own predicate: nothing but a relative pronoun, auxiliaries, adverbs,
         # a generic noun in apposition ("a militia belonging to"), or "any"/"no" before the cue.
         if not re.fullmatch(
-            r"(?:, )?(?:(?:a|an|the|which|who|that|is|are|was|were|has|have|had|been|being|nominally|"
+            r"(?:,\s*)?(?:(?:a|an|the|which|who|that|is|are|was|were|has|have|had|been|being|nominally|"
             r"formally|still|also|now|remains?|remained|repeatedly|denied|denies|deny|any|no|not|close|"
-            r"[a-z]+ly|a [a-z]+|an [a-z]+|with)\s*)*",
+            r"[a-z]+ly|a [a-z]+|an [a-z]+|with|working|operating|acting|serving|fighting)\s*)*",
             head,
         ):
             continue
