@@ -116,3 +116,12 @@ def test_the_whole_count_takes_the_predicate_after_a_part_inside_it(sentence, ki
     from newsgraph.extract.acled import mention_fatalities
 
     assert mention_fatalities(find_quantities(sentence)) == killed
+
+
+def test_one_person_named_by_an_article_is_one_victim():
+    from newsgraph.extract.acled import mention_fatalities
+
+    assert mention_fatalities(find_quantities("A girl was killed and two others were injured in Sahil.")) == 1
+    assert mention_fatalities(find_quantities("A sniper killed a civilian in Velmora.")) == 1
+    # no casualty word: "a soldier" counts nothing
+    assert find_quantities("A soldier said the army had advanced on Sahil.") == []

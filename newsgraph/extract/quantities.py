@@ -172,6 +172,23 @@ def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
 
 
+# "a child was killed": one victim, counted only when a casualty word says what happened to them
+_ONE_PERSON = "one person"
+_PERSON_KINDS = frozenset({"troops", "police", "fighters", "civilians", "people", "commanders", "members"})
+_SINGULAR_PEOPLE = frozenset(w for w, k in _NOUN_KIND.items() if k in _PERSON_KINDS and not w.endswith(("s", "men")))
+
+
+def _one_person_after(toks, j: int) -> bool:
+    """"a child", "a two-day-old baby", "a girl child": a person within three words."""
+    for k in range(j, min(j + 3, len(toks))):
+        w = toks[k][2].lower()
+        if w in _SINGULAR_PEOPLE or w == "baby":
+            return True
+        if not toks[k][2][:1].islower() or w in ("a", "an", "the", "of", "and"):
+            return False
+    return False
+
+
 def _number_at(toks, i) -> tuple[int, int, str | None] | None:
     """(value, next token index, vague label) for a number starting at token ``i``, else None."""
     s, e, w = toks[i]
@@ -209,6 +226,9 @@ def _number_at(toks, i) -> tuple[int, int, str | None] | None:
             return 12, i + 2, "a dozen"
         if nxt in ("hundred", "thousand"):
             return _MULTIPLIERS[nxt], i + 2, None
+    if lw in ("a", "an") and _one_person_after(toks, i + 1):
+        return 1, i + 1, _ONE_PERSON
+    if lw == "a":
         return None
     if lw == "dozen":
         return 12, i + 1, "a dozen"
@@ -434,6 +454,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         if _excluded(text, toks, i, j, q_start, start):
             i = j
             continue
+        one_person = vague == _ONE_PERSON
+        if one_person:
+            vague = None
         approx = qual or vague
         if qual and vague:
             approx = f"{qual} {vague}"
@@ -456,6 +479,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             continue
         span_end = toks[k - 1][1] if has_noun and k > j else toks[j - 1][1]
         scope = "part" if _part_of_larger(toks, q_start) else None
+        if one_person and kind not in _CASUALTY_KINDS:
+            i = j
+            continue
         found.append((toks[q_start][0], span_end, value, approx, kind or noun_kind, coord, i, scope))
         i = j
     # coordinated numbers share a later predicate
