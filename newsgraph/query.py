@@ -274,12 +274,11 @@ def entity(store: Store, ref: str, contexts: int = 8) -> dict[str, Any]:
                       "origin": m["origin"], **_snippet(text, m["start"], m["end"])})
         if len(shown) >= contexts:
             break
-    co = store.query(  # over the entity's documents, each counted once
-        "SELECT e.id, e.name, e.type, COUNT(DISTINCT m2.doc_id) AS docs FROM mentions m2 "
-        "JOIN entities e ON e.id = m2.entity_id "
-        "WHERE m2.doc_id IN (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? AND origin != 'ner') "
-        "AND m2.entity_id != ? AND m2.origin != 'ner' "
-        "GROUP BY e.id ORDER BY docs DESC, e.name LIMIT 15",
+    co = store.query(  # over the entity's documents, each counted once; counted first, then named
+        "SELECT e.id, e.name, e.type, c.docs FROM (SELECT m2.entity_id AS id, COUNT(DISTINCT m2.doc_id) AS docs "
+        "FROM mentions m2 WHERE m2.doc_id IN (SELECT doc_id FROM mentions WHERE entity_id = ? AND origin != 'ner') "
+        "AND m2.entity_id != ? AND m2.origin != 'ner' GROUP BY m2.entity_id) c "
+        "JOIN entities e ON e.id = c.id ORDER BY c.docs DESC, e.name LIMIT 15",
         (eid, eid),
     )
     return {
@@ -348,26 +347,38 @@ def _path(joins: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
 
 # -- relations, events, quotes, contradictions ------------------------------------------------
 
-def _names(store: Store) -> dict[str, str]:
-    return {r["id"]: r["name"] for r in store.query("SELECT id, name FROM entities")}
+def _by_ids(store: Store, sql: str, ids, params: tuple = (), chunk: int = 500) -> list[Any]:
+    """The rows of ``sql`` (ending in ``IN``) for each of ``ids``, a chunk of ids per query: one query
+    per page rather than one per row, within SQLite's limit on parameters."""
+    wanted = list(dict.fromkeys(i for i in ids if i is not None))
+    rows: list[Any] = []
+    for i in range(0, len(wanted), chunk):
+        part = wanted[i:i + chunk]
+        rows += store.query(f"{sql} ({','.join('?' * len(part))})", (*params, *part))
+    return rows
+
+
+def _names(store: Store, ids=None) -> dict[str, str]:
+    """Entity id -> display name, of every entity or of ``ids`` only (a page reads its own)."""
+    if ids is None:
+        return {r["id"]: r["name"] for r in store.query("SELECT id, name FROM entities")}
+    return {r["id"]: r["name"] for r in _by_ids(store, "SELECT id, name FROM entities WHERE id IN", ids)}
+
+
+def _texts(store: Store, doc_ids) -> dict[str, str]:
+    return {r["id"]: r["text"] for r in _by_ids(store, "SELECT id, text FROM documents WHERE id IN", doc_ids)}
 
 
 def _evidence_rows(store: Store, owner: str, ids: list[str] | None = None) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
-    texts: dict[str, str] = {}
     sql = "SELECT owner_id, doc_id, start, end, detail FROM evidence WHERE owner = ?"
     if ids is None:
         rows = store.query(sql + " ORDER BY doc_id, start", (owner,))
     else:  # the rows of these owners only, through the (owner, owner_id) index: a page of a large store
-        rows = []
-        wanted = list(dict.fromkeys(str(i) for i in ids))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i:i + 500]
-            rows += store.query(sql + f" AND owner_id IN ({','.join('?' * len(chunk))})", (owner, *chunk))
+        rows = _by_ids(store, sql + " AND owner_id IN", (str(i) for i in ids), (owner,))
         rows.sort(key=lambda r: (r["doc_id"], r["start"]))
+    texts = _texts(store, (r["doc_id"] for r in rows))
     for r in rows:
-        if r["doc_id"] not in texts:
-            texts[r["doc_id"]] = store.query("SELECT text FROM documents WHERE id = ?", (r["doc_id"],))[0]["text"]
         text = texts[r["doc_id"]]
         out.setdefault(r["owner_id"], []).append(
             {"doc": r["doc_id"], "start": r["start"], "end": r["end"], "text": text[r["start"]:r["end"]],
@@ -386,7 +397,7 @@ def relations(store: Store, entity: str | None = None, predicate: str | None = N
         params.append(predicate)
     rows = store.query("SELECT * FROM relations" + (" WHERE " + " AND ".join(where) if where else "")
                        + " ORDER BY stories DESC, confidence DESC, id", tuple(params))
-    names = _names(store)
+    names = _names(store, [x for r in rows for x in (r["subject"], r["object"])])
     ev = _evidence_rows(store, "relation", [r["id"] for r in rows] if entity or predicate else None)
     return [
         {"id": r["id"], "subject": r["subject"], "subject_name": names.get(r["subject"]), "predicate": r["predicate"],
@@ -445,13 +456,14 @@ def quotes(store: Store, speaker: str | None = None) -> list[dict[str, Any]]:
     if speaker:
         where = " WHERE q.speaker = ?"
         params = (find_entity(store, speaker),)
-    names = _names(store)
+    rows = store.query("SELECT q.*, d.source FROM quotes q JOIN documents d ON d.id = q.doc_id" + where
+                       + " ORDER BY d.source, q.start", params)
+    names = _names(store, [q["speaker"] for q in rows])
     return [
         {"id": q["id"], "speaker": q["speaker"], "speaker_name": names.get(q["speaker"]), "speaker_text": q["speaker_text"],
          "speaker_role": q["speaker_role"], "kind": q["kind"], "text": q["text"], "doc": q["doc_id"],
          "source": q["source"], "start": q["start"], "end": q["end"]}
-        for q in store.query("SELECT q.*, d.source FROM quotes q JOIN documents d ON d.id = q.doc_id" + where
-                             + " ORDER BY d.source, q.start", params)
+        for q in rows
     ]
 
 
@@ -685,10 +697,11 @@ def place_coordinates(meta: dict[str, Any]) -> tuple[float, float] | None:
     return None
 
 
-def _coordinates(store: Store) -> dict[str, tuple[float, float]]:
-    """Every located place: entity id -> (latitude, longitude)."""
+def _coordinates(store: Store, ids=None) -> dict[str, tuple[float, float]]:
+    """Every located place, or those of ``ids``: entity id -> (latitude, longitude)."""
     out = {}
-    for r in store.query("SELECT id, meta FROM entities WHERE type = 'LOC' AND meta LIKE '%latitude%'"):
+    sql = "SELECT id, meta FROM entities WHERE type = 'LOC' AND meta LIKE '%latitude%'"
+    for r in store.query(sql) if ids is None else _by_ids(store, sql + " AND id IN", ids):
         point = place_coordinates(json.loads(r["meta"] or "{}"))
         if point:
             out[r["id"]] = point
@@ -891,15 +904,12 @@ def events_page(store: Store, type: str | None = None, actor: str | None = None,
                        + " ORDER BY date IS NULL, date, id", tuple(params))
     if date_from or date_to:
         rows = [r for r in rows if _in_range(r["date"], r["date"], date_from, date_to)]
-    points = _coordinates(store)
+    # the places of these events only: a store has many more places than one page has
+    points = _coordinates(store, {r["location"] for r in rows})
     if bbox:
         rows = [r for r in rows if bbox.contains(points.get(r["location"]))]
     page, meta = _page(rows, limit, offset)
-    full = {}
-    for i in range(0, len(page), 500):
-        chunk = [r["id"] for r in page[i:i + 500]]
-        full.update((r["id"], r) for r in store.query(
-            f"SELECT * FROM events WHERE id IN ({','.join('?' * len(chunk))})", tuple(chunk)))
+    full = {r["id"]: r for r in _by_ids(store, "SELECT * FROM events WHERE id IN", (r["id"] for r in page))}
     page = [full[r["id"]] for r in page]
     return {**meta, "items": _event_items(store, page, points, evidence)}
 
@@ -909,20 +919,19 @@ def event(store: Store, event_id: str) -> dict[str, Any]:
     rows = store.query("SELECT * FROM events WHERE id = ?", (event_id,))
     if not rows:
         raise NotFound(f"no event {event_id!r}")
-    return _event_items(store, rows, _coordinates(store), evidence=True)[0]
+    return _event_items(store, rows, _coordinates(store, [rows[0]["location"]]), evidence=True)[0]
 
 
 def _event_items(store: Store, page: list[Any], points: dict[str, tuple[float, float]],
                  evidence: bool) -> list[dict[str, Any]]:
     ids = [r["id"] for r in page]
-    names = _names(store)
+    actor_rows = _by_ids(store, "SELECT rowid, event_id, entity_id, role FROM event_actors WHERE event_id IN", ids)
+    actor_rows.sort(key=lambda a: a["rowid"])
+    names = _names(store, [a["entity_id"] for a in actor_rows] + [r["location"] for r in page])
     actors: dict[str, list[dict[str, Any]]] = {}
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        for a in store.query(f"SELECT event_id, entity_id, role FROM event_actors WHERE event_id IN ({','.join('?' * len(chunk))}) "
-                             "ORDER BY rowid", tuple(chunk)):
-            actors.setdefault(a["event_id"], []).append({"entity": a["entity_id"], "name": names.get(a["entity_id"]),
-                                                         "role": a["role"]})
+    for a in actor_rows:
+        actors.setdefault(a["event_id"], []).append({"entity": a["entity_id"], "name": names.get(a["entity_id"]),
+                                                     "role": a["role"]})
     ev = _evidence_rows(store, "event", ids) if evidence else {}
     reports: dict[str, list[dict[str, Any]]] = {}
     if evidence:
@@ -938,20 +947,20 @@ def _event_items(store: Store, page: list[Any], points: dict[str, tuple[float, f
             {"id": r["id"], "type": r["type"], "acled_type": r["acled_type"], "mode": r["mode"], "date": r["date"],
              "date_precision": r["date_precision"], "date_method": r["date_method"], "location": r["location"],
              "location_name": names.get(r["location"]), "coordinates": list(point) if point else None,
-             "actors": actors.get(r["id"], []), "quantities": json.loads(r["quantities"] or "[]"),
+             "actors": actors.get(r["id"], []), "quantities": _json_list(r["quantities"]),
              "polarity": r["polarity"], "confidence": r["confidence"], "documents": r["documents"],
              "stories": r["stories"], "evidence": ev.get(r["id"], []), "reports": reports.get(r["id"], [])})
     return items
 
 
+def _json_list(text: str | None) -> list[Any]:
+    # most events have no quantities: parsing "[]" thousands of times is a large part of the timeline
+    return [] if not text or text == "[]" else json.loads(text)
+
+
 def _documents_by_id(store: Store, ids) -> list[Any]:
-    ids = list(ids)
-    rows = []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        rows += store.query("SELECT id, source, title, publisher, published, story_id AS story FROM documents "
-                            f"WHERE id IN ({','.join('?' * len(chunk))})", tuple(chunk))
-    return rows
+    return _by_ids(store, "SELECT id, source, title, publisher, published, story_id AS story FROM documents WHERE id IN",
+                   ids)
 
 
 def graph(store: Store, predicate: str | None = None, types: str | None = None, date_from: str | None = None,
