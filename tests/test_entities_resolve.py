@@ -672,3 +672,17 @@ def test_a_rare_name_with_one_letter_left_out_of_a_long_word_is_the_dominant_nam
     assert len(g) == 2
     g, _ = groups(_many("Tarks", "LOC", 8) + [rec("x1", 0, "Tars", "LOC")])
     assert len(g) == 2
+
+
+def test_a_name_cut_off_its_local_entity_sends_its_mentions_to_the_entity_it_went_to():
+    records = _many("Karim al-Tarmi", "PERSON", 12, prefix="c") + _many("Hadi Salman", "PERSON", 6, prefix="g")
+    glued = rec("x1", 0, "Hadi Salman", "PERSON", names=["Karim al-Tarmi"])
+    links: dict = {}
+    ents, mapping = resolve(records + [glued], name_links=links)
+    ids = {e.name: e.id for e in ents}
+    assert mapping[glued.key] == ids["Hadi Salman"]
+    assert links == {glued.key: {"Karim al-Tarmi": ids["Karim al-Tarmi"]}}
+    # nothing to say when no cluster was cut
+    links = {}
+    resolve(_many("Karim al-Tarmi", "PERSON", 3) + [rec("x1", 0, "Karim al-Tarmi", names=["Tarmi"])], name_links=links)
+    assert links == {}

@@ -61,6 +61,23 @@ def _link_demonyms(docs: list[StoredDoc], entities: list[ResolvedEntity]) -> lis
     return extra
 
 
+def _link_moved_names(docs: list[StoredDoc], name_links: dict[tuple[str, int], dict[str, str]]
+                      ) -> list[tuple[str, int, str]]:
+    """The mentions written with a name that resolution gave to another entity than the rest of
+    their local entity ("X, formerly Y" where the corpus does not confirm X = Y): (doc, start, id)."""
+    if not name_links:
+        return []
+    out: list[tuple[str, int, str]] = []
+    for d in docs:
+        for m in d.facts.mentions:
+            links = name_links.get((d.doc_id, m.entity))
+            if links:
+                eid = links.get(m.text) or {name_key(n): e for n, e in links.items()}.get(name_key(m.text))
+                if eid:
+                    out.append((d.doc_id, m.start, eid))
+    return out
+
+
 def _link_places(entities: list[ResolvedEntity], docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> None:
     """Link every place to the gazetteer, deciding ambiguous names by the evidence of the
     documents where the place occurs (``kb.places.decide_place``): the countries they name, the
@@ -283,9 +300,10 @@ def resolve_entities(docs: list[StoredDoc], overrides: list[tuple[str, str, str]
 
     records = _records(docs)
     decisions = corrections.decisions(o for o in overrides if o[0] != ACTORS_OVERRIDE)
-    entities, mapping = resolve(records, decisions, _gazetteer_place_kind(records))
+    name_links: dict[tuple[str, int], dict[str, str]] = {}
+    entities, mapping = resolve(records, decisions, _gazetteer_place_kind(records), name_links=name_links)
     corrections.apply_to_entities(entities, mapping, decisions)  # names and types the user decided
-    extra = _link_demonyms(docs, entities)
+    extra = _link_demonyms(docs, entities) + _link_moved_names(docs, name_links)
     _link_places(entities, docs, mapping)
     _apply_actor_dictionaries(entities, docs, mapping, dictionary_paths(overrides))
     return entities, mapping, extra

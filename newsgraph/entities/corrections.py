@@ -272,6 +272,7 @@ class _Replay:
 
     def _regroup(self, root: int, stay: list[int], moved: list[int], ov: Override) -> _Clusters:
         old, new = self.cl, self.R._Clusters(self.records)
+        new.moved_names = old.moved_names
         groups: dict[int, list[int]] = {}
         for i in range(len(self.records)):
             r = old.find(i)

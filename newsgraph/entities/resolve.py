@@ -170,6 +170,8 @@ class _Clusters:
         self.stories: list[set[str]] = [{r.story_id or r.doc_id} for r in records]
         self.linker_family = ["PERSON" if (r.retyped_from or r.type) == "PERSON" else "ORGLOC" for r in records]
         self.notes: list[list[str]] = [[] for _ in records]  # why a join was refused, for the user
+        # record -> a name of it that the coherence check put in another part -> a record of that part
+        self.moved_names: dict[int, dict[str, int]] = {}
 
     def find(self, x: int) -> int:
         return _find(self.parent, x)
@@ -1365,10 +1367,14 @@ def _conflicting_types(a: Counter, b: Counter) -> bool:
 
 
 def _coherent_parts(records: list[LocalRecord], members: list[int], names_of: list[list[str]],
-                    joins: list[tuple[str, str, list[str]]]) -> tuple[list[list[int]], list[str]]:
+                    joins: list[tuple[str, str, list[str]]],
+                    moved: dict[int, dict[str, int]] | None = None) -> tuple[list[list[int]], list[str]]:
     """The parts a cluster falls into when every weak link between two established actors is cut:
     a name pair carried by records of one story only, or by names whose records disagree on the
-    type. Returns the parts (record indices) and why each cut was made."""
+    type. Returns the parts (record indices) and why each cut was made. A record whose names fall
+    into several parts stays with its first name's part; ``moved`` (when given) receives, for such
+    a record, each other name -> a record of the part that name went to, so that the mentions
+    written with that name can follow it."""
     g = _NameGraph()
     rec_nodes: dict[int, list[int]] = {}
     for i in members:
@@ -1442,15 +1448,24 @@ def _coherent_parts(records: list[LocalRecord], members: list[int], names_of: li
     if not cuts:
         return [members], []
     parts: dict[int, list[int]] = defaultdict(list)
+    split_names: dict[int, dict[str, int]] = {}
     for i, nodes in rec_nodes.items():
         if not nodes:
             parts[-1].append(i)
             continue
         comps = {g.find(k) for k in nodes}
-        parts[g.find(nodes[0]) if len(comps) > 1 else comps.pop()].append(i)
+        home = g.find(nodes[0])
+        parts[home if len(comps) > 1 else comps.pop()].append(i)
+        if len(comps) > 1:
+            split_names[i] = {g.label[k]: g.find(k) for k in nodes if g.find(k) != home}
     if -1 in parts and len(parts) > 1:  # a record with no matching name stays with the largest part
         loose = parts.pop(-1)
         max(parts.values(), key=len).extend(loose)
+    if moved is not None:
+        for i, names in split_names.items():
+            targets = {n: parts[comp][0] for n, comp in names.items() if parts.get(comp)}
+            if targets:
+                moved[i] = targets
     return list(parts.values()), cuts
 
 
@@ -1463,7 +1478,7 @@ def _cut_weak_links(records: list[LocalRecord], cl: _Clusters, names_of: list[li
     cut_any = False
     for root, idxs in groups.items():
         if len(idxs) > 1 and len(cl.stories[root]) >= 2 * HUB_STORIES:
-            parts, cuts = _coherent_parts(records, idxs, names_of, cl.joins[root])
+            parts, cuts = _coherent_parts(records, idxs, names_of, cl.joins[root], cl.moved_names)
         else:
             parts, cuts = [idxs], []
         if len(parts) == 1:
@@ -1482,6 +1497,7 @@ def _cut_weak_links(records: list[LocalRecord], cl: _Clusters, names_of: list[li
     if not cut_any:
         return cl
     new = _Clusters(records)
+    new.moved_names = cl.moved_names
     for part, joins, notes in regroup:
         for m in part[1:]:
             new.join(part[0], m, ("", "", []), force=True)
@@ -1574,12 +1590,17 @@ def entity_id(typ: str, name: str) -> str:
 
 
 def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_kind: PlaceKind | None = None,
-            timings: dict[str, float] | None = None) -> tuple[list[ResolvedEntity], dict[tuple[str, int], str]]:
+            timings: dict[str, float] | None = None, name_links: dict[tuple[str, int], dict[str, str]] | None = None
+            ) -> tuple[list[ResolvedEntity], dict[tuple[str, int], str]]:
     """Cluster local entities into corpus entities. Returns the entities and (doc, idx) -> entity id.
 
     ``place_kind(name)`` says what a bare place name is known as outside the corpus ("settlement",
     "region" or None), so that a town is not joined to the province named after it. ``timings``,
-    when given, receives the seconds each step took (for ``newsgraph.bench_resolve``)."""
+    when given, receives the seconds each step took (for ``newsgraph.bench_resolve``).
+    ``name_links``, when given, receives (doc, idx) -> {name: entity id} for the names of a local
+    entity that belong to another entity than the local entity's own (a document's alias the
+    corpus does not confirm, cut off by the coherence check): the mentions written with such a
+    name go to that entity."""
     clock = _StepClock(timings)
     _CLUSTER_NAMES.clear()
     records = _vote_types(_trim_glued_names(_fold_possessives(list(records))), place_kind)
@@ -1653,6 +1674,12 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     for e in entities:
         for key in e.members:
             mapping[key] = e.id
+    if name_links is not None:
+        for i, names in cl.moved_names.items():
+            own = mapping[records[i].key]
+            links = {n: mapping[records[j].key] for n, j in names.items() if mapping[records[j].key] != own}
+            if links:
+                name_links[records[i].key] = links
     clock("entities")
     return entities, mapping
 
