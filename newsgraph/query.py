@@ -832,9 +832,13 @@ def _relation_dates(store: Store, ids: list[str] | None = None) -> dict[str, tup
     return {r["owner_id"]: (r["first"], r["last"]) for r in rows if ids is None or r["owner_id"] in ids}
 
 
-def _page(items: list[Any], limit: int, offset: int) -> tuple[list[Any], dict[str, int]]:
+def _check_page(limit: int, offset: int) -> None:
     if limit < 1 or offset < 0:
         raise ValueError("limit must be at least 1 and offset at least 0")
+
+
+def _page(items: list[Any], limit: int, offset: int) -> tuple[list[Any], dict[str, int]]:
+    _check_page(limit, offset)
     return items[offset:offset + limit], {"total": len(items), "limit": limit, "offset": offset}
 
 
@@ -899,15 +903,26 @@ def events_page(store: Store, type: str | None = None, actor: str | None = None,
     if place:
         where.append("location = ?")
         params.append(find_entity(store, place))
-    # the filters read three columns; the whole rows are read for the page only
-    rows = store.query("SELECT id, date, location FROM events WHERE " + " AND ".join(where)
-                       + " ORDER BY date IS NULL, date, id", tuple(params))
-    if date_from or date_to:
-        rows = [r for r in rows if _in_range(r["date"], r["date"], date_from, date_to)]
-    # the places of these events only: a store has many more places than one page has
+    if date_from or date_to:  # _in_range of the event's date, in SQL
+        where.append("date IS NOT NULL")
+        for bound, op in ((date_from, ">="), (date_to, "<=")):
+            if bound:
+                where.append(f"substr(date, 1, ?) {op} substr(?, 1, length(date))")
+                params += [len(bound), bound]
+    sql = " FROM events WHERE " + " AND ".join(where)
+    order = " ORDER BY date IS NULL, date, id"  # the order of the events_timeline index
+    if not bbox:  # every filter is in SQL: the page is read alone, in index order
+        _check_page(limit, offset)
+        total = store.query("SELECT COUNT(*)" + sql, tuple(params))[0][0]
+        page = store.query("SELECT *" + sql + order + " LIMIT ? OFFSET ?", (*params, limit, offset))
+        points = _coordinates(store, {r["location"] for r in page})
+        meta = {"total": total, "limit": limit, "offset": offset}
+        return {**meta, "items": _event_items(store, page, points, evidence)}
+    # a bounding box needs the coordinates of every event's place: the filter reads three columns, the
+    # whole rows are read for the page only
+    rows = store.query("SELECT id, location" + sql + order, tuple(params))
     points = _coordinates(store, {r["location"] for r in rows})
-    if bbox:
-        rows = [r for r in rows if bbox.contains(points.get(r["location"]))]
+    rows = [r for r in rows if bbox.contains(points.get(r["location"]))]
     page, meta = _page(rows, limit, offset)
     full = {r["id"]: r for r in _by_ids(store, "SELECT * FROM events WHERE id IN", (r["id"] for r in page))}
     page = [full[r["id"]] for r in page]

@@ -108,6 +108,8 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+-- the entities of a set of documents without reading the mentions (co-mentions on an entity page)
+CREATE INDEX IF NOT EXISTS mentions_doc_entity ON mentions(doc_id, entity_id, origin);
 
 -- compact per-document output of the facts stage, the input of the cross-document stages
 CREATE TABLE IF NOT EXISTS facts (
@@ -158,6 +160,11 @@ CREATE TABLE IF NOT EXISTS event_actors (
     event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     entity_id TEXT NOT NULL, role TEXT NOT NULL
 );
+-- the read side (newsgraph.query): events in timeline order a page at a time, an entity's events
+CREATE INDEX IF NOT EXISTS events_timeline ON events(date IS NULL, date, id);
+CREATE INDEX IF NOT EXISTS events_location ON events(location);
+CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event_id);
+CREATE INDEX IF NOT EXISTS event_actors_entity ON event_actors(entity_id);
 CREATE TABLE IF NOT EXISTS quotes (
     id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'direct',
@@ -166,6 +173,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     local_entity INTEGER, speaker TEXT       -- document-local speaker; corpus-wide entity (resolution)
 );
 CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 CREATE TABLE IF NOT EXISTS contradictions (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, subject TEXT, description TEXT NOT NULL
 );
