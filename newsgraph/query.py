@@ -13,6 +13,11 @@ class NotFound(LookupError):
     pass
 
 
+# Documents are read through this index where only their card is needed: the columns after the raw
+# and cleaned text in a row are reached by walking the text's overflow pages (store.py).
+DOCUMENT_CARD = "INDEXED BY documents_card"
+
+
 @dataclass(frozen=True)
 class DocumentRow:
     id: str
@@ -347,14 +352,14 @@ def _path(joins: list[dict[str, Any]], a: str, b: str) -> list[dict[str, Any]]:
 
 # -- relations, events, quotes, contradictions ------------------------------------------------
 
-def _by_ids(store: Store, sql: str, ids, params: tuple = (), chunk: int = 500) -> list[Any]:
-    """The rows of ``sql`` (ending in ``IN``) for each of ``ids``, a chunk of ids per query: one query
-    per page rather than one per row, within SQLite's limit on parameters."""
+def _by_ids(store: Store, sql: str, ids, params: tuple = (), chunk: int = 500, tail: str = "") -> list[Any]:
+    """The rows of ``sql`` (ending in ``IN``, then ``tail``) for each of ``ids``, a chunk of ids per
+    query: one query per page rather than one per row, within SQLite's limit on parameters."""
     wanted = list(dict.fromkeys(i for i in ids if i is not None))
     rows: list[Any] = []
     for i in range(0, len(wanted), chunk):
         part = wanted[i:i + chunk]
-        rows += store.query(f"{sql} ({','.join('?' * len(part))})", (*params, *part))
+        rows += store.query(f"{sql} ({','.join('?' * len(part))}){tail}", (*params, *part))
     return rows
 
 
@@ -812,7 +817,7 @@ def entity_page(store: Store, ref: str) -> dict[str, Any]:
     e["events"] = events_page(store, actor=eid, limit=300, evidence=False)["items"]  # reports: /api/events/{id}
     e["documents_list"] = [dict(r) for r in store.query(
         "SELECT d.id, d.source, d.title, d.publisher, d.published, d.story_id AS story, COUNT(*) AS mentions "
-        "FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? AND m.origin != 'ner' "
+        f"FROM mentions m JOIN documents d {DOCUMENT_CARD} ON d.id = m.doc_id WHERE m.entity_id = ? AND m.origin != 'ner' "
         "GROUP BY d.id ORDER BY d.published IS NULL, d.published, d.source", (eid,))]
     point = place_coordinates(e["meta"])
     e["coordinates"] = list(point) if point else None
@@ -825,11 +830,15 @@ def entity_page(store: Store, ref: str) -> dict[str, Any]:
 
 
 def _relation_dates(store: Store, ids: list[str] | None = None) -> dict[str, tuple[str | None, str | None]]:
-    """Each relation's first and last report: the publication dates of the documents of its evidence."""
-    rows = store.query(
-        "SELECT v.owner_id, MIN(d.published) AS first, MAX(d.published) AS last FROM evidence v "
-        "JOIN documents d ON d.id = v.doc_id WHERE v.owner = 'relation' GROUP BY v.owner_id")
-    return {r["owner_id"]: (r["first"], r["last"]) for r in rows if ids is None or r["owner_id"] in ids}
+    """Each relation's first and last report (or those of ``ids``): the publication dates of the
+    documents of its evidence."""
+    sql = ("SELECT v.owner_id, MIN(d.published) AS first, MAX(d.published) AS last FROM evidence v "
+           f"JOIN documents d {DOCUMENT_CARD} ON d.id = v.doc_id WHERE v.owner = 'relation'")
+    if ids is None:
+        rows = store.query(sql + " GROUP BY v.owner_id")
+    else:
+        rows = _by_ids(store, sql + " AND v.owner_id IN", ids, tail=" GROUP BY v.owner_id")
+    return {r["owner_id"]: (r["first"], r["last"]) for r in rows}
 
 
 def _check_page(limit: int, offset: int) -> None:
@@ -863,14 +872,16 @@ def relations_page(store: Store, predicate: str | None = None, actor: str | None
             params += [eid, eid]
     rows = store.query("SELECT * FROM relations WHERE " + " AND ".join(where)
                        + " ORDER BY stories DESC, confidence DESC, id", tuple(params))
-    dates = _relation_dates(store)
+    dates = _relation_dates(store) if date_from or date_to else {}
     if date_from or date_to:
         rows = [r for r in rows if _in_range(*dates.get(r["id"], (None, None)), date_from, date_to)]
-    points = _coordinates(store) if bbox else {}
     if bbox:
+        points = _coordinates(store, {x for r in rows for x in (r["subject"], r["object"])})
         rows = [r for r in rows if bbox.contains(points.get(r["subject"])) or bbox.contains(points.get(r["object"]))]
     page, meta = _page(rows, limit, offset)
-    names = _names(store)
+    if not dates:
+        dates = _relation_dates(store, [r["id"] for r in page])
+    names = _names(store, [x for r in page for x in (r["subject"], r["object"])])
     ev = _evidence_rows(store, "relation", [r["id"] for r in page])
     items = [
         {"id": r["id"], "subject": r["subject"], "subject_name": names.get(r["subject"]), "predicate": r["predicate"],
@@ -974,8 +985,8 @@ def _json_list(text: str | None) -> list[Any]:
 
 
 def _documents_by_id(store: Store, ids) -> list[Any]:
-    return _by_ids(store, "SELECT id, source, title, publisher, published, story_id AS story FROM documents WHERE id IN",
-                   ids)
+    return _by_ids(store, f"SELECT id, source, title, publisher, published, story_id AS story FROM documents {DOCUMENT_CARD} "
+                          "WHERE id IN", ids)
 
 
 def graph(store: Store, predicate: str | None = None, types: str | None = None, date_from: str | None = None,
@@ -993,7 +1004,8 @@ def graph(store: Store, predicate: str | None = None, types: str | None = None, 
     dates = _relation_dates(store)
     if date_from or date_to:
         rows = [r for r in rows if _in_range(*dates.get(r["id"], (None, None)), date_from, date_to)]
-    ents = {r["id"]: r for r in store.query("SELECT id, name, type, subtype, documents, stories FROM entities")}
+    ents = {r["id"]: r for r in _by_ids(store, "SELECT id, name, type, subtype, documents, stories FROM entities "
+                                        "WHERE id IN", (x for r in rows for x in (r["subject"], r["object"])))}
     wanted = {t.strip().upper() for t in types.split(",")} if types else None
     edges, nodes = [], {}
     for r in rows:
@@ -1062,30 +1074,36 @@ def document_view(store: Store, ref: str) -> dict[str, Any]:
             at = s["clean_start"] + min(s["length"], r["raw_start"] - s["raw_start"])
         removed.append({"at": at, "text": r["text"], "reason": r["reason"], "raw_start": r["raw_start"],
                         "raw_end": r["raw_end"]})
-    names = _names(store)
+    mentions = store.query("SELECT id, start, end, entity_id, label, origin FROM mentions WHERE doc_id = ? "
+                           "AND origin != 'ner' AND entity_id IS NOT NULL ORDER BY start", (doc_id,))
+    relation_rows = store.query("SELECT r.id, r.subject, r.predicate, r.object FROM relations r WHERE r.id IN "
+                                "(SELECT owner_id FROM evidence WHERE owner = 'relation' AND doc_id = ?)", (doc_id,))
+    event_rows = store.query("SELECT id, type, location FROM events WHERE id IN "
+                             "(SELECT owner_id FROM evidence WHERE owner = 'event' AND doc_id = ?)", (doc_id,))
+    quote_rows = store.query("SELECT id, start, end, speaker, speaker_text, kind FROM quotes WHERE doc_id = ? ORDER BY start",
+                             (doc_id,))
+    names = _names(store, [m["entity_id"] for m in mentions] + [r["location"] for r in event_rows]
+                   + [x for r in relation_rows for x in (r["subject"], r["object"])] + [q["speaker"] for q in quote_rows])
     spans: list[dict[str, Any]] = []
-    for m in store.query("SELECT id, start, end, entity_id, label, origin FROM mentions WHERE doc_id = ? "
-                         "AND origin != 'ner' AND entity_id IS NOT NULL ORDER BY start", (doc_id,)):
+    for m in mentions:
         spans.append({"kind": "mention", "id": str(m["id"]), "start": m["start"], "end": m["end"],
                       "entity": m["entity_id"], "label": names.get(m["entity_id"]), "type": m["label"]})
     labels = {
-        "relation": {r["id"]: f"{names.get(r['subject'])} {r['predicate']} {names.get(r['object'])}"
-                     for r in store.query("SELECT r.id, r.subject, r.predicate, r.object FROM relations r WHERE r.id IN "
-                                          "(SELECT owner_id FROM evidence WHERE owner = 'relation' AND doc_id = ?)", (doc_id,))},
+        "relation": {r["id"]: f"{names.get(r['subject'])} {r['predicate']} {names.get(r['object'])}" for r in relation_rows},
         "event": {r["id"]: r["type"] + (f" at {names[r['location']]}" if r["location"] in names else "")
-                  for r in store.query("SELECT id, type, location FROM events WHERE id IN "
-                                       "(SELECT owner_id FROM evidence WHERE owner = 'event' AND doc_id = ?)", (doc_id,))},
+                  for r in event_rows},
         "contradiction": {r["id"]: r["description"] for r in store.query(
             "SELECT id, description FROM contradictions WHERE id IN "
             "(SELECT owner_id FROM evidence WHERE owner = 'contradiction' AND doc_id = ?)", (doc_id,))},
     }
+    # spans starting together in a fixed order whatever index reads them (the sort below is stable)
     for v in store.query("SELECT owner, owner_id, start, end, detail FROM evidence WHERE doc_id = ? "
-                         "AND owner IN ('relation', 'event', 'contradiction') ORDER BY start", (doc_id,)):
+                         "AND owner IN ('relation', 'event', 'contradiction') "
+                         "ORDER BY start, owner, owner_id, end, detail", (doc_id,)):
         detail = json.loads(v["detail"] or "{}")
         spans.append({"kind": v["owner"], "id": v["owner_id"], "start": v["start"], "end": v["end"],
                       "label": labels[v["owner"]].get(v["owner_id"]), "cue": detail.get("cue")})
-    for q in store.query("SELECT id, start, end, speaker, speaker_text, kind FROM quotes WHERE doc_id = ? ORDER BY start",
-                         (doc_id,)):
+    for q in quote_rows:
         spans.append({"kind": "quote", "id": str(q["id"]), "start": q["start"], "end": q["end"], "entity": q["speaker"],
                       "label": names.get(q["speaker"]) or q["speaker_text"], "quote_kind": q["kind"]})
     spans.sort(key=lambda s: (s["start"], -s["end"]))

@@ -55,6 +55,9 @@ CREATE TABLE IF NOT EXISTS documents (
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_story ON documents(story_id);
+-- a document's card without its text: the columns after raw and text are reached only by walking the
+-- text's overflow pages, so listings read them here (newsgraph.query.DOCUMENT_CARD)
+CREATE INDEX IF NOT EXISTS documents_card ON documents(id, source, title, publisher, published, story_id);
 
 CREATE TABLE IF NOT EXISTS segments (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -185,6 +188,7 @@ CREATE TABLE IF NOT EXISTS evidence (         -- span-level provenance for every
     detail TEXT                               -- the cue, the value, the polarity as JSON
 );
 CREATE INDEX IF NOT EXISTS evidence_owner ON evidence(owner, owner_id);
+CREATE INDEX IF NOT EXISTS evidence_doc ON evidence(doc_id);
 
 CREATE TABLE IF NOT EXISTS problems (          -- bad inputs of the last runs, for the summary
     id INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL, seen_at TEXT NOT NULL
