@@ -160,6 +160,8 @@ def settlement_points(entities) -> dict[str, tuple[float, float]]:
     for e in entities:
         meta = getattr(e, "meta", None) or {}
         gaz, approx = meta.get("gazetteer"), meta.get("approximate_position")
+        if isinstance(approx, dict) and approx.get("method") == "neighbours":
+            approx = None  # the area of its neighbours: too coarse to say two incidents were in one place
         src = gaz if isinstance(gaz, dict) and gaz.get("kind") not in ("country", "admin1", "admin2", "region") else approx
         if isinstance(src, dict) and isinstance(src.get("latitude"), (int, float)) and isinstance(src.get("longitude"), (int, float)):
             out[e.id] = (float(src["latitude"]), float(src["longitude"]))

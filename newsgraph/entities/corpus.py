@@ -195,6 +195,80 @@ def _link_places(entities: list[ResolvedEntity], docs: list[StoredDoc], entity_o
             }
 
 
+# A place the gazetteer lacks is put where the places written next to it lie, when they agree:
+# mentions within NEXT_TO_CHARS characters ("the towns of X and Y", "X in Y province", "X, near Y"),
+# counted once per document, at least NEXT_TO_MIN_DOCS documents, and most of them within
+# NEXT_TO_KM of one another.
+NEXT_TO_CHARS = 80
+NEXT_TO_MIN_DOCS = 2
+NEXT_TO_KM = 50.0
+
+
+def _place_by_neighbours(entities: list[ResolvedEntity], docs: list[StoredDoc],
+                         entity_of: dict[tuple[str, int], str]) -> None:
+    """An approximate position (``method`` "neighbours", ACLED geo precision 3) for each place left
+    without coordinates, from the placed places its documents name right next to it."""
+    try:
+        from newsgraph.kb.places import haversine_km
+    except ImportError:
+        return
+    by_id = {e.id: e for e in entities}
+
+    def point(e: ResolvedEntity) -> tuple[float, float] | None:
+        if e.type != "LOC" or e.subtype == "country":
+            return None
+        gaz = e.meta.get("gazetteer") or {}
+        if gaz.get("kind") in ("country", "admin1") or not isinstance(gaz.get("latitude"), (int, float)):
+            return None  # a province's centre says little about where a place in it lies
+        return float(gaz["latitude"]), float(gaz["longitude"])
+
+    unplaced = {e.id for e in entities if e.type == "LOC" and e.subtype != "country" and not e.meta.get("gazetteer")
+                and not e.meta.get("approximate_position") and not e.meta.get("country")}
+    if not unplaced:
+        return
+    votes: dict[str, dict[str, set[str]]] = {}  # unplaced id -> neighbour id -> documents
+    for d in docs:
+        ms = sorted((m.start, m.end, entity_of.get((d.doc_id, m.entity))) for m in d.facts.mentions if m.entity >= 0)
+        for k, (start, end, eid) in enumerate(ms):
+            if eid not in unplaced:
+                continue
+            for j in range(k - 1, -1, -1):
+                if start - ms[j][1] > NEXT_TO_CHARS:
+                    break
+                if ms[j][2] in by_id and ms[j][2] != eid:
+                    votes.setdefault(eid, {}).setdefault(ms[j][2], set()).add(d.doc_id)
+            for j in range(k + 1, len(ms)):
+                if ms[j][0] - end > NEXT_TO_CHARS:
+                    break
+                if ms[j][2] in by_id and ms[j][2] != eid:
+                    votes.setdefault(eid, {}).setdefault(ms[j][2], set()).add(d.doc_id)
+    # the corpus's own countries: a neighbour the gazetteer put elsewhere is more likely misplaced
+    countries: Counter = Counter()
+    for e in entities:
+        cc = (e.meta.get("gazetteer") or {}).get("country_code") if e.type == "LOC" else None
+        if cc:
+            countries[cc] += e.documents
+    home = {cc for cc, _ in countries.most_common(3)}
+    for eid, neighbours in votes.items():
+        placed = [(point(by_id[n]), len(ds), by_id[n].name) for n, ds in neighbours.items()
+                  if point(by_id[n]) and (by_id[n].meta.get("gazetteer") or {}).get("country_code") in home]
+        total = sum(w for _, w, _ in placed)
+        if total < NEXT_TO_MIN_DOCS:
+            continue
+        best = max(placed, key=lambda c: sum(w for p, w, _ in placed if haversine_km(*c[0], *p) <= NEXT_TO_KM))
+        close = [(p, w, name) for p, w, name in placed if haversine_km(*best[0], *p) <= NEXT_TO_KM]
+        weight = sum(w for _, w, _ in close)
+        if weight < NEXT_TO_MIN_DOCS or weight * 2 <= total or len(close) < 2 and weight < NEXT_TO_MIN_DOCS + 1:
+            continue
+        lat = sum(p[0] * w for p, w, _ in close) / weight
+        lon = sum(p[1] * w for p, w, _ in close) / weight
+        by_id[eid].meta["approximate_position"] = {
+            "latitude": round(lat, 4), "longitude": round(lon, 4), "approximate": True, "method": "neighbours",
+            "from": ", ".join(name for _, _, name in sorted(close, key=lambda c: -c[1])[:3]),
+            "documents": weight,
+        }
+
+
 def _has_namesake_region(name: str) -> bool:
     """Whether a country's name is also a first-level region elsewhere ("Georgia")."""
     try:
@@ -305,5 +379,6 @@ def resolve_entities(docs: list[StoredDoc], overrides: list[tuple[str, str, str]
     corrections.apply_to_entities(entities, mapping, decisions)  # names and types the user decided
     extra = _link_demonyms(docs, entities) + _link_moved_names(docs, name_links)
     _link_places(entities, docs, mapping)
+    _place_by_neighbours(entities, docs, mapping)
     _apply_actor_dictionaries(entities, docs, mapping, dictionary_paths(overrides))
     return entities, mapping, extra

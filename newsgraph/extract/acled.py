@@ -326,7 +326,8 @@ def geo_precision(subtype: str | None, meta: dict | None = None) -> int | None:
     small region), 3 a province or a country only. None without a place."""
     meta = meta or {}
     if meta.get("approximate_position"):
-        return 2
+        # a stated distance from a known place: near it; the places named next to it: the area only
+        return 3 if meta["approximate_position"].get("method") == "neighbours" else 2
     gaz = meta.get("gazetteer") or {}
     kind = gaz.get("kind")
     if subtype in ("settlement", "facility") or kind in ("city", "town", "village", "settlement"):
