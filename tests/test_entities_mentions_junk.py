@@ -175,3 +175,10 @@ def test_description_of_fighters_in_a_headline_is_no_place():
     doc.ents = [doc.char_span(0, 29, label="GPE", alignment_mode="expand")] + [e for e in doc.ents if e.start_char > 29]
     ms = find_mentions(text, doc)
     assert not any("Militias" in m.text for m in ms if m.type == "LOC"), [(m.text, m.type) for m in ms]
+
+
+def test_abbreviations_of_common_nouns_are_no_actors():
+    text = "An NGO working with IDPs in Velmora said the Dawn Front used an IED. The NGO blamed Karim al-Tarmi."
+    names = _texts(text, _nlp()(text))
+    assert not {"NGO", "IDPs", "IED"} & set(names), names
+    assert "Dawn Front" in names and "Karim al-Tarmi" in names

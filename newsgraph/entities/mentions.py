@@ -514,6 +514,8 @@ class _Scanner:
             return True
         if _junk.is_interface_phrase(words) or all(w.lower() in _CREDIT_WORDS for w in words):
             return True
+        if len(words) == 1 and _junk.is_common_abbreviation(words[0]):
+            return True  # "an NGO", "IDPs": a kind of thing, not an actor
         if words[0].startswith(_TITLE_PREFIXES) and len(words) == 1:
             return True  # "then-Prime": the start of a title
         if len(words) == 1 and cand.origin != "acronym" and words[0].lower() in _LONE_GENERIC:

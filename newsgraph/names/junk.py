@@ -19,7 +19,8 @@ import json
 import re
 from functools import lru_cache
 
-__all__ = ["junk_spans", "is_interface_word", "is_interface_phrase", "is_common_word", "split_camel"]
+__all__ = ["junk_spans", "is_interface_word", "is_interface_phrase", "is_common_word", "is_common_abbreviation",
+           "split_camel"]
 
 # Buttons, labels and counters of news sites and social media, as text extraction leaves them.
 INTERFACE_WORDS: frozenset[str] = frozenset(
@@ -30,6 +31,14 @@ INTERFACE_WORDS: frozenset[str] = frozenset(
     tags tag topic topics menu search home click download app embed copy cookie cookies privacy
     terms community standards advertisement advertising sponsored trending related next previous prev
     more less loading reload button widget feed rss pin whatsapp messenger send latest breaking
+    """.split()
+)
+# Abbreviations of English common nouns: written in capitals like a name, they name a kind of thing
+# ("an NGO", "IDPs", "an IED"), never one actor.
+COMMON_ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    ngo ngos ingo ingos idp idps ied ieds vbied vbieds svbied uav uavs ugv mp mps mep meps ceo ceos pow pows
+    rpg rpgs manpads atgm atgms apc apcs ifv ifvs mbt hq hqs vip vips gdp faq pdf
     """.split()
 )
 # Platforms whose names appear in share bars; they are not actors of a news story.
@@ -57,6 +66,11 @@ def junk_spans(text: str) -> list[tuple[int, int]]:
 def split_camel(word: str) -> list[str]:
     """ "FacebookComment" -> ["Facebook", "Comment"]; "URL" -> ["URL"]."""
     return _CAMEL.findall(word) or [word]
+
+
+def is_common_abbreviation(word: str) -> bool:
+    """ "NGO", "IDPs": the capitals of a common noun, not of a name."""
+    return word.strip(".,;:").lower().replace(".", "") in COMMON_ABBREVIATIONS
 
 
 def is_interface_word(word: str) -> bool:
