@@ -920,24 +920,17 @@ def events_page(store: Store, type: str | None = None, actor: str | None = None,
             if bound:
                 where.append(f"substr(date, 1, ?) {op} substr(?, 1, length(date))")
                 params += [len(bound), bound]
+    if bbox:  # the located places of events inside the box, as a JSON array: one parameter however many
+        located = _coordinates(store, (r[0] for r in store.query("SELECT DISTINCT location FROM events")))
+        where.append("location IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(p for p, point in located.items() if bbox.contains(point))))
+    # every filter is SQL: the page is read alone, in the order of the events_timeline index
+    _check_page(limit, offset)
     sql = " FROM events WHERE " + " AND ".join(where)
-    order = " ORDER BY date IS NULL, date, id"  # the order of the events_timeline index
-    if not bbox:  # every filter is in SQL: the page is read alone, in index order
-        _check_page(limit, offset)
-        total = store.query("SELECT COUNT(*)" + sql, tuple(params))[0][0]
-        page = store.query("SELECT *" + sql + order + " LIMIT ? OFFSET ?", (*params, limit, offset))
-        points = _coordinates(store, {r["location"] for r in page})
-        meta = {"total": total, "limit": limit, "offset": offset}
-        return {**meta, "items": _event_items(store, page, points, evidence)}
-    # a bounding box needs the coordinates of every event's place: the filter reads three columns, the
-    # whole rows are read for the page only
-    rows = store.query("SELECT id, location" + sql + order, tuple(params))
-    points = _coordinates(store, {r["location"] for r in rows})
-    rows = [r for r in rows if bbox.contains(points.get(r["location"]))]
-    page, meta = _page(rows, limit, offset)
-    full = {r["id"]: r for r in _by_ids(store, "SELECT * FROM events WHERE id IN", (r["id"] for r in page))}
-    page = [full[r["id"]] for r in page]
-    return {**meta, "items": _event_items(store, page, points, evidence)}
+    total = store.query("SELECT COUNT(*)" + sql, tuple(params))[0][0]
+    page = store.query("SELECT *" + sql + " ORDER BY date IS NULL, date, id LIMIT ? OFFSET ?", (*params, limit, offset))
+    points = _coordinates(store, {r["location"] for r in page})
+    return {"total": total, "limit": limit, "offset": offset, "items": _event_items(store, page, points, evidence)}
 
 
 def event(store: Store, event_id: str) -> dict[str, Any]:
