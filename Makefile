@@ -48,7 +48,8 @@ eval-events: install
 
 # Attributions (source, cue, content) scored on PolNeAR in ../shared/data (the held-out tenth of train
 # and dev, today's rules -> rules + trained tagger; newsgraph/evaluate_relations.py), then the sample
-# figures as `make eval`. Skips PolNeAR without ../shared.
+# figures as `make eval`; relations on the seed captures against eval/seeds/relations.json
+# (newsgraph/evaluate_seeds.py, dev and test). Skips PolNeAR, re3d and the seeds without ../shared.
 eval-relations: install
 	@if [ -d ../shared/data/polnear/data ]; then \
 		$(PY) -m newsgraph.evaluate_relations --json out/eval-relations/figures.json; \
@@ -56,6 +57,9 @@ eval-relations: install
 	@if [ -d ../shared/data/re3d-partial ]; then \
 		$(PY) -m newsgraph.evaluate_re3d --json out/eval-relations/re3d.json; \
 	else echo "../shared/data/re3d-partial not found: re3d relation scores skipped"; fi
+	@if [ -d ../shared/corpus/seeds ]; then \
+		$(PY) -m newsgraph.evaluate_seeds --json out/eval-relations/seeds.json; \
+	else echo "../shared/corpus/seeds not found: seed relation scores skipped"; fi
 	$(VENV)/bin/newsgraph demo --db out/eval.db --out out/eval.json > /dev/null
 	$(PY) -m newsgraph.evaluate --export out/eval.json
 
