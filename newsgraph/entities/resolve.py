@@ -347,11 +347,13 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
         retypes the record)."""
         k = _key(remainder)
         same = stories.get((r.type, k), set())
-        evidence = _type_evidence(r)
-        if len(same) >= 2 or r.subtype or evidence == r.type:
+        others = [t for t in types_of.get(k, ()) if t != r.type and len(stories[(t, k)]) > len(same)]
+        if len(same) >= 2 or r.subtype or not others:
             return same
-        other = max((stories[(t, k)] for t in types_of.get(k, ()) if t != r.type and evidence in (None, t)),
-                    key=len, default=set())
+        evidence = _type_evidence(r)
+        if evidence == r.type:
+            return same
+        other = max((stories[(t, k)] for t in others if evidence in (None, t)), key=len, default=set())
         return other if len(other) > len(same) else same
 
     def nationality(word: str) -> bool:
