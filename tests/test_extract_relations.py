@@ -688,3 +688,24 @@ def test_a_state_in_a_persons_title_is_not_what_is_joined(model):
     mentions = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
     found = _triples(find_relations(model(text), mentions, classifier=None))
     assert (0, "member_of", 1) not in found
+
+
+@pytest.mark.model
+def test_hyphen_adjective_in_apposition_to_a_list(model):
+    # "two of the main X-backed groups" after two coordinated names backs both; the mention may
+    # carry the hyphen cue itself, as the mention finder gives a demonym ("Varanian-backed")
+    text = "Banners of the Falcon Brigade and the Dawn Front, two of the main Varanian-backed groups, were seen."
+    for surface in ("Varanian", "Varanian-backed"):
+        rels = _run(model, text, [("Falcon Brigade", O, 0), ("Dawn Front", O, 1), (surface, L, 2)],
+                    {surface: "country"})
+        assert {(0, "backed_by", 2), (1, "backed_by", 2)} <= _triples(rels), surface
+
+
+@pytest.mark.model
+def test_organisation_noun_after_a_place_is_not_the_place(model):
+    # the militia that is aligned with Ostrland is not Qasr, the place named before it
+    text = ("As Varanian forces come closer to expelling the Dawn Front from Qasr, a militia aligned with "
+            "Ostrland is threatening to turn against the coalition.")
+    spec = [("Varanian", L, 0), ("Dawn Front", O, 1), ("Qasr", L, 2), ("Ostrland", L, 3)]
+    rels = _run(model, text, spec, {"Varanian": "country", "Ostrland": "country"})
+    assert not any(2 in (s, o) for s, _, o in _triples(rels))

@@ -153,6 +153,8 @@ def _sentence_args(doc, sent, mentions: list[EntityMention]) -> list[_Arg]:
         if span.start < taken_until:
             continue
         first, last = max(span.start, sent.start), min(span.end, sent.end)
+        if last - first >= 3 and doc[last - 2].text in ("-", "–") and doc[last - 1].lower_ in lex.HYPHEN_CUES:
+            last -= 2  # a mention read with its hyphen cue ("Norlandi-backed"): the cue stays visible
         if first >= last:
             continue
         title_first = first
@@ -943,6 +945,15 @@ _ACTIVE = re.compile(
     r"joined|joins)(?: the)?$"
 )
 _LIST_SEP = re.compile(r"^(?:,|, and|and|or|, or|;)(?: the)?$")
+# ", a (Shi'ite) militia aligned with": the words after a name put an organisation noun beside it
+_APPOSED_ORG_NOUN = re.compile(rf"^, (?:{_DETS} )?(?:[\w'-]+ ){{0,3}}?{_GENERIC_ORG}s? ")
+
+
+def _apposed_noun_fits(gap: str, a: _Arg) -> bool:
+    """False when the gap sets an organisation noun in apposition with a name that is no organisation:
+    in "expelling Y from Velmora, a militia aligned with Z" the militia is not Velmora, and what is said
+    of it is not said of the place."""
+    return a.type == "ORG" or not _APPOSED_ORG_NOUN.match(gap + " ")
 
 
 def _norm(text: str) -> str:
@@ -1030,7 +1041,7 @@ def _surface_candidates(doc, sent, args: list[_Arg], tok2arg) -> list[_Candidate
                 pred = _role_predicate(_singular(m.group("role").split()[-1]), a, b, set(tail.split()[:3]))
                 if pred:
                     out.append(_Candidate(a, pred, b, CONF_SURFACE, a.last, b.last + 2, "surface"))
-        m = _PARTICIPLE.match(bare)
+        m = _PARTICIPLE.match(bare) if _apposed_noun_fits(bare, a) else None
         if m:
             for p in (m.group("p1"), m.group("p2")):
                 if p in lex.PARTICIPLE_CUES and lex.PARTICIPLE_CUES[p][1] == m.group("prep"):
@@ -1053,7 +1064,8 @@ def _surface_candidates(doc, sent, args: list[_Arg], tok2arg) -> list[_Candidate
                     pred = "member_of"  # "commands an army regiment": a unit of the army
                 for target in _list_after(doc, args, t, sent.end):
                     out.append(_Candidate(a, pred, target, CONF_SURFACE, *cue, "surface"))
-        out.extend(_phrase_candidates(doc, args, k, t, bare, sent))
+        if _apposed_noun_fits(bare, a):
+            out.extend(_phrase_candidates(doc, args, k, t, bare, sent))
         out.extend(_extra_gap_patterns(doc, sent, args, k, gap, cue))
         if gap in ("'s", "'"):
             out.extend(_possessive_candidates(a, b, cue))
@@ -1219,21 +1231,31 @@ def _hyphen_candidates(doc, sent, args, k, tok2arg) -> list[_Candidate]:
     between = doc[i + 2 : args[k + 1].first] if k + 1 < len(args) else None
     if between is not None and len(between) <= 2 and all(t.pos_ in ("NOUN", "ADJ", "PROPN") for t in between):
         subject = args[k + 1]
+    subjects = [subject] if subject is not None else []
     if subject is None:
         noun = doc[i + 1]
         while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i and noun.head.i < sent.end:
             noun = noun.head
         subject = _arg_of(noun, tok2arg)
+        subjects = [subject] if subject is not None else []
         conf = CONF_LOOSE
         if subject is None and k > 0:
-            # "X, an Iran-aligned coalition": apposition to the previous mention
+            # "X, an Iran-aligned coalition" / "X and Y, two of the main Iran-backed groups": an
+            # apposition to the previous mention, or to the names coordinated before it when plural
             gap = _gap_text(doc, args[k - 1].last, b.first)
-            if re.fullmatch(r", (?:a|an|the)(?: [a-z]+)?", gap):
-                subject = args[k - 1]
-    if subject is None or subject.type == "LOC":
-        return []
-    s, o = (b, subject) if pred == "leads" else (subject, b)
-    return [_Candidate(s, pred, o, conf, *cue, "surface")]
+            m = _HYPHEN_APPOSITION.fullmatch(gap)
+            if m:
+                subjects = _list_before(doc, args, k - 1) if m.group("plural") else [args[k - 1]]
+    out = []
+    for subject in subjects:
+        if subject.type != "LOC":
+            s, o = (b, subject) if pred == "leads" else (subject, b)
+            out.append(_Candidate(s, pred, o, conf, *cue, "surface"))
+    return out
+
+
+_HYPHEN_APPOSITION = re.compile(
+    r", (?:a|an|the|one of the|(?P<plural>both|two|three|four|five|six|some) of the)(?: [a-z]+){0,2}")
 
 
 # -- polarity -------------------------------------------------------------------------------------
