@@ -21,6 +21,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from newsgraph.cued_search import barrier_positions, finditer_cued
+
 __all__ = [
     "RelativePosition",
     "ApproximatePosition",
@@ -105,6 +107,22 @@ _NEAR_RE = re.compile(
     rf"\s+(?:the\s+border\s+with\s+(?P<border>{_NAME})|the\s+(?P<border2>{_NAME})\s+border\b|{_ANCHOR})",
 )
 _BORDER_RE = re.compile(rf"\b(?:on|along|at)\s+the\s+border\s+with\s+(?P<border>{_NAME})")
+
+# Cues for finditer_cued: every offset phrase holds its direction and "of"/"from", every distance
+# phrase its unit and "from"/"outside"/"away from", exactly as the phrase patterns spell them.
+_OFFSET_CUE = re.compile(rf"(?i:(?P<dir>{_DIRECTION})\s+(?:of|from))")
+_FROM_CUE = re.compile(rf"(?i:(?P<unit>{_UNIT})(?:\s*\([^)]{{0,40}}\))?\s+(?:from|outside|away\s+from))")
+# A character no offset or distance phrase holds outside its parenthesis (``\([^)]{0,40}\)``):
+# anything but word characters, spaces, hyphens, dashes, apostrophes and brackets, and a full
+# stop or comma that is not inside a number ("2.5", "1,200").
+_NOT_IN_PHRASE = re.compile(r"[^\w\s,.\-–'’ʿ()]|(?<!\d)[.,]|[.,](?!\d)")
+
+
+def _phrase_barriers(text: str) -> list[int]:
+    """Positions no offset or distance phrase can cover: a character of ``_NOT_IN_PHRASE`` with
+    no opening bracket in the 40 characters before it (which could make it part of the phrase's
+    parenthesis)."""
+    return [b for b in barrier_positions(_NOT_IN_PHRASE, text) if "(" not in text[max(0, b - 40):b]]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -208,12 +226,13 @@ def _offset_from_match(m: re.Match, text: str) -> RelativePosition | None:
 def _iter_relative(text: str):
     """Every relative phrase in the text, in order, non-overlapping."""
     found: list[RelativePosition] = []
-    for m in _OFFSET_RE.finditer(text):
+    barriers = _phrase_barriers(text)
+    for m in finditer_cued(_OFFSET_RE, _OFFSET_CUE, text, barriers):
         rp = _offset_from_match(m, text)
         if rp is not None:
             found.append(rp)
     taken = [r.span for r in found]
-    for m in _FROM_RE.finditer(text):
+    for m in finditer_cued(_FROM_RE, _FROM_CUE, text, barriers):
         if not any(s <= m.start() < e for s, e in taken):
             rp = _offset_from_match(m, text)
             if rp is not None:
