@@ -20,6 +20,7 @@ so that each is measured apart: those are the ones that must stay near n log n.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import random
@@ -247,15 +248,23 @@ def run_one(corpus: Path, mode: str, work: Path) -> dict:
 
     with Store(db) as store:
         measure("syndication", lambda: pipeline.finalize(store))
-        docs = measure("load facts", lambda: [aggregate.StoredDoc(d, s, p, DocumentFacts.from_json(j))
-                                              for d, s, p, j in store.all_facts()])
+        every = frozenset(f.name for f in dataclasses.fields(DocumentFacts))
+
+        def load(keep: set[str]):  # the two passes of pipeline.resolve_corpus
+            return [aggregate.StoredDoc(d, s, p, DocumentFacts.from_json(j, skip=every - keep))
+                    for d, s, p, j in store.all_facts()]
+
+        docs = measure("load facts (entities)", lambda: load({"entities", "mentions", "positions", "claims"}))
         entities, entity_of, _ = measure("entity resolution", lambda: resolve_entities(docs, store.overrides()))
+        claims = measure("contradictions (claims)", lambda: contradictions.claim_conflicts(docs, entity_of))
+        story_of = {d.doc_id: d.story for d in docs}
+        del docs
+        docs = measure("load facts (events)", lambda: load({"relations", "events"}))
         measure("event identity", lambda: aggregate.events(
             docs, entity_of, aggregate.settlement_points(entities), aggregate.coarse_places(entities),
             aggregate.crowded_places(entities)))
         rels = measure("relations", lambda: aggregate.relations(docs, entity_of))
-        measure("contradictions", lambda: contradictions.relation_conflicts(rels, {d.doc_id: d.story for d in docs})
-                + contradictions.claim_conflicts(docs, entity_of))
+        measure("contradictions", lambda: contradictions.relation_conflicts(rels, story_of) + claims)
     return {"mode": mode, "articles": report.documents, "stories": report.stories, "entities": report.entities,
             "events": report.events, "store_mb": db.stat().st_size / 2**20, "stages": stages}
 
