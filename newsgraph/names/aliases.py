@@ -32,6 +32,7 @@ names in the document could be meant.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -69,7 +70,17 @@ _MAX_PHRASE = 10
 
 
 def _words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) in text order; starts and ends both increase (words never overlap), so
+    the word at a position is found by bisection."""
     return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+
+
+def _word_start(w: tuple[int, int, str]) -> int:
+    return w[0]
+
+
+def _word_end(w: tuple[int, int, str]) -> int:
+    return w[1]
 
 
 def _is_name_word(w: str) -> bool:
@@ -89,11 +100,9 @@ def _phrase_back(text: str, words: list[tuple[int, int, str]], end: int) -> tupl
     """The name-like phrase (capitalised words, inner connectors) ending exactly at ``end``, or
     right before a lower-case kind noun that ends there."""
     idx = None
-    for k in range(len(words) - 1, -1, -1):
-        if words[k][1] <= end:
-            if text[words[k][1] : end].strip() == "":
-                idx = k
-            break
+    k = bisect.bisect_right(words, end, key=_word_end) - 1  # the last word ending by ``end``
+    if k >= 0 and text[words[k][1] : end].strip() == "":
+        idx = k
     kind_noun = idx is not None and idx > 0 and words[idx][2] in _KIND_NOUNS
     if kind_noun and not text[words[idx - 1][1] : words[idx][0]].strip():  # type: ignore[index]
         idx -= 1  # type: ignore[operator]
@@ -144,10 +153,9 @@ def _phrase_fwd(text: str, words: list[tuple[int, int, str]], start: int) -> tup
             lead += 4
         return i + 1 + lead, i + 1 + len(inner.rstrip())
     idx = None
-    for k, (s, _, _) in enumerate(words):
-        if s >= i:
-            idx = k if s == i else None
-            break
+    k = bisect.bisect_left(words, i, key=_word_start)  # the first word starting at or after ``i``
+    if k < len(words) and words[k][0] == i:
+        idx = k
     if idx is None:
         return None
     if words[idx][2] in ("the", "The") and idx + 1 < len(words):
@@ -188,6 +196,20 @@ _TRIGGERS: list[tuple[str, re.Pattern[str], bool]] = [
     ("language-for", re.compile(r"(?:\s*,\s*|\s*\(\s*|\s+[-—–]+\s+)(?:the\s+)?" + _LANG + r"\s+(?:word\s+|name\s+|term\s+)?for\s+"), True),
     ("or", re.compile(r"\s*,\s*or\s+|\s*\(\s*or\s+"), True),
 ]
+# Words one of which every match of a trigger holds, as its regex spells them: a text without any is
+# not searched (most texts hold no "acronym", "known", "called" ...; the search is most of the time
+# the definitions take).
+_TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
+    "acronym-for": ("acronym", "abbreviation"),
+    "is-acronym-for": ("acronym", "abbreviation", "stands"),
+    "by-acronym": ("acronym", "abbreviation"),
+    "known-in-language-as": ("known",),
+    "known-as": ("known",),
+    "also-called": ("called",),
+    "aka": ("aka", "a.k.a", "AKA"),
+    "translates-as": ("translate",),
+    "meaning": ("meaning", "means", "literally"),
+}
 _QUOTED_TRANSLATION = re.compile(r"(?:\s*,\s*|\s*\(\s*|\s+[-—–]+\s+)(?:or\s+)?(?:the\s+)?(?=[\"“‘'«„])")
 _PAREN = re.compile(r"\(\s*([^()]{2,100}?)\s*\)")
 
@@ -198,10 +220,9 @@ def _n_words(text: str) -> int:
 
 def _acronym_long_form(text: str, words: list[tuple[int, int, str]], end: int, acr: str) -> tuple[int, int] | None:
     """Shortest phrase ending at ``end`` that the acronym spells."""
-    ks = [k for k, w in enumerate(words) if w[1] <= end]
-    if not ks:
+    last = bisect.bisect_right(words, end, key=_word_end) - 1
+    if last < 0:
         return None
-    last = ks[-1]
     if text[words[last][1] : end].strip():
         return None
     for first in range(last, max(-1, last - 14), -1):
@@ -261,6 +282,9 @@ def find_alias_definitions(text: str) -> list[AliasDef]:
 
     # textual triggers
     for name, rx, left_is_long in _TRIGGERS:
+        cues = _TRIGGER_WORDS.get(name)
+        if cues is not None and not any(c in text for c in cues):
+            continue
         for m in rx.finditer(text):
             left = _phrase_back(text, words, m.start())
             right = _phrase_fwd(text, words, m.end())
