@@ -686,3 +686,16 @@ def test_a_name_cut_off_its_local_entity_sends_its_mentions_to_the_entity_it_wen
     links = {}
     resolve(_many("Karim al-Tarmi", "PERSON", 3) + [rec("x1", 0, "Karim al-Tarmi", names=["Tarmi"])], name_links=links)
     assert links == {}
+
+
+def test_two_places_glued_name_the_town_within_the_region_or_else_the_first():
+    def loc(doc, name, kind):
+        return LocalRecord(doc, 0, doc, name, "LOC", kind, [name])
+
+    towns = [loc(f"s{k}", "Sahil", "settlement") for k in range(3)] + [loc(f"t{k}", "Tarkan", "settlement") for k in range(3)]
+    region = [loc(f"v{k}", "Wadi Velmora", "region") for k in range(8)]
+    west = [loc(f"w{k}", "Western", None) for k in range(3)]
+    glued = [loc("x1", "Wadi Velmora Sahil", None), loc("x2", "Tarkan Sahil", None), loc("x3", "Western Sahil", None)]
+    g, _ = groups(towns + region + west + glued)
+    assert ["Sahil", "Wadi Velmora Sahil", "Western Sahil"] in [sorted(set(x)) for x in g]
+    assert any("Tarkan Sahil" in x and "Tarkan" in x for x in g)

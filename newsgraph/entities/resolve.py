@@ -82,6 +82,7 @@ from newsgraph.entities.lexicon import (
 )
 from newsgraph.names.acronyms import acronym_keys, acronym_letters, acronym_match, is_acronym
 from newsgraph.names.blocking import link_by_name, match_names
+from newsgraph.names.junk import is_common_word
 from newsgraph.names.titles import HONORIFICS, ROLES
 from functools import lru_cache
 
@@ -314,6 +315,10 @@ _TITLE_WORDS = frozenset(w for phrase in HONORIFICS | ROLES for w in phrase.repl
 _COMPOUND_ADJECTIVE = re.compile(r"-(?:affiliated|linked|backed|led|based|allied|aligned|funded|run|held|controlled)$", re.I)
 _DROPPABLE_PARTICLES = frozenset("al el al- el-".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# English words that qualify a place's name ("Western X", "Old X") and are never a place on their own
+_PLACE_MODIFIERS = frozenset("""north south east west northern southern eastern western central northeast northwest
+    southeast southwest northeastern northwestern southeastern southwestern old new upper lower greater inner outer
+    rural downtown""".split())
 _TIME_WORDS = _WEEKDAYS | frozenset("on in at".split())
 
 
@@ -329,6 +334,11 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
     for r in records:
         for n in _record_names(r):
             stories[(r.type, _key(n))].add(r.story_id or r.doc_id)
+    kind_votes: dict[str, Counter] = defaultdict(Counter)  # place name -> the kinds its records state
+    for r in records:
+        if r.type == "LOC" and r.subtype in ("settlement", "region"):
+            kind_votes[_key(r.name)][r.subtype] += 1
+    place_kinds = {k: c.most_common(1)[0][0] for k, c in kind_votes.items()}
     surnames: dict[str, set[str]] = defaultdict(set)  # last word of persons' fuller names -> stories
     for r in records:
         if r.type == "PERSON":
@@ -394,10 +404,16 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                                  and len(surnames.get(fold(rest[0]), ())) >= 2)):
                     continue  # a lone word is a person's only as the surname of one ("Norwegian Tarmi")
                 remainder = " ".join(rest)
-                if is_acronym(remainder) or not any(w[:1].isupper() for w in rest):
-                    continue
-                if not all(qualifier(w) or w.lower() in _DROPPABLE_PARTICLES or not a and w.lower() in _TIME_WORDS
-                           for w in dropped) or not any(qualifier(w) or not a and w.lower() in _WEEKDAYS for w in dropped):
+                if (is_acronym(remainder) or not any(w[:1].isupper() for w in rest)
+                        or any(not any(c.isalnum() for c in w) for w in rest)
+                        or len(rest) == 1 and is_common_word(rest[0])
+                        or all(fold(w) in _PLACE_MODIFIERS for w in rest)):
+                    continue  # "Western", "Old", "-": no name left
+                # a place of several words glued to another place ("Eastern Wadi Douma") qualifies as a whole
+                place_words = r.type == "LOC" and len(dropped) > 1 and len(stories.get(("LOC", _key(" ".join(dropped))), ())) >= 2
+                if not place_words and (
+                        not all(qualifier(w) or w.lower() in _DROPPABLE_PARTICLES or not a and w.lower() in _TIME_WORDS
+                                for w in dropped) or not any(qualifier(w) or not a and w.lower() in _WEEKDAYS for w in dropped)):
                     continue
                 if (r.type == "ORG" and a and any(nationality(w) for w in dropped) and not any(nationality(w) for w in rest)
                         and ORG_HEADS.get(fold(rest[-1])) in ("government", "military")):
@@ -407,7 +423,12 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                 # country, a title or a day beats dropping another place, whatever the support
                 plain = all(nationality(w) or fold(w).strip(".") in _TITLE_WORDS or w.lower() in _TIME_WORDS
                             or w.lower() in _DROPPABLE_PARTICLES or w in ("The", "the") for w in dropped)
-                rank = (plain, len(support))
+                # two places glued: the town is meant, the region around it qualifies it ("Douma, Eastern X")
+                town_in_region = (r.type == "LOC" and place_kinds.get(_key(remainder)) == "settlement"
+                                  and place_kinds.get(_key(" ".join(dropped))) == "region")
+                # otherwise the first of two glued places: "X, Y" names X and says where it is
+                first_place = r.type == "LOC" and not a and place_kinds.get(_key(remainder)) is not None
+                rank = (plain, town_in_region, first_place, len(support))
                 if len(support) >= 2 and len(support) > len(own) and (best is None or rank > best[0]):
                     best = (rank, remainder)
             if best:
