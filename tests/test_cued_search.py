@@ -93,3 +93,36 @@ def test_nothing_is_tried_without_a_cue():
 def test_an_empty_cue_is_refused():
     with pytest.raises(ValueError):
         list(finditer_cued(re.compile("a"), re.compile("x*"), "abc"))
+
+
+_DATE_PIECES = [
+    "Monday", "Sunday,", "the", "4", "4th", "30", "31st", "of", "December", "Dec.", "Dec", "Sept.", "Sept",
+    "May", "March", "2016", "2017,", "1990s", "mid-", "early", "late", "last", "next", "this", "past", "in",
+    "since", "End of", "until", "week", "weekend", "month", "year", "years", "ago", "two", "a few", "several",
+    "summer", "Winter", "spring", "yesterday", "today", "night", "morning", "coming", ",", ".", ":", ";", "-",
+    "(", ")", '"', "“", "2016-10-30", "Velmora", "said", "killed", "\n", "5:30", "1,200", "2.5",
+]
+_DATE_CHAINS = [
+    ["Sunday,|", "the|", "4|30th", "of|", "December|Dec.|Sept.|May", ",|", "2016|1999"],
+    ["Monday,|", "March|Dec.|Oct", "4|31", ",|", "2017|"],
+    ["last|in|since|End of|", "early|mid-|late|", "June|December"],
+    ["this|last|the", "summer|Winter", "of|", "2014|"],
+    ["two|a few|3", "days|weeks|years", "ago"],
+    ["last|this coming|", "Sunday|Friday", "morning|night|"],
+    ["the|", "early|mid-", "1990s|2010s"],
+]
+
+
+def test_date_rules_find_exactly_what_a_full_scan_finds():
+    from newsgraph.cued_search import barrier_positions
+    from newsgraph.extract import timex
+
+    cued_rules = [(rx, cued) for rx, _, cued in timex._RULES if cued is not None]
+    assert len(cued_rules) >= 5
+    found = 0
+    for text in _texts(_DATE_PIECES, _DATE_CHAINS, n=1500, seed=11):
+        for rx, (cue, barrier) in cued_rules:
+            expected = _spans(rx.finditer(text))
+            assert _spans(finditer_cued(rx, cue, text, barrier_positions(barrier, text))) == expected, (rx.pattern, text)
+            found += len(expected)
+    assert found > 500

@@ -58,6 +58,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsgraph.cued_search import barrier_positions, finditer_cued
+
 __all__ = ["TimeExpr", "find_dates", "partial_date"]
 
 _PRECISIONS = ("day", "month", "year")
@@ -422,41 +424,56 @@ def _r_ago(m: re.Match, text: str, pub: date | None) -> Interval | None:
 
 
 _WD_PREFIX = rf"(?:{_WD},?\s+)?"
-_RULES: list[tuple[re.Pattern, object]] = [
+# Each rule: its pattern, what a match means, and, when every match of the pattern holds a cue
+# (spelt as the pattern spells it), the cue and a barrier no match holds: such a rule is searched
+# only around its cue (finditer_cued, the same matches). Dates hold only word characters, spaces,
+# commas and the full stop of a month's abbreviation ("Dec. 4, 2016"); the other rules' matches
+# hold only word characters, spaces and hyphens. A rule without a cue may start with a lookahead of
+# the characters its matches start with, which changes nothing but fails the other positions sooner.
+_NOT_IN_DATE = re.compile(r"[^\w\s,.]|\.(?<!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.)(?<!Sept\.)")
+_NOT_IN_PHRASE = re.compile(r"[^\w\s-]")
+_MONTH_CUE = (re.compile(rf"{_MON}(?!\w)"), _NOT_IN_DATE)
+
+
+def _cued(cue: str, flags: int = 0) -> tuple[re.Pattern, re.Pattern]:
+    return re.compile(cue, flags), _NOT_IN_PHRASE
+
+
+_RULES: list[tuple[re.Pattern, object, tuple[re.Pattern, re.Pattern] | None]] = [
     # "Sunday, 30 October 2016", "4 Dec. 2016"
     (re.compile(rf"\b{_WD_PREFIX}(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?!\w),?\s+(?P<y>{_YEAR})"),
-     _r_explicit_full),
+     _r_explicit_full, _MONTH_CUE),
     # "March 23, 2017", "Sunday, October 30, 2016"
-    (re.compile(rf"\b{_WD_PREFIX}(?P<mon>{_MON})(?!\w)\s*(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})"), _r_explicit_full),
+    (re.compile(rf"\b{_WD_PREFIX}(?P<mon>{_MON})(?!\w)\s*(?P<d>{_DAY}),?\s+(?P<y>{_YEAR})"), _r_explicit_full, _MONTH_CUE),
     # "Dec. 4", "October 30", "Oct 17", "Sunday, October 31"
-    (re.compile(rf"\b{_WD_PREFIX}(?P<mon>{_MON})(?!\w)\s*(?P<d>{_DAY})(?![\w,]\d)"), _r_month_day),
+    (re.compile(rf"\b{_WD_PREFIX}(?P<mon>{_MON})(?!\w)\s*(?P<d>{_DAY})(?![\w,]\d)"), _r_month_day, _MONTH_CUE),
     # "4 December", "the 4th of December"
-    (re.compile(rf"\b{_WD_PREFIX}(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?!\w)"), _r_month_day),
-    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"), _r_iso),
+    (re.compile(rf"\b{_WD_PREFIX}(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MON})(?!\w)"), _r_month_day, _MONTH_CUE),
+    (re.compile(r"(?=[12])\b(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"), _r_iso, None),
     # "July 2016", "June of 2014"
-    (re.compile(rf"\b(?P<mon>{_MON_FULL}|{_MON})(?!\w)\s+(?:of\s+)?(?P<y>{_YEAR})"), _r_month_year),
+    (re.compile(rf"\b(?P<mon>{_MON_FULL}|{_MON})(?!\w)\s+(?:of\s+)?(?P<y>{_YEAR})"), _r_month_year, _MONTH_CUE),
     # "last June", "in July", "early March"
     (re.compile(
         rf"(?:\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)\s+|(?P<cue>(?P<prep>\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring"
         rf"|[Bb]efore|[Aa]fter|[Ff]rom|[Tt]hrough|[Ee]nd of|[Ss]tart of)\s+)?(?:\b(?:[Ee]arly|[Ll]ate|[Mm]id)[- ]?)?))"
         rf"\b(?P<mon>{_MON_FULL})\b(?!\s+\d)"),
-     _r_rel_month),
+     _r_rel_month, _cued(rf"\b{_MON_FULL}\b(?!\s+\d)")),
     # seasons: "this summer", "last winter", "the summer of 2014", "summer 2014"
     (re.compile(
         r"\b(?:(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast)\s+(?P<season>spring|summer|autumn|fall|winter)\b"
         r"|(?:the\s+)?(?P<season2>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?!\d))"),
-     _r_season),
-    (re.compile(rf"\b(?P<n>{_NUM}|a few|few|several)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I), _r_ago),
+     _r_season, _cued(r"[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter")),
+    (re.compile(rf"\b(?P<n>{_NUM}|a few|few|several)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I), _r_ago, _cued(r"ago\b", re.I)),
     (re.compile(
-        r"\b(?P<mod>last|this|next|earlier\s+this|later\s+this|the\s+past|the\s+previous)\s+"
-        r"(?P<unit>week|weekend|month|year)\b", re.I), _r_period),
-    (re.compile(r"\b(?:the|over\s+the)\s+weekend\b", re.I), _r_the_weekend),
-    (re.compile(r"\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night"
-                r"|this\s+(?:morning|afternoon|evening))\b", re.I), _r_deictic),
+        r"(?=[ltne])\b(?P<mod>last|this|next|earlier\s+this|later\s+this|the\s+past|the\s+previous)\s+"
+        r"(?P<unit>week|weekend|month|year)\b", re.I), _r_period, None),
+    (re.compile(r"\b(?:the|over\s+the)\s+weekend\b", re.I), _r_the_weekend, _cued(r"weekend\b", re.I)),
+    (re.compile(r"(?=[tyl])\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night"
+                r"|this\s+(?:morning|afternoon|evening))\b", re.I), _r_deictic, None),
     (re.compile(rf"\b(?P<mod>(?:[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Pp]ast|[Cc]oming)\s+)?(?P<wd>{_WD})"
-                r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b"), _r_weekday),
-    (re.compile(rf"(?<![\d,.])\b(?P<y>{_YEAR})(?![,.]\d)"), _r_year),
-    (re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<y>(?:1[89]|20)\d0)s\b"), _r_decade),
+                r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b"), _r_weekday, _cued(_WD)),
+    (re.compile(rf"(?=[12])(?<![\d,.])\b(?P<y>{_YEAR})(?![,.]\d)"), _r_year, None),
+    (re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<y>(?:1[89]|20)\d0)s\b"), _r_decade, _cued(r"(?:1[89]|20)\d0s\b")),
 ]
 
 
@@ -492,8 +509,16 @@ def find_dates(text: str, published: date | None, precision: str | None = "day")
     if hasattr(published, "date") and callable(published.date):  # a datetime
         published = published.date()
     cands: list[tuple[int, int, int, Interval]] = []
-    for order, (rx, fn) in enumerate(_RULES):
-        for m in rx.finditer(text):
+    barriers: dict[re.Pattern, list[int]] = {}
+    for order, (rx, fn, cued) in enumerate(_RULES):
+        if cued is None:
+            matches = rx.finditer(text)
+        else:
+            cue, barrier = cued
+            if barrier not in barriers:
+                barriers[barrier] = barrier_positions(barrier, text)
+            matches = finditer_cued(rx, cue, text, barriers[barrier])
+        for m in matches:
             res = fn(m, text, published)
             if res is not None:
                 # a leading preposition ("in July") is a cue, not part of the expression
