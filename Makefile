@@ -75,7 +75,8 @@ bench: install
 	$(PY) -m newsgraph.bench_resolve --mentions 200000
 	OMP_NUM_THREADS=1 $(PY) -m newsgraph.bench_scale --sizes $(BENCH_SCALE_SIZES) --out bench-out/scale
 	@# API latency (newsgraph/web/bench.py) on the stores the scale table built, and on BENCH_API_DB if given
-	for db in bench-out/scale/n*/plain.db $(BENCH_API_DB); do $(PY) -m newsgraph.web.bench --db $$db || exit 1; done
+	for db in bench-out/scale/n*/plain.db; do [ -f $$db ] || continue; $(PY) -m newsgraph.web.bench --db $$db || exit 1; done
+	$(if $(BENCH_API_DB),$(PY) -m newsgraph.web.bench --db $(BENCH_API_DB))
 
 clean:
 	rm -rf out bench-out .pytest_cache

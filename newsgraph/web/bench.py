@@ -132,6 +132,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--save", type=Path, help="write every answer here as JSON (to compare two versions)")
     ap.add_argument("--json", type=Path, help="write the timings here")
     args = ap.parse_args(argv)
+    if not Path(args.db).is_file():  # opening a store that is not there would create an empty one
+        ap.error(f"no store at {args.db}")
     rows = measure(args.db, args.runs, args.save)
     print(table(rows))
     if args.json:
