@@ -188,6 +188,55 @@ def test_deaths_from_an_air_raid_are_a_fight(parse):
 
 
 @pytest.mark.model
+def test_barrel_bombs_are_an_air_strike(parse):
+    [ev] = parse("Six others were killed in government barrel bombs in the east of Velmora.")
+    assert (ev.type, ev.mode, ev.sub_event_type, ev.fatalities) == ("FIGHT", "aerial", "Air/drone strike", 6)
+
+
+@pytest.mark.model
+def test_bombs_dropped_and_the_deaths_they_caused_are_one_incident(parse):
+    # the weapon is the object of a verb that is no trigger ("dropped"); its participle gives the toll
+    [ev] = parse("Norland helicopters on Monday dropped barrel bombs on a district of Velmora, killing at least 20 people.")
+    assert (ev.type, ev.sub_event_type, ev.fatalities) == ("FIGHT", "Air/drone strike", 20)
+    assert ("Norland helicopters", "actor", 1) in ev.actor_terms
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, sub", [
+    ("Dawn Front fighters seized the strategic town of Velmora from the army last week.",
+     "Non-state actor overtakes territory"),
+    ("Rebels seized 60 villages near the border in a two-day campaign.", "Non-state actor overtakes territory"),
+])
+def test_territory_seized_is_a_fight(parse, text, sub):
+    [ev] = parse(text)
+    assert (ev.type, ev.mode, ev.sub_event_type) == ("FIGHT", "occupy", sub)
+
+
+@pytest.mark.model
+def test_goods_seized_stay_a_seizure(parse):
+    [ev] = parse("Police seized weapons from the smugglers in Velmora.")
+    assert ev.type == "COERCE"
+
+
+@pytest.mark.model
+def test_an_assault_on_a_town_is_an_offensive(parse):
+    from newsgraph.types import EntityMention
+
+    text = "The Dawn Front began an assault on Velmora in late May."
+    mentions = [EntityMention(4, 14, "Dawn Front", "ORG", subtype="armed_group", entity=0),
+                EntityMention(33, 40, "Velmora", "LOC", subtype="settlement", entity=1)]
+    [ev] = parse(text, mentions)
+    assert (ev.type, ev.sub_event_type) == ("FIGHT", "Armed clash")
+    assert (0, "actor") in ev.actors and ev.location == 1
+
+
+@pytest.mark.model
+def test_killing_soldiers_is_a_fight(parse):
+    [ev] = parse("Gunmen killed seven soldiers at a checkpoint near Velmora on Monday.")
+    assert (ev.type, ev.acled_type, ev.sub_event_type) == ("FIGHT", "Battles", "Armed clash")
+
+
+@pytest.mark.model
 def test_an_attack_without_military_means_stays_an_assault(parse):
     [ev] = parse("Gunmen killed three villagers in Velmora on Monday.")
     assert (ev.type, ev.sub_event_type) == ("ASSAULT", "Attack")

@@ -136,7 +136,7 @@ def test_attack_sentence(events):
     first = [e for e in events if e.start == 0]
     assert len(first) == 1
     ev = first[0]
-    assert ev.type == "ASSAULT" and ev.trigger == "stormed"
+    assert ev.type == "FIGHT" and ev.trigger == "stormed"  # soldiers killed: force between armed sides
     assert (2, "actor") in ev.actors
     assert ev.location == 0  # outside Riverton, not the country
     assert ev.date == "2024-03-09" and ev.date_text == "Saturday night"  # not "said on Sunday"

@@ -277,6 +277,9 @@ _add("airstrike|air-strike|warplane|airstrikes|helicopter gunship|gunship|fighte
      "aerial", weight=7, pos="N")
 _add("air strike|air raid|air attack|aerial bombardment|aerial attack|shoot down|strike", "FIGHT",
      "aerial", weight=5)
+# bombs only aircraft drop: the weapon makes the mention an air strike, whatever else it says
+_add("barrel bomb|cluster bomb|cluster munition|vacuum bomb|incendiary bomb|thermobaric bomb|bunker buster|"
+     "parachute bomb", "FIGHT", "aerial", weight=8, pos="N")
 _add("drone strike|drone attack|drone|uav|unmanned aerial vehicle", "FIGHT", "drone", weight=8)
 _add("capture|recapture|retake|seize control|take control|take over|occupy|invade|liberate|overrun",
      "FIGHT", "occupy", weight=4, pos="V")

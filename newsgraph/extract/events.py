@@ -82,7 +82,7 @@ _LOC_RANK = {"facility": 0, "settlement": 1, "region": 2, "country": 3}
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Verbs that carry an event noun ("carried out an attack", "staged a protest"): the noun is as good as a verb.
 _LIGHT_VERBS = frozenset("carry launch conduct stage mount claim perpetrate commit wage hold organize organise deny "
-                         "execute undertake begin start step".split())
+                         "execute undertake begin start step drop fire lob plant".split())
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,")
 _ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition)\b[^.]{0,30}\b(?:named|identified|anonymity)\b", re.I)
 _COMBATANT_NOUNS = frozenset("fighter militant soldier troop gunman gunmen militiaman militiamen rebel insurgent "
@@ -209,7 +209,7 @@ def _in_name(tok, names: list[tuple[int, int]]) -> bool:
     return any(s <= tok.idx < e for s, e in names)
 
 
-def _match(tokens: list, names: list[tuple[int, int]]) -> list[_Hit]:
+def _match(tokens: list, names: list[tuple[int, int]], places: list[tuple[int, int]] = ()) -> list[_Hit]:
     hits: list[_Hit] = []
     used: set[int] = set()
     n = len(tokens)
@@ -245,6 +245,9 @@ def _match(tokens: list, names: list[tuple[int, int]]) -> list[_Hit]:
         if not any(lem in LEXICON for lem in lemma_lists[k]) or k in used or _in_name(tok, names):
             continue
         if tok.lower_ in _NOT_TRIGGERS:
+            continue
+        if _territory_taken(tok, places):
+            hits.append(_Hit(_TERRITORY_TAKEN, [tok], tok))
             continue
         cands = [t for lem in _lemmas(tok) for t in LEXICON.get(lem, ()) if _pos_ok(t, tok)]
         if _describes_people(tok):
@@ -291,6 +294,39 @@ def _people_taken(tok) -> bool:
     if not subj or not (subj[0].lower_ in _HUMAN_NOUNS or subj[0].ent_type_ == "PERSON"):
         return False
     return not any(_case(c) in ("to", "into", "for") for c in tok.children)
+
+
+# "seized the town", "took Velmora", "seized 60 villages": territory taken by force is a FIGHT (PLOVER
+# occupy; ACLED "non-state actor overtakes territory" / "government regains territory"), not a
+# confiscation; "took place", "took part" or "took positions" take no territory
+_TERRITORY_TAKING = frozenset({"take", "seize", "grab", "win"})
+_TERRITORY_NOUNS = frozenset(
+    "town towns city cities village villages hamlet hamlets area areas territory territories district districts "
+    "neighbourhood neighbourhoods neighborhood neighborhoods quarter quarters suburb suburbs region province "
+    "countryside hill hills hilltop hilltops mountain mountains ridge peak valley airport airbase base bases "
+    "checkpoint checkpoints crossing crossings outpost outposts stronghold strongholds bastion kilometers "
+    "kilometres km miles square island oilfield oilfields dam".split())
+_TERRITORY_TAKEN = Trigger("FIGHT", "occupy", 4, "V")
+
+
+def _territory_taken(tok, places) -> bool:
+    if isinstance(tok, _PlainToken) or tok.pos_ != "VERB" or tok.lemma_.lower() not in _TERRITORY_TAKING:
+        return False
+    kids = list(tok.children)
+    objs = [c for c in kids if c.dep_ in ("obj", "nsubj:pass")]
+    for o in objs:
+        if o.lemma_.lower() in _TERRITORY_NOUNS or o.lower_ in _TERRITORY_NOUNS:
+            return True
+        if o.pos_ == "PROPN" and (o.ent_type_ in ("GPE", "LOC", "FAC")
+                                  or any(a <= o.idx < b for a, b in places)):
+            return True
+        # "seize it from the army": what is taken from an armed force is ground
+        if o.pos_ == "PRON" and any(
+                _case(c) == "from" and (c.ent_type_ == "ORG" or c.lemma_.lower() in _COMBATANT_NOUNS
+                                        or c.lemma_.lower() in ("regime", "government", "group"))
+                for c in kids if c.dep_.startswith("obl")):
+            return True
+    return False
 
 
 def _build_phrase_index() -> dict[str, list[tuple[tuple[str, ...], Trigger]]]:
@@ -363,6 +399,8 @@ def _linked(a: _Hit, b: _Hit) -> bool:
     for x, y in ((a, b), (b, a)):
         h = x.head
         y_ids = {t.i for t in y.tokens}
+        if h.head.lemma_.lower() in _AMOUNT_NOUNS and _case(h) == "of" and h.head.i not in y_ids:
+            h = h.head  # "pounding the town with tens of barrel bombs": the amount stands in its phrase's place
         governor = h.head
         if governor.i not in y_ids and governor.dep_ == "conj" and governor.pos_ == "VERB" and h.dep_.startswith("obl"):
             # "three were killed and four wounded in a gun battle": a phrase the coordinated verbs
@@ -375,7 +413,30 @@ def _linked(a: _Hit, b: _Hit) -> bool:
             if case in _SEPARATE_MARKS:
                 continue
             return True
+        if _carried_to(h, y_ids):
+            return True
     return False
+
+
+_AMOUNT_NOUNS = frozenset("ten tens dozen dozens score scores hundred hundreds thousand thousands number series "
+                          "wave waves volley volleys salvo salvos string spate round rounds couple".split())
+
+
+def _carried_to(noun, y_ids: set[int]) -> bool:
+    """"helicopters dropped barrel bombs ..., killing 20", "20 killed when jets dropped barrel bombs": an
+    event noun carried by a verb that is no trigger ("dropped", "fired") belongs to the violent
+    trigger that verb's participle or "when" clause links to it."""
+    carrier = noun.head
+    if noun.dep_ not in ("obj", "nsubj", "nsubj:pass", "obl") or noun.pos_ not in ("NOUN", "PROPN") \
+            or carrier.pos_ != "VERB" or carrier.i in y_ids:
+        return False
+    for t in carrier.doc[carrier.left_edge.i:carrier.right_edge.i + 1]:
+        # "dropped bombs ..., killing 20" (parsers hang the participle on the verb or on its object)
+        if t.i in y_ids and t.dep_ in ("advcl", "acl") and t.tag_ == "VBG" and _case(t) not in _SEPARATE_MARKS \
+                and any(a.i == carrier.i for a in list(t.ancestors)[:3]):
+            return True
+    # "20 killed when jets dropped bombs"
+    return carrier.dep_ == "advcl" and carrier.head.i in y_ids and _case(carrier) not in _SEPARATE_MARKS
 
 
 def _depth(tok) -> int:
@@ -386,11 +447,13 @@ def _depth(tok) -> int:
     return d
 
 
-def _analyse(tokens: list, text: str, names: list[tuple[int, int]], parsed: bool) -> list[_Event]:
-    """Triggers -> events of one sentence (before arguments are attached)."""
+def _analyse(tokens: list, text: str, names: list[tuple[int, int]], parsed: bool,
+             places: list[tuple[int, int]] = ()) -> list[_Event]:
+    """Triggers -> events of one sentence (before arguments are attached). ``places``: spans of the
+    sentence's place names (so "took Velmora" takes ground)."""
     if _ANONYMITY.search(text):
         tokens = [t for t in tokens if t.lower_ not in ("asked", "requested")]
-    hits = _match(tokens, names)
+    hits = _match(tokens, names, places)
     if not hits:
         return []
     _apply_context(hits, tokens)
@@ -485,6 +548,12 @@ def _scheduled(before: list[str]) -> bool:
     return k + 1 < len(before) and before[k + 1] in _BE
 
 
+def _typed_by_context(hit: _Hit) -> bool:
+    """The hit's category comes from the words around it (modality, a labour strike) or from what it
+    governs in the parse (ground taken), not from the word alone: the trained typer leaves it be."""
+    return hit.category != hit.trigger.category or hit.trigger is _TERRITORY_TAKEN
+
+
 def _lemma_of(hit: _Hit) -> str:
     return _lemmas(hit.head)[0]
 
@@ -507,10 +576,14 @@ def rule_category(text: str, nlp=None) -> tuple[str | None, bool]:
     if nlp is not None:
         doc = nlp(text)
         names = [(e.start_char, e.end_char) for e in doc.ents]
-        main = _main_event(_analyse(list(doc), text, names, parsed=True), parsed=True)
+        main = _main_event(_analyse(list(doc), text, names, parsed=True, places=_place_ents(doc)), parsed=True)
     else:
         main = _main_event(_analyse(_plain_tokens(text), text, [], parsed=False), parsed=False)
     return (main.best.category, main.best.trigger.weight <= _WEAK) if main else (None, False)
+
+
+def _place_ents(doc) -> list[tuple[int, int]]:
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
 
 
 def _retyped_by_context(text: str, nlp=None) -> bool:
@@ -518,10 +591,11 @@ def _retyped_by_context(text: str, nlp=None) -> bool:
     strikes) rather than from the trigger itself: the trained typer leaves such readings alone."""
     if nlp is not None:
         doc = nlp(text)
-        main = _main_event(_analyse(list(doc), text, [(e.start_char, e.end_char) for e in doc.ents], parsed=True), parsed=True)
+        main = _main_event(_analyse(list(doc), text, [(e.start_char, e.end_char) for e in doc.ents], parsed=True,
+                                    places=_place_ents(doc)), parsed=True)
     else:
         main = _main_event(_analyse(_plain_tokens(text), text, [], parsed=False), parsed=False)
-    return main is not None and main.best.category != main.best.trigger.category
+    return main is not None and _typed_by_context(main.best)
 
 
 def classify_sentence(text: str, nlp=None, use_model: bool = True) -> str | None:
@@ -598,6 +672,13 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
                 for c in up.children:
                     if c.dep_ == "nsubj":
                         actors += _mentions_for(c, mentions)
+        carrier = _carrier(tok)
+        if carrier is not None and not actors:
+            for c in carrier.children:
+                if c.dep_ == "nsubj" or (c.dep_.startswith("obl") and _case(c) == "by"):
+                    actors += _mentions_for(c, mentions)
+                elif c.dep_.startswith("obl") and _case(c) in ("on", "against", "upon", "at"):
+                    targets += _mentions_for(c, mentions)
         # a noun trigger that is the subject of a verb: the verb's object is the target
         if tok.dep_ in ("nsubj",) and tok.head.i != tok.i:
             for c in tok.head.children:
@@ -832,6 +913,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
         return []
     ms = _mention_index(mentions)
     names = [(m.start, m.end) for m in mentions if m.type in ("ORG", "PERSON", "LOC") and m.origin not in ("role", "pronoun")]
+    place_spans = [(m.start, m.end) for m in mentions if m.type == "LOC"]
     timexes = find_dates(text, published)
     quants = find_quantities(text)
     quoted = _quoted_spans(text)
@@ -841,7 +923,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     for sent in doc.sents:
         if _not_a_report(sent.text):
             continue
-        events = _analyse(list(sent), sent.text, names, parsed=True)
+        events = _analyse(list(sent), sent.text, names, parsed=True, places=place_spans)
         if not events:
             continue
         sent_ms = [m for m in ms if sent.start_char <= m.start < sent.end_char]
@@ -856,7 +938,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             category = best.category
             mode = best.mode or next((h.mode for h in sorted(ev.hits, key=lambda h: -h.trigger.weight) if h.mode), None)
             # a category the context gave the trigger ("must withdraw" is a REQUEST) is not the model's to undo
-            if ev is main and probs and best.category == best.trigger.category:
+            if ev is main and probs and not _typed_by_context(best):
                 category = event_typer.combine(category, probs, best.trigger.weight <= _WEAK, typer.thresholds)
                 mode = mode if category == best.category else None
             actors, targets = _roles(ev, sent_ms)
@@ -869,13 +951,15 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 loc = places[0]
             slots = _slot_nouns(ev)
             category, mode = _by_means(category, mode, slots)
+            category, mode = _on_ground(ev, category, mode, places, targets, slots)
             if _hypothetical(ev, category) or _background(ev) or _running(ev):
                 continue
             tx = _date(ev, sent, timexes, text)
             qs = tuple(qmap.get(n, ()))
             if qs and all(q.scope == "cumulative" for q in qs) and (tx is None or _dates_a_start(tx, sent, text)):
                 continue  # a running total ("the war has killed 400,000 since 2011") is no occurrence
-            is_verb = any(h.head.pos_ == "VERB" or h.head.head.lemma_.lower() in _LIGHT_VERBS for h in ev.hits)
+            is_verb = any(h.head.pos_ == "VERB" or (h.head.head.lemma_.lower() in _LIGHT_VERBS and h.head.head.pos_ == "VERB")
+                          for h in ev.hits)
             conf = 0.55 if is_verb else 0.3
             conf += 0.15 if (actors or targets) else 0.0
             conf += 0.1 if tx is not None else 0.0
@@ -896,7 +980,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 category, mode, sent.text, text[t_start:t_end],
                 actor_inter=_side_inter(actors, terms, "actor"), target_inter=_side_inter(targets, terms, "target"),
                 killed=bool(fatal))
-            category, mode = _by_remote_means(category, mode, sub_event)
+            category, mode = _by_acled_sub_event(category, mode, sub_event)
             out.append(EventMention(
                 type=category,
                 acled_type=acled_type if sub_event else _acled(ev, category, mode, targets),
@@ -1006,7 +1090,26 @@ def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
                 out.append((c, "target"))
         if not has_subject and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.i != tok.i:
             out += [(c, "actor") for c in tok.head.children if c.dep_ == "nsubj"]
+        carrier = _carrier(tok)
+        if carrier is not None and not has_subject:
+            for c in carrier.children:
+                if c.dep_ == "nsubj" or (c.dep_.startswith("obl") and _case(c) == "by"):
+                    out.append((c, "actor"))
+                elif c.dep_.startswith("obl") and _case(c) in ("on", "against", "upon", "at"):
+                    out.append((c, "target"))
     return out
+
+
+def _carrier(tok):
+    """The verb that carries an event noun as its object ("jets dropped barrel bombs on the town",
+    "the Dawn Front began an assault"): its subject did the event, its "on"/"at" phrase suffered it.
+    None for a trigger verb or a noun in any other role."""
+    if isinstance(tok, _PlainToken) or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "obj":
+        return None
+    verb = tok.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in SPEECH_VERBS or any(l in LEXICON for l in _lemmas(verb)):
+        return None
+    return verb
 
 
 def _by_means(category: str, mode: str | None, slots: list[tuple[object, str]]) -> tuple[str, str | None]:
@@ -1022,19 +1125,44 @@ def _by_means(category: str, mode: str | None, slots: list[tuple[object, str]]) 
     return category, mode
 
 
-# ACLED's remote violence by aircraft, drones, artillery, rockets and missiles, and the FIGHT mode it is
-_REMOTE_MILITARY_MEANS = {"Air/drone strike": "aerial", "Shelling/artillery/missile attack": "heavy-weapons"}
-_REMOTE_MILITARY_MODES = frozenset({"aerial", "drone", "heavy-weapons"})
-
-
-def _by_remote_means(category: str, mode: str | None, sub_event: str | None) -> tuple[str, str | None]:
-    """Air and drone strikes, shelling, rocket and missile fire are FIGHT (EVENTS.md), whatever word
-    carried the mention: when the sentence's weapon makes an ASSAULT one of these ACLED sub-events
-    ("killed when helicopters dropped ...", "deaths in rocket fire"), its PLOVER type follows."""
-    means = _REMOTE_MILITARY_MEANS.get(sub_event or "")
-    if category != "ASSAULT" or means is None:
+def _on_ground(event: _Event, category: str, mode: str | None, places: list[EntityMention],
+               targets: list[EntityMention], slots: list[tuple[object, str]]) -> tuple[str, str | None]:
+    """An attack on a town, a district or a region ("began an assault on Velmora", "the offensive
+    is targeting the Sahil district") is an offensive for ground, FIGHT; one on people, a facility
+    or with a weapon of its own stays as typed."""
+    if category != "ASSAULT" or mode is not None or event.best.trigger.weight <= 1 or targets:
         return category, mode
-    return "FIGHT", mode if mode in _REMOTE_MILITARY_MODES else means
+    if any(role == "target" and tok.lemma_.lower() not in _TERRITORY_NOUNS for tok, role in slots
+           if not any(m.start <= tok.idx < m.end for m in places)):
+        return category, mode
+    ground = [m for m in places if m.subtype != "facility"]
+    ground_nouns = [tok for tok, role in slots if role == "target" and tok.lemma_.lower() in _TERRITORY_NOUNS]
+    if ground or ground_nouns:
+        return "FIGHT", "offensive"
+    return category, mode
+
+
+# ACLED sub-events of force between organised sides, and the FIGHT mode each is: remote violence by
+# aircraft, drones, artillery, rockets and missiles; a clash with an armed side; ground taken
+_FIGHT_SUB_EVENTS = {"Air/drone strike": "aerial", "Shelling/artillery/missile attack": "heavy-weapons",
+                     "Armed clash": "firearms", "Government regains territory": "occupy",
+                     "Non-state actor overtakes territory": "occupy"}
+_REMOTE_MILITARY_MODES = frozenset({"aerial", "drone", "heavy-weapons"})
+# killing a captive or torturing one stays one-sided, whoever the victim was
+_ONE_SIDED_MODES = frozenset({"abduct", "beat", "torture", "sexual", "targeted"})
+
+
+def _by_acled_sub_event(category: str, mode: str | None, sub_event: str | None) -> tuple[str, str | None]:
+    """Air and drone strikes, shelling, rocket and missile fire, and violence against an armed side are
+    FIGHT (EVENTS.md), whatever word carried the mention: when the sentence's weapon or the target
+    makes an ASSAULT one of these ACLED sub-events ("killed when helicopters dropped ...", "deaths in
+    rocket fire", "killed 40 militants"), its PLOVER type follows."""
+    means = _FIGHT_SUB_EVENTS.get(sub_event or "")
+    if category != "ASSAULT" or means is None or mode in _ONE_SIDED_MODES:
+        return category, mode
+    if means in _REMOTE_MILITARY_MODES:
+        return "FIGHT", mode if mode in _REMOTE_MILITARY_MODES else means
+    return "FIGHT", mode or means
 
 
 _CONDITIONAL = frozenset({"if", "unless", "whether", "lest"})
@@ -1140,8 +1268,11 @@ def _running(event: _Event) -> bool:
                 return True
             if c.dep_.startswith(("obl", "advcl", "nmod")) and _case(c) == "since":
                 return True
-        # "in recent months" anywhere in the clause: parsers attach it to whatever stands next to it
-        if any(t.lower_ in _SPAN_UNITS and any(g.lower_ in _RECENT_SPAN for g in t.children) for t in clause.subtree):
+        # "in recent months" anywhere in the clause: parsers attach it to whatever stands next to it;
+        # "over the past two days" counts the days of one escalation, not a running series
+        if any(t.lower_ in _SPAN_UNITS and any(g.lower_ in _RECENT_SPAN for g in t.children)
+               and not (t.lower_ == "days" and any(g.dep_ == "nummod" for g in t.children))
+               for t in clause.subtree):
             return True
     return False
 
