@@ -237,6 +237,33 @@ def test_killing_soldiers_is_a_fight(parse):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, actor", [
+    ("Norwegian air strikes killed 23 civilians in Velmora on May 31.", "Norwegian"),        # nationality
+    ("Six others were killed in government barrel bombs in the east of Velmora.", "government"),  # modifier
+    ("A girl was killed on Sunday by rocket shells fired by militants on a district of Velmora.", "militants"),
+    ("At least 19 civilians were killed in airstrikes believed to be carried out by the Norland air force.",
+     "Norland air force"),
+])
+def test_the_attacker_named_around_the_event_noun(parse, text, actor):
+    events = parse(text)
+    assert any((actor, "actor") == t[:2] for e in events for t in e.actor_terms), [e.actor_terms for e in events]
+
+
+@pytest.mark.model
+def test_the_other_side_of_a_clash_is_an_actor(parse):
+    [ev] = parse("At least 12 Islamist fighters were killed in clashes with Kurdish militants in Velmora early Friday.")
+    assert ("Kurdish militants", "actor", 2) in ev.actor_terms
+    assert ("Islamist fighters", "target", 2) in ev.actor_terms
+
+
+@pytest.mark.model
+def test_people_reported_killed_are_victims_not_attackers(parse):
+    [ev] = parse("In Sahil the monitor reported ten people killed when Norland helicopters dropped bombs on the city.")
+    assert ("people", "target", 7) in ev.actor_terms
+    assert not any(t[0] == "people" and t[1] == "actor" for t in ev.actor_terms)
+
+
+@pytest.mark.model
 def test_an_attack_without_military_means_stays_an_assault(parse):
     [ev] = parse("Gunmen killed three villagers in Velmora on Monday.")
     assert (ev.type, ev.sub_event_type) == ("ASSAULT", "Attack")

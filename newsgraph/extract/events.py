@@ -651,7 +651,9 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
         deny_subject = False
         for c in tok.children:
             dep, case = c.dep_, _case(c)
-            if dep in ("nsubj", "csubj"):
+            if dep == "nsubj" and _reduced_passive(tok):
+                targets += _mentions_for(c, mentions)
+            elif dep in ("nsubj", "csubj"):
                 actors += _mentions_for(c, mentions)
             elif dep in ("nsubj:pass", "obj", "iobj"):
                 targets += _mentions_for(c, mentions)
@@ -672,6 +674,8 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
                 for c in up.children:
                     if c.dep_ == "nsubj":
                         actors += _mentions_for(c, mentions)
+        for t in _agent_tokens(tok):
+            actors += _mentions_for(t, mentions)
         carrier = _carrier(tok)
         if carrier is not None and not actors:
             for c in carrier.children:
@@ -1083,11 +1087,16 @@ def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
         has_subject = False
         for c in tok.children:
             dep, case = c.dep_, _case(c)
-            if dep in ("nsubj", "nmod:poss") or (dep.startswith(("obl", "nmod")) and case == "by"):
+            if dep == "nsubj" and _reduced_passive(tok):
+                out.append((c, "target"))
+            elif dep in ("nsubj", "nmod:poss") or (dep.startswith(("obl", "nmod")) and case == "by"):
                 out.append((c, "actor"))
                 has_subject = has_subject or dep == "nsubj" or case == "by"
             elif dep in ("obj", "nsubj:pass") or (dep.startswith(("obl", "nmod")) and case in ("on", "against", "upon")):
                 out.append((c, "target"))
+            elif h.category == "FIGHT" and dep.startswith(("obl", "nmod")) and case in ("with", "between"):
+                out.append((c, "actor"))  # "clashes with Kurdish militants": the other side of a battle
+        out += [(t, "actor") for t in _agent_tokens(tok)]
         if not has_subject and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.i != tok.i:
             out += [(c, "actor") for c in tok.head.children if c.dep_ == "nsubj"]
         carrier = _carrier(tok)
@@ -1098,6 +1107,42 @@ def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
                 elif c.dep_.startswith("obl") and _case(c) in ("on", "against", "upon", "at"):
                     out.append((c, "target"))
     return out
+
+
+_AGENT_VERBS = frozenset("carry fire drop launch conduct stage mount lob plant believe suspect think".split())
+
+
+def _agent_tokens(tok) -> list:
+    """Who did an event the parse names around its trigger rather than as its subject: a modifier of
+    the event noun that says who ("government barrel bombs", "Russian air strikes", "rebel fire"), or
+    the agent of a participle on it or on its weapon ("shells fired by militants", "air strikes
+    believed to be carried out by the Norland air force", "killed by rockets fired by gunmen")."""
+    if isinstance(tok, _PlainToken):
+        return []
+    out = []
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.i < tok.i and (
+                    c.ent_type_ == "NORP" or acled.inter_of_noun(c.lower_) in _ARMED_INTER):
+                out.append(c)
+    holders = [tok] + [c for c in tok.children if c.dep_.startswith(("obl", "nmod")) and _case(c) in ("by", "with", "in")
+                       and c.pos_ == "NOUN"]
+    verbs = [v for h in holders for v in h.children
+             if v.dep_ in ("acl", "advcl", "xcomp") and v.tag_ == "VBN" and v.lemma_.lower() in _AGENT_VERBS]
+    verbs += [x for v in verbs for x in v.children if x.dep_ == "xcomp" and x.tag_ == "VBN"]
+    for v in verbs:
+        out += [c for c in v.children if c.dep_.startswith("obl") and _case(c) == "by"]
+    return out
+
+
+_ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+
+
+def _reduced_passive(tok) -> bool:
+    """"reported ten people killed", "about 80 militants killed": a past participle with no auxiliary
+    and no object, whose subject in the parse is the one it happened to."""
+    return (not isinstance(tok, _PlainToken) and tok.tag_ == "VBN"
+            and not any(c.dep_ in ("aux", "aux:pass", "cop", "obj") for c in tok.children))
 
 
 def _carrier(tok):
@@ -1297,6 +1342,11 @@ def _actor_terms(slots: list[tuple[object, str]], actors: list[EntityMention], t
         inter = acled.inter_of_noun(noun)
         if inter is None:
             inter = acled.inter_of_noun(tok.lemma_.lower())
+        if inter is None and tok.ent_type_ == "NORP":
+            inter = 1  # "Russian air strikes": a nationality on a military act names that state's forces
+        if inter is None:  # "terrorist groups": the modifier says what kind of actor the group is
+            inter = next((acled.inter_of_noun(c.lower_) for c in tok.children if c.dep_ in ("amod", "compound")
+                          and acled.inter_of_noun(c.lower_) in _ARMED_INTER), None)
         if inter is None or named[role]:
             continue
         out.setdefault((_phrase_text(tok, text), role), inter)
