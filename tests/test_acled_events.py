@@ -264,6 +264,16 @@ def test_people_reported_killed_are_victims_not_attackers(parse):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, killed", [
+    ("Fierce clashes have erupted between two groups in Velmora, claiming at least 10 killed and 15 injured.", 10),
+    ("A car bomb rocked a district of Velmora on Tuesday, claiming eight and injuring 14 citizens.", 8),
+])
+def test_a_bare_toll_belongs_to_the_incident_of_its_sentence(parse, text, killed):
+    [ev] = parse(text)
+    assert ev.fatalities == killed and ev.polarity == "asserted"  # "claiming" gives a toll, not a claim
+
+
+@pytest.mark.model
 def test_an_attack_without_military_means_stays_an_assault(parse):
     [ev] = parse("Gunmen killed three villagers in Velmora on Monday.")
     assert (ev.type, ev.sub_event_type) == ("ASSAULT", "Attack")

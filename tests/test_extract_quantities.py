@@ -125,3 +125,21 @@ def test_one_person_named_by_an_article_is_one_victim():
     assert mention_fatalities(find_quantities("A sniper killed a civilian in Velmora.")) == 1
     # no casualty word: "a soldier" counts nothing
     assert find_quantities("A soldier said the army had advanced on Sahil.") == []
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("On Thursday 23 civilians including nine children were killed in air raids on Sahil.", 23),  # not the 23rd
+    ("A car bomb rocked a district of Velmora on Tuesday, claiming eight and injuring 14 citizens.", 8),
+    ("The monitor reported five more deaths in rebel fire on the Sahil district.", 5),
+    ("The strike on Velmora killed a two-day-old baby.", 1),
+    ("The blast claimed 12 lives.", 12),
+])
+def test_tolls_written_without_a_casualty_participle(sentence, killed):
+    from newsgraph.extract.acled import mention_fatalities
+
+    assert mention_fatalities(find_quantities(sentence)) == killed
+
+
+def test_what_a_group_claims_is_no_toll():
+    assert kinds("The Dawn Front claimed 40 attacks last year.") == [("attacks", 40, None)]
+    assert kinds("The meeting on Friday 12 was cancelled.") == []

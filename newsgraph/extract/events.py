@@ -490,6 +490,7 @@ def _analyse(tokens: list, text: str, names: list[tuple[int, int]], parsed: bool
             groups = [g for g in groups if g not in joined] + [merged]
         else:
             groups.append([h])
+    groups = _join_tolls(groups) if parsed else groups
     events.extend(_Event(g) for g in groups)
     by_cat: dict[str, _Event] = {}
     for h in kept:
@@ -500,6 +501,29 @@ def _analyse(tokens: list, text: str, names: list[tuple[int, int]], parsed: bool
         own = {id(h) for h in ev.hits}
         ev.content_ids = {t.i for h in hits if h.subsumed_by is not None and id(h.subsumed_by) in own for t in h.tokens}
     return events
+
+
+def _join_tolls(groups: list[list[_Hit]]) -> list[list[_Hit]]:
+    """A bare toll in a sentence with one violent incident is that incident's ("clashes erupted,
+    claiming 10 killed and 15 injured", "a car bomb rocked the district, claiming eight and injuring
+    14"): casualty words with no attacker of their own and no "after/since" of their own join it."""
+    def toll_only(g: list[_Hit]) -> bool:
+        for h in g:
+            if h.trigger.weight > 1 or h.category not in VIOLENT:
+                return False
+            tok = h.head
+            if any((c.dep_ == "nsubj" and not _reduced_passive(tok)) or (c.dep_.startswith("obl") and _case(c) == "by")
+                   for c in tok.children):
+                return False
+            if any(_case(t) in _SEPARATE_MARKS for t in [tok, *list(tok.ancestors)[:3]]):
+                return False
+        return True
+
+    tolls = [g for g in groups if toll_only(g)]
+    others = [g for g in groups if not toll_only(g)]
+    if len(others) != 1 or not tolls:
+        return groups
+    return [others[0] + [h for g in tolls for h in g]]
 
 
 def _apply_context(hits: list[_Hit], tokens: list) -> None:
@@ -705,12 +729,21 @@ def _claimer(tok):
     for _ in range(3):
         if cur.head.i == cur.i:
             return None
-        cur = cur.head
+        prev, cur = cur, cur.head
         if cur.lemma_.lower() == "claim":
-            return cur
+            return None if _claims_a_toll(cur, prev) else cur
         if cur.pos_ == "VERB":
             return None
     return None
+
+
+def _claims_a_toll(claim, via) -> bool:
+    """"clashes erupted, claiming at least 10 killed", "the blast claimed 12 lives": "claim" with a count
+    of dead is the toll of an event, not a party claiming it."""
+    if via.dep_ == "xcomp" and any(c.dep_ == "nummod" or c.like_num for c in via.children):
+        return True
+    return any(c.dep_ == "obj" and (c.like_num or c.lemma_.lower() in ("life", "lives")
+                                    or any(g.dep_ == "nummod" for g in c.children)) for c in claim.children)
 
 
 def _location(event: _Event, sent, mentions: list[EntityMention]) -> EntityMention | None:

@@ -73,6 +73,8 @@ _NOUN_KIND = {
     "farmer": "civilians", "worker": "civilians", "student": "civilians", "child": "civilians",
     "children": "civilians", "woman": "civilians", "women": "civilians", "pilgrim": "civilians",
     "worshipper": "civilians", "passenger": "civilians", "journalist": "civilians", "driver": "civilians",
+    "citizen": "civilians", "baby": "civilians", "infant": "civilians", "medic": "civilians",
+    "paramedic": "civilians", "nurse": "civilians", "patient": "civilians",
     "doctor": "civilians", "teacher": "civilians", "boy": "civilians", "girl": "civilians",
     "people": "people", "person": "people", "persons": "people", "man": "people", "men": "people",
     "individual": "people", "family": "families", "suspect": "suspects", "prisoner": "prisoners",
@@ -100,6 +102,7 @@ _MEASURE = re.compile(
 _MONTHS = {m.lower() for m in (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()}
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Capitalised words that may precede a count ("In 2,000 cases" is rare; "Brigade 52" is a name).
 _FUNCTION_WORDS = {
     "in", "on", "at", "by", "of", "the", "for", "with", "from", "to", "and", "but", "some", "about",
@@ -114,6 +117,7 @@ _DIRECT = {
     "dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded", "hurt": "wounded",
     "missing": "missing", "abducted": "abducted", "kidnapped": "abducted", "arrested": "arrested",
     "detained": "arrested", "displaced": "displaced", "captured": "captured", "homeless": "displaced",
+    "deaths": "killed", "fatalities": "killed",
 }
 # Before the number: a casualty verb.
 _BEFORE = {
@@ -179,12 +183,18 @@ _SINGULAR_PEOPLE = frozenset(w for w, k in _NOUN_KIND.items() if k in _PERSON_KI
 
 
 def _one_person_after(toks, j: int) -> bool:
-    """"a child", "a two-day-old baby", "a girl child": a person within three words."""
-    for k in range(j, min(j + 3, len(toks))):
+    """"a child", "a two-day-old baby", "a girl child": a person within three words (an age written
+    as one hyphenated word counts as one)."""
+    words = 0
+    for k in range(j, min(j + 9, len(toks))):
         w = toks[k][2].lower()
         if w in _SINGULAR_PEOPLE or w == "baby":
             return True
-        if not toks[k][2][:1].islower() or w in ("a", "an", "the", "of", "and"):
+        glued = k > j and (w == "-" or toks[k - 1][2] == "-") and toks[k][0] == toks[k - 1][1]
+        if glued:
+            continue
+        words += 1
+        if words > 3 or not toks[k][2][:1].isalnum() or toks[k][2][:1].isupper() or w in ("a", "an", "the", "of", "and"):
             return False
     return False
 
@@ -320,6 +330,9 @@ def _excluded(text: str, toks, i: int, j: int, q_start: int, lo: int) -> bool:
         return True
     if prev and prev[-1] in ("$", "€", "£", "#"):
         return True
+    nxt = toks[j][2].lower() if j < len(toks) else ""
+    if prev and prev[-1].lower() in _WEEKDAYS and _singular(nxt) in _NOUN_KIND:
+        return False  # "On Thursday 23 civilians were killed": a count after the day, not the 23rd
     if prev and q_start == i and w[0].isdigit() and prev[-1][:1].isupper() and prev[-1].lower() not in _FUNCTION_WORDS:
         # "Brigade 52", "Hill 60", and ages in appositions ("Ali, 34,") are handled below
         return True
@@ -397,6 +410,7 @@ def _predicate_after(toks, k: int, limit: int) -> tuple[str | None, int | None]:
     return None, None
 
 
+_TOLL_VERBS = frozenset({"claiming", "claimed"})
 _INNER_COUNT_CUES = frozenset({"including", "among", "them", "whom", "from", "of"})
 
 
@@ -408,6 +422,8 @@ def _kind_before(toks, q_start: int) -> str | None:
         return _BEFORE[prev[-1]]
     # "killing seven fighters and wounding five others" is covered above; "the death toll rose to 11",
     # "put the toll at 11", "a toll of 11"
+    if prev[-1] in _TOLL_VERBS:
+        return "killed"  # "a car bomb ... claiming eight": a toll; what else it claims is no count of people
     if prev[-1] in ("to", "at", "of", "reached", "hit", "stood", "is", "was") and "toll" in prev:
         return "killed"
     if prev[-1] in ("at", "of") and ("crowd" in prev or "crowds" in prev or "turnout" in prev):
@@ -469,6 +485,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         if kind is None:
             kind = _kind_before(toks, q_start)
         noun_kind, k, has_noun = _noun_after(toks, j)
+        if q_start > 0 and toks[q_start - 1][2].lower() in _TOLL_VERBS and noun_kind not in (None, *_PERSON_KINDS):
+            kind = None  # "claimed 40 attacks" counts attacks, not the dead
         if kind is None and k < len(toks) and toks[k][2].lower() in _DIRECT and has_noun:
             kind = _DIRECT[toks[k][2].lower()]  # "five people dead"
         if kind is None and (has_noun or j < len(toks) and toks[j][2].lower() in _AUX):
