@@ -166,6 +166,30 @@ def test_no_event_in(parse, text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Another 42 people including 11 children have been killed in strikes on eastern Velmora, the monitor said.",
+    "Twenty people in Sahil have been killed and almost 70 others wounded by rockets that fell in the city.",
+    "Karim al-Tarmi will meet with security aides on Friday.",                      # a schedule
+    "Inspectors will go to Norland to investigate three sites.",                   # a plan
+    "President Karim al-Tarmi is set to face Western pressure at international talks in Lyon on Wednesday.",
+    "Velmora said it would support armed groups fighting against the Dawn Front.",  # future cooperation
+    "The attack would have caused serious casualties.",                            # counterfactual
+])
+def test_running_totals_and_plans_are_no_events(parse, text):
+    assert parse(text) == []
+
+
+@pytest.mark.model
+def test_one_incident_in_the_perfect_and_an_attempt_stay_events(parse):
+    [ev] = parse("At least ten people have been killed in an air strike on Sahil.")
+    assert (ev.type, ev.fatalities) == ("FIGHT", 10)
+    [ev] = parse("The Dawn Front massed its forces near the city in an attempt to seize it from the army.")
+    assert (ev.type, ev.mode) == ("FIGHT", "occupy")
+    [ev] = parse("The Dawn Front said it will attack Velmora.")  # a future use of force is a threat
+    assert ev.type == "THREATEN"
+
+
+@pytest.mark.model
 def test_due_to_is_a_cause_not_an_intent(parse):
     events = parse("Five civilians were killed due to terrorist rocket attacks on Velmora on Monday.")
     assert events and all(e.type != "THREATEN" for e in events)

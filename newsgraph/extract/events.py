@@ -991,8 +991,19 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             category, mode = _on_ground(ev, category, mode, places, targets, slots)
             if _hypothetical(ev, category) or _background(ev) or _running(ev):
                 continue
+            plan = _planned(ev) if category != "THREATEN" else None
+            if plan == "counterfactual":
+                continue  # "the attack would have caused serious casualties"
+            if plan == "future":
+                if category not in VIOLENT | {"COERCE", "SANCTION", "PROTEST", "MOBILIZE"}:
+                    continue  # "Obama will meet aides on Friday", "inspectors will go to investigate": a plan
+                category, mode = "THREATEN", "violence" if category in VIOLENT else mode
+            if category != best.trigger.category and category in ("AGREE", "CONCEDE") and best.trigger.category in _COOPERATIVE:
+                continue
             tx = _date(ev, sent, timexes, text)
             qs = tuple(qmap.get(n, ()))
+            if tx is None and qs and _running_toll(ev, text, qs):
+                continue
             if qs and all(q.scope == "cumulative" for q in qs) and (tx is None or _dates_a_start(tx, sent, text)):
                 continue  # a running total ("the war has killed 400,000 since 2011") is no occurrence
             is_verb = any(h.head.pos_ == "VERB" or (h.head.head.lemma_.lower() in _LIGHT_VERBS and h.head.head.pos_ == "VERB")
@@ -1267,6 +1278,69 @@ def _hypothetical(event: _Event, category: str) -> bool:
             if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
                 break
             tok = tok.head
+    return False
+
+
+# verbs (and predicative adjectives: "set to", "due to") whose infinitive is only planned; an attempt
+# ("tried to seize", "in a bid to capture") is under way and stays an event
+_PLAN_VERBS = frozenset("plan intend set expect hope aim seek want prepare schedule due go decide vow pledge "
+                        "promise threaten".split())
+
+
+def _planned(event: _Event) -> str | None:
+    """"future" when the event is only planned or foreseen: a future auxiliary on its clause ("Obama
+    will meet aides", "inspectors will go to Syria to investigate"), a plan verb it is the infinitive
+    of ("is set to face pressure at talks"), or a headline's bare "to" ("Inspectors to visit sites");
+    "counterfactual" under "would have"; else None. Walks up from the trigger through its own verb and
+    the infinitives and "to" clauses above it, not into relative clauses or reported speech."""
+    tok = event.best.head
+    if isinstance(tok, _PlainToken):
+        return None
+    cur = tok
+    if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("obj", "obl", "nsubj", "nsubj:pass") and cur.head.pos_ == "VERB":
+        cur = cur.head  # "face pressure at talks": the noun's verb
+    for _ in range(4):
+        aux = {c.lower_ for c in cur.children if c.dep_ in ("aux", "aux:pass")}
+        if aux & _FUTURE:
+            return "counterfactual" if aux & {"have", "'ve"} else "future"
+        if cur.i != tok.i and cur.lemma_.lower() in _PLAN_VERBS and cur.pos_ in ("VERB", "AUX", "ADJ"):
+            return "future"
+        marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+        if cur.head.i == cur.i:
+            return "future" if "to" in marks and not aux and cur.pos_ == "VERB" else None
+        if cur.dep_ == "xcomp" or (cur.dep_ in ("advcl", "acl") and "to" in marks):
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+_CASUALTY_LEMMAS = frozenset("kill die wound injure".split())
+
+
+def _running_toll(event: _Event, text: str, quants) -> bool:
+    """An undated count in the perfect over a series rather than one incident: "another 42 people
+    have been killed in strikes on the east", "twenty people in Sahil have been killed by rockets";
+    "ten have been killed in an air strike on Sahil" is one incident."""
+    def has_perfect(v) -> bool:  # "have been killed and 70 others wounded": the second shares the first's
+        return any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "have" for c in v.children) or (
+            v.dep_ == "conj" and any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "have" for c in v.head.children))
+
+    perfect = [h for h in event.hits if not isinstance(h.head, _PlainToken) and _lemma_of(h) in _CASUALTY_LEMMAS
+               and has_perfect(h.head)]
+    if not perfect:
+        return False
+    if any(re.search(r"\banother\s*$", text[max(0, q.start - 12):q.start], re.I) or q.text.lower().startswith("another")
+           for q in quants):
+        return True
+    for h in perfect:
+        # "have been killed and 70 others wounded by rockets": a coordinated participle shares the clause
+        for c in h.head.subtree:
+            series = c.dep_.startswith("obl") and c.head.tag_ == "VBN" and _case(c) in ("in", "by") and c.tag_ == "NNS" and (
+                c.lemma_.lower() in LEXICON or any(l in LEXICON for l in _lemmas(c))) and not any(
+                g.dep_ in ("det", "nummod") for g in c.children)
+            if series:
+                return True
     return False
 
 
