@@ -219,17 +219,17 @@ def _match(tokens: list, names: list[tuple[int, int]], places: list[tuple[int, i
         if not any(lem in _PHRASES_BY_FIRST for lem in lemma_lists[k]) or k in used or _in_name(tok, names):
             continue
         best: tuple[int, Trigger, list] | None = None
-        for first in _lemmas(tok):
+        for first in lemma_lists[k]:
             for phrase, trig in _PHRASES_BY_FIRST.get(first, ()):
                 pos, taken = k + 1, [k]
                 ok = True
                 gap = 3 if phrase[0] in _GAPPY else 2
                 for word in phrase[1:]:
-                    while pos < n and pos - taken[-1] <= gap and word not in _lemmas(tokens[pos]) and (
+                    while pos < n and pos - taken[-1] <= gap and word not in lemma_lists[pos] and (
                         tokens[pos].lower_ in _SKIPPABLE or (phrase[0] in _GAPPY and tokens[pos].text[:1].isalnum())
                     ):
                         pos += 1
-                    if pos < n and word in _lemmas(tokens[pos]):
+                    if pos < n and word in lemma_lists[pos]:
                         taken.append(pos)
                         pos += 1
                     else:
@@ -249,7 +249,7 @@ def _match(tokens: list, names: list[tuple[int, int]], places: list[tuple[int, i
         if _territory_taken(tok, places):
             hits.append(_Hit(_TERRITORY_TAKEN, [tok], tok))
             continue
-        cands = [t for lem in _lemmas(tok) for t in LEXICON.get(lem, ()) if _pos_ok(t, tok)]
+        cands = [t for lem in lemma_lists[k] for t in LEXICON.get(lem, ()) if _pos_ok(t, tok)]
         if _describes_people(tok):
             cands = [t for t in cands if t.category in VIOLENT]
         if cands:
@@ -769,7 +769,7 @@ def _location(event: _Event, sent, mentions: list[EntityMention]) -> EntityMenti
     if attached:
         return min(attached, key=lambda x: (x[1] > 12, x[0], x[1]))[2]
     # the dateline ("TIKRIT, Iraq (ALP) —") places the lead sentence's events
-    if _DATELINE.match(sent.text) and locs[0].start == sent.start_char:
+    if locs[0].start == sent.start_char and _DATELINE.match(sent.text):
         return locs[0]
     return None
 
@@ -843,8 +843,9 @@ def _date(event: _Event, sent, timexes, text: str) -> object | None:
     doc = sent.doc
     event_ids = {t.i for h in event.hits for t in h.tokens}
     direct, fallback = [], []
+    lo, hi = sent.start_char, sent.end_char
     for tx in timexes:
-        if not (sent.start_char <= tx.start < sent.end_char):
+        if not (lo <= tx.start < hi):
             continue
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None:
@@ -958,18 +959,20 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     definite: list[str | None] = []
     typer = event_typer.load()
     for sent in doc.sents:
-        if _not_a_report(sent.text):
+        sent_text = sent.text  # spaCy joins the tokens' texts on each access
+        if _not_a_report(sent_text):
             continue
-        events = _analyse(list(sent), sent.text, names, parsed=True, places=place_spans)
+        events = _analyse(list(sent), sent_text, names, parsed=True, places=place_spans)
         if not events:
             continue
-        sent_ms = [m for m in ms if sent.start_char <= m.start < sent.end_char]
-        sent_qs = [q for q in quants if sent.start_char <= q.start < sent.end_char]
+        lo, hi = sent.start_char, sent.end_char  # computed by spaCy on each access
+        sent_ms = [m for m in ms if lo <= m.start < hi]
+        sent_qs = [q for q in quants if lo <= q.start < hi]
         events = _fold_interventions(events)
         qmap = _assign_quantities(events, sent_qs)
         # the trained typer reads the whole sentence and may retype its main event (event_typer.combine)
         main = _main_event(events, parsed=True)
-        probs = typer.categories([sent.text])[0] if typer is not None else {}
+        probs = typer.categories([sent_text])[0] if typer is not None else {}
         for n, ev in enumerate(events):
             best = ev.best
             category = best.category
@@ -1025,7 +1028,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             terms = _actor_terms(slots, actors, targets, text)
             fatal = acled.mention_fatalities(qs)
             acled_type, sub_event = acled.sub_event(
-                category, mode, sent.text, text[t_start:t_end],
+                category, mode, sent_text, text[t_start:t_end],
                 actor_inter=_side_inter(actors, terms, "actor"), target_inter=_side_inter(targets, terms, "target"),
                 killed=bool(fatal))
             category, mode = _by_acled_sub_event(category, mode, sub_event)
