@@ -298,6 +298,23 @@ def test_a_bare_toll_belongs_to_the_incident_of_its_sentence(parse, text, killed
 
 
 @pytest.mark.model
+def test_a_verbal_act_is_not_placed_where_its_content_happened(parse):
+    from newsgraph.types import EntityMention
+
+    text = "Norland has accused Belgium of killing civilians in Velmora."
+    mentions = [EntityMention(0, 7, "Norland", "LOC", subtype="country", entity=0),
+                EntityMention(20, 27, "Belgium", "LOC", subtype="country", entity=1),
+                EntityMention(51, 58, "Velmora", "LOC", subtype="settlement", entity=2)]
+    accusations = [e for e in parse(text, mentions) if e.type == "ACCUSE"]
+    assert [e.location for e in accusations] == [-1]
+    text = "The Dawn Front condemned the killings at a news conference in Velmora on Monday."
+    mentions = [EntityMention(4, 14, "Dawn Front", "ORG", subtype="armed_group", entity=0),
+                EntityMention(62, 69, "Velmora", "LOC", subtype="settlement", entity=1)]
+    [accusation] = [e for e in parse(text, mentions) if e.type == "ACCUSE"]
+    assert accusation.location == 1
+
+
+@pytest.mark.model
 def test_an_attack_without_military_means_stays_an_assault(parse):
     [ev] = parse("Gunmen killed three villagers in Velmora on Monday.")
     assert (ev.type, ev.sub_event_type) == ("ASSAULT", "Attack")

@@ -774,6 +774,35 @@ def _location(event: _Event, sent, mentions: list[EntityMention]) -> EntityMenti
     return None
 
 
+# verbal acts placed where they were said; an agreement is placed where it applies (ACLED), which its
+# content names ("agreed to hand over its checkpoints in Velmora")
+_SAID_ACTS = SPEECH_ACTS - {"AGREE"}
+
+
+def _own_setting(loc: EntityMention, event: _Event, sent) -> bool:
+    """Whether a place is where a verbal act itself happened ("condemned the attack at a news conference
+    in Lyon", a dateline), not a place its content mentions ("accused Norland of killing civilians in
+    Velmora", "called for observers in Velmora"): the place phrase hangs on the act's own word."""
+    span = sent.doc.char_span(loc.start, loc.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if loc.start == sent.start_char and _DATELINE.match(sent.text):
+        return True
+    own = {t.i for h in event.hits for t in h.tokens}
+    cur = span.root
+    for _ in range(4):  # up through the place phrase: "the town of X", "X city", "north of X"
+        if cur.head.i in own:
+            return cur.dep_.startswith(("obl", "advmod")) or (cur.dep_.startswith("nmod") and _case(cur) not in ("of", "over", "against", "on"))
+        # "at a news conference in Lyon": the place of the occasion the act took place at
+        occasion = cur.dep_.startswith("nmod") and _case(cur) in ("in", "at") and cur.head.dep_.startswith("obl") \
+            and _case(cur.head) in ("at", "in", "during") and cur.head.head.i in own
+        if cur.head.i == cur.i or not (cur.dep_ in ("compound", "flat", "flat:name", "appos", "amod") or occasion
+                                         or (cur.dep_.startswith("nmod") and cur.head.lower_ in _PLACE_HEADS)):
+            return False
+        cur = cur.head
+    return False
+
+
 # "by the end of April", "until Friday": a deadline or the end of a span, not when the event happened
 _DEADLINE = re.compile(r"(?:\bby|\buntil|\btill|\bbefore|no later than|deadline of|(?:by|before) the (?:end|middle|start|beginning) of)$")
 # a past participle that modifies the event's content noun reports the content being done
@@ -987,8 +1016,11 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             actors = [m for m in actors if not _is_place(m)]
             places = [m for m in targets if _is_place(m)]
             targets = [m for m in targets if not _is_place(m)]
-            if loc is None and places:
+            if loc is None and places and category not in _SAID_ACTS:
                 loc = places[0]
+            placed = loc is not None  # a place in its content still anchors the act as a specific one
+            if loc is not None and category in _SAID_ACTS and not _own_setting(loc, ev, sent):
+                loc = None  # "accused Belgium of killing civilians in Velmora": the place of the content
             slots = _slot_nouns(ev)
             category, mode = _by_means(category, mode, slots)
             category, mode = _on_ground(ev, category, mode, places, targets, slots)
@@ -1015,7 +1047,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             conf += 0.15 if (actors or targets) else 0.0
             conf += 0.1 if tx is not None else 0.0
             conf += 0.1 if qs else 0.0
-            conf += 0.05 if loc is not None else 0.0
+            conf += 0.05 if placed else 0.0
             conf = round(min(conf, 0.95), 2)
             if conf < min_confidence:
                 continue
