@@ -282,9 +282,15 @@ def test_the_other_side_of_a_clash_is_an_actor(parse):
 
 @pytest.mark.model
 def test_people_reported_killed_are_victims_not_attackers(parse):
-    [ev] = parse("In Sahil the monitor reported ten people killed when Norland helicopters dropped bombs on the city.")
-    assert ("people", "target", 7) in ev.actor_terms
-    assert not any(t[0] == "people" and t[1] == "actor" for t in ev.actor_terms)
+    [ev] = parse("In Sahil the monitor reported ten children killed when Norland helicopters dropped bombs on the city.")
+    assert ("children", "target", 7) in ev.actor_terms
+    assert not any(t[0] == "children" and t[1] == "actor" for t in ev.actor_terms)
+
+
+@pytest.mark.model
+def test_people_say_nothing_of_who_the_victims_were(parse):
+    [ev] = parse("Norland helicopters dropped barrel bombs on Velmora, killing at least 20 people.")
+    assert [t for t in ev.actor_terms if t[1] == "target"] == []
 
 
 @pytest.mark.model

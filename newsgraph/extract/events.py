@@ -1472,6 +1472,9 @@ def _phrase_text(tok, text: str) -> str:
     return " ".join(text[lo:tok.idx + len(tok.text)].split())
 
 
+_NO_KIND_NOUNS = frozenset({"people", "person", "persons", "individuals", "others"})
+
+
 def _actor_terms(slots: list[tuple[object, str]], actors: list[EntityMention], targets: list[EntityMention],
                  text: str) -> tuple[tuple[str, str, int | None], ...]:
     """Descriptive actors ("gunmen", "government troops", "villagers"): role fillers whose noun says
@@ -1481,6 +1484,8 @@ def _actor_terms(slots: list[tuple[object, str]], actors: list[EntityMention], t
     out: dict[tuple[str, str], int | None] = {}
     for tok, role in slots:
         noun = tok.lower_
+        if noun in _NO_KIND_NOUNS:
+            continue  # "20 people were killed": who they were is not said (civilians, fighters or both)
         inter = acled.inter_of_noun(noun)
         if inter is None:
             inter = acled.inter_of_noun(tok.lemma_.lower())
