@@ -83,8 +83,23 @@ N_ANCESTORS = 5
 
 def _mix(template: int, *cols: np.ndarray) -> np.ndarray:
     """A 64-bit hash of a feature template and the string ids (spaCy's hashes) it joins."""
-    seed = (template * 0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019) % (1 << 64)
+    seed = _seed(template)
     h = np.full(cols[0].shape if cols else (1,), seed, dtype=np.uint64)
+    for c in cols:
+        h = (h ^ c.astype(np.uint64, copy=False)) * _M1
+        h ^= h >> np.uint64(29)
+    return h
+
+
+def _seed(template: int) -> int:
+    return (template * 0x9E3779B97F4A7C15 + 0x632BE59BD9B4E019) % (1 << 64)
+
+
+def _mix_rows(templates: list[int], *cols: np.ndarray) -> np.ndarray:
+    """``_mix`` of several templates at once, one per row: row k is ``_mix(templates[k], *(c[k] for c
+    in cols))``, bit for bit (the same integer operations, a few array calls instead of a few per
+    template: a document has only some hundred tokens, so the calls are what costs)."""
+    h = np.array([_seed(t) for t in templates], dtype=np.uint64)[:, None]
     for c in cols:
         h = (h ^ c.astype(np.uint64, copy=False)) * _M1
         h ^= h >> np.uint64(29)
@@ -173,23 +188,28 @@ def doc_features(doc, cue_ids: np.ndarray, gate_ids: np.ndarray, mask: int) -> D
     root = root_of[sid]
     posrel = np.where(idx < root, 2, np.where(idx > root, 3, 4)).astype(np.uint64)
 
+    offsets: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # k -> (token k away in the sentence?, its index)
+
     def shift(col: np.ndarray, k: int) -> np.ndarray:
-        j = idx + k
-        ok = (j >= 0) & (j < n)
-        jj = np.clip(j, 0, n - 1)
-        ok &= sid[jj] == sid
+        if k not in offsets:
+            j = idx + k
+            ok = (j >= 0) & (j < n)
+            jj = np.clip(j, 0, n - 1)
+            ok &= sid[jj] == sid
+            offsets[k] = ok, jj
+        ok, jj = offsets[k]
         return np.where(ok, col[jj], _NONE)
 
     is_cue = np.isin(lem, cue_ids)
-    cols = [
-        _mix(1, np.zeros(n, np.uint64)), _mix(2, low), _mix(3, lem), _mix(4, tag), _mix(5, dep), _mix(6, qs),
-        _mix(7, tag, dep), _mix(8, dep, lem[heads]), _mix(9, tag[heads]), _mix(10, ent), _mix(11, title),
-        _mix(12, posrel), _mix(13, lem[root]),
-        _mix(14, shift(low, -1)), _mix(15, shift(low, 1)), _mix(16, shift(tag, -1)), _mix(17, shift(tag, 1)),
-        _mix(18, shift(tag, -2)), _mix(19, shift(tag, 2)), _mix(20, shift(qs, -1)), _mix(21, shift(qs, 1)),
-        _mix(22, is_cue.astype(np.uint64)), _mix(23, lem, shift(lem, 1)), _mix(24, shift(lem, -1), lem),
-        _mix(25, is_root.astype(np.uint64)),
-    ]
+    lem_next, lem_prev = shift(lem, 1), shift(lem, -1)
+    singles = _mix_rows(
+        [1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 25],
+        np.stack([np.zeros(n, np.uint64), low, lem, tag, dep, qs, tag[heads], ent, title, posrel, lem[root],
+                  shift(low, -1), shift(low, 1), shift(tag, -1), shift(tag, 1), shift(tag, -2), shift(tag, 2),
+                  shift(qs, -1), shift(qs, 1), is_cue.astype(np.uint64), is_root.astype(np.uint64)]))
+    pairs = _mix_rows([7, 8, 23, 24], np.stack([tag, dep, lem, lem_prev]), np.stack([dep, lem[heads], lem_next, lem]))
+    # in the order of the templates' numbers
+    cols = [*singles[:6], pairs[0], pairs[1], *singles[6:20], pairs[2], pairs[3], singles[20]]
     # the word's place under its first ancestors: ancestor lemma x the dependency of the branch
     child, anc = idx, heads
     first_lem = np.full(n, _NONE, dtype=np.uint64)
@@ -200,8 +220,7 @@ def doc_features(doc, cue_ids: np.ndarray, gate_ids: np.ndarray, mask: int) -> D
         valid = child != anc
         rel = np.where(valid, dep[child], _NONE)
         alem = np.where(valid, lem[anc], _NONE)
-        cols.append(_mix(30 + k, alem, rel))
-        cols.append(_mix(40, alem, rel))
+        cols.extend(_mix_rows([30 + k, 40], np.stack([alem, alem]), np.stack([rel, rel])))
         hit = valid & is_cue[anc] & ~found
         first_lem[hit], first_rel[hit], first_depth[hit] = alem[hit], rel[hit], min(k, 3)
         found |= hit
