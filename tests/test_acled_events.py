@@ -180,6 +180,22 @@ def test_running_totals_and_plans_are_no_events(parse, text):
 
 
 @pytest.mark.model
+def test_a_setting_that_acts_is_no_event(parse):
+    assert parse("Norland was hit by the unrest in March 2011.") == []
+
+
+@pytest.mark.model
+def test_areas_under_siege_are_a_state_a_siege_laid_is_an_event(parse):
+    from newsgraph.types import EntityMention
+
+    text = "Rebels left areas under regime siege around Velmora on Monday."
+    velmora = EntityMention(text.find("Velmora"), text.find("Velmora") + 7, "Velmora", "LOC", subtype="settlement", entity=0)
+    assert all(e.type != "FIGHT" for e in parse(text, [velmora]))
+    [ev] = parse("The army laid siege to Velmora on Monday.")
+    assert (ev.type, ev.mode) == ("FIGHT", "blockade")
+
+
+@pytest.mark.model
 def test_one_incident_in_the_perfect_and_an_attempt_stay_events(parse):
     [ev] = parse("At least ten people have been killed in an air strike on Sahil.")
     assert (ev.type, ev.fatalities) == ("FIGHT", 10)

@@ -1024,7 +1024,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             slots = _slot_nouns(ev)
             category, mode = _by_means(category, mode, slots)
             category, mode = _on_ground(ev, category, mode, places, targets, slots)
-            if _hypothetical(ev, category) or _background(ev) or _running(ev):
+            if _hypothetical(ev, category) or _background(ev) or _running(ev) or _lasting_state(ev):
                 continue
             plan = _planned(ev) if category != "THREATEN" else None
             if plan == "counterfactual":
@@ -1397,6 +1397,10 @@ def _background(event: _Event) -> bool:
             return False
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in _SETTING_NOUNS:
             return True
+        # "the conflict has killed 400,000", "the country was hit by the unrest": the setting did it
+        if any(c.lemma_.lower() in _SETTING_NOUNS and (c.dep_ == "nsubj" or (c.dep_.startswith("obl") and _case(c) == "by"))
+               for c in tok.children):
+            return True
         cur = tok
         for _ in range(6):
             if cur.head.i == cur.i:
@@ -1423,6 +1427,25 @@ def _onset_of_setting(verb) -> bool:
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     return (before is not None and before.lemma_.lower() in _SETTING_NOUNS
             and not any(c.dep_.startswith("nsubj") for c in verb.children))
+
+
+_DURATION_UNITS = frozenset("day week month year decade".split())
+
+
+def _lasting_state(event: _Event) -> bool:
+    """A condition rather than an occurrence: a place "under siege" or "under bombardment" (not "came
+    under fire"), "two years of bombardment and siege"."""
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken) or tok.pos_ != "NOUN":
+            return False
+        if _case(tok) == "under" and tok.head.lemma_.lower() not in ("come", "fall"):
+            return True  # "areas under regime siege"; "came under fire" is an occurrence
+        head = tok.head if tok.dep_ != "conj" else tok.head.head
+        top = tok if tok.dep_ != "conj" else tok.head
+        if _case(top) == "of" and head.lemma_.lower() in _DURATION_UNITS and head.tag_ == "NNS":
+            return True
+    return False
 
 
 _RECENT_SPAN = frozenset({"recent", "past", "last"})
