@@ -196,6 +196,25 @@ def test_areas_under_siege_are_a_state_a_siege_laid_is_an_event(parse):
 
 
 @pytest.mark.model
+def test_a_weapon_is_an_event_only_where_it_is_used(parse):
+    from newsgraph.types import EntityMention
+
+    for text in ("The army did not have chemical weapons in Velmora, a source said.",
+                 "Stockpiles of sarin were shipped out of Velmora in 2014."):
+        k = text.find("Velmora")
+        assert parse(text, [EntityMention(k, k + 7, "Velmora", "LOC", subtype="settlement", entity=0)]) == []
+    [ev] = parse("Government helicopters dropped chlorine gas on Velmora on Monday.")
+    assert ev.sub_event_type == "Chemical weapon"
+    [ev] = parse("The chemical weapons attack near Velmora on August 21 killed more than 1400 people.")
+    assert (ev.sub_event_type, ev.fatalities) == ("Chemical weapon", 1400)
+
+
+@pytest.mark.model
+def test_a_participle_shares_the_running_span_of_its_perfect(parse):
+    assert parse("In recent months several hospitals have been damaged and medical staff killed in Velmora.") == []
+
+
+@pytest.mark.model
 def test_one_incident_in_the_perfect_and_an_attempt_stay_events(parse):
     [ev] = parse("At least ten people have been killed in an air strike on Sahil.")
     assert (ev.type, ev.fatalities) == ("FIGHT", 10)

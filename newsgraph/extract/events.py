@@ -468,6 +468,10 @@ def _analyse(tokens: list, text: str, names: list[tuple[int, int]], parsed: bool
         if g.category == "AGREE" and g.tokens[0].lower_.startswith(("vow", "pledge", "promis", "swore", "swear")):
             if any(h.subsumed_by is g and h.category in VIOLENT for h in hits):
                 g.category, g.mode = "THREATEN", "violence"
+    # a weapon's name is an event only where it is used ("a sarin attack", "the use of chlorine gas",
+    # "fired chemical weapons"): "the army did not have chemical weapons", "stockpiles were destroyed"
+    hits = [h for h in hits if not (parsed and h.mode == "unconventional" and h.head.pos_ in ("NOUN", "PROPN")
+                                    and not _weapon_used(h, hits))]
     kept = [h for h in hits if h.subsumed_by is None
             or (h.subsumed_by.category not in _IRREALIS and h.category in VIOLENT)
             or _lemma_of(h.subsumed_by) == "deny"]
@@ -501,6 +505,22 @@ def _analyse(tokens: list, text: str, names: list[tuple[int, int]], parsed: bool
         own = {id(h) for h in ev.hits}
         ev.content_ids = {t.i for h in hits if h.subsumed_by is not None and id(h.subsumed_by) in own for t in h.tokens}
     return events
+
+
+_USE_WORDS = frozenset("use fire drop launch deploy employ unleash attack strike bomb shell hit kill".split())
+
+
+def _weapon_used(hit: _Hit, hits: list[_Hit]) -> bool:
+    """A weapon named with its use: a use verb or an attack noun governs it, it modifies one ("chemical
+    weapons attack"), or another violent trigger of the sentence links to it."""
+    tok = hit.head
+    own = {t.i for t in hit.tokens}
+    if tok.head.i not in own and tok.head.lemma_.lower() in _USE_WORDS:
+        return True
+    if any(c.lemma_.lower() in _USE_WORDS for c in tok.children if c.dep_ in ("acl", "amod")):
+        return True  # "chlorine gas used against civilians"
+    return any(h is not hit and h.category in VIOLENT and h.mode not in ("unconventional", "destroy") and _linked(h, hit)
+               for h in hits)
 
 
 def _join_tolls(groups: list[list[_Hit]]) -> list[list[_Hit]]:
@@ -1468,7 +1488,13 @@ def _running(event: _Event) -> bool:
                 break
             clause = clause.head
         kids = list(clause.children)
-        perfect = any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "have" for c in kids)
+        perfect = any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "have" for c in kids) or (
+            # "hospitals have been damaged and staff killed": the second participle shares the perfect
+            clause.dep_ in ("conj", "xcomp") and any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "have"
+                                                     for c in clause.head.children))
+        if perfect and not any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "have" for c in kids):
+            clause = clause.head  # the clause that carries the perfect carries its "since" and its span too
+            kids = list(clause.children)
         if not perfect:
             continue
         if any(c.lower_ == "first" for c in clause.subtree):
