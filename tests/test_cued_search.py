@@ -126,3 +126,32 @@ def test_date_rules_find_exactly_what_a_full_scan_finds():
             assert _spans(finditer_cued(rx, cue, text, barrier_positions(barrier, text))) == expected, (rx.pattern, text)
             found += len(expected)
     assert found > 500
+
+
+_CLAIM_PIECES = [
+    "policy", "policies", "support", "the", "U.S.", "its", "role", "plan", "has", "have", "not", "n't", "never",
+    "been", "changed", "shifted", "reversed", "overturned", "altered", "remains", "remained", "unchanged", "same",
+    "stayed", "is", "was", ".", ";", '"', "“", "”", ",", "'", "on", "Velmora", "Sahil", "strategy", "now", "-",
+]
+_CLAIM_CHAINS = [
+    ["the|its", "policy|support|plan", "on Sahil|", "has|have", "now|", "changed|shifted|been reversed"],
+    ["policy|role|strategy", "toward Velmora|, officials said,|. Then|", "has|is|was", "not|n't|never", "been|",
+     "changed|altered|reversed"],
+    ["support|stance", "for the Dawn Front|; still|", "remains|stayed|is", "unchanged|the same"],
+]
+
+
+def test_claim_patterns_find_exactly_what_a_full_scan_finds():
+    from newsgraph.cued_search import barrier_positions
+    from newsgraph.extract import claims
+
+    cued = [(p, claims._CUES[p.pattern]) for p in claims._CHANGED_RE + claims._UNCHANGED_RE if p.pattern in claims._CUES]
+    assert len(cued) == 3
+    found = 0
+    for text in _texts(_CLAIM_PIECES, _CLAIM_CHAINS, n=1500, seed=13):
+        barriers = barrier_positions(claims._NOT_IN_CLAIM, text)
+        for rx, cue in cued:
+            expected = _spans(rx.finditer(text))
+            assert _spans(finditer_cued(rx, cue, text, barriers)) == expected, (rx.pattern, text)
+            found += len(expected)
+    assert found > 300

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph.cued_search import barrier_positions, finditer_cued
+
 # Nouns whose change is newsworthy and commonly disputed.
 _TOPICS = (
     "policy|policies|position|stance|strategy|approach|posture|doctrine|plan|plans|mission|role|"
@@ -33,6 +35,15 @@ _UNCHANGED = [
 ]
 _CHANGED_RE = [re.compile(p, re.IGNORECASE) for p in _CHANGED]
 _UNCHANGED_RE = [re.compile(p, re.IGNORECASE) for p in _UNCHANGED]
+# The patterns that start at their topic noun (a common word: "support", "role", "plan") are
+# searched only around the verb every match of theirs holds (finditer_cued: the same matches). No
+# match holds a full stop, semicolon or double quotation mark.
+_CUES = {
+    _CHANGED_RE[1].pattern: re.compile(r"(?:changed|shifted|reversed|overturned)\b", re.IGNORECASE),
+    _UNCHANGED_RE[0].pattern: re.compile(r"(?:changed|shifted|altered|reversed)\b", re.IGNORECASE),
+    _UNCHANGED_RE[1].pattern: re.compile(r"(?:unchanged|same)\b", re.IGNORECASE),
+}
+_NOT_IN_CLAIM = re.compile(r"[.;\"“”]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +63,17 @@ def _singular(topic: str) -> str:
 def find_change_claims(text: str) -> list[ChangeClaim]:
     """Every 'X changed' / 'X did not change' claim in ``text``, by position."""
     found: dict[tuple[int, int], ChangeClaim] = {}
+    barriers: list[int] | None = None
     for stance, patterns in (("unchanged", _UNCHANGED_RE), ("changed", _CHANGED_RE)):
         for pattern in patterns:
-            for m in pattern.finditer(text):
+            cue = _CUES.get(pattern.pattern)
+            if cue is None:
+                matches = pattern.finditer(text)
+            else:
+                if barriers is None:
+                    barriers = barrier_positions(_NOT_IN_CLAIM, text)
+                matches = finditer_cued(pattern, cue, text, barriers)
+            for m in matches:
                 overlaps = any(s < m.end() and m.start() < e for s, e in found)
                 if not overlaps:
                     found[(m.start(), m.end())] = ChangeClaim(_singular(m.group("topic")), stance, m.start(), m.end(), m.group(0))
