@@ -356,6 +356,14 @@ def test_a_verbal_act_is_not_placed_where_its_content_happened(parse):
 
 
 @pytest.mark.model
+def test_a_missile_is_shelling_unless_aircraft_fired_it(parse):
+    [ev] = parse("A missile fired by Norland forces killed at least 18 civilians on Tuesday in Velmora.")
+    assert (ev.mode, ev.sub_event_type) == ("heavy-weapons", "Shelling/artillery/missile attack")
+    ev = parse("Norland jets fired a missile at a convoy near Velmora on Tuesday.")[0]
+    assert ev.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.model
 def test_an_attack_without_military_means_stays_an_assault(parse):
     [ev] = parse("Gunmen killed three villagers in Velmora on Monday.")
     assert (ev.type, ev.sub_event_type) == ("ASSAULT", "Attack")

@@ -272,7 +272,9 @@ _add("shelling|bombardment|artillery|mortar|rocket|tank|barrage|katyusha|howitze
      "heavy-weapons", weight=6, pos="N")
 _add("rocket attack|rocket fire|mortar attack|mortar fire|artillery fire|tank fire|missile attack|"
      "ballistic missile|cruise missile", "FIGHT", "heavy-weapons", weight=7)
-_add("missile", "FIGHT", "aerial", weight=6, pos="N")
+# a missile is ACLED's "shelling/artillery/missile attack" unless aircraft fired it (acled.sub_event reads
+# the aircraft named in the sentence)
+_add("missile", "FIGHT", "heavy-weapons", weight=6, pos="N")
 _add("airstrike|air-strike|warplane|airstrikes|helicopter gunship|gunship|fighter jet", "FIGHT",
      "aerial", weight=7, pos="N")
 _add("air strike|air raid|air attack|aerial bombardment|aerial attack|shoot down|strike", "FIGHT",
