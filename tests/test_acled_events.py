@@ -364,6 +364,17 @@ def test_a_missile_is_shelling_unless_aircraft_fired_it(parse):
 
 
 @pytest.mark.model
+def test_the_sides_of_clashes_that_erupted(parse):
+    from newsgraph.types import EntityMention
+
+    text = "Fierce clashes have erupted between the Dawn Front and the Sahil Brigade in Velmora."
+    mentions = [EntityMention(text.find(n), text.find(n) + len(n), n, "ORG", subtype="armed_group", entity=k)
+                for k, n in enumerate(("Dawn Front", "Sahil Brigade"))]
+    [ev] = parse(text, mentions)
+    assert set(ev.actors) == {(0, "actor"), (1, "target")}
+
+
+@pytest.mark.model
 def test_an_attack_without_military_means_stays_an_assault(parse):
     [ev] = parse("Gunmen killed three villagers in Velmora on Monday.")
     assert (ev.type, ev.sub_event_type) == ("ASSAULT", "Attack")

@@ -667,16 +667,17 @@ def _is_member_noun(tok) -> bool:
     return bool(_MEMBER_NOUNS & {tok.lemma_.lower(), tok.lower_, tok.lower_[:-1]})
 
 
-def _mentions_for(tok, mentions: list[EntityMention]) -> list[EntityMention]:
+def _mentions_for(tok, mentions: list[EntityMention], conj: bool = True) -> list[EntityMention]:
     """Mentions naming the noun phrase headed by ``tok`` (its own words, compounds and "of" parts,
-    coordinated phrases), not those inside relative clauses or appositions."""
+    coordinated phrases unless ``conj`` is false), not those inside relative clauses or appositions."""
     spans = []
     stack = [tok]
+    own = ("compound", "flat", "flat:name", "amod", "nmod:poss", "det", "nummod") + (("conj",) if conj else ())
     while stack:
         t = stack.pop()
         spans.append((t.idx, t.idx + len(t.text)))
         for c in t.children:
-            if c.dep_ in ("compound", "flat", "flat:name", "amod", "nmod:poss", "det", "conj", "nummod") or (
+            if c.dep_ in own or (
                 c.dep_ == "nmod" and (_case(c) == "of" or (_case(c) == "from" and _is_member_noun(t)))
             ):
                 stack.append(c)
@@ -720,6 +721,13 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
                         actors += _mentions_for(c, mentions)
         for t in _agent_tokens(tok):
             actors += _mentions_for(t, mentions)
+        for t in _sides_of_happening(tok):
+            # "between X and Y": X one side, Y the other
+            if _case(t) == "between" and any(c.dep_ == "conj" for c in t.children):
+                actors += _mentions_for(t, mentions, conj=False)
+                targets += [m for c in t.children if c.dep_ == "conj" for m in _mentions_for(c, mentions)]
+            else:
+                actors += _mentions_for(t, mentions)
         carrier = _carrier(tok)
         if carrier is not None and not actors:
             for c in carrier.children:
@@ -1196,6 +1204,7 @@ def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
             elif h.category == "FIGHT" and dep.startswith(("obl", "nmod")) and case in ("with", "between"):
                 out.append((c, "actor"))  # "clashes with Kurdish militants": the other side of a battle
         out += [(t, "actor") for t in _agent_tokens(tok)]
+        out += [(t, "actor") for t in _sides_of_happening(tok)]
         if not has_subject and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.i != tok.i:
             out += [(c, "actor") for c in tok.head.children if c.dep_ == "nsubj"]
         carrier = _carrier(tok)
@@ -1235,6 +1244,16 @@ def _agent_tokens(tok) -> list:
 
 
 _ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+_HAPPEN_VERBS = frozenset("erupt break rage continue intensify escalate resume occur begin start flare".split())
+
+
+def _sides_of_happening(tok) -> list:
+    """"clashes erupted between the Dawn Front and the army", "fighting raged with rebels": the sides
+    of a fight named on the verb that says it happened."""
+    if isinstance(tok, _PlainToken) or tok.pos_ != "NOUN" or tok.dep_ != "nsubj" \
+            or tok.head.lemma_.lower() not in _HAPPEN_VERBS:
+        return []
+    return [c for c in tok.head.children if c.dep_.startswith("obl") and _case(c) in ("between", "with")]
 
 
 def _reduced_passive(tok) -> bool:
