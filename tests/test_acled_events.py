@@ -160,6 +160,7 @@ def parse():
     "Launched in Lyon in 1978, the paper offers its readers analysis.",  # a publisher's self-description
     "Rebels Seize Key Town In North",                                  # a headline link
     "Subscribe to our newsletter for the latest attacks and clashes.",
+    "Never miss a story again: sign up to our Telegram channel for the latest on the clashes.",
 ])
 def test_no_event_in(parse, text):
     assert parse(text) == []
@@ -222,6 +223,21 @@ def test_one_incident_in_the_perfect_and_an_attempt_stay_events(parse):
     assert (ev.type, ev.mode) == ("FIGHT", "occupy")
     [ev] = parse("The Dawn Front said it will attack Velmora.")  # a future use of force is a threat
     assert ev.type == "THREATEN"
+
+
+@pytest.mark.model
+def test_a_photo_caption_is_no_report(parse):
+    from newsgraph.types import EntityMention
+
+    text = "A view shows the damage at a hospital after an air strike in Sahil, Norland April 27, 2017."
+    sahil = EntityMention(text.find("Sahil"), text.find("Sahil") + 5, "Sahil", "LOC", subtype="settlement", entity=0)
+    assert parse(text, [sahil]) == []
+
+
+@pytest.mark.model
+def test_a_dated_report_is_no_caption(parse):
+    [ev] = parse("Jets struck a hospital in Sahil on April 27, 2017.")
+    assert ev.type == "FIGHT"
 
 
 @pytest.mark.model

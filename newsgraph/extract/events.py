@@ -1125,7 +1125,14 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
 
 # newsroom boilerplate: a publisher's description of itself, subscription and sharing prompts
 _BOILERPLATE = re.compile(r"\b(?:its|our|their) readers\b|\bsubscrib\w*|\bnewsletter\b|all rights reserved|\bcopyright\b|"
-                          r"\bclick here\b|\bread more\b|\bfollow us\b|\bsign up for\b|\bour (?:website|app)\b", re.I)
+                          r"\bclick here\b|\bread more\b|\bfollow us\b|\bsign up (?:for|to)\b|"
+                          r"\bour (?:website|app|(?:\w+ )?channel|podcast)\b|\bnever miss a story\b", re.I)
+# a wire photo's caption: a present-tense description ending in the date the picture was taken
+# ("A view shows the damage at a hospital after an air strike in Sahil, Norland April 27, 2017.")
+_CAPTION_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December) \d{1,2},? \d{4}\.?(?:\s+[A-Z]{2,}\S*)?\s*$")
+_CAPTION_VERB = re.compile(r"\b(?:shows?|walks?|stands?|sits?|rides?|carr(?:y|ies)|inspects?|looks?|rises?|"
+                           r"gather|is seen|are seen|pictured|poses?|holds?|waves?)\b")
 
 
 _INTERVENTION_LEMMAS = frozenset("disperse arrest detain break beat".split())
@@ -1143,9 +1150,12 @@ def _fold_interventions(events: list[_Event]) -> list[_Event]:
 
 def _not_a_report(sentence: str) -> bool:
     """A sentence that reports nothing that happened: boilerplate ("Launched in 1978, the paper
-    offers its readers ...", "Subscribe to our newsletter") or a bare headline of a link (a line of
-    title-case words without a verb's full stop, inside the body)."""
+    offers its readers ...", "Subscribe to our newsletter"), a photo caption (present tense, ending in
+    the picture's date) or a bare headline of a link (a line of title-case words without a verb's full
+    stop, inside the body)."""
     if _BOILERPLATE.search(sentence):
+        return True
+    if _CAPTION_DATE.search(sentence) and _CAPTION_VERB.search(sentence):
         return True
     return _headline_link(sentence)
 
