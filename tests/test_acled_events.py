@@ -235,6 +235,18 @@ def test_a_photo_caption_is_no_report(parse):
 
 
 @pytest.mark.model
+def test_a_tally_of_incidents_is_no_incident(parse):
+    from newsgraph.types import EntityMention
+
+    text = "Norland was the most dangerous place for health workers, with 135 attacks on clinics in Sahil in 2015."
+    sahil = EntityMention(text.find("Sahil"), text.find("Sahil") + 5, "Sahil", "LOC", subtype="settlement", entity=0)
+    assert parse(text, [sahil]) == []
+    # munitions counted are one barrage; a day's strikes are that day's event
+    assert parse("Militants fired 28 rocket and mortar shells on Sahil village last month.")
+    assert parse("Jets carried out 30 air strikes on Velmora on Sunday, the monitor said.")
+
+
+@pytest.mark.model
 def test_a_dated_report_is_no_caption(parse):
     [ev] = parse("Jets struck a hospital in Sahil on April 27, 2017.")
     assert ev.type == "FIGHT"

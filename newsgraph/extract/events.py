@@ -1067,6 +1067,8 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             qs = tuple(qmap.get(n, ()))
             if tx is None and qs and _running_toll(ev, text, qs):
                 continue
+            if _tally(ev) and not any(sent.start_char <= t.start < sent.end_char and t.precision == "day" for t in timexes):
+                continue  # "135 attacks on health facilities in 2015": a statistic of many events, not one day's
             if qs and all(q.scope == "cumulative" for q in qs) and (tx is None or _dates_a_start(tx, sent, text)):
                 continue  # a running total ("the war has killed 400,000 since 2011") is no occurrence
             is_verb = any(h.head.pos_ == "VERB" or (h.head.head.lemma_.lower() in _LIGHT_VERBS and h.head.head.pos_ == "VERB")
@@ -1400,6 +1402,26 @@ def _planned(event: _Event) -> str | None:
 
 
 _CASUALTY_LEMMAS = frozenset("kill die wound injure".split())
+_INCIDENT_NOUNS = frozenset("attack strike airstrike raid bombing explosion blast clash assault ambush shooting "
+                            "killing massacre operation incident".split())
+_TALLY_MIN = 10  # incidents counted in one phrase that make it a statistic rather than a report
+
+
+def _tally(event: _Event) -> bool:
+    """An event noun counted in the tens or more ("135 attacks on health facilities", "13 alleged
+    chemical attacks"): a tally of many incidents, no one of them."""
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken) or tok.pos_ != "NOUN" or tok.lemma_.lower() not in _INCIDENT_NOUNS:
+            continue  # "fired 28 rocket and mortar shells": munitions counted, one barrage
+        for c in tok.children:
+            if c.dep_ == "nummod" and c.like_num:
+                try:
+                    if float(c.text.replace(",", "")) >= _TALLY_MIN:
+                        return True
+                except ValueError:
+                    continue
+    return False
 
 
 def _running_toll(event: _Event, text: str, quants) -> bool:
