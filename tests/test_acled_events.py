@@ -247,6 +247,12 @@ def test_a_tally_of_incidents_is_no_incident(parse):
 
 
 @pytest.mark.model
+def test_strikes_pushed_for_are_requested_not_carried_out(parse):
+    events = parse("The report comes as Norland pushes for congressional approval for military strikes on Velmora.")
+    assert [e.type for e in events] == ["REQUEST"]
+
+
+@pytest.mark.model
 def test_a_dated_report_is_no_caption(parse):
     [ev] = parse("Jets struck a hospital in Sahil on April 27, 2017.")
     assert ev.type == "FIGHT"

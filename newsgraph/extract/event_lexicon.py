@@ -135,7 +135,7 @@ _add("observe ceasefire|respect ceasefire|hold fire", "RETREAT", "ceasefire", we
 _add("demand|urge|ask|appeal|request|insist|plead|press|order|instruct|beg|summon", "REQUEST",
      weight=4, pos="V", governs=True)
 _add("demand|appeal|request|plea|ultimatum|call", "REQUEST", weight=3, pos="N", governs=True)
-_add("call for|call on|call upon", "REQUEST", weight=5, governs=True)
+_add("call for|call on|call upon|push for|press for|lobby for", "REQUEST", weight=5, governs=True)
 _add("seek refuge|seek asylum|seek shelter|seek help|seek aid|seek assistance", "REQUEST", weight=6)
 _add("accuse|blame|condemn|denounce|criticize|criticise|allege|deplore|decry|slam|censure|rebuke|"
      "reprimand|complain|disapprove|object|lambast|fault", "ACCUSE", "disapprove", weight=4,
