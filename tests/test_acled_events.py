@@ -174,6 +174,8 @@ def test_no_event_in(parse, text):
     "Inspectors will go to Norland to investigate three sites.",                   # a plan
     "President Karim al-Tarmi is set to face Western pressure at international talks in Lyon on Wednesday.",
     "Velmora said it would support armed groups fighting against the Dawn Front.",  # future cooperation
+    "But coalition strikes have also claimed hundreds of civilian lives in parts of Norland.",
+    "He said that at least 6000 Dawn Front militants have been killed on this front.",
     "The attack would have caused serious casualties.",                            # counterfactual
 ])
 def test_running_totals_and_plans_are_no_events(parse, text):
@@ -219,6 +221,8 @@ def test_a_participle_shares_the_running_span_of_its_perfect(parse):
 def test_one_incident_in_the_perfect_and_an_attempt_stay_events(parse):
     [ev] = parse("At least ten people have been killed in an air strike on Sahil.")
     assert (ev.type, ev.fatalities) == ("FIGHT", 10)
+    [ev] = parse("More than 100 people have been killed in an air strike on a market in Velmora.")
+    assert ev.fatalities == 100
     [ev] = parse("The Dawn Front massed its forces near the city in an attempt to seize it from the army.")
     assert (ev.type, ev.mode) == ("FIGHT", "occupy")
     [ev] = parse("The Dawn Front said it will attack Velmora.")  # a future use of force is a threat

@@ -1402,6 +1402,13 @@ def _planned(event: _Event) -> str | None:
 
 
 _CASUALTY_LEMMAS = frozenset("kill die wound injure".split())
+_TOLL_LEMMAS = _CASUALTY_LEMMAS | {"claim", "leave", "cause"}
+_TOTAL_MIN = 100
+
+
+def _bare_plural(tok) -> bool:
+    """"strikes", "rockets": a plural event noun with no article or count, a series of incidents."""
+    return tok.tag_ == "NNS" and not any(g.dep_ in ("det", "nummod") for g in tok.children)
 _INCIDENT_NOUNS = frozenset("attack strike airstrike raid bombing explosion blast clash assault ambush shooting "
                             "killing massacre operation incident".split())
 _TALLY_MIN = 10  # incidents counted in one phrase that make it a statistic rather than a report
@@ -1432,12 +1439,22 @@ def _running_toll(event: _Event, text: str, quants) -> bool:
         return any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "have" for c in v.children) or (
             v.dep_ == "conj" and any(c.dep_ in ("aux", "aux:pass") and c.lemma_.lower() == "have" for c in v.head.children))
 
-    perfect = [h for h in event.hits if not isinstance(h.head, _PlainToken) and _lemma_of(h) in _CASUALTY_LEMMAS
-               and has_perfect(h.head)]
-    if not perfect:
+    hits = [h for h in event.hits if not isinstance(h.head, _PlainToken)]
+    perfect = [h for h in hits if _lemma_of(h) in _CASUALTY_LEMMAS and has_perfect(h.head)]
+    # "coalition strikes have claimed hundreds of lives": the strikes are the subject of a perfect toll
+    carried = [h for h in hits if h.head.dep_ == "nsubj" and h.head.head.lemma_.lower() in _TOLL_LEMMAS
+               and has_perfect(h.head.head)]
+    if not perfect and not carried:
         return False
+    if any(_bare_plural(h.head) for h in carried):
+        return True
     if any(re.search(r"\banother\s*$", text[max(0, q.start - 12):q.start], re.I) or q.text.lower().startswith("another")
            for q in quants):
+        return True
+    # "at least 6,000 militants have been killed on this front": hundreds and more, undated, in no one
+    # incident the sentence names, is a running total
+    one_incident = any(h.head.pos_ == "NOUN" and h.head.tag_ == "NN" for h in hits)
+    if not one_incident and any(q.kind == "killed" and q.value >= _TOTAL_MIN for q in quants):
         return True
     for h in perfect:
         # "have been killed and 70 others wounded by rockets": a coordinated participle shares the clause
