@@ -69,3 +69,14 @@ def make_cleaner_crash_on(monkeypatch, suffix: str) -> None:
         return real(raw)
 
     monkeypatch.setattr(pipeline, "process_document", fragile)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The shipped NLP pipeline, loaded once for the whole run; tests that need it skip without it."""
+    from newsgraph import nlp as ngnlp
+
+    try:
+        return ngnlp.load()
+    except Exception as exc:  # noqa: BLE001 - the model is not built on this machine
+        pytest.skip(f"NLP model unavailable: {exc}")

@@ -122,16 +122,6 @@ def test_score_counts_overlap_found_and_source():
 # --- the shipped model -----------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph import nlp as ngnlp
-
-    try:
-        return ngnlp.load()
-    except Exception as exc:  # noqa: BLE001
-        pytest.skip(f"NLP model unavailable: {exc}")
-
-
 @pytest.mark.model
 def test_the_tagger_finds_reports_beyond_say(nlp):
     text = ("The health minister of Norland warned on Monday that the clinics in Velmora would close by winter. "

@@ -2,19 +2,8 @@
 features hashed one template at a time (the model's weights are indexed by them)."""
 
 import numpy as np
-import pytest
 
 from newsgraph.extract import attribution as at
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph import nlp as ngnlp
-
-    try:
-        return ngnlp.load()
-    except Exception as exc:  # noqa: BLE001
-        pytest.skip(f"NLP model unavailable: {exc}")
 
 
 def test_hashing_rows_at_once_is_hashing_each_alone():

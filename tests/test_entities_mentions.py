@@ -47,16 +47,6 @@ def _assert_well_formed(text: str, mentions: list[EntityMention]) -> None:
         last_end = m.end
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph import nlp as ngnlp
-
-    try:
-        return ngnlp.load()
-    except Exception as exc:  # the model is not built on this machine
-        pytest.skip(f"newsgraph model not available: {exc}")
-
-
 def _blank_doc(text: str, ents: list[tuple[str, str]]):
     """A Doc of ``text`` with hand-made entity spans (surface, label), to imitate NER errors."""
     spacy = pytest.importorskip("spacy")

@@ -23,13 +23,6 @@ from newsgraph.types import EntityMention, EventMention
 PUBLISHED = date(2024, 5, 8)  # a Wednesday
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph import nlp as nlp_module
-
-    return nlp_module.load()
-
-
 def _events(nlp, text: str, published: date | None = PUBLISHED) -> list[EventMention]:
     return find_events(nlp(text), [], published)
 

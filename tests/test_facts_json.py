@@ -11,16 +11,6 @@ TEXT = ('Dawn Front fighters attacked the village of Qaryat Sahil on Monday, kil
         'the Velmora Observatory said. "We will not leave," Karim al-Tarmi, a Dawn Front commander, told reporters.')
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from newsgraph import nlp as ngnlp
-
-    try:
-        return ngnlp.load()
-    except Exception as exc:  # noqa: BLE001
-        pytest.skip(f"NLP model unavailable: {exc}")
-
-
 @pytest.mark.model
 def test_facts_read_back_equal_and_a_skipped_field_stays_empty(nlp):
     facts = extract_facts(TEXT, nlp(TEXT), None)
