@@ -16,7 +16,7 @@ import pytest
 
 from newsgraph import aggregate
 from newsgraph.extract.events import find_events
-from newsgraph.extract.timex import find_dates, partial_date
+from newsgraph.extract.timex import find_dates, own_date, partial_date
 from newsgraph.facts import DocumentFacts
 from newsgraph.types import EntityMention, EventMention
 
@@ -58,7 +58,38 @@ def test_a_commitment_resolves_its_deadline_forward():
     assert past.value == "2023-06"
 
 
+@pytest.mark.parametrize("text, stated", [
+    ("Published June 20 2016 At least nine fighters were killed on Sunday in Velmora.", date(2016, 6, 20)),
+    ("Posted on August 12 2016 by Karim al-Tarmi Jets struck the market.", date(2016, 8, 12)),
+    ("Last updated at Jun 132016 SAHIL Gunmen stormed a checkpoint on Monday.", date(2016, 6, 13)),
+    ("Nine killed in Velmora clashes Monitor AFP Saturday 20 Sep 2014 At least nine fighters died.", date(2014, 9, 20)),
+    ("Wed 01 Oct 2014 at 1459 Twin car bombs killed 18 people in Sahil.", date(2014, 10, 1)),
+    ("29-06-2016 Seven civilians killed in a car bomb in Sahil.", date(2016, 6, 29)),
+    ("September 10 2013 The Dawn Front likely used sarin, a rights group said.", date(2013, 9, 10)),
+    # narrative dates are no dateline
+    ("On 12 June 2015 gunmen of the Dawn Front stormed the Velmora checkpoint.", None),
+    ("Gunmen stormed a checkpoint in Velmora, which was shelled on Saturday 20 Sep 2014 too.", None),
+    ("The Dawn Front said on Monday that the strike of March 3 2015 killed nine.", None),
+])
+def test_the_date_a_text_states_at_its_head(text, stated):
+    line = own_date(text)
+    assert (line.day if line else None) == stated
+    if line is not None:
+        assert text[line.start:line.end].rstrip().endswith(str(stated.year))
+
+
 # -- date attachment (model) ------------------------------------------------------------------------
+
+@pytest.mark.model
+def test_a_weekday_is_read_against_the_texts_own_dateline(nlp):
+    # the catalogue says 2016-06-02, the text says it was published on Wednesday 2016-06-29
+    text = "Published June 29 2016 Seven civilians were killed in a car bomb attack in Sahil on Wednesday."
+    ev = _one(find_events(nlp(text), [], date(2016, 6, 2)), "car bomb")
+    assert ev.date == "2016-06-29" and ev.date_text == "Wednesday"
+    # without a dateline the weekday is read against the publication date given
+    plain = _one(find_events(nlp(text.split(" ", 4)[4]), [], date(2016, 6, 2)), "car bomb")
+    assert plain.date == "2016-06-01"
+
 
 @pytest.mark.model
 def test_a_deadline_does_not_date_the_agreement(nlp):

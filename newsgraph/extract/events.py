@@ -55,7 +55,7 @@ from newsgraph.extract.event_lexicon import (
 from newsgraph.extract import event_typer
 from newsgraph.extract import acled
 from newsgraph.extract.quantities import find_quantities
-from newsgraph.extract.timex import find_dates
+from newsgraph.extract.timex import find_dates, own_date
 from newsgraph.kb.countries import country
 from newsgraph.types import EntityMention, EventMention, Quantity
 
@@ -1001,7 +1001,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     """Event mentions in a parsed ``doc`` (one or more per sentence), in text order.
 
     ``mentions`` are the document's entity mentions (offsets into ``doc.text``); ``published``
-    anchors relative dates. Events below ``min_confidence`` are dropped (0 keeps all).
+    anchors relative dates unless the text states its own date at its head (timex.own_date). Events below ``min_confidence`` are dropped (0 keeps all).
     """
     text = doc.text
     if not text.strip():
@@ -1009,7 +1009,12 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     ms = _mention_index(mentions)
     names = [(m.start, m.end) for m in mentions if m.type in ("ORG", "PERSON", "LOC") and m.origin not in ("role", "pronoun")]
     place_spans = [(m.start, m.end) for m in mentions if m.type == "LOC"]
-    timexes = find_dates(text, published)
+    # "on Tuesday" is written against the date the text gives itself at its head, when it gives one;
+    # that date is when the text was written, no event's
+    dateline = own_date(text)
+    timexes = find_dates(text, dateline.day if dateline else published)
+    if dateline is not None:
+        timexes = [tx for tx in timexes if tx.end <= dateline.start or tx.start >= dateline.end]
     quants = find_quantities(text)
     quoted = _quoted_spans(text)
     out: list[EventMention] = []

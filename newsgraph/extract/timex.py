@@ -560,3 +560,56 @@ def partial_date(expression: str) -> str | None:
     mon = _month_of(m["mon"] or m["mon2"])
     day = m["day"] or m["day2"]
     return f"--{mon:02d}" + (f"-{_day_of(day):02d}" if day else "")
+
+
+# -- the date a text gives itself ------------------------------------------------------------------
+# A capture whose header lines were flattened into the body keeps its own date at its head: a label
+# ("Published", "Posted on", "Last updated at"), a weekday-and-date after the headline, or a bare full
+# date opening the text. Punctuation lost in the flattening glues the day to the year ("Jun 132016")
+# and leaves day-first numbers ("29-06-2016").
+_OWN_HEAD = 200
+_OWN_LABEL = re.compile(r"(?:\b(?:published|posted|updated|modified|dated?)(?:\s+(?:on|at))?|\bdate\s*:)\s*$", re.I)
+_OWN_PREP = re.compile(r"\b(?:on|since|until|till|by|from|before|after|in|of|between|and|to)\s*$", re.I)
+_WD_ANY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?,?"
+_OWN_WEEKDAY = re.compile(rf"(?:^|\s){_WD_ANY}\s*$")
+_GLUED = re.compile(rf"\b(?P<mon>{_MON})\s*(?P<day>[12]\d|3[01]|0?[1-9])(?P<year>(?:19|20)\d\d)\b")
+_NUMERIC_DMY = re.compile(r"\b(?P<day>1[3-9]|2\d|3[01])[-/.](?P<mon>0?[1-9]|1[0-2])[-/.](?P<year>(?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int
+    end: int
+    day: date
+
+
+def own_date(text: str) -> Dateline | None:
+    """The date the text states for itself at its head (see above), with its span, or None.
+
+    Relative expressions in the body ("on Tuesday") are written against this date, which may
+    differ from the date a catalogue or crawler recorded for the capture. A full date at the head
+    counts only when it is labelled, opens the text, or follows a weekday (a dateline); one after a
+    preposition ("on 12 June 2015 ...") is narrative."""
+    head = text[:_OWN_HEAD]
+    found: list[Dateline] = []
+    for tx in find_dates(head, None):
+        if tx.precision == "day" and tx.anchor == "absolute" and tx.value:
+            found.append(Dateline(tx.start, tx.end, date.fromisoformat(tx.value)))
+    for rx in (_GLUED, _NUMERIC_DMY):
+        for m in rx.finditer(head):
+            y, mo, d = int(m["year"]), (_month_of(m["mon"]) if rx is _GLUED else int(m["mon"])), int(m["day"])
+            if _valid(y, mo, d):
+                found.append(Dateline(m.start(), m.end(), date(y, mo, d)))
+    for line in sorted(found, key=lambda f: f.start):
+        before = head[max(0, line.start - 24):line.start]
+        if _OWN_LABEL.search(before):
+            return line
+        if _OWN_PREP.search(before):
+            continue
+        if line.start <= 2 or _OWN_WEEKDAY.search(before) or _starts_with_weekday(head, line.start):
+            return line
+    return None
+
+
+def _starts_with_weekday(text: str, start: int) -> bool:
+    return re.match(_WD, text[start:]) is not None
