@@ -699,3 +699,29 @@ def test_two_places_glued_name_the_town_within_the_region_or_else_the_first():
     g, _ = groups(towns + region + west + glued)
     assert ["Sahil", "Wadi Velmora Sahil", "Western Sahil"] in [sorted(set(x)) for x in g]
     assert any("Tarkan Sahil" in x and "Tarkan" in x for x in g)
+
+
+def test_a_name_without_its_first_given_name_joins_the_one_person_it_ends():
+    records = [rec(f"f{k}", 0, "Karim Hadi Tarmi", titles=["Norlandic President"]) for k in range(4)]
+    records += [rec("s1", 0, "Hadi Tarmi", titles=["Norlandic President"]), rec("s2", 0, "Hadi Tarmi"),
+                rec("s3", 0, "Hadi Tarmi"), rec("o1", 0, "Hadi Velmori")]
+    g, ents = groups(records)
+    assert ["Hadi Tarmi", "Karim Hadi Tarmi"] in g
+    assert ["Hadi Velmori"] in g
+    joined = next(e for e in ents if e.name == "Karim Hadi Tarmi")
+    assert any("without the first given name" in r for _, _, rs in joined.joins for r in rs)
+
+
+def test_an_established_short_name_without_a_shared_title_stays_apart():
+    # the son's name ends with his father's: "Karim Hadi Tarmi" is Karim son of Hadi Tarmi
+    records = [rec(f"f{k}", 0, "Karim Hadi Tarmi") for k in range(4)]
+    records += [rec(f"s{k}", 0, "Hadi Tarmi", titles=["former President"]) for k in range(3)]
+    g, _ = groups(records)
+    assert ["Hadi Tarmi"] in g and ["Karim Hadi Tarmi"] in g
+
+
+def test_two_glued_names_are_no_fuller_name():
+    records = [rec("g1", 0, "Karim Tarmi Hadi Tarmi"), rec("g2", 0, "Karim Tarmi Hadi Tarmi"),
+               rec("s1", 0, "Tarmi Hadi Tarmi")]
+    g, _ = groups(records)
+    assert ["Tarmi Hadi Tarmi"] in g

@@ -772,6 +772,60 @@ def _join_unique_heads(records: list[LocalRecord], cl: _Clusters) -> None:
             cl.join(i, target, why, force=True)
 
 
+def _qualified_titles(titles: list[str]) -> set[str]:
+    """Titles that tell persons apart: of two words or more ("Norwegian President"); a bare
+    "President" fits too many."""
+    return {fold(t) for t in titles if len(t.split()) >= 2}
+
+
+def _join_partial_person_names(records: list[LocalRecord], cl: _Clusters) -> None:
+    """ "Karim Hadi Tarmi" written without his first given name ("Hadi Tarmi") joins the one
+    person whose fuller name ends so. A son's name often ends with his father's ("X Hadi Tarmi"
+    is X son of Hadi Tarmi), so an established short name (HUB_STORIES stories or more) joins
+    only when the two share a qualified title ("Norwegian President"), and never a smaller
+    cluster than its own."""
+    by_tail: dict[tuple[str, ...], set[int]] = defaultdict(set)  # fuller names without the first token
+    named_otherwise = {_singular(t.norm) for r in records if r.type != "PERSON"
+                       for n in _record_names(r) for t in _parse(n, False).tokens[:1]}
+    tokens_of: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+    for i, r in enumerate(records):
+        if r.type != "PERSON":
+            continue
+        for n in _record_names(r):
+            toks = tuple(_singular(t.norm) for t in _parse(n).tokens)
+            if len(toks) >= 2:
+                tokens_of[i].append(toks)
+            # one given name left out; a word twice is two people glued ("X Tarmi Y Tarmi"), and
+            # a first word the corpus names a place or group by is a neighbouring name glued on
+            if len(toks) >= 3 and len(set(toks)) == len(toks) and toks[0] not in named_otherwise:
+                by_tail[toks[1:]].add(i)
+    titles: dict[int, set[str]] = defaultdict(set)
+    for i in tokens_of:
+        titles[cl.find(i)] |= _qualified_titles(records[i].titles)
+    for i, forms in tokens_of.items():
+        for toks in forms:
+            if len(toks) < 2 or toks not in by_tail:
+                continue
+            own = cl.find(i)
+            roots = {cl.find(j) for j in by_tail[toks]} - {own}
+            if len(roots) != 1:
+                continue
+            (target,) = roots
+            small, big = len(cl.stories[own]), len(cl.stories[target])
+            if big < small:
+                continue
+            shared = titles[own] & titles[target]
+            if small >= HUB_STORIES and not shared:
+                continue
+            r = records[i]
+            why = (f"{r.name!r} is {_cluster_name(records, cl, target)!r} without the first given name, "
+                   "the only person whose name ends so")
+            if shared:
+                why += f"; both are titled {sorted(shared)[0]!r}"
+            if cl.join(i, target, (r.name, _cluster_name(records, cl, target), [why])):
+                titles[cl.find(i)] = titles[own] | titles[target]
+
+
 # A word this long that differs from a far more reported name's word by one left-out letter is a
 # misspelling of it ("Erdoan" for a name whose "ğ" a feed dropped); shorter words are names of their own.
 MISSPELLING_MIN_LETTERS = 6
@@ -1645,6 +1699,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     _join_corroborated(records, cl, names_of)
     clock("corroborated definitions")
     _join_unique_heads(records, cl)
+    _join_partial_person_names(records, cl)
     clock("lone surnames and head words")
     _join_rare_misspellings(records, cl)
     clock("misspellings")

@@ -438,7 +438,28 @@ def _match_norm(a: str, b: str) -> tuple[float, tuple[str, ...]]:
         # consonants swapped across a vowel (Khazali / Khalazi): a transposition in the skeleton
         if [g for _, g in ga] == [g for _, g in gb] and _is_transposition(ka, kb) and len(ka) >= 3:
             return 0.88, tuple(codes) + ("transposition",)
+    literal = _literal_vowel_match(a, b)
+    if literal:
+        return literal
     return _attached_article(a, b) or (0.6 * JaroWinkler.similarity(sa, sb), ())
+
+
+# Steps that read two letters as one sound ("th" as one consonant, a final "-eh" as the feminine
+# ending) also fire where the letters are two sounds: "Fath" is f-t-h, the "Fateh" of another
+# romanisation with its vowel written. Without them the two words differ by one vowel.
+_LITERAL_SKIP = frozenset({"digraph", "thdh", "ah"})
+
+
+def _literal_vowel_match(a: str, b: str) -> tuple[float, tuple[str, ...]] | None:
+    sa, sb = a.replace(" ", "").replace("-", ""), b.replace(" ", "").replace("-", "")
+    for code, fn in _STEPS:
+        if code not in _LITERAL_SKIP:
+            sa, sb = fn(sa), fn(sb)  # type: ignore[operator]
+    ka, ga = _split_vowels(sa)
+    kb, gb = _split_vowels(sb)
+    if ka == kb and len(ka) >= 3 and _vowels_compatible(ga, gb, len(ka)):
+        return 0.9, ("vowel",)
+    return None
 
 
 def _attached_article(a: str, b: str) -> tuple[float, tuple[str, ...]] | None:
