@@ -725,3 +725,12 @@ def test_two_glued_names_are_no_fuller_name():
                rec("s1", 0, "Tarmi Hadi Tarmi")]
     g, _ = groups(records)
     assert ["Tarmi Hadi Tarmi"] in g
+
+
+def test_an_arabic_group_names_last_word_is_no_glued_place():
+    # "al-Sham" is a place the corpus names, and also the end of another group's name
+    records = [rec(f"j{k}", 0, "Jaish al-Fajr", "ORG") for k in range(3)]
+    records += [rec(f"p{k}", 0, "al-Sham", "LOC") for k in range(3)]
+    records += [rec("x1", 0, "Jaish Fajr al-Sham", "ORG")]
+    g, _ = groups(records)
+    assert ["Jaish Fajr al-Sham"] in g

@@ -415,6 +415,8 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                         not all(qualifier(w) or w.lower() in _DROPPABLE_PARTICLES or not a and w.lower() in _TIME_WORDS
                                 for w in dropped) or not any(qualifier(w) or not a and w.lower() in _WEEKDAYS for w in dropped)):
                     continue
+                if r.type == "ORG" and not a and fold(words[0]) in ARABIC_GROUP_HEADS:
+                    continue  # "Jaish Fajr al-Sham": an Arabic group name's last word completes it ("of the Levant")
                 if (r.type == "ORG" and a and any(nationality(w) for w in dropped) and not any(nationality(w) for w in rest)
                         and ORG_HEADS.get(fold(rest[-1])) in ("government", "military")):
                     continue  # "Norwegian Defence Ministry" is not "Defence Ministry"; "Norway Dawn Front" is "Dawn Front"
