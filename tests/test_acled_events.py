@@ -347,6 +347,44 @@ def test_the_attacker_named_around_the_event_noun(parse, text, actor):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize("text, trigger, actor", [
+    # the agent hangs on the noun the trigger modifies, not on the trigger
+    ("At least 20 people were killed on Saturday in a barrel bomb attack carried out by government troops in Sahil.",
+     "barrel bomb", "government troops"),
+    ("A mortar shell fired by militants on a Velmora camp on Saturday left a child dead.", "mortar", "militants"),
+    # the means belongs to the attack it is used in
+    ("Due to militant attacks with rocket shells on a Velmora district one child has been killed on Monday.",
+     "rocket", "militant"),
+    # a coordinated casualty verb shares the agent phrase
+    ("Two civilians were killed and nine others were injured by shells fired by militants on a Sahil neighbourhood.",
+     "killed", "militants"),
+])
+def test_the_attacker_named_on_the_phrase_the_trigger_builds_on(parse, text, trigger, actor):
+    [ev] = [e for e in parse(text) if e.trigger == trigger]
+    assert (actor, "actor") in [t[:2] for t in ev.actor_terms], ev.actor_terms
+
+
+@pytest.mark.model
+def test_a_group_name_tagged_as_an_adjective_is_the_actor(nlp):
+    """"A Tarmi counterattack": a proper noun the parser attached as an adjective still names who acted."""
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.events import find_events
+    from newsgraph.types import EntityMention
+
+    words = ["A", "Tarmi", "counterattack", "on", "government", "forces", "left", "28", "militants", "dead", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 9 + [False, False],
+              heads=[2, 2, 6, 5, 5, 2, 6, 8, 6, 8, 6],
+              deps=["det", "amod", "nsubj", "case", "compound", "nmod", "ROOT", "nummod", "obj", "amod", "punct"],
+              pos=["DET", "ADJ", "NOUN", "ADP", "NOUN", "NOUN", "VERB", "NUM", "NOUN", "ADJ", "PUNCT"],
+              tags=["DT", "NNP", "NN", "IN", "NN", "NNS", "VBD", "CD", "NNS", "JJ", "."],
+              lemmas=["a", "tarmi", "counterattack", "on", "government", "force", "leave", "28", "militant", "dead", "."])
+    tarmi = EntityMention(2, 7, "Tarmi", "ORG", subtype="armed_group", entity=0)
+    [ev] = find_events(doc, [tarmi], date(2024, 3, 11))
+    assert (0, "actor") in ev.actors
+
+
+@pytest.mark.model
 def test_the_other_side_of_a_clash_is_an_actor(parse):
     [ev] = parse("At least 12 Islamist fighters were killed in clashes with Kurdish militants in Velmora early Friday.")
     assert ("Kurdish militants", "actor", 2) in ev.actor_terms

@@ -708,7 +708,7 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
                 targets += _mentions_for(c, mentions)
             elif dep.startswith(("obl", "nmod")) and case in ("between", "with", "among"):
                 actors += _mentions_for(c, mentions)
-            elif dep == "nmod:poss" or (dep == "compound" and c.pos_ == "PROPN") or (dep == "amod" and c.ent_type_):
+            elif dep == "nmod:poss" or (dep == "compound" and c.pos_ == "PROPN") or (dep == "amod" and (c.ent_type_ or c.tag_ == "NNP")):
                 actors += _mentions_for(c, mentions)
         # participles and infinitives share the subject of the verb they hang on
         if not actors and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.i != tok.i:
@@ -1245,19 +1245,49 @@ def _agent_tokens(tok) -> list:
     if isinstance(tok, _PlainToken):
         return []
     out = []
-    if tok.pos_ in ("NOUN", "PROPN"):
-        for c in tok.children:
-            if c.dep_ in ("amod", "compound") and c.i < tok.i and (
+    nouns = _weapon_phrase(tok)
+    for noun in nouns:
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound") and c.i < noun.i and c not in nouns and (
                     c.ent_type_ == "NORP" or acled.inter_of_noun(c.lower_) in _ARMED_INTER):
                 out.append(c)
-    holders = [tok] + [c for c in tok.children if c.dep_.startswith(("obl", "nmod")) and _case(c) in ("by", "with", "in")
-                       and c.pos_ == "NOUN"]
+    # "were killed and wounded by shells fired by X": the agent phrase of a coordinated casualty verb
+    verbs_of = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and tok.pos_ == "VERB"]
+    holders = nouns + [c for h in nouns + verbs_of[1:] for c in h.children
+                       if c.dep_.startswith(("obl", "nmod")) and _case(c) in ("by", "with", "in") and c.pos_ == "NOUN"]
     verbs = [v for h in holders for v in h.children
-             if v.dep_ in ("acl", "advcl", "xcomp") and v.tag_ == "VBN" and v.lemma_.lower() in _AGENT_VERBS]
+             if v.dep_ in ("acl", "advcl", "xcomp") and v.lemma_.lower() in _AGENT_VERBS and _passive_participle(v)]
     verbs += [x for v in verbs for x in v.children if x.dep_ == "xcomp" and x.tag_ == "VBN"]
     for v in verbs:
         out += [c for c in v.children if c.dep_.startswith("obl") and _case(c) == "by"]
     return out
+
+
+def _weapon_phrase(tok) -> list:
+    """The event noun and the nouns its phrase builds on: a modifier's head ("rocket" in "rocket
+    shells", "barrel bomb" in "barrel bomb attack") and the attack a means belongs to ("attacks with
+    rocket shells"). Who fired is said on any of them ("rocket shells fired by X", "terrorist attacks
+    with rocket shells")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return [tok]
+    out = [tok]
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i or head.pos_ != "NOUN":
+            break
+        if not (cur.dep_ == "compound" or (cur.dep_.startswith("nmod") and _case(cur) == "with")):
+            break
+        out.append(head)
+        cur = head
+    return out
+
+
+def _passive_participle(verb) -> bool:
+    """"fired", "carried out": a participle, or a form the tagger took for a past tense but that has
+    a "by" agent of its own ("an attack carried out by X")."""
+    return verb.tag_ == "VBN" or any(c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) == "by")
+                                     for c in verb.children)
 
 
 _ARMED_INTER = frozenset({1, 2, 3, 4, 8})
