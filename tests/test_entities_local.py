@@ -640,3 +640,22 @@ def test_a_name_the_model_cut_short_takes_the_end_its_definition_shows():
     front = entity_of(out, ents, "Dawn Front of the Northern Hills and Coast")
     assert front is not None and front is entity_of(out, ents, "Harbour Brigade")
     assert entity_of(out, ents, "Lyon") is not front
+
+
+# -- an acronym in parentheses that does not spell the name --------------------------------------
+
+
+def test_acronym_that_labels_an_organisation_in_another_language_joins_it():
+    text = "Fighters of the Norland Workers Party (PKN) crossed the border. PKN units then withdrew."
+    ms = [mention(text, "Norland Workers Party", "ORG"), mention(text, "PKN", "ORG"),
+          mention(text, "PKN", "ORG", nth=1)]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 1
+
+
+def test_acronym_label_after_a_place_or_a_person_joins_nothing():
+    text = "Troops entered Velmora Heights (PKN) on Monday, said Karim Tarmi (NNA)."
+    ms = [mention(text, "Velmora Heights", "LOC"), mention(text, "PKN", "ORG"),
+          mention(text, "Karim Tarmi", "PERSON"), mention(text, "NNA", "ORG")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 4

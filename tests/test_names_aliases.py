@@ -156,3 +156,14 @@ def test_nearest_preceding_full_mention_and_cataphora():
 
 def test_accepts_tuples():
     assert links([(0, 14, "Faris al-Tarmi"), (40, 45, "Tarmi")]) == {(1, 0, "surname")}
+
+
+def test_an_acronym_that_does_not_spell_the_name_before_it_labels_it():
+    defs = find_alias_definitions("Fighters of the self-proclaimed Dawn State (DSVN) attacked Sahil.")
+    assert [(d.pattern, d.long_text, d.short_text) for d in defs] == [("paren-label", "Dawn State", "DSVN")]
+
+
+@pytest.mark.parametrize("text", ["NORTH CITY (NNA) - Fighting resumed.", "Shelling resumed.\nNorth City (NNA) - Fighting",
+                                  "Shelling hit Sahil (NNA) on Monday."])
+def test_datelines_and_single_words_are_not_labelled(text):
+    assert [d for d in find_alias_definitions(text) if d.pattern == "paren-label"] == []

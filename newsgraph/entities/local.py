@@ -361,6 +361,9 @@ def _add_definition_mentions(doc: _Document, defs: list[AliasDef]) -> list[tuple
             si = doc.extend_to(short_span)
         if li is None and si is None:
             continue
+        if d.pattern == "paren-label" and not (
+                li is not None and si is not None and doc.mentions[li].type == doc.mentions[si].type == "ORG"):
+            continue  # an acronym that does not spell the name: only two organisations the model found
         if li is not None and si is not None:
             if li != si:
                 pairs.append((li, si, d))

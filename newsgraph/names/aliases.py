@@ -19,6 +19,7 @@ meaning                Saraya al-Nasr, meaning "Victory Companies"
 language-for           Saraya al-Nasr, Arabic for Victory Companies
 or                     Saraya al-Nasr, or the Victory Companies,  /  Saraya al-Nasr (or Victory ...)
 quoted-translation     Saraya al-Nasr, the "Victory Companies"
+paren-label            Norland Workers Party (PKN)                 (an acronym that does not spell the name)
 paren-alt              Saraya al-Nasr (Victory Companies)          (weakest; two words or more)
 =====================  =========================================================================
 
@@ -237,6 +238,22 @@ def _acronym_long_form(text: str, words: list[tuple[int, int, str]], end: int, a
     return None
 
 
+def _labelled_name(text: str, words: list[tuple[int, int, str]], end: int) -> tuple[int, int] | None:
+    """The name of two words or more before an acronym that does not spell it: an acronym of the
+    name in another language ("Norland Workers Party (PKN)") or of its fuller form. A line's
+    first words in capitals are a dateline ("NORTH CITY (NNA)"), not a name."""
+    span = _phrase_back(text, words, end)
+    if not span:
+        return None
+    name = text[span[0]:span[1]]
+    if _n_words(name) < 2 or name.upper() == name:
+        return None
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    if not text[line_start:span[0]].strip():
+        return None  # a name opening its line may be a dateline or a byline
+    return span
+
+
 def find_alias_definitions(text: str) -> list[AliasDef]:
     """All alias definitions in ``text``, sorted by position (see module docstring)."""
     words = _words(text)
@@ -257,7 +274,11 @@ def find_alias_definitions(text: str) -> list[AliasDef]:
         inner = m.group(1)
         inner_span = (m.start(1), m.end(1))
         if is_acronym(inner):
-            add(_acronym_long_form(text, words, m.start(), inner), inner_span, "paren-acronym")
+            long_form = _acronym_long_form(text, words, m.start(), inner)
+            if long_form:
+                add(long_form, inner_span, "paren-acronym")
+            else:
+                add(_labelled_name(text, words, m.start()), inner_span, "paren-label")
             continue
         # reversed: ACR (Long Form)
         before = _phrase_back(text, words, m.start())
