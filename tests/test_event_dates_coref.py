@@ -92,6 +92,17 @@ def test_a_weekday_is_read_against_the_texts_own_dateline(nlp):
 
 
 @pytest.mark.model
+def test_an_added_incident_takes_the_day_of_the_incidents_before_it(nlp):
+    text = ("Air strikes killed 14 people in Velmora on Tuesday, the monitor said. "
+            "Meanwhile six others were killed in government barrel bombs in the east of the city. "
+            "Gunmen killed two farmers near Sahil, residents said.")
+    events = _events(nlp, text)
+    added = _one(events, "barrel bombs")
+    assert (added.date, added.date_method, added.date_text) == ("2024-05-07", "carried-by-additive", "Tuesday")
+    assert _one(events, "killed").date is None  # nothing says the farmers were killed that day
+
+
+@pytest.mark.model
 def test_a_deadline_does_not_date_the_agreement(nlp):
     ev = _one(_events(nlp, "The two factions agreed to pull their fighters out of the market town by the end of June."),
               "agreed")

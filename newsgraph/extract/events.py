@@ -1124,8 +1124,30 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 polarity=_polarity(ev, sent),
                 confidence=conf,
             ))
+    _carry_dates(out, text)
     _link_anaphors(out, definite)
     return out
+
+
+# "also", "meanwhile", "separate", "further", "another": the sentence adds one more incident to the
+# ones just told, in the same time ("Meanwhile six others were killed in the east of the city")
+_ADDITIVE = re.compile(r"\b(?:also|meanwhile|separately|separate|further|another|in addition|likewise)\b", re.I)
+
+
+def _carry_dates(events: list[EventMention], text: str) -> None:
+    """An undated violent incident whose sentence adds it to those just told ("also", "meanwhile",
+    "separate strikes") takes the day of the latest incident dated to a day before it; its method
+    says so ("carried-by-additive") and its date evidence is that incident's expression."""
+    last: EventMention | None = None
+    for k, ev in enumerate(events):
+        if ev.date is not None:
+            if ev.date_precision == "day" and ev.type in VIOLENT:
+                last = ev
+            continue
+        if last is None or ev.type not in VIOLENT or ev.date_partial or not _ADDITIVE.search(text, ev.start, ev.end):
+            continue
+        events[k] = replace(ev, date=last.date, date_precision=last.date_precision, date_method="carried-by-additive",
+                            date_text=last.date_text, date_start=last.date_start, date_end=last.date_end)
 
 
 # -- ACLED coding and what is no report of an event -----------------------------------------------------
