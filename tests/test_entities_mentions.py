@@ -247,6 +247,9 @@ def test_international_coalition():
         ("Militants hid in the Jallam valley.", "Jallam valley", "region", "Jallam"),
         ("Patrols searched the Makhoul mountains.", "Makhoul mountains", "region", "Makhoul"),
         ("Bodies were pulled from the Diyala River.", "Diyala River", "region", "Diyala"),
+        # a name that reads as a town by its own words ("Deir ...") is still the province after it
+        ("Airstrikes hit Deir Velmora province overnight.", "Deir Velmora province", "region", "Deir Velmora province"),
+        ("Shelling hit the Velmora countryside on Monday.", "Velmora countryside", "region", "Velmora countryside"),
     ],
 )
 def test_place_cues(text, surface, subtype, name):
@@ -280,12 +283,17 @@ def test_places_listed_with_a_plural_cue():
         ("Marwa Saleh, the governor of Dhi Nakhla, resigned.", "Dhi Nakhla", "province"),
         ("Curfews hit the Hamdi, Sarwan and Qalat districts.", "Sarwan", "district"),
         ("Patrols searched the Makhoul mountains.", "Makhoul mountains", None),
+        ("Raids hit the eastern province of Deir Velmora.", "Deir Velmora", "province"),
+        # the countryside of a provincial seat is its province, the rural part of it
+        ("Fighting raged in the northern countryside of Velmora.", "Velmora", "province"),
     ],
 )
 def test_division_level_given_by_a_cue_outside_the_name(text, place, level):
     m = _find(text, place)
     assert m is not None and m.type == "LOC", [x.text for x in find_mentions(text)]
     assert m.title == level
+    if level is not None:
+        assert m.subtype == "region"  # a division, never the town it is named after
 
 
 def test_dateline_in_capitals_is_a_place():

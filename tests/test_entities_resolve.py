@@ -734,3 +734,10 @@ def test_an_arabic_group_names_last_word_is_no_glued_place():
     records += [rec("x1", 0, "Jaish Fajr al-Sham", "ORG")]
     g, _ = groups(records)
     assert ["Jaish Fajr al-Sham"] in g
+
+
+def test_a_division_written_with_a_stripped_possessive_joins_the_division():
+    records = [rec(f"p{k}", 0, "Velmora province", "LOC") for k in range(3)]
+    records += [rec("x1", 0, "Velmoras countryside", "LOC")]
+    g, _ = groups(records)
+    assert len(g) == 1

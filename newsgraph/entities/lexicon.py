@@ -192,7 +192,7 @@ PLACE_PREFIXES_OF: dict[str, str | None] = _table(
     settlement: village|town|city|hamlet|suburb|settlement|capital|port city|border town|market town|mayor|outskirts|
                 township|refugee camp|camp
     region:     province|governorate|district|sub-district|region|area|county|neighborhood|governor|
-                neighbourhood|island|valley|state
+                neighbourhood|island|valley|state|countryside
     """
 )
 PLACE_CAPITAL_PREFIXES: dict[str, str | None] = _table(
@@ -205,11 +205,12 @@ PLACE_CAPITAL_PREFIXES: dict[str, str | None] = _table(
 )
 # Administrative divisions, which are usually named after their seat: "Kirkuk province" is not the
 # city of Kirkuk, so the kind word stays part of the name. Each word maps to its level; words of one
-# level are synonyms ("X governorate" = "X province").
+# level are synonyms ("X governorate" = "X province"). "The X countryside" (Arabic "rif") is the rural
+# part of the province around X: the province, not the town.
 ADMIN_DIVISIONS: dict[str, str | None] = _table(
     """
     province:   province|provinces|governorate|governorates|wilayah|wilaya|muhafazah|oblast|
-                prefecture|canton
+                prefecture|canton|countryside
     district:   district|districts|sub-district|sub-districts|subdistrict|subdistricts|county|
                 counties|qadaa|qada|nahiya
     """

@@ -656,9 +656,16 @@ class _Scanner:
                 return
             if shape.type == "LOC":
                 name_end = self._name_before_suffix(toks)
-                if name_end is None:
-                    self._add(_Cand(start, end, "LOC", shape.subtype, shape.origin, _PATTERN,
-                                    title=self._division_before(start)))
+                cue = _SUFFIX_CUE.match(self.text[end : end + 40]) if name_end is None else None
+                if cue and " ".join(cue.group(1).lower().split()) in lx.ADMIN_DIVISIONS:
+                    # "X Y province": a name that reads as a town by its own words is the province
+                    # its kind word after it names, as a one-word name is (``_place_by_cue``)
+                    self._add(_Cand(start, end + cue.end(), "LOC", "region", "place-cue", _PATTERN, start, end,
+                                    kind_named=True))
+                elif name_end is None:
+                    level = self._division_before(start)  # "the province of X Y" is no town either
+                    self._add(_Cand(start, end, "LOC", "region" if level else shape.subtype, shape.origin, _PATTERN,
+                                    title=level))
                 else:  # "Wasit Province", "Balad Air Base": the bare name is "Wasit", "Balad"
                     division = toks[-1].low in lx.ADMIN_DIVISIONS
                     self._add(_Cand(start, end, "LOC", shape.subtype, shape.origin, _PATTERN, start, name_end,

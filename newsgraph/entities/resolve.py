@@ -289,11 +289,21 @@ def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
             uses[(r.type, _key(n))] += 1
             if r.type != "PERSON":
                 stories[_key(n)].add(r.story_id or r.doc_id)
+            div = admin_division(n) if r.type == "LOC" else None
+            if div and _key(div[0]) != _key(n):  # "X province" is a use of the place name X too
+                uses[(r.type, _key(div[0]))] += 1
     changed: list[LocalRecord] = []
     for r in records:
         mapping = {}
         for n in _record_names(r):
             stem = _possessive_stem(n)
+            div = admin_division(n) if r.type == "LOC" and stem is None else None
+            base_stem = _possessive_stem(div[0]) if div else None
+            if base_stem:  # "Norways countryside": the division of the place the corpus names
+                key = (r.type, _key(base_stem))
+                if uses[key] >= 2 and uses[key] > uses[(r.type, _key(div[0]))]:
+                    mapping[n] = f"{base_stem} {n.rsplit(None, 1)[-1]}"
+                continue
             if stem is None:
                 continue
             key = (r.type, _key(stem))
