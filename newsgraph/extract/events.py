@@ -1057,7 +1057,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             slots = _slot_nouns(ev)
             category, mode = _by_means(category, mode, slots)
             category, mode = _on_ground(ev, category, mode, places, targets, slots)
-            if _hypothetical(ev, category) or _background(ev) or _running(ev) or _lasting_state(ev):
+            if _hypothetical(ev, category) or _background(ev) or _running(ev) or _lasting_state(ev) or _referred(ev):
                 continue
             plan = _planned(ev) if category != "THREATEN" else None
             if plan == "counterfactual":
@@ -1572,6 +1572,43 @@ def _onset_of_setting(verb) -> bool:
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     return (before is not None and before.lemma_.lower() in _SETTING_NOUNS
             and not any(c.dep_.startswith("nsubj") for c in verb.children))
+
+
+# words that take an event only as what people fled, avoided or suffered, or as a cause ("fled the
+# fighting", "to avoid the battles", "victims of the shelling", "as a result of the clashes"): the
+# clause names an event told elsewhere in the story, or the background, and reports no new incident
+_ESCAPE_VERBS = frozenset("flee escape avoid evade dodge survive".split())
+_CONSEQUENCE_NOUNS = frozenset("victim survivor result consequence aftermath wake".split())
+_CAUSE_CASES = frozenset({"because", "due", "owing"})
+
+
+def _referred(event: _Event) -> bool:
+    """An event told only by event nouns that something else escapes, follows from or is caused by:
+    "residents fled the fighting", "to avoid the battles raging nearby", "victims of the shelling",
+    "clinics treat those injured as a result of the fighting", "shops closed because of the clashes".
+    A casualty or violent word governing the cause ("twelve died due to the attacks") is the incident
+    itself and keeps it."""
+    if not event.hits:
+        return False
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken) or tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        top = tok
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head  # "the shelling and air strikes": the first conjunct carries the role
+        gov, case = top.head, _case(top)
+        if gov.i == top.i:
+            return False
+        lemma = gov.lemma_.lower()
+        if gov.pos_ == "VERB" and lemma in _ESCAPE_VERBS and (top.dep_ == "obj" or case == "from"):
+            continue
+        if gov.pos_ == "NOUN" and lemma in _CONSEQUENCE_NOUNS and case in ("of", "from"):
+            continue
+        if case in _CAUSE_CASES and lemma not in LEXICON and not any(l in LEXICON for l in _lemmas(gov)):
+            continue
+        return False
+    return True
 
 
 _DURATION_UNITS = frozenset("day week month year decade".split())

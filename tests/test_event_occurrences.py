@@ -1,0 +1,43 @@
+"""Which event mentions report an occurrence, and of which type (issue 15: typed precision).
+
+Sentences are our own (invented names). An event named only as what people fled, avoided or
+suffered, or as a cause, is told elsewhere or is background, not a new incident.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.extract.events import find_events
+from newsgraph.types import EventMention
+
+PUBLISHED = date(2024, 5, 8)
+
+
+def _events(nlp, text: str) -> list[EventMention]:
+    return find_events(nlp(text), [], PUBLISHED)
+
+
+def _triggers(events: list[EventMention]) -> list[str]:
+    return [e.trigger for e in events]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Hundreds of families in Velmora fled their homes to avoid the battles raging nearby.", "battles"),
+    ("Medics in Sahil treated those injured as a result of the Dawn Front's battles with the army on Monday.", "battles"),
+    ("Rescuers in Sahil worked through the night to reach the victims of Monday's army shelling.", "shelling"),
+    ("Shops in Velmora stayed closed on Monday because of the army's clashes with the Dawn Front.", "clashes"),
+    ("Thousands of residents fled the fighting between the army and the Dawn Front in Velmora on Monday.", "fighting"),
+])
+def test_an_event_named_as_what_was_fled_or_suffered_is_no_new_incident(nlp, text, trigger):
+    assert trigger not in _triggers(_events(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve people died in Velmora due to the attacks by the Dawn Front.",
+    "Dawn Front fighters and the Norland army fought fierce battles in Velmora on Monday.",
+])
+def test_the_incident_itself_stays(nlp, text):
+    assert any(e.type in ("FIGHT", "ASSAULT") for e in _events(nlp, text)), text
