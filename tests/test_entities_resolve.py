@@ -741,3 +741,33 @@ def test_a_division_written_with_a_stripped_possessive_joins_the_division():
     records += [rec("x1", 0, "Velmoras countryside", "LOC")]
     g, _ = groups(records)
     assert len(g) == 1
+
+
+def test_a_headline_word_and_a_country_glued_before_a_persons_name_go():
+    records = [rec(f"p{k}", 0, "Karim Tarmi") for k in range(3)]
+    records += [rec(f"c{k}", 0, "Norland", "LOC") for k in range(3)]
+    records += [rec("h1", 0, "Norland Crisis Karim Tarmi", "ORG")]
+    g, _ = groups(records)
+    assert ["Karim Tarmi", "Norland Crisis Karim Tarmi"] in g
+
+
+def test_an_organisation_keeps_its_place_and_kind_words():
+    records = [rec(f"p{k}", 0, "Police Command", "ORG") for k in range(3)]
+    records += [rec(f"c{k}", 0, "Velmora", "LOC") for k in range(3)]
+    records += [rec("h1", 0, "Velmora Countryside Police Command", "ORG")]
+    g, _ = groups(records)
+    assert ["Velmora Countryside Police Command"] in g
+
+
+def test_a_misspelt_place_the_model_took_for_a_person_joins_the_place():
+    records = [rec(f"s{k}", 0, "Sahraya", "LOC") for k in range(3)]
+    records += [rec("x1", 0, "Sahrya")]  # the model's person, a vowel left out
+    g, _ = groups(records)
+    assert ["Sahraya", "Sahrya"] in g
+
+
+def test_rural_x_is_the_province_of_x():
+    records = [rec(f"p{k}", 0, "Velmora province", "LOC") for k in range(3)]
+    records += [rec("r1", 0, "Rural Velmora", "LOC")]
+    g, _ = groups(records)
+    assert len(g) == 1

@@ -228,6 +228,8 @@ def admin_division(name: str) -> tuple[str, str] | None:
     ('Sinjar', 'district')
     """
     words = name.split()
+    if len(words) >= 2 and words[0] in ("Rural", "rural"):
+        return " ".join(words[1:]), "province"  # "Rural X" is "the X countryside"
     if len(words) >= 2:
         level = ADMIN_DIVISIONS.get(words[-1].lower())
         if level is not None:

@@ -411,8 +411,11 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                     continue
                 if (r.type == "PERSON" and len(rest) == 1
                         and not (all(nationality(w) for w in dropped) and not nationality(rest[0])
-                                 and len(surnames.get(fold(rest[0]), ())) >= 2)):
-                    continue  # a lone word is a person's only as the surname of one ("Norwegian Tarmi")
+                                 and len(surnames.get(fold(rest[0]), ())) >= 2)
+                        and not (all(is_acronym(w) for w in dropped) and not stories.get(("PERSON", _key(rest[0])))
+                                 and any(len(stories.get((t, _key(rest[0])), ())) >= HUB_STORIES for t in ("ORG", "LOC")))):
+                    continue  # a lone word is a person's only as the surname of one ("Norwegian Tarmi"); an
+                    # agency's acronym glued to a group's one-word name ("NNA Tarmiya") leaves the group
                 remainder = " ".join(rest)
                 if (is_acronym(remainder) or not any(w[:1].isupper() for w in rest)
                         or any(not any(c.isalnum() for c in w) for w in rest)
@@ -421,9 +424,15 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                     continue  # "Western", "Old", "-": no name left
                 # a place of several words glued to another place ("Eastern Wadi Douma") qualifies as a whole
                 place_words = r.type == "LOC" and len(dropped) > 1 and len(stories.get(("LOC", _key(" ".join(dropped))), ())) >= 2
+                # a headline's common word beside a qualifier ("Norland Crisis Karim Tarmi") goes with it
+                # when a person's full name is left (an organisation's place and kind words are its name:
+                # "X Countryside Police Command")
+                headline = (len(rest) >= 2 and len(dropped) == 2 and any(qualifier(w) for w in dropped)
+                            and len(stories.get(("PERSON", _key(remainder)), ())) >= 2)
                 if not place_words and (
                         not all(qualifier(w) or w.lower() in _DROPPABLE_PARTICLES or not a and w.lower() in _TIME_WORDS
-                                for w in dropped) or not any(qualifier(w) or not a and w.lower() in _WEEKDAYS for w in dropped)):
+                                or headline and is_common_word(w) for w in dropped)
+                        or not any(qualifier(w) or not a and w.lower() in _WEEKDAYS for w in dropped)):
                     continue
                 if r.type == "ORG" and not a and fold(words[0]) in ARABIC_GROUP_HEADS:
                     continue  # "Jaish Fajr al-Sham": an Arabic group name's last word completes it ("of the Levant")
@@ -1237,10 +1246,13 @@ def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters) ->
                 if len(toks) >= 2:
                     person_words.update(t.norm for t in toks)
     places: dict[str, set[int]] = defaultdict(set)
+    skeletons: dict[str, set[str]] = defaultdict(set)  # blocking key -> place names, for spellings
     for i, r in enumerate(records):
         if r.type == "LOC":
             for n in _record_names(r):
                 places[_place_key(n)].add(i)
+                if len(_parse(n).tokens) == 1:
+                    skeletons[name_key(n)].add(n)
     for i, r in enumerate(records):
         if r.type != "PERSON" or r.titles:
             continue
@@ -1248,6 +1260,9 @@ def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters) ->
         if len(toks) != 1 or toks[0].norm in person_words or any(len(_parse(n).tokens) != 1 for n in r.names):
             continue
         roots = {cl.find(j) for j in places.get(_place_key(r.name), ())}
+        if not roots:  # another spelling of the place ("Sahiil"), as the name comparison accepts
+            roots = {cl.find(j) for n in skeletons.get(name_key(r.name), ())
+                     if link_by_name(r.name, n, "LOC")[0] for j in places[_place_key(n)]}
         if len(roots) == 1:
             target = next(iter(roots))
             if len(cl.docs[target]) >= 2 and cl.find(i) != target and len(cl.docs[cl.find(i)]) == 1:
