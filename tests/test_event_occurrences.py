@@ -41,3 +41,19 @@ def test_an_event_named_as_what_was_fled_or_suffered_is_no_new_incident(nlp, tex
 ])
 def test_the_incident_itself_stays(nlp, text):
     assert any(e.type in ("FIGHT", "ASSAULT") for e in _events(nlp, text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "Norland reported 13 alleged chemical attacks to the council.",
+    "Chemical weapons are alleged to have been used in Sahil on May 2.",
+])
+def test_alleged_as_a_hedge_is_no_accusation(nlp, text):
+    assert "ACCUSE" not in [e.type for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Dawn Front alleged that the army used gas in Sahil on Monday.",
+    "Chemical weapons were alleged by the Dawn Front to have been used in Sahil.",
+])
+def test_an_alleging_actor_accuses(nlp, text):
+    assert "ACCUSE" in [e.type for e in _events(nlp, text)]

@@ -244,7 +244,7 @@ def _match(tokens: list, names: list[tuple[int, int]], places: list[tuple[int, i
     for k, tok in enumerate(tokens):
         if not any(lem in LEXICON for lem in lemma_lists[k]) or k in used or _in_name(tok, names):
             continue
-        if tok.lower_ in _NOT_TRIGGERS:
+        if tok.lower_ in _NOT_TRIGGERS or _hedge_use(tok):
             continue
         if _territory_taken(tok, places):
             hits.append(_Hit(_TERRITORY_TAKEN, [tok], tok))
@@ -259,6 +259,25 @@ def _match(tokens: list, names: list[tuple[int, int]], places: list[tuple[int, i
         if k not in used and _people_taken(tok) and not any(h.head is tok for h in hits):
             hits.append(_Hit(_TAKEN_CAPTIVE, [tok], tok))
     return hits
+
+
+# verbs of alleging used as a hedge ("an alleged gas attack", "weapons are alleged to have been used"):
+# they say how sure the report is of another event, not that anyone accused anyone
+_HEDGE_LEMMAS = frozenset({"allege", "purport"})
+
+
+def _hedge_use(tok) -> bool:
+    """An alleging verb as a modifier of a noun ("13 alleged attacks") or in the impersonal passive
+    with an infinitive and no agent ("are alleged to have been used"); "the group alleged that ..."
+    and "was alleged by the ministry" are accusations."""
+    if isinstance(tok, _PlainToken) or tok.lemma_.lower() not in _HEDGE_LEMMAS:
+        return False
+    if tok.dep_ == "amod":
+        return True
+    kids = list(tok.children)
+    passive = any(c.dep_ == "aux:pass" for c in kids) or any(c.dep_ == "nsubj:pass" for c in kids)
+    agent = any(c.dep_ == "obl:agent" or (c.dep_.startswith("obl") and _case(c) == "by") for c in kids)
+    return passive and not agent and any(c.dep_ == "xcomp" for c in kids)
 
 
 # "the men were taken from a grazing area": people taken (not things seized) are abducted; "taken to
