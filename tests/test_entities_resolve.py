@@ -771,3 +771,11 @@ def test_rural_x_is_the_province_of_x():
     records += [rec("r1", 0, "Rural Velmora", "LOC")]
     g, _ = groups(records)
     assert len(g) == 1
+
+
+def test_headline_words_after_a_persons_full_name_go():
+    records = [rec(f"p{k}", 0, "Karim Tarmi") for k in range(3)]
+    records += [rec(f"c{k}", 0, "Norland", "LOC") for k in range(3)]
+    records += [rec("h1", 0, "Karim Tarmi Tells Norland Supporters"), rec("h2", 0, "Karim Tarmi Airstrikes")]
+    g, _ = groups(records)
+    assert ["Karim Tarmi", "Karim Tarmi Airstrikes", "Karim Tarmi Tells Norland Supporters"] in g

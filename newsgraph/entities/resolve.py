@@ -404,7 +404,7 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                 continue
             own = stories[(r.type, _key(n))]
             best = None
-            for a, b in [(k, len(words)) for k in (1, 2)] + [(0, len(words) - k) for k in (1, 2)]:
+            for a, b in [(k, len(words)) for k in (1, 2)] + [(0, len(words) - k) for k in (1, 2, 3)]:
                 rest = words[a:b]
                 dropped = words[:a] + words[b:]
                 if not rest or not dropped:
@@ -429,7 +429,11 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                 # "X Countryside Police Command")
                 headline = (len(rest) >= 2 and len(dropped) == 2 and any(qualifier(w) for w in dropped)
                             and len(stories.get(("PERSON", _key(remainder)), ())) >= 2)
-                if not place_words and (
+                # a headline's words after a person's full name the corpus establishes ("Karim Tarmi
+                # Visits Norland", "Karim Tarmi Airstrikes"): capitalised common words and qualifiers
+                person_tail = (not a and len(rest) >= 2 and len(stories.get(("PERSON", _key(remainder)), ())) >= HUB_STORIES
+                               and all(w[:1].isupper() and (is_common_word(w) or qualifier(w)) for w in dropped))
+                if not place_words and not person_tail and (
                         not all(qualifier(w) or w.lower() in _DROPPABLE_PARTICLES or not a and w.lower() in _TIME_WORDS
                                 or headline and is_common_word(w) for w in dropped)
                         or not any(qualifier(w) or not a and w.lower() in _WEEKDAYS for w in dropped)):
