@@ -57,3 +57,15 @@ def test_alleged_as_a_hedge_is_no_accusation(nlp, text):
 ])
 def test_an_alleging_actor_accuses(nlp, text):
     assert "ACCUSE" in [e.type for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The death toll in Sahil on Monday was expected to rise.",
+    "The fighting in Velmora on Monday is likely to spread.",
+])
+def test_a_forecast_is_no_incident(nlp, text):
+    assert _events(nlp, text) == []
+
+
+def test_a_told_spread_stays(nlp):
+    assert [e.type for e in _events(nlp, "The fighting in Velmora on Monday spread to Sahil.")] == ["FIGHT"]

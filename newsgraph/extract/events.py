@@ -1076,7 +1076,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             slots = _slot_nouns(ev)
             category, mode = _by_means(category, mode, slots)
             category, mode = _on_ground(ev, category, mode, places, targets, slots)
-            if _hypothetical(ev, category) or _background(ev) or _running(ev) or _lasting_state(ev) or _referred(ev):
+            if _hypothetical(ev, category) or _background(ev) or _running(ev) or _lasting_state(ev) or _referred(ev) or _forecast(ev):
                 continue
             plan = _planned(ev) if category != "THREATEN" else None
             if plan == "counterfactual":
@@ -1625,6 +1625,37 @@ def _referred(event: _Event) -> bool:
         if gov.pos_ == "NOUN" and lemma in _CONSEQUENCE_NOUNS and case in ("of", "from"):
             continue
         if case in _CAUSE_CASES and lemma not in LEXICON and not any(l in LEXICON for l in _lemmas(gov)):
+            continue
+        return False
+    return True
+
+
+# words that foresee rather than report: "the toll is expected to rise", "the fighting is likely to
+# spread", "deaths are feared to climb"
+_FORECAST_WORDS = frozenset("expect fear predict forecast anticipate likely unlikely set poised bound".split())
+_GROWTH_VERBS = frozenset("rise climb increase grow mount spread continue escalate worsen".split())
+_MAYBE_AUX = frozenset({"could", "might", "may", "will", "would"})
+
+
+def _forecast(event: _Event) -> bool:
+    """An event noun (or the count it names: "the death toll") that is the subject of a forecast: of
+    a forecasting word ("the toll is expected to rise", "the fighting is likely to spread") or of a
+    growth verb under a modal ("the toll could climb"). The report foresees, it tells no new incident."""
+    if not event.hits:
+        return False
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken) or tok.pos_ not in ("NOUN", "PROPN"):
+            return False
+        np = tok.head if tok.dep_ == "compound" else tok  # "the death toll": the toll is the subject
+        if not np.dep_.startswith("nsubj"):
+            return False
+        pred = np.head
+        lemma = pred.lemma_.lower()
+        modal = {c.lower_ for c in pred.children if c.dep_ == "aux"} & _MAYBE_AUX
+        if lemma in _FORECAST_WORDS and any(c.dep_ == "xcomp" for c in pred.children):
+            continue
+        if lemma in _GROWTH_VERBS and modal:
             continue
         return False
     return True
