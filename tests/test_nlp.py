@@ -139,3 +139,15 @@ def test_sentence_guard_blank_line_is_a_sentence_and_empty_doc_passes():
                                   spaces=[True, False, False, False, True, False]))
     assert [t.is_sent_start for t in doc][3:5] == [True, True]
     assert len(news_sentence_guard(Doc(vocab, words=[]))) == 0
+
+
+@needs_model
+@pytest.mark.model
+def test_every_layer_multiplies_with_numpy_blas(nlp):
+    # thinc's blis wheel runs a generic kernel on x86-64, 3-4x slower than numpy's OpenBLAS
+    from thinc.api import NumpyOps
+
+    layers = [layer for _, pipe in nlp.pipeline if hasattr(getattr(pipe, "model", None), "walk")
+              for layer in pipe.model.walk()]
+    assert layers and all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
+
