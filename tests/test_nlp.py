@@ -151,3 +151,39 @@ def test_every_layer_multiplies_with_numpy_blas(nlp):
               for layer in pipe.model.walk()]
     assert layers and all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in layers)
 
+
+@needs_model
+@pytest.mark.model
+def test_lemmatizer_gives_spacy_rule_lemmas_with_auxiliary_fixes(nlp):
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    from newsgraph.nlp.news_tokenizer import AUX_LEMMAS
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    spacy_rules = EnglishLemmatizer(nlp.vocab, None, "rules", mode="rule")
+    spacy_rules.lookups = lemmatizer.lookups
+    text = ("Karim al-Tarmi's fighters weren't retreating; they had been shelling the villages north of "
+            "Velmora, officials said, and the Dawn Front's commanders were n't denying the heavier losses.")
+    doc = nlp(text)
+    for token in doc:
+        if token.pos_ == "AUX":
+            expected = AUX_LEMMAS.get(token.lower_, token.lower_)
+        elif token.pos_ == "PART" and AUX_LEMMAS.get(token.lower_) == "not":
+            expected = "not"
+        else:
+            expected = spacy_rules.rule_lemmatize(token)[0]
+        assert token.lemma_ == expected, token.text
+    assert [t.lemma_ for t in nlp(text)] == [t.lemma_ for t in doc]  # from the cache, the same
+    assert {t.lemma_ for t in doc} >= {"fighter", "shell", "village", "official", "say", "be", "not"}
+
+
+@needs_model
+@pytest.mark.model
+def test_lemmatizer_reads_the_word_index_as_sets_and_saves_spacy_tables(nlp):
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    nlp("The villages were shelled.")
+    # a look-up in a set, not a scan of spaCy's 57,000-word list of nouns
+    assert isinstance(lemmatizer._set_lookups.get_table("lemma_index").get("noun"), frozenset)
+    assert lemmatizer._set_lookups_of is lemmatizer.lookups
+    saved = lemmatizer.lookups.get_table("lemma_index").get("noun")
+    assert isinstance(saved, list) and lemmatizer.to_bytes()  # what it saves stays spaCy's format

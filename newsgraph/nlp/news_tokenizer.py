@@ -147,7 +147,9 @@ def news_lemma_fixes(doc):
 
 
 # --- fast cached lemmatizer ------------------------------------------------
+from spacy.attrs import LEMMA, MORPH, POS  # noqa: E402
 from spacy.lang.en.lemmatizer import EnglishLemmatizer  # noqa: E402
+from spacy.lookups import Lookups, Table  # noqa: E402
 
 NEWS_LEMMATIZER_NAME = "news_lemmatizer"
 
@@ -155,29 +157,69 @@ NEWS_LEMMATIZER_NAME = "news_lemmatizer"
 class NewsLemmatizer(EnglishLemmatizer):
     """spaCy's English rule lemmatizer with a per-(form, POS, morph) cache and
     the auxiliary fixes of :func:`news_lemma_fixes` built in.  Same tables
-    (spacy-lookups-data), same output, several times less Python overhead."""
+    (spacy-lookups-data), same output, several times less Python overhead.
+
+    A document's forms, POS and morphology are read as one array and its lemmas written as one
+    (a Token object per token cost more than the look-ups); a form missing from the cache is
+    lemmatized by spaCy's rules against the word index held as sets (spacy-lookups-data gives
+    lists: ``form in index`` scanned 57,000 nouns, ~0.2 ms per new form)."""
 
     _fast_cache: dict
+    _set_lookups: Lookups  # built from _set_lookups_of, the tables spaCy loaded
 
     def __call__(self, doc):
         if not self._validated:
             self._validate_tables()
+        if len(doc) == 0:
+            return doc
         cache = self.__dict__.setdefault("_fast_cache", {})
-        for token in doc:
-            key = (token.orth, token.pos, token.morph.key)
+        lemmas = []
+        for i, key in enumerate(map(tuple, doc.to_array(_LEMMA_KEY).tolist())):
             lem = cache.get(key)
             if lem is None:
-                pos = token.pos_
-                if pos == "AUX":
-                    lem = AUX_LEMMAS.get(token.lower_, token.lower_)
-                elif pos == "PART" and AUX_LEMMAS.get(token.lower_) == "not":
-                    lem = "not"
-                else:
-                    lem = self.lemmatize(token)[0]
+                lem = self.vocab.strings.add(self._lemma_of(doc[i]))
                 if len(cache) < 500_000:
                     cache[key] = lem
-            token.lemma_ = lem
+            lemmas.append(lem)
+        doc.from_array([LEMMA], np.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
+
+    def _lemma_of(self, token) -> str:
+        pos = token.pos_
+        if pos == "AUX":
+            return AUX_LEMMAS.get(token.lower_, token.lower_)
+        if pos == "PART" and AUX_LEMMAS.get(token.lower_) == "not":
+            return "not"
+        return self.lemmatize(token)[0]
+
+    def rule_lemmatize(self, token):
+        """spaCy's rules, reading the word index as sets (the tables it saves stay spaCy's)."""
+        tables = self.lookups
+        if self.__dict__.get("_set_lookups_of") is not tables:
+            self._set_lookups, self._set_lookups_of = _with_set_index(tables), tables
+        self.lookups = self._set_lookups
+        try:
+            return super().rule_lemmatize(token)
+        finally:
+            self.lookups = tables
+
+
+# The key of a lemma in the lemmatizer's cache: a token's form, coarse POS and morphology.
+_LEMMA_KEY = [ORTH, POS, MORPH]
+
+
+def _with_set_index(lookups: Lookups) -> Lookups:
+    """``lookups`` with the word lists of its ``lemma_index`` table as sets (the other tables shared)."""
+    fast = Lookups()
+    for name in lookups.tables:
+        table = lookups.get_table(name)
+        if name == "lemma_index":
+            as_sets = Table(name=name)
+            for key, words in table.items():
+                as_sets[key] = frozenset(words)
+            table = as_sets
+        fast.set_table(name, table)
+    return fast
 
 
 @Language.factory(
