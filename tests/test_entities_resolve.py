@@ -779,3 +779,22 @@ def test_headline_words_after_a_persons_full_name_go():
     records += [rec("h1", 0, "Karim Tarmi Tells Norland Supporters"), rec("h2", 0, "Karim Tarmi Airstrikes")]
     g, _ = groups(records)
     assert ["Karim Tarmi", "Karim Tarmi Airstrikes", "Karim Tarmi Tells Norland Supporters"] in g
+
+
+def _place(doc: str, name: str, subtype: str | None) -> LocalRecord:
+    return LocalRecord(doc, 0, doc, name, "LOC", subtype, [name], [])
+
+
+def test_a_town_glued_to_its_province_joins_the_town():
+    records = [_place(f"t{k}", "Sahil", "settlement") for k in range(3)]
+    records += [_place(f"p{k}", "Velmora province", "region") for k in range(3)]
+    records += [_place("g1", "Sahil Velmora province", "region"), _place("g2", "Sahil Velmora province", "region")]
+    g, _ = groups(records)
+    assert ["Sahil", "Sahil Velmora province"] in g
+
+
+def test_a_country_that_one_sentence_calls_a_region_is_the_country():
+    records = [_place(f"c{k}", "Norway", "country") for k in range(3)]
+    records += [_place("r1", "Norway", "region"), _place("r2", "Norway", "region")]
+    g, _ = groups(records)
+    assert g == [["Norway"]]

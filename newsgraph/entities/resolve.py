@@ -165,7 +165,9 @@ class _Clusters:
         self.parent = list(range(len(records)))
         self.docs: list[dict[str, list[int]]] = [{r.doc_id: [i]} for i, r in enumerate(records)]  # doc -> members
         # a town and the province named after it are two places: LOC kinds must agree
-        self.kinds: list[Counter] = [Counter({r.subtype: 1}) if r.type == "LOC" and r.subtype in _PLACE_KINDS else Counter()
+        # (a country is a country whatever one sentence made of it: "the Norway region")
+        self.kinds: list[Counter] = [Counter({r.subtype: 1}) if r.type == "LOC" and r.subtype in _PLACE_KINDS
+                                     and not country_name(r.name) else Counter()
                                      for r in records]
         self.joins: list[list[tuple[str, str, list[str]]]] = [[] for _ in records]
         self.stories: list[set[str]] = [{r.story_id or r.doc_id} for r in records]
@@ -460,7 +462,12 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                 mapping[n] = best[1]
         if mapping:
             names = list(dict.fromkeys(mapping.get(n, n) for n in _record_names(r)))
-            r = dataclasses.replace(r, name=mapping.get(r.name, r.name), names=names)
+            name = mapping.get(r.name, r.name)
+            subtype = r.subtype
+            if r.type == "LOC" and admin_division(r.name) is not None and admin_division(name) is None:
+                # "Atareb X Province" was read as a division for its last word: the town is left
+                subtype = place_kinds.get(_key(name))
+            r = dataclasses.replace(r, name=name, names=names, subtype=subtype)
         out.append(r)
     return out
 
