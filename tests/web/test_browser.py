@@ -6,6 +6,7 @@ the ones in docs/screenshots, made with NEWSGRAPH_SCREENSHOTS=docs/screenshots).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -129,6 +130,39 @@ def test_the_store_loads_and_graph_map_timeline_render_with_the_expected_counts(
     assert page.locator("#timeline li.tl-event").count() == events["total"]
     assert page.locator("#timeline .tl-tick").count() == sum(1 for e in events["items"] if e["date"])
     shot(page, "overview")
+
+
+def test_the_map_draws_first_level_regions_and_names_one_on_hover(page, served):
+    vendored = Path(__file__).resolve().parents[2] / "newsgraph/web/static/vendor/natural-earth-admin1/admin1-10m.json"
+    regions = len(json.loads(vendored.read_text(encoding="utf-8"))["objects"]["regions"]["geometries"])
+    open_app(page, served)
+    assert int(page.get_attribute("#map", "data-regions")) == regions > 4000
+    assert page.locator("#map .leaflet-regions-pane canvas").count() == 1
+    # a point in the middle of an island state far from the sample's places, where no marker sits
+    here = page.evaluate("""(() => { const box = document.getElementById('map'), m = box.leaflet;
+        m.setView([-42.0, 146.6], 6, { animate: false });
+        const p = m.latLngToContainerPoint([-42.0, 146.6]), r = box.getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y]; })()""")
+    page.mouse.move(here[0] - 5, here[1] - 5)
+    page.mouse.move(here[0], here[1])
+    tip = page.wait_for_selector("#map .leaflet-tooltip .region-tip")
+    assert tip.text_content() == "TasmaniaAustralia"
+    # the place markers stay above the regions: hovering one names the place, not its region
+    place = sorted(api(served, "/api/places")["items"], key=lambda p: p["coordinates"])[0]
+    lat, lon = place["coordinates"]
+    page.mouse.move(0, 0)
+    here = page.evaluate(f"""(() => {{ const box = document.getElementById('map'), m = box.leaflet;
+        m.setView([{lat}, {lon}], 5.5, {{ animate: false }});
+        const p = m.latLngToContainerPoint([{lat}, {lon}]), r = box.getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y]; }})()""")
+    page.mouse.move(here[0] - 1, here[1])
+    page.mouse.move(here[0], here[1])
+    page.wait_for_function("() => document.querySelector('#map .leaflet-tooltip .tip:not(.region-tip)')")
+    assert page.text_content("#map .leaflet-tooltip .tip strong") == place["name"]
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(300)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#map").screenshot(path=str(SHOTS / "map-regions.png"))
 
 
 def test_filters_change_the_network(page, served):

@@ -1,5 +1,5 @@
-// Map view (Leaflet): located places and the events that happened there, on Natural Earth country
-// outlines served with the app. No tile, font or script comes from the internet.
+// Map view (Leaflet): located places and the events that happened there, on Natural Earth country and
+// first-level region outlines served with the app. No tile, font or script comes from the internet.
 import { api } from "./api.js";
 import { state, on, select, eventEntities } from "./state.js";
 import { el, plural } from "./dom.js";
@@ -12,14 +12,46 @@ export async function initMap() {
   map = window.L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 12, zoomSnap: 0.5 });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Natural Earth outlines · Leaflet");
-  const world = await fetch("/static/vendor/world-atlas/countries-50m.json").then((r) => r.json());
+  // Panes from the bottom up: land, first-level region lines, country borders, then the places
+  // (Leaflet's overlay pane, 400). Each pane draws on its own SVG or canvas.
+  for (const [name, z] of [["land", 300], ["regions", 350], ["borders", 380]]) map.createPane(name).style.zIndex = z;
+  const [world, admin1] = await Promise.all([
+    fetch("/static/vendor/world-atlas/countries-50m.json").then((r) => r.json()),
+    fetch("/static/vendor/natural-earth-admin1/admin1-10m.json").then((r) => r.json()),
+  ]);
   const countries = window.topojson.feature(world, world.objects.countries);
   window.L.geoJSON(countries, {
-    style: { color: "#8a8f98", weight: 0.7, fillColor: "#eef0ea", fillOpacity: 1 },
-    interactive: false,
+    pane: "land", style: { stroke: false, fillColor: "#eef0ea", fillOpacity: 1 }, interactive: false,
+  }).addTo(map);
+  drawRegions(admin1);
+  window.L.geoJSON(countries, {
+    pane: "borders", style: { color: "#8a8f98", weight: 0.7, fill: false }, interactive: false,
   }).addTo(map);
   map.setView([30, 30], 2);
+  map.getContainer().leaflet = map; // for the browser tests, which hover where Leaflet drew a region
   await loadMap();
+}
+
+// Provinces, governorates and states: thin lines between neighbouring regions (coasts are the
+// countries' to draw), and under them each region's area, which names the region on hover. A canvas
+// holds all of it: 4,600 regions as SVG paths would slow every pan.
+function drawRegions(topology) {
+  const renderer = window.L.canvas({ pane: "regions", padding: 0.2 });
+  const object = topology.objects.regions;
+  const regions = window.topojson.feature(topology, object);
+  window.L.geoJSON(regions, {
+    pane: "regions", renderer, style: { stroke: false, fill: true, fillOpacity: 0 },
+    onEachFeature: (feature, layer) => layer.bindTooltip(() => regionTip(feature.properties), { sticky: true }),
+  }).addTo(map);
+  const borders = window.topojson.mesh(topology, object, (a, b) => a !== b);
+  window.L.geoJSON(borders, {
+    pane: "regions", renderer, style: { color: "#9ea3aa", weight: 0.6, dashArray: "3 2" }, interactive: false,
+  }).addTo(map);
+  map.getContainer().dataset.regions = String(regions.features.length);
+}
+
+function regionTip({ name, country }) {
+  return el("div", { class: "tip region-tip" }, el("strong", { text: name }), el("br"), country);
 }
 
 function tooltip(place, events) {
