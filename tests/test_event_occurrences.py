@@ -69,3 +69,12 @@ def test_a_forecast_is_no_incident(nlp, text):
 
 def test_a_told_spread_stays(nlp):
     assert [e.type for e in _events(nlp, "The fighting in Velmora on Monday spread to Sahil.")] == ["FIGHT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Norland's air force had stopped bombing Velmora on Tuesday.",
+    "The Dawn Front suspended its attacks on Sahil on Monday.",
+])
+def test_stopping_violence_is_a_retreat(nlp, text):
+    types = [e.type for e in _events(nlp, text)]
+    assert "RETREAT" in types and "ASSAULT" not in types, types

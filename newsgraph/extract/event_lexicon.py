@@ -130,6 +130,11 @@ _add("resignation", "RETREAT", "resign", weight=3, pos="N")
 _add("step down", "RETREAT", "resign", weight=5)
 _add("allow access|grant access|let in", "RETREAT", "access", weight=5)
 _add("observe ceasefire|respect ceasefire|hold fire", "RETREAT", "ceasefire", weight=6)
+# stopping violence is de-escalation ("stopped bombing the city", "halted its air strikes"), not the violence
+_add("|".join(f"{v} {o}" for v in ("halt", "suspend", "stop", "cease", "pause", "end")
+              for o in ("bomb", "bombing", "bombardment", "strike", "airstrike", "raid", "attack", "shelling",
+                        "offensive", "hostility", "fighting", "operation")),
+     "RETREAT", "ceasefire", weight=7, governs=True)
 
 # -- verbal conflict ------------------------------------------------------------------------------
 _add("demand|urge|ask|appeal|request|insist|plead|press|order|instruct|beg|summon", "REQUEST",
