@@ -78,3 +78,14 @@ def test_a_told_spread_stays(nlp):
 def test_stopping_violence_is_a_retreat(nlp, text):
     types = [e.type for e in _events(nlp, text)]
     assert "RETREAT" in types and "ASSAULT" not in types, types
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The government then blocked the Norland inspectors in Sahil on Monday.", "COERCE"),
+    ("Protesters blocked the main road in Velmora on Monday.", "PROTEST"),
+    ("The opposition walked out of negotiations in Sahil in April.", "REJECT"),
+    ('The prime minister promised the "harshest reaction" if the Dawn Front attacks Velmora.', "THREATEN"),
+])
+def test_a_category_read_off_its_arguments(nlp, text, category):
+    types = [e.type for e in _events(nlp, text)]
+    assert types and types[0] == category and "CONSULT" not in types, types

@@ -174,6 +174,9 @@ _add("take to street|go on strike|general strike|on strike|labor strike|labour s
 _add("hunger strike", "PROTEST", "hunger", weight=7)
 _add("boycott", "PROTEST", "boycott", weight=4)
 _add("block|barricade", "PROTEST", "obstruct", weight=3, pos="V")
+# leaving talks is a rejection of them, not a labour walkout
+_add("walk out of talk|walk out of negotiation|walk out of meeting|walk out of session|walk out of conference|"
+     "walk out of summit", "REJECT", weight=6)
 _add("block road|block highway|blockade road|road block|roadblock", "PROTEST", "obstruct", weight=4)
 
 # -- sanction (reduce relations) -------------------------------------------------------------------

@@ -1076,6 +1076,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             slots = _slot_nouns(ev)
             category, mode = _by_means(category, mode, slots)
             category, mode = _on_ground(ev, category, mode, places, targets, slots)
+            category, mode = _sense_by_arguments(ev, category, mode)
             if _hypothetical(ev, category) or _background(ev) or _running(ev) or _lasting_state(ev) or _referred(ev) or _forecast(ev):
                 continue
             plan = _planned(ev) if category != "THREATEN" else None
@@ -1414,6 +1415,33 @@ def _by_acled_sub_event(category: str, mode: str | None, sub_event: str | None) 
     if means in _REMOTE_MILITARY_MODES:
         return "FIGHT", mode if mode in _REMOTE_MILITARY_MODES else means
     return "FIGHT", mode or means
+
+
+# who blocks decides what a block is: a crowd obstructs (a protest), anyone else restricts (COERCE)
+_CROWD_NOUNS = frozenset("protester protestor demonstrator crowd resident villager student worker farmer activist "
+                         "people youth mob rioter driver trader merchant striker supporter".split())
+_PERSONAL = frozenset({"they", "we", "them"})
+# what a promise promises decides whether it is one: "promised the harshest reaction" is a threat
+_RETALIATION_NOUNS = frozenset("reaction response retaliation revenge retribution consequence punishment "
+                               "reprisal vengeance".split())
+_PROMISE_LEMMAS = frozenset("promise pledge vow swear".split())
+
+
+def _sense_by_arguments(event: _Event, category: str, mode: str | None) -> tuple[str, str | None]:
+    """A trigger's category read off its arguments: a block ("blocked the roads", "blocked the
+    inspectors") by anyone but a crowd is a restriction (COERCE restrict), not a protest; a promise of
+    a reaction, a response or revenge is a THREATEN."""
+    tok = event.best.head
+    if isinstance(tok, _PlainToken):
+        return category, mode
+    if category == "PROTEST" and mode == "obstruct" and tok.pos_ == "VERB":
+        subj = [c for c in tok.children if c.dep_ in ("nsubj", "obl:agent")]
+        if subj and not any(c.lemma_.lower() in _CROWD_NOUNS or c.lower_ in _PERSONAL for c in subj):
+            return "COERCE", "restrict"
+    if category == "AGREE" and tok.lemma_.lower() in _PROMISE_LEMMAS and any(
+            c.dep_ == "obj" and c.lemma_.lower() in _RETALIATION_NOUNS for c in tok.children):
+        return "THREATEN", "violence"
+    return category, mode
 
 
 _CONDITIONAL = frozenset({"if", "unless", "whether", "lest"})
