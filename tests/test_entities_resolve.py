@@ -798,3 +798,13 @@ def test_a_country_that_one_sentence_calls_a_region_is_the_country():
     records += [_place("r1", "Norway", "region"), _place("r2", "Norway", "region")]
     g, _ = groups(records)
     assert g == [["Norway"]]
+
+
+def test_a_lone_name_no_fuller_name_carries_is_one_referent_across_stories():
+    records = [rec(f"m{k}", 0, "Velmoro") for k in range(3)]
+    records += [rec("f1", 0, "Karim Tarmi"), rec("k1", 0, "Karim"), rec("k2", 0, "Karim")]
+    g, _ = groups(records)
+    assert ["Velmoro"] in g and len([x for x in g if x == ["Velmoro"]]) == 1  # one entity of three records
+    ents = resolve(records)[0]
+    assert next(e for e in ents if e.name == "Velmoro").documents == 3
+    assert len([e for e in ents if e.name == "Karim"]) == 2  # a given name of a fuller name joins nothing

@@ -76,6 +76,7 @@ from newsgraph.entities.lexicon import (
     ARABIC_HEAD_MEANINGS,
     ARABIC_GROUP_HEADS,
     GENERIC_ORG_WORDS,
+    GIVEN_NAMES,
     ORG_DESCRIPTORS,
     ORG_HEADS,
     admin_division,
@@ -1281,6 +1282,40 @@ def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters) ->
                                     [f"{r.name!r} is no person's name in the corpus but the place {records[target].name!r}"]))
 
 
+def _join_mononyms(records: list[LocalRecord], cl: _Clusters) -> None:
+    """One word the model calls a person in several stories, that no fuller person name in the corpus
+    carries and that nothing else has joined, is one referent: a figure known by one name, or a
+    group or outlet the model misread as a person. A lone given name of anyone with a fuller name
+    ("Karim" of "Karim Tarmi"), or a common given name ("Ali"), is not one: it stays where the
+    surname rules left it."""
+    person_words: set[str] = set()
+    for r in records:
+        if r.type == "PERSON":
+            for n in _record_names(r):
+                toks = _parse(n).tokens
+                if len(toks) >= 2:
+                    person_words.update(t.norm for t in toks)
+    lone: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(records):
+        if r.type != "PERSON":
+            continue
+        toks = [t for n in _record_names(r) for t in _parse(n).tokens]
+        if (len({t.norm for t in toks}) == 1 and toks[0].norm not in person_words
+                and fold(toks[0].surface).lower() not in GIVEN_NAMES):
+            lone[toks[0].norm].append(i)  # a common given name alone ("Ali") is anyone's
+    for word, idxs in lone.items():
+        roots = {cl.find(i) for i in idxs}
+        if len(roots) < 2 or len({s for root in roots for s in cl.stories[root]}) < 2:
+            continue
+        if any(any(len(_parse(n).tokens) > 1 for k in cl.docs[root].values() for m in k for n in _record_names(records[m]))
+               for root in roots):
+            continue  # a cluster that holds a fuller name was joined on other evidence
+        first = idxs[0]
+        for i in idxs[1:]:
+            cl.join(first, i, (records[first].name, records[i].name, [
+                f"{records[i].name!r} is a lone name in several stories that no fuller person name in the corpus carries"]))
+
+
 PlaceKind = Callable[[str], "str | None"]
 
 
@@ -1747,6 +1782,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     _join_bare_places_of_weak_kind(records, cl, divisions)
     _join_bare_group_names(records, cl, place_kind)
     _join_places_taken_for_persons(records, cl)
+    _join_mononyms(records, cl)
     clock("places")
     cl = _cut_weak_links(records, cl, names_of)
     clock("coherence")
