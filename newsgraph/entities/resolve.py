@@ -158,27 +158,61 @@ class ResolvedEntity:
     meta: dict = field(default_factory=dict)  # gazetteer link, coordinates, codes
 
 
+class _PerCluster:
+    """One value per cluster of the union-find, held only for the clusters that were joined or
+    read: a record never touched has the value ``make(i)`` gives (a lone record's own state, or
+    nothing once it has joined another), so a corpus of a million records does not hold a million
+    dicts, sets and lists at once."""
+
+    __slots__ = ("make", "values")
+
+    def __init__(self, make: Callable[[int], Any]):
+        self.make, self.values = make, {}
+
+    def __getitem__(self, i: int):
+        v = self.values.get(i)
+        if v is None:
+            v = self.values[i] = self.make(i)
+        return v
+
+    def peek(self, i: int):
+        """The value, for reading only: a lone record's state is made, not kept."""
+        v = self.values.get(i)
+        return self.make(i) if v is None else v
+
+    def __setitem__(self, i: int, value) -> None:
+        self.values[i] = value
+
+    def drop(self, i: int) -> None:
+        self.values.pop(i, None)
+
+
 class _Clusters:
     """Union-find over local records that tracks each cluster's documents (for cannot-link)."""
 
     def __init__(self, records: list[LocalRecord]):
         self.records = records
         self.parent = list(range(len(records)))
-        self.docs: list[dict[str, list[int]]] = [{r.doc_id: [i]} for i, r in enumerate(records)]  # doc -> members
+        lone = self._lone
+        self.docs: _PerCluster = _PerCluster(lambda i: {records[i].doc_id: [i]} if lone(i) else {})  # doc -> members
         # a town and the province named after it are two places: LOC kinds must agree
         # (a country is a country whatever one sentence made of it: "the Norway region")
-        self.kinds: list[Counter] = [Counter({r.subtype: 1}) if r.type == "LOC" and r.subtype in _PLACE_KINDS
-                                     and not country_name(r.name) else Counter()
-                                     for r in records]
-        self.joins: list[list[tuple[str, str, list[str]]]] = [[] for _ in records]
-        self.stories: list[set[str]] = [{r.story_id or r.doc_id} for r in records]
+        self.kinds: _PerCluster = _PerCluster(
+            lambda i: Counter({records[i].subtype: 1}) if lone(i) and records[i].type == "LOC"
+            and records[i].subtype in _PLACE_KINDS and not country_name(records[i].name) else Counter())
+        self.joins: _PerCluster = _PerCluster(lambda i: [])  # (name a, name b, reasons) of each union
+        self.stories: _PerCluster = _PerCluster(lambda i: {records[i].story_id or records[i].doc_id} if lone(i) else set())
         self.linker_family = ["PERSON" if (r.retyped_from or r.type) == "PERSON" else "ORGLOC" for r in records]
-        self.notes: list[list[str]] = [[] for _ in records]  # why a join was refused, for the user
+        self.notes: _PerCluster = _PerCluster(lambda i: [])  # why a join was refused, for the user
         # record -> a name of it that the coherence check put in another part -> a record of that part
         self.moved_names: dict[int, dict[str, int]] = {}
 
     def find(self, x: int) -> int:
         return _find(self.parent, x)
+
+    def _lone(self, i: int) -> bool:
+        """A root without kept state has never been joined: it holds its own record only."""
+        return self.parent[i] == i
 
     def conflict(self, ra: int, rb: int) -> bool:
         for d in self.shared_docs(ra, rb):
@@ -186,9 +220,9 @@ class _Clusters:
             # unless it did so only because the model gave them types it never joins, or because
             # the document spells one name two ways that only the corpus matcher knows as one
             if any(self.linker_family[x] == self.linker_family[y] and not self._spelling_variants(x, y)
-                   for x in self.docs[ra][d] for y in self.docs[rb][d]):
+                   for x in self.docs.peek(ra)[d] for y in self.docs.peek(rb)[d]):
                 return True
-        ka, kb = self.kinds[ra], self.kinds[rb]
+        ka, kb = self.kinds.peek(ra), self.kinds.peek(rb)
         return bool(ka and kb and not (ka.keys() & kb.keys()))
 
     def _spelling_variants(self, x: int, y: int) -> bool:
@@ -198,13 +232,13 @@ class _Clusters:
         return link_by_name(a.name, b.name, a.type)[0]
 
     def shared_docs(self, ra: int, rb: int) -> list[str]:
-        small, large = sorted((self.docs[ra], self.docs[rb]), key=len)
+        small, large = sorted((self.docs.peek(ra), self.docs.peek(rb)), key=len)
         return [d for d in small if d in large]
 
     def in_shared_docs(self, ra: int, rb: int) -> tuple[list[int], list[int]]:
         """Members of each cluster in the documents both name."""
         shared = self.shared_docs(ra, rb)
-        return [i for d in shared for i in self.docs[ra][d]], [i for d in shared for i in self.docs[rb][d]]
+        return [i for d in shared for i in self.docs.peek(ra)[d]], [i for d in shared for i in self.docs.peek(rb)[d]]
 
     def join(self, a: int, b: int, why: tuple[str, str, list[str]], force: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
@@ -214,17 +248,18 @@ class _Clusters:
             return False
         if len(self.docs[ra]) < len(self.docs[rb]):
             ra, rb = rb, ra
-        self.parent[rb] = ra
-        docs = self.docs[ra]
-        for doc, members in self.docs[rb].items():
+        docs, kinds, joins, stories, notes = (self.docs[ra], self.kinds[ra], self.joins[ra], self.stories[ra],
+                                              self.notes[ra])
+        for doc, members in self.docs.peek(rb).items():
             docs.setdefault(doc, []).extend(members)
-        self.docs[rb] = {}
-        self.kinds[ra] += self.kinds[rb]
-        self.joins[ra].extend(self.joins[rb])
-        self.joins[ra].append(why)
-        self.stories[ra] |= self.stories[rb]
-        self.stories[rb] = set()
-        self.notes[ra].extend(self.notes[rb])
+        kinds += self.kinds.peek(rb)
+        joins.extend(self.joins.peek(rb))
+        joins.append(why)
+        stories |= self.stories.peek(rb)
+        notes.extend(self.notes.peek(rb))
+        self.parent[rb] = ra
+        for per_cluster in (self.docs, self.kinds, self.joins, self.stories, self.notes):
+            per_cluster.drop(rb)  # rb is no cluster any more: nothing of it is read again
         return True
 
     def note(self, x: int, text: str) -> None:
@@ -1246,17 +1281,23 @@ def _join_bare_group_names(records: list[LocalRecord], cl: _Clusters, place_kind
             f"{r.name!r} is"]), force=True)
 
 
-def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters) -> None:
-    """A lone untitled word the model took for a person ("Sahil has seen attacks") is the
-    place of that name when the corpus names the place in several documents and no person in the
-    corpus has that word in a fuller name."""
-    person_words: set[str] = set()
+def _fuller_person_name_words(records: list[LocalRecord]) -> set[str]:
+    """The words of persons' names of two words or more: a lone word among them may be anyone's."""
+    words: set[str] = set()
     for r in records:
         if r.type == "PERSON":
             for n in _record_names(r):
                 toks = _parse(n).tokens
                 if len(toks) >= 2:
-                    person_words.update(t.norm for t in toks)
+                    words.update(t.norm for t in toks)
+    return words
+
+
+def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters) -> None:
+    """A lone untitled word the model took for a person ("Sahil has seen attacks") is the
+    place of that name when the corpus names the place in several documents and no person in the
+    corpus has that word in a fuller name."""
+    person_words = _fuller_person_name_words(records)
     places: dict[str, set[int]] = defaultdict(set)
     skeletons: dict[str, set[str]] = defaultdict(set)  # blocking key -> place names, for spellings
     for i, r in enumerate(records):
@@ -1288,13 +1329,7 @@ def _join_mononyms(records: list[LocalRecord], cl: _Clusters) -> None:
     group or outlet the model misread as a person. A lone given name of anyone with a fuller name
     ("Karim" of "Karim Tarmi"), or a common given name ("Ali"), is not one: it stays where the
     surname rules left it."""
-    person_words: set[str] = set()
-    for r in records:
-        if r.type == "PERSON":
-            for n in _record_names(r):
-                toks = _parse(n).tokens
-                if len(toks) >= 2:
-                    person_words.update(t.norm for t in toks)
+    person_words = _fuller_person_name_words(records)
     lone: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(records):
         if r.type != "PERSON":
