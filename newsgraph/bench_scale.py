@@ -250,15 +250,18 @@ def run_one(corpus: Path, mode: str, work: Path) -> dict:
         measure("syndication", lambda: pipeline.finalize(store))
         every = frozenset(f.name for f in dataclasses.fields(DocumentFacts))
 
-        def load(keep: set[str]):  # the two passes of pipeline.resolve_corpus
-            return [aggregate.StoredDoc(d, s, p, DocumentFacts.from_json(j, skip=every - keep))
-                    for d, s, p, j in store.all_facts()]
+        def each(keep: frozenset[str]):  # the passes of pipeline.resolve_corpus
+            for d, s, p, j in store.all_facts():
+                yield aggregate.StoredDoc(d, s, p, DocumentFacts.from_json(j, skip=every - keep))
 
-        docs = measure("load facts (entities)", lambda: load({"entities", "mentions", "positions", "claims"}))
-        entities, entity_of, _ = measure("entity resolution", lambda: resolve_entities(docs, store.overrides()))
-        claims = measure("contradictions (claims)", lambda: contradictions.claim_conflicts(docs, entity_of))
-        story_of = {d.doc_id: d.story for d in docs}
-        del docs
+        def load(keep: set[str]):
+            return list(each(frozenset(keep)))
+
+        # resolution reads the stored facts itself, one document at a time
+        entities, entity_of, _ = measure("entity resolution", lambda: resolve_entities(each, store.overrides()))
+        claims = measure("contradictions (claims)", lambda: contradictions.claim_conflicts(
+            each(frozenset({"mentions", "claims"})), entity_of))
+        story_of = {d: s or d for d, s, _, _ in store.all_facts()}
         docs = measure("load facts (events)", lambda: load({"relations", "events"}))
         measure("event identity", lambda: aggregate.events(
             docs, entity_of, aggregate.settlement_points(entities), aggregate.coarse_places(entities),
@@ -294,8 +297,9 @@ def cross_only(db: Path, n: int) -> dict:
 
     every = frozenset(f.name for f in dataclasses.fields(DocumentFacts))
 
-    def replicas(keep: set[str]):
-        docs = []
+    def each_replica(keep: frozenset[str]):
+        if "mentions" in keep:  # the mentions are renamed as their entities are
+            keep = keep | {"entities"}
         for i in range(n):
             j, (doc_id, story, published, data) = divmod(i, len(base))[0], base[i % len(base)]
             facts = DocumentFacts.from_json(data, skip=every - keep)
@@ -309,14 +313,11 @@ def cross_only(db: Path, n: int) -> dict:
                 for m in facts.mentions:
                     if m.name in rename:
                         m.text, m.name_start, m.name_end = rename[m.name], -1, -1
-            docs.append(aggregate.StoredDoc(f"{doc_id}~{j}", f"{story}~{j}" if story else None, published, facts))
-        return docs
+            yield aggregate.StoredDoc(f"{doc_id}~{j}", f"{story}~{j}" if story else None, published, facts)
 
-    # the two passes of pipeline.resolve_corpus
-    docs = measure("load facts (entities)", lambda: replicas({"entities", "mentions", "positions", "claims"}))
-    entities, entity_of, _ = measure("entity resolution", lambda: resolve_entities(docs, []))
-    del docs
-    docs = measure("load facts (events)", lambda: replicas({"relations", "events"}))
+    # the passes of pipeline.resolve_corpus: resolution reads the documents itself, one at a time
+    entities, entity_of, _ = measure("entity resolution", lambda: resolve_entities(each_replica, []))
+    docs = measure("load facts (events)", lambda: list(each_replica(frozenset({"relations", "events"}))))
     measure("event identity", lambda: aggregate.events(
         docs, entity_of, aggregate.settlement_points(entities), aggregate.coarse_places(entities),
         aggregate.crowded_places(entities)))

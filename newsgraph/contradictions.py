@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -239,8 +240,10 @@ def relation_conflicts(relation_rows: list[dict], docs_story: dict[str, str]) ->
     return out
 
 
-def claim_conflicts(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> list[dict]:
-    by_topic: dict[str, list[tuple[StoredDoc, object, set[str]]]] = defaultdict(list)
+def claim_conflicts(docs: Iterable[StoredDoc], entity_of: dict[tuple[str, int], str]) -> list[dict]:
+    """Change claims that contradict each other ("changed" against "unchanged" on one topic), in
+    one document or about a shared actor. ``docs`` is read once: only the claims are kept."""
+    by_topic: dict[str, list[tuple[str, object, set[str]]]] = defaultdict(list)
     for d in docs:
         for c in d.facts.claims:
             actors = {
@@ -249,18 +252,18 @@ def claim_conflicts(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]
                 if m.entity >= 0 and (d.doc_id, m.entity) in entity_of
                 and c.start - _CLAIM_REACH <= m.start <= c.end + _CLAIM_REACH
             }
-            by_topic[c.topic].append((d, c, actors))
+            by_topic[c.topic].append((d.doc_id, c, actors))
     out = []
     for topic, items in by_topic.items():
         changed = [x for x in items if x[1].stance == "changed"]
         unchanged = [x for x in items if x[1].stance == "unchanged"]
         for (da, ca, aa), (db, cb, ab) in ((a, b) for a in changed for b in unchanged):
-            if da.doc_id != db.doc_id and not (aa & ab):
+            if da != db and not (aa & ab):
                 continue
             out.append({
-                "id": _hid("claim", da.doc_id, ca.start, db.doc_id, cb.start), "kind": "claim", "subject": topic,
+                "id": _hid("claim", da, ca.start, db, cb.start), "kind": "claim", "subject": topic,
                 "description": f"{topic}: {ca.text!r} against {cb.text!r}",
-                "evidence": [_ev(da.doc_id, ca.start, ca.end, stance="changed"),
-                             _ev(db.doc_id, cb.start, cb.end, stance="unchanged")],
+                "evidence": [_ev(da, ca.start, ca.end, stance="changed"),
+                             _ev(db, cb.start, cb.end, stance="unchanged")],
             })
     return out

@@ -594,18 +594,28 @@ def resolve_corpus(store: Store, report: IngestReport | None = None) -> None:
     from newsgraph.entities.corpus import resolve_entities
     from newsgraph.facts import DocumentFacts
 
-    def stored_docs(keep: set[str]) -> list[aggregate.StoredDoc]:
-        skip = frozenset(f.name for f in dataclasses.fields(DocumentFacts)) - keep
-        return [aggregate.StoredDoc(doc_id, story, published, DocumentFacts.from_json(data, skip=skip))
-                for doc_id, story, published, data in store.all_facts()]
+    every = frozenset(f.name for f in dataclasses.fields(DocumentFacts))
 
-    # two passes over the stored facts, each holding only the fields its stages read: the entity
-    # stage never sees events, the event stage never sees mentions (half the memory of one pass)
-    docs = stored_docs({"entities", "mentions", "positions", "claims"})
-    entities, entity_of, extra = resolve_entities(docs, store.overrides())
-    claim_conflicts = contradictions.claim_conflicts(docs, entity_of)
-    story_of = {d.doc_id: d.story for d in docs}
-    del docs
+    def each_doc(keep: frozenset[str]) -> Iterator[aggregate.StoredDoc]:
+        skip = every - keep
+        for doc_id, story, published, data in store.all_facts():
+            yield aggregate.StoredDoc(doc_id, story, published, DocumentFacts.from_json(data, skip=skip))
+
+    def stored_docs(keep: set[str]) -> list[aggregate.StoredDoc]:
+        return list(each_doc(frozenset(keep)))
+
+    # passes over the stored facts, each holding only the fields its stages read: entity resolution
+    # streams the documents (it keeps only their compact local records), the claims are read one
+    # document at a time, the event stage holds relations and events and never sees mentions
+    entities, entity_of, extra = resolve_entities(each_doc, store.overrides())
+    story_of: dict[str, str] = {}
+
+    def with_story(docs: Iterable[aggregate.StoredDoc]) -> Iterator[aggregate.StoredDoc]:
+        for d in docs:
+            story_of[d.doc_id] = d.story
+            yield d
+
+    claim_conflicts = contradictions.claim_conflicts(with_story(each_doc(frozenset({"mentions", "claims"}))), entity_of)
     docs = stored_docs({"relations", "events"})
     relation_rows = aggregate.relations(docs, entity_of)
     event_rows, event_groups = aggregate.events(docs, entity_of, aggregate.settlement_points(entities),

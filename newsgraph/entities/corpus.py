@@ -9,6 +9,7 @@ country (created when the corpus names the country only through the adjective) o
 from __future__ import annotations
 
 from collections import Counter
+from typing import Callable, Iterable, Union
 
 from newsgraph.aggregate import StoredDoc
 from newsgraph.entities import corrections
@@ -16,12 +17,23 @@ from newsgraph.entities.resolve import LocalRecord, ResolvedEntity, entity_id, r
 from newsgraph.names.normalize import name_key
 
 
-def _records(docs: list[StoredDoc]) -> list[LocalRecord]:
-    return [
-        LocalRecord(d.doc_id, i, d.story_id, e.name, e.type, e.subtype, list(e.names), list(e.titles), e.mentions)
-        for d in docs
-        for i, e in enumerate(d.facts.entities)
-    ]
+# The documents of the corpus: a list, or a reader that makes one fresh pass over them holding
+# only the named fields of their facts (``pipeline.resolve_corpus`` reads the store so): the stage
+# then never holds the facts of the whole corpus at once, only its compact local records.
+Documents = Union[list[StoredDoc], Callable[[frozenset[str]], Iterable[StoredDoc]]]
+
+
+def _each(docs: Documents, fields: frozenset[str]) -> Iterable[StoredDoc]:
+    return docs(fields) if callable(docs) else docs
+
+
+def _records_of(d: StoredDoc) -> list[LocalRecord]:
+    return [LocalRecord(d.doc_id, i, d.story_id, e.name, e.type, e.subtype, list(e.names), list(e.titles), e.mentions)
+            for i, e in enumerate(d.facts.entities)]
+
+
+def _records(docs: Iterable[StoredDoc]) -> list[LocalRecord]:
+    return [r for d in docs for r in _records_of(d)]
 
 
 def _demonym_target(word: str):
@@ -32,11 +44,19 @@ def _demonym_target(word: str):
     return demonym_target(word)
 
 
-def _link_demonyms(docs: list[StoredDoc], entities: list[ResolvedEntity]) -> list[tuple[str, int, str]]:
+def _demonym_index(entities: list[ResolvedEntity]) -> dict[tuple[str, str], ResolvedEntity]:
     by_key: dict[tuple[str, str], ResolvedEntity] = {}
     for e in entities:
         for alias in [e.name, *e.aliases]:
             by_key.setdefault((e.type, name_key(alias)), e)
+    return by_key
+
+
+def _link_demonyms(docs: Iterable[StoredDoc], entities: list[ResolvedEntity],
+                   by_key: dict[tuple[str, str], ResolvedEntity]) -> list[tuple[str, int, str]]:
+    """The mentions of the documents that are demonyms, linked to their country or community
+    (created when the corpus names the country only through the adjective: added to ``entities``
+    and ``by_key``)."""
     extra: list[tuple[str, int, str]] = []
     for d in docs:
         for m in d.facts.mentions:
@@ -61,7 +81,7 @@ def _link_demonyms(docs: list[StoredDoc], entities: list[ResolvedEntity]) -> lis
     return extra
 
 
-def _link_moved_names(docs: list[StoredDoc], name_links: dict[tuple[str, int], dict[str, str]]
+def _link_moved_names(docs: Iterable[StoredDoc], name_links: dict[tuple[str, int], dict[str, str]]
                       ) -> list[tuple[str, int, str]]:
     """The mentions written with a name that resolution gave to another entity than the rest of
     their local entity ("X, formerly Y" where the corpus does not confirm X = Y): (doc, start, id)."""
@@ -78,7 +98,30 @@ def _link_moved_names(docs: list[StoredDoc], name_links: dict[tuple[str, int], d
     return out
 
 
-def _link_places(entities: list[ResolvedEntity], docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> None:
+class _PlaceEvidence:
+    """What the documents say about the places they name, gathered in one pass over them: the
+    entities of each document with their mention counts, and stated relative positions."""
+
+    def __init__(self) -> None:
+        self.doc_ents: dict[str, Counter] = {}  # document -> entity id -> mentions
+        # entity -> [(anchor name, distance, bearing, doc, start, end)]
+        self.stated: dict[str, list] = {}
+
+    def add(self, docs: Iterable[StoredDoc], entity_of: dict[tuple[str, int], str]) -> None:
+        for d in docs:
+            c = self.doc_ents.setdefault(d.doc_id, Counter())
+            for i, le in enumerate(d.facts.entities):
+                eid = entity_of.get((d.doc_id, i))
+                if eid is not None:
+                    c[eid] += max(int(getattr(le, "mentions", 1) or 1), 1)
+            for pos in d.facts.positions:
+                eid = entity_of.get((d.doc_id, pos.entity))
+                if eid is not None and pos.distance_km is not None and pos.bearing is not None:
+                    self.stated.setdefault(eid, []).append(
+                        (pos.anchor, pos.distance_km, pos.bearing, d.doc_id, pos.start, pos.end))
+
+
+def _link_places(entities: list[ResolvedEntity], found: _PlaceEvidence) -> None:
     """Link every place to the gazetteer, deciding ambiguous names by the evidence of the
     documents where the place occurs (``kb.places.decide_place``): the countries they name, the
     other places they name, the kind of place the text calls it, stated relative positions.
@@ -89,14 +132,7 @@ def _link_places(entities: list[ResolvedEntity], docs: list[StoredDoc], entity_o
     except ImportError:
         return
     by_id = {e.id: e for e in entities}
-    # document -> entity id -> mentions, from the local entities of each document
-    doc_ents: dict[str, Counter] = {}
-    for d in docs:
-        c = doc_ents.setdefault(d.doc_id, Counter())
-        for i, le in enumerate(d.facts.entities):
-            eid = entity_of.get((d.doc_id, i))
-            if eid is not None:
-                c[eid] += max(int(getattr(le, "mentions", 1) or 1), 1)
+    doc_ents, stated = found.doc_ents, found.stated
     docs_of: dict[str, list[str]] = {}
     for doc, c in doc_ents.items():
         for eid in c:
@@ -111,14 +147,6 @@ def _link_places(entities: list[ResolvedEntity], docs: list[StoredDoc], entity_o
     for eid, cc in country_of.items():
         corpus_countries[cc] += len(docs_of.get(eid, ())) or by_id[eid].documents
     corpus_countries = Counter(dict(corpus_countries.most_common(3)))
-
-    # stated relative positions: entity -> [(anchor name, distance, bearing, doc, start, end)]
-    stated: dict[str, list] = {}
-    for d in docs:
-        for pos in d.facts.positions:
-            eid = entity_of.get((d.doc_id, pos.entity))
-            if eid is not None and pos.distance_km is not None and pos.bearing is not None:
-                stated.setdefault(eid, []).append((pos.anchor, pos.distance_km, pos.bearing, d.doc_id, pos.start, pos.end))
 
     decided: dict[str, object] = {}  # entity id -> Place
 
@@ -204,7 +232,7 @@ NEXT_TO_MIN_DOCS = 2
 NEXT_TO_KM = 50.0
 
 
-def _place_by_neighbours(entities: list[ResolvedEntity], docs: list[StoredDoc],
+def _place_by_neighbours(entities: list[ResolvedEntity], docs: Documents,
                          entity_of: dict[tuple[str, int], str]) -> None:
     """An approximate position (``method`` "neighbours", ACLED geo precision 3) for each place left
     without coordinates, from the placed places its documents name right next to it."""
@@ -227,7 +255,7 @@ def _place_by_neighbours(entities: list[ResolvedEntity], docs: list[StoredDoc],
     if not unplaced:
         return
     votes: dict[str, dict[str, set[str]]] = {}  # unplaced id -> neighbour id -> documents
-    for d in docs:
+    for d in _each(docs, frozenset({"mentions"})):
         ms = sorted((m.start, m.end, entity_of.get((d.doc_id, m.entity))) for m in d.facts.mentions if m.entity >= 0)
         for k, (start, end, eid) in enumerate(ms):
             if eid not in unplaced:
@@ -349,14 +377,14 @@ def _gazetteer_place_kind(records: list[LocalRecord]):
     return place_kind
 
 
-def _apply_actor_dictionaries(entities: list[ResolvedEntity], docs: list[StoredDoc],
+def _apply_actor_dictionaries(entities: list[ResolvedEntity], published_of: dict[str, str | None],
                               mapping: dict[tuple[str, int], str], paths: list[str]) -> None:
     from newsgraph.entities import actors
 
     dicts = actors.load(paths)
     if dicts is None:
         return
-    published = {d.doc_id: actors.parse_date(d.published) for d in docs}
+    published = {doc: actors.parse_date(p) for doc, p in published_of.items()}
     latest: dict[str, object] = {}
     for (doc, _), eid in mapping.items():
         when = published.get(doc)
@@ -365,20 +393,37 @@ def _apply_actor_dictionaries(entities: list[ResolvedEntity], docs: list[StoredD
     actors.annotate(entities, dicts, latest)
 
 
-def resolve_entities(docs: list[StoredDoc], overrides: list[tuple[str, str, str]] = ()):
+def resolve_entities(docs: Documents, overrides: list[tuple[str, str, str]] = ()):
     """Returns (entities, (doc, local idx) -> entity id, extra mention links (doc, start, entity id)).
 
-    ``overrides`` are the user's corrections (``entities.corrections``: merge, split, rename,
-    retype), and the CAMEO dictionaries they loaded (``entities.actors``)."""
+    ``docs`` is a list of documents, or a reader of them (``Documents``) that is asked for three
+    passes: local entities; entities, mentions and positions; mentions (only when a place is left
+    unplaced). ``overrides`` are the user's corrections (``entities.corrections``: merge, split,
+    rename, retype), and the CAMEO dictionaries they loaded (``entities.actors``)."""
     from newsgraph.entities.actors import ACTORS_OVERRIDE, dictionary_paths
 
-    records = _records(docs)
+    paths = dictionary_paths(overrides)
+    records: list[LocalRecord] = []
+    published: dict[str, str | None] = {}
+    for d in _each(docs, frozenset({"entities"})):
+        records += _records_of(d)
+        if paths:
+            published[d.doc_id] = d.published
     decisions = corrections.decisions(o for o in overrides if o[0] != ACTORS_OVERRIDE)
     name_links: dict[tuple[str, int], dict[str, str]] = {}
     entities, mapping = resolve(records, decisions, _gazetteer_place_kind(records), name_links=name_links)
+    del records  # the resolver made its own; the entities hold what the rest needs
     corrections.apply_to_entities(entities, mapping, decisions)  # names and types the user decided
-    extra = _link_demonyms(docs, entities) + _link_moved_names(docs, name_links)
-    _link_places(entities, docs, mapping)
+    by_key = _demonym_index(entities)
+    demonyms: list[tuple[str, int, str]] = []
+    moved: list[tuple[str, int, str]] = []
+    places = _PlaceEvidence()
+    for d in _each(docs, frozenset({"entities", "mentions", "positions"})):
+        demonyms += _link_demonyms((d,), entities, by_key)
+        moved += _link_moved_names((d,), name_links)
+        places.add((d,), mapping)
+    _link_places(entities, places)
+    del places
     _place_by_neighbours(entities, docs, mapping)
-    _apply_actor_dictionaries(entities, docs, mapping, dictionary_paths(overrides))
-    return entities, mapping, extra
+    _apply_actor_dictionaries(entities, published, mapping, paths)
+    return entities, mapping, demonyms + moved

@@ -67,7 +67,7 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from typing import Callable
+from typing import Any, Callable
 
 from newsgraph.entities.corrections import Override, apply_to_clusters  # user decisions
 from newsgraph.entities.demonyms import country_name, demonym_target
