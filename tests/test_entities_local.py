@@ -659,3 +659,10 @@ def test_acronym_label_after_a_place_or_a_person_joins_nothing():
           mention(text, "Karim Tarmi", "PERSON"), mention(text, "NNA", "ORG")]
     out, ents = link_mentions(text, ms)
     assert len(ents) == 4
+
+
+def test_an_organisations_acronym_does_not_spell_a_division():
+    text = "Shelling hit Velmora province on Monday, VP reported."
+    ms = [mention(text, "Velmora province", "ORG"), mention(text, "VP", "ORG")]
+    out, ents = link_mentions(text, ms)
+    assert len(ents) == 2

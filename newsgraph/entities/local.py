@@ -611,6 +611,8 @@ def _link_acronyms(names: list[_Name], groups: _Groups) -> None:
             continue
         spelled: dict[int, _Name] = {}
         for ln in long_names:
+            if n.type == "ORG" and name_type_evidence(ln.text) == "LOC":
+                continue  # "X province", a country: an agency's "XP" byline does not spell a division
             if _compatible_for_acronym(n.type, ln.type) and acronym_match(n.text, ln.text):
                 spelled.setdefault(groups.find(ln.mentions[0]), ln)
         if len(spelled) == 1:
