@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from newsgraph.entities.mentions import find_mentions
@@ -117,6 +119,19 @@ def test_interface_vocabulary():
 def test_common_words_from_the_frequency_table():
     assert is_common_word("Almost") and is_common_word("Supporters") and is_common_word("Airstrikes")
     assert not is_common_word("Florida") and not is_common_word("Velmora")
+
+
+def test_shipped_common_words_are_those_of_the_frequency_table():
+    # the list ships with the package (computing it cost ~1.9 s of CPU in every process); it must be
+    # what the rule gives on the installed spacy-lookups-data (else: python -m newsgraph.names.junk)
+    pytest.importorskip("spacy_lookups_data")
+    from newsgraph.names import junk
+
+    assert junk.COMMON_WORDS_FILE.is_file()
+    with gzip.open(junk.COMMON_WORDS_FILE, "rt", encoding="utf-8") as f:
+        shipped = f.read().split()
+    assert shipped == sorted(junk.compute_common_words())
+    assert junk._common_words() == frozenset(shipped)
 
 
 def test_credit_line_is_no_actor():

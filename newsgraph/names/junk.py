@@ -15,9 +15,11 @@ General knowledge of English and of web pages; nothing here comes from a corpus.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 __all__ = ["junk_spans", "is_interface_word", "is_interface_phrase", "is_common_word", "is_common_abbreviation",
            "split_camel"]
@@ -101,8 +103,14 @@ _MIN_LOGPROB = -16.0
 _MARGIN = 1.0
 
 
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
+# The list as computed below, shipped with the package: reading the word probabilities took ~1.9 s of
+# CPU in every process that needed it (each ingest worker and the resolution), a 14-article demo's
+# worth. `python -m newsgraph.names.junk` writes it again (after an upgrade of spacy-lookups-data).
+COMMON_WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "common_words.txt.gz"
+
+
+def compute_common_words() -> frozenset[str]:
+    """The common words, from the word probabilities of ``spacy-lookups-data`` (empty without it)."""
     try:
         import spacy_lookups_data  # noqa: F401
         from importlib.resources import files
@@ -122,6 +130,23 @@ def _common_words() -> frozenset[str]:
     return frozenset(out)
 
 
+def write_common_words(path: Path = COMMON_WORDS_FILE) -> int:
+    words = sorted(compute_common_words())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(path, "wb", mtime=0) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as f:
+        f.write("".join(w + "\n" for w in words))
+    return len(words)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    try:
+        with gzip.open(COMMON_WORDS_FILE, "rt", encoding="utf-8") as f:
+            return frozenset(f.read().split())
+    except OSError:  # a checkout without the shipped list
+        return compute_common_words()
+
+
 def is_common_word(word: str) -> bool:
     """True when English writes ``word`` mostly in lower case ("Used", "Supporters"); False for names
     ("Florida", "Dupont") and for words the resource does not know."""
@@ -129,3 +154,7 @@ def is_common_word(word: str) -> bool:
     if "-" in low:
         return all(is_common_word(p) for p in low.split("-") if p)
     return low in _common_words()
+
+
+if __name__ == "__main__":
+    print(f"{write_common_words()} common words written to {COMMON_WORDS_FILE}")
