@@ -431,6 +431,13 @@ def test_demonym_with_institution_is_an_organisation():
     assert gov is not None and gov.subtype == "government"
 
 
+def test_demonym_with_institution_whose_possessive_lost_its_apostrophe():
+    text = "The Norwegian armys advance stalled, and the Danish militarys losses mounted."
+    army = _find(text, "Norwegian armys")
+    assert army is not None and army.type == "ORG" and army.subtype == "military"
+    assert _find(text, "Danish militarys") is not None
+
+
 # -- acronyms ------------------------------------------------------------------------------------
 
 

@@ -808,3 +808,12 @@ def test_a_lone_name_no_fuller_name_carries_is_one_referent_across_stories():
     ents = resolve(records)[0]
     assert next(e for e in ents if e.name == "Velmoro").documents == 3
     assert len([e for e in ents if e.name == "Karim"]) == 2  # a given name of a fuller name joins nothing
+
+
+def test_an_institutions_possessive_without_apostrophe_folds_into_it_but_a_plural_does_not():
+    records = [rec(f"a{k}", 0, "Norlandic army", "ORG") for k in range(6)]
+    records += [rec("p1", 0, "Norlandic armys", "ORG")]
+    records += [rec(f"f{k}", 0, "Norlandic forces", "ORG") for k in range(3)] + [rec("s1", 0, "Norlandic force", "ORG")]
+    g, _ = groups(records)
+    assert ["Norlandic army", "Norlandic armys"] in g
+    assert ["Norlandic forces"] in g and ["Norlandic force"] in g

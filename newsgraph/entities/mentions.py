@@ -330,7 +330,8 @@ _NEXT_CAPITAL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
 _ORG_DESCRIPTOR = re.compile(r"(" + _ORG_NOUNS + r")(?:['’]s)?\s+", re.IGNORECASE)
 _INSTITUTION_AFTER_DEMONYM = re.compile(
     r"^[ \t]+(army|military|navy|air\s+force|police|security\s+forces|armed\s+forces|special\s+forces|forces|"
-    r"government|parliament|cabinet|judiciary|foreign\s+ministry|defen[cs]e\s+ministry|interior\s+ministry)\b(?!['’]?-)",
+    r"government|parliament|cabinet|judiciary|foreign\s+ministry|defen[cs]e\s+ministry|interior\s+ministry)"
+    r"(?:s(?=[ \t]+[a-z]))?\b(?!['’]?-)",  # "the Norlandic armys advance": a possessive whose apostrophe a feed stripped
     re.IGNORECASE,
 )
 _INSTITUTION_SUBTYPE = {"army": "military", "military": "military", "navy": "military", "air force": "military",

@@ -307,9 +307,12 @@ def _key(name: str) -> str:
 def _possessive_stem(name: str) -> str | None:
     """ "Karim al-Tarmis" -> "Karim al-Tarmi": the name without an -s that may be a possessive
     whose apostrophe the source stripped. Only a candidate: the corpus decides (``_fold_possessives``)."""
-    last = name.rstrip().rsplit(None, 1)[-1]
-    if len(last) < 4 or not last.endswith("s") or last.endswith("ss") or not any(c.isupper() for c in last):
+    words = name.split()
+    last = words[-1] if words else ""
+    if len(last) < 4 or not last.endswith("s") or last.endswith("ss"):
         return None
+    if not any(c.isupper() for c in last) and len(words) < 2:
+        return None  # a lone lower-case word is a plural, not a name
     return name.rstrip()[:-1]
 
 
@@ -345,7 +348,10 @@ def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
             if stem is None:
                 continue
             key = (r.type, _key(stem))
-            if uses[key] >= 2 and uses[key] > uses[(r.type, _key(n))]:
+            # a lower-case last word ("the Norlandic armys advance") may be a plural: only a far
+            # more used singular name makes it a possessive
+            floor = 1 if any(c.isupper() for c in n.split()[-1]) else 3
+            if uses[key] >= 2 * floor and uses[key] > floor * uses[(r.type, _key(n))]:
                 mapping[n] = stem
             elif (r.type == "PERSON" and not r.titles and _lone_word(n)
                   and len(stories.get(_key(stem), ())) >= HUB_STORIES):
