@@ -244,3 +244,8 @@ class EventMention:
     # interaction code or None): ("gunmen", "actor", 3), ("Russian jets", "actor", 1), ("villagers", "target", 7)
     actor_terms: tuple[tuple[str, str, int | None], ...] = ()
     fatalities: int | None = None  # deaths this mention reports for its event, by ACLED's rules
+    # how the place was found when the sentence does not give it: "named-before" ("the town": the last
+    # place named before); location_start/end: the place name read
+    location_method: str | None = None
+    location_start: int = -1
+    location_end: int = -1

@@ -54,6 +54,7 @@ from newsgraph.extract.event_lexicon import (
 )
 from newsgraph.extract import event_typer
 from newsgraph.extract import acled
+from newsgraph.extract import incidents
 from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.timex import find_dates, own_date
 from newsgraph.kb.countries import country
@@ -1073,6 +1074,12 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             placed = loc is not None  # a place in its content still anchors the act as a specific one
             if loc is not None and category in _SAID_ACTS and not _own_setting(loc, ev, sent):
                 loc = None  # "accused Belgium of killing civilians in Velmora": the place of the content
+            loc_method = None
+            if category not in _SAID_ACTS and (loc is None or not _is_place(loc)):
+                # "inside the town", "in the east of the city": the last place named before
+                named = incidents.place_named_before(sent, ms, _is_settlement_or_smaller)
+                if named is not None:
+                    loc, loc_method = named[0], incidents.NAMED_BEFORE_METHOD
             slots = _slot_nouns(ev)
             category, mode = _by_means(category, mode, slots)
             category, mode = _on_ground(ev, category, mode, places, targets, slots)
@@ -1133,6 +1140,9 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 end=sent.end_char,
                 actors=tuple([(m.entity, "actor") for m in actors] + [(m.entity, "target") for m in targets]),
                 location=loc.entity if loc is not None else -1,
+                location_method=loc_method,
+                location_start=loc.start if loc_method else -1,
+                location_end=loc.end if loc_method else -1,
                 date=tx.value if tx is not None else None,
                 date_precision=tx.precision if tx is not None else None,
                 date_method=tx.how if tx is not None else None,
@@ -1223,6 +1233,11 @@ def _headline_link(sentence: str) -> bool:
     small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with", "from", "after"}
     content = [w for w in words if w.lower() not in small]
     return len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _is_settlement_or_smaller(m: EntityMention) -> bool:
+    """What "the town", "the city", "the district" can stand for: a place that is no country or region."""
+    return _is_place(m) and m.subtype != "region"
 
 
 def _is_place(m: EntityMention) -> bool:
