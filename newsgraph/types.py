@@ -245,7 +245,11 @@ class EventMention:
     actor_terms: tuple[tuple[str, str, int | None], ...] = ()
     fatalities: int | None = None  # deaths this mention reports for its event, by ACLED's rules
     # how the place was found when the sentence does not give it: "named-before" ("the town": the last
-    # place named before); location_start/end: the place name read
+    # place named before), "carried-by-incident" (another mention of the same incident gives it);
+    # location_start/end: the place name read
     location_method: str | None = None
     location_start: int = -1
     location_end: int = -1
+    # "carried-by-incident": missing actors taken from mention ``actors_source`` of the same incident
+    actors_method: str | None = None
+    actors_source: int = -1

@@ -1,4 +1,4 @@
-"""What one sentence leaves out and another gives: "the town" is the place named before (extract/incidents.py)."""
+"""One incident over several sentences: its mentions share place and actors (extract/incidents.py)."""
 
 from __future__ import annotations
 
@@ -53,3 +53,46 @@ def test_the_nearby_town_is_another_place(nlp):
             "Residents of the nearby town were trapped after the army blocked all roads in and out.")
     events, name = _events(nlp, text)
     assert name(_one(events, "blocked all roads").location) is None
+
+
+def test_a_lead_that_names_only_the_country_takes_the_town_of_the_next_sentence(nlp):
+    text = ("Air strikes killed 14 people in northern Chile on Tuesday, a monitor said. "
+            "The dead were killed in strikes on the village of Kafr Sahil, residents said.")
+    events, name = _events(nlp, text)
+    lead = _one(events, "Air strikes")
+    assert name(lead.location) == "Kafr Sahil"
+    assert lead.location_method == "carried-by-incident"
+    assert text[lead.location_start:lead.location_end] == "Kafr Sahil"
+
+
+def test_the_attack_takes_its_attacker_and_place_from_the_incident(nlp):
+    text = ("Dawn Front fighters attacked an army checkpoint in Velmora on Monday. "
+            "The attack killed seven soldiers, officials said.")
+    events, name = _events(nlp, text)
+    attack = _one(events, "attack")
+    assert [name(e) for e, role in attack.actors if role == "actor"] == ["Dawn Front"]
+    assert (attack.actors_method, attack.actors_source) == ("carried-by-incident", 0)
+    assert name(attack.location) == "Velmora"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # another incident: an additive word, or a place of its own
+    ("Rebels shelled the village of Kafr Sahil on Monday. Meanwhile six others were killed in air strikes.",
+     "air strikes"),
+    ("Rebels shelled the village of Kafr Sahil on Monday. Separate air strikes killed six people, residents said.",
+     "air strikes"),
+])
+def test_another_incident_takes_nothing(nlp, text, trigger):
+    events, name = _events(nlp, text)
+    other = _one(events, trigger)
+    assert name(other.location) is None and other.location_method is None
+    assert other.actors_method is None
+
+
+def test_a_place_of_its_own_is_kept(nlp):
+    text = ("Air strikes killed 14 people in the village of Kafr Sahil on Tuesday. "
+            "Gunmen killed two farmers near the town of Velmora, residents said.")
+    events, name = _events(nlp, text)
+    assert name(_one(events, "Air strikes").location) == "Kafr Sahil"
+    farmers = [e for e in events if e.trigger == "killed" and name(e.location) == "Velmora"]
+    assert farmers and farmers[0].location_method is None and farmers[0].actors_method is None

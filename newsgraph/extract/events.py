@@ -1039,6 +1039,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     quoted = _quoted_spans(text)
     out: list[EventMention] = []
     definite: list[str | None] = []
+    reads: list[incidents.PlaceRead | None] = []  # where each event's own place was read
     typer = event_typer.load()
     for sent in doc.sents:
         sent_text = sent.text  # spaCy joins the tokens' texts on each access
@@ -1116,6 +1117,8 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             if any(a <= best.tokens[0].idx < b for a, b in quoted) or _no_comment(best):
                 continue
             definite.append(_definite(best))
+            reads.append(None if loc is None else incidents.PlaceRead(
+                loc.start, loc.end, _LOC_RANK.get(loc.subtype or "", 2), not _is_place(loc)))
             trig_toks = sorted(best.tokens, key=lambda t: t.i)
             t_start = trig_toks[0].idx
             t_end = trig_toks[-1].idx + len(trig_toks[-1].text)
@@ -1156,6 +1159,8 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             ))
     _carry_dates(out, text)
     _link_anaphors(out, definite)
+    incidents.share_incident_arguments(out, reads, text, ms, [(st.start_char, st.end_char) for st in doc.sents],
+                                       dateline.day if dateline else published)
     return out
 
 
