@@ -187,3 +187,22 @@ def test_lemmatizer_reads_the_word_index_as_sets_and_saves_spacy_tables(nlp):
     assert lemmatizer._set_lookups_of is lemmatizer.lookups
     saved = lemmatizer.lookups.get_table("lemma_index").get("noun")
     assert isinstance(saved, list) and lemmatizer.to_bytes()  # what it saves stays spaCy's format
+
+
+def _blas_threads() -> int:
+    from threadpoolctl import threadpool_info
+
+    return max((i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"), default=1)
+
+
+@needs_model
+@pytest.mark.model
+def test_processes_forked_from_the_model_multiply_on_one_blas_thread(nlp):
+    # nlp.pipe(n_process=2) forks: a BLAS thread per core in each process oversubscribed the cores
+    import multiprocessing
+
+    pytest.importorskip("threadpoolctl")
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_blas_threads) == 1

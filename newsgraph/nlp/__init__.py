@@ -87,6 +87,25 @@ def _use_numpy_gemm(nlp) -> None:
             for layer in model.walk():
                 if isinstance(layer.ops, NumpyOps):  # a GPU or torch-backed layer keeps its own
                     layer.ops = ops
+    global _FORK_HOOK
+    if not _FORK_HOOK and hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_one_blas_thread)
+        _FORK_HOOK = True
+
+
+_FORK_HOOK = False
+
+
+def _one_blas_thread() -> None:
+    """In a process forked from one that loaded the model (``nlp.pipe(n_process=N)``): one BLAS thread,
+    as the ingest and Dask workers set for themselves. OpenBLAS starts a thread per core in each
+    process, and N processes on N cores then ran at half the speed of one thread each."""
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1, user_api="blas")
+    except Exception:  # noqa: BLE001 - threadpoolctl is optional (it comes with scikit-learn)
+        pass
 
 
 def load(name: Optional[Union[str, Path]] = None, *, exclude=(), cache: bool = True,
