@@ -9,6 +9,7 @@ country (created when the corpus names the country only through the adjective) o
 from __future__ import annotations
 
 from collections import Counter
+from sys import intern
 from typing import Callable, Iterable, Union
 
 from newsgraph.aggregate import StoredDoc
@@ -28,7 +29,10 @@ def _each(docs: Documents, fields: frozenset[str]) -> Iterable[StoredDoc]:
 
 
 def _records_of(d: StoredDoc) -> list[LocalRecord]:
-    return [LocalRecord(d.doc_id, i, d.story_id, e.name, e.type, e.subtype, list(e.names), list(e.titles), e.mentions)
+    # names and titles interned: a corpus writes the same names in thousands of documents, and each
+    # document's facts would otherwise keep a copy of each for as long as resolution runs
+    return [LocalRecord(d.doc_id, i, d.story_id, intern(e.name), e.type, e.subtype, [intern(n) for n in e.names],
+                        [intern(t) for t in e.titles], e.mentions)
             for i, e in enumerate(d.facts.entities)]
 
 
