@@ -817,3 +817,22 @@ def test_an_institutions_possessive_without_apostrophe_folds_into_it_but_a_plura
     g, _ = groups(records)
     assert ["Norlandic army", "Norlandic armys"] in g
     assert ["Norlandic forces"] in g and ["Norlandic force"] in g
+
+
+def test_an_acronyms_possessive_without_apostrophe_folds_into_it():
+    records = [rec(f"a{k}", 0, "NV", "ORG") for k in range(3)] + [rec("p1", 0, "NVs", "ORG")]
+    g, _ = groups(records)
+    assert g == [["NV", "NVs"]]
+
+
+def test_a_refusal_later_overruled_is_not_shown():
+    from collections import Counter
+
+    from newsgraph.entities.resolve import _live_notes
+    refused = ("'Dawn' left apart: the first word of several ORG names, none reported 5 times as often as the "
+               "rest: Dawn Front (6 stories), Dawn Brigade (2 stories)")
+    cut = "'Dawn Front' kept apart from 'Dusk Front': only 1 story says they are one"
+    # the short name's own entity, still apart: the refusal stands
+    assert _live_notes([refused, cut], Counter({"Dawn": 2})) == [refused, cut]
+    # a later rule joined it to one of the candidates: the refusal no longer holds
+    assert _live_notes([refused, cut], Counter({"Dawn": 2, "Dawn Front": 6})) == [cut]

@@ -309,6 +309,8 @@ def _possessive_stem(name: str) -> str | None:
     whose apostrophe the source stripped. Only a candidate: the corpus decides (``_fold_possessives``)."""
     words = name.split()
     last = words[-1] if words else ""
+    if re.fullmatch(r"[A-Z]{2,}s", last):  # "NVDUs fighters": an acronym's possessive
+        return name.rstrip()[:-1]
     if len(last) < 4 or not last.endswith("s") or last.endswith("ss"):
         return None
     if not any(c.isupper() for c in last) and len(words) < 2:
@@ -1779,6 +1781,23 @@ def _entity_type(members: list[LocalRecord], place_kind: PlaceKind | None = None
     return max(votes, key=lambda t: (votes[t], t))
 
 
+_LEFT_APART = re.compile(r"^'(.+?)' left apart: .*?: (.*)$")
+_CANDIDATE = re.compile(r"(?:^|, )(.+?) \(\d+ stor(?:y|ies)\)")
+
+
+def _live_notes(notes: list[str], aliases: Counter) -> list[str]:
+    """The refusals that still hold: a short name "left apart" among several candidates that a
+    later rule joined to one of them (its entity now carries that candidate's name) is no longer
+    apart."""
+    out = []
+    for note in notes:
+        m = _LEFT_APART.match(note)
+        if m and any(c in aliases for c in _CANDIDATE.findall(m.group(2))):
+            continue
+        out.append(note)
+    return out
+
+
 def entity_id(typ: str, name: str) -> str:
     return "E" + hashlib.sha1(f"{typ}|{name_key(name) or name.casefold()}".encode()).hexdigest()[:10]
 
@@ -1864,7 +1883,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
                 stories=len({r.story_id or r.doc_id for r in members}),
                 titles=titles, joins=list(cl.joins[root]),
                 alias_kinds={a: ("acronym" if is_acronym(a.strip()) else "mention", n) for a, n in aliases.items()},
-                meta={"kept_apart": list(cl.notes[root])} if cl.notes[root] else {},
+                meta={"kept_apart": notes} if (notes := _live_notes(cl.notes[root], aliases)) else {},
             )
         )
     mapping: dict[tuple[str, int], str] = {}
