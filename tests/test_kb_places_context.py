@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from newsgraph.aggregate import StoredDoc
-from newsgraph.entities.corpus import _country, _link_places
+from newsgraph.entities.corpus import _PlaceEvidence, _country, _link_places
 from newsgraph.entities.resolve import ResolvedEntity
 from newsgraph.facts import DocumentFacts, LocalEntityFacts, Position
 from newsgraph.kb.places import Evidence, Gazetteer, decide_place, haversine_km
@@ -123,6 +123,12 @@ def _entity(eid, name, doc, idx, subtype=None):
     return ResolvedEntity(eid, name, "LOC", subtype, [(doc, idx)], Counter({name: 1}), 1, 1, [], [])
 
 
+def _evidence(docs, entity_of) -> _PlaceEvidence:
+    found = _PlaceEvidence()
+    found.add(docs, entity_of)
+    return found
+
+
 def test_link_places_uses_the_stated_position_over_a_bigger_namesake():
     # "Cordoba, some 18 km east of Orizaba": Mexico, not Argentina
     facts = DocumentFacts(
@@ -133,7 +139,7 @@ def test_link_places_uses_the_stated_position_over_a_bigger_namesake():
     )
     ents = [_entity("E1", "Cordoba", "d1", 0, "settlement"), _entity("E2", "Orizaba", "d1", 1, "settlement"),
             _entity("E3", "Mexico", "d1", 2, "country")]
-    _link_places(ents, [StoredDoc("d1", None, None, facts)], {("d1", 0): "E1", ("d1", 1): "E2", ("d1", 2): "E3"})
+    _link_places(ents, _evidence([StoredDoc("d1", None, None, facts)], {("d1", 0): "E1", ("d1", 1): "E2", ("d1", 2): "E3"}))
     g = ents[0].meta["gazetteer"]
     assert g["country_code"] == "MX" and haversine_km(g["latitude"], g["longitude"], 18.88, -96.93) < 20
     cands = ents[0].meta["gazetteer_candidates"]
@@ -150,7 +156,7 @@ def test_link_places_positions_a_place_the_gazetteer_lacks():
         positions=[Position(0, "Paris", 30.0, 180.0, 0, 40)],
     )
     ents = [_entity("E1", "Qaryat Zzyzxq", "d1", 0), _entity("E2", "Paris", "d1", 1)]
-    _link_places(ents, [StoredDoc("d1", None, None, facts)], {("d1", 0): "E1", ("d1", 1): "E2"})
+    _link_places(ents, _evidence([StoredDoc("d1", None, None, facts)], {("d1", 0): "E1", ("d1", 1): "E2"}))
     p = ents[0].meta["approximate_position"]
     assert p["approximate"] and abs(p["latitude"] - (48.86 - 0.27)) < 0.05
 
