@@ -91,3 +91,51 @@ def test_a_category_from_context_stands():
     # "must" makes a withdrawal a REQUEST in the lexicon; the bag-of-words model does not undo it
     text = "The government of Norland must withdraw its forces from the valley, the council said."
     assert classify_sentence(text) == rule_category(text)[0] == "REQUEST"
+
+
+def test_content_words_leave_out_names_and_numbers():
+    words = event_typer.content_words("Jets of Norland bombed 3 villages near Velmora, Karim al-Tarmi said.")
+    assert words == ["jets", "of", "bombed", "villages", "near", "al", "said"]
+    # the first word of a sentence is capitalised whatever it is
+    assert event_typer.content_words("Protesters marched")[0] == "protesters"
+
+
+def _vector_only_typer(labels: list[str], anchors: list[str]) -> EventTyper:
+    """A typer with no tf-idf features: each label's weights are the vector of one anchor word."""
+    vectors = event_typer.word_vectors()
+    dense = np.stack([vectors.table[vectors.row(w)] / np.linalg.norm(vectors.table[vectors.row(w)]) for w in anchors],
+                     axis=1) * 10
+    head = event_typer._Head(labels, np.zeros((1, len(labels)), np.float32), np.zeros(len(labels), np.float32), dense)
+    return EventTyper({"unused": 0}, np.ones(1, np.float32), head, head, {}, dense_scale=1.0)
+
+
+def test_word_vectors_type_words_the_tf_idf_never_saw():
+    t = _vector_only_typer(["FIGHT", "PROTEST"], ["shelling", "protest"])
+    fight, protest = [_best(p) for p in t.categories([
+        "Artillery of the Dawn Front shelled rebel positions.",
+        "Thousands of protesters marched in the streets of Sahil.",
+    ])]
+    assert (fight, protest) == ("FIGHT", "PROTEST")
+    # a sentence without any known content word falls back to the intercepts (uniform here)
+    [probs] = t.categories(["2024 Karim Tarmi"])
+    assert abs(probs["FIGHT"] - 0.5) < 1e-6
+
+
+def test_a_model_with_vector_weights_loads_and_reads_them(tmp_path):
+    width = event_typer.word_vectors().width
+    protest = event_typer.word_vectors().table[event_typer.word_vectors().row("protest")]
+    dense = np.stack([np.zeros(width), protest / np.linalg.norm(protest) * 10], axis=1)
+    (tmp_path / "vocab.json").write_text(json.dumps({"unused": 0}))
+    np.savez(tmp_path / "model.npz", idf=np.ones(1), category_coef=np.zeros((1, 2)), category_intercept=np.zeros(2),
+             category_dense_coef=dense, mode_coef=np.zeros((1, 2)), mode_intercept=np.zeros(2), mode_dense_coef=dense)
+    meta = {"category_labels": ["AGREE", "PROTEST"], "mode_labels": ["", "demo"], "dense_scale": 1.0}
+    (tmp_path / "meta.json").write_text(json.dumps(meta))
+    t = EventTyper.from_dir(tmp_path)
+    [probs] = t.categories(["Thousands of protesters marched in the streets of Sahil."])
+    assert probs["PROTEST"] > 0.9
+    vecs = t.sentence_vectors(["Police arrested a journalist in Sahil."])
+    assert vecs.shape == (1, width) and abs(float(np.linalg.norm(vecs[0])) - 1.0) < 1e-3
+    # without vector weights (dense_scale 0, the older files) the same arrays read the tf-idf part only
+    (tmp_path / "meta.json").write_text(json.dumps({**meta, "dense_scale": 0}))
+    [flat] = EventTyper.from_dir(tmp_path).categories(["Thousands of protesters marched in the streets of Sahil."])
+    assert abs(flat["PROTEST"] - 0.5) < 1e-6

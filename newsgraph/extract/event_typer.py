@@ -8,7 +8,10 @@ crime). A second head gives the mode (``aerial``, ``explosives``, ``riot``, ``ar
 the ACLED sub-event type is read from.
 
 Model: tf-idf over word unigrams, bigrams and 5-letter word stems, then multinomial logistic
-regression (one for categories, one for modes). It is trained by ``make train-events``
+regression (one for categories, one for modes). A model trained with ``--dense-scale`` > 0 also reads
+the sentence's idf-weighted mean of static word vectors (the 96-d MiniLM-distilled vectors of the
+bundled spaCy model, loaded only then), so that a verb never seen in training lands near its synonyms;
+the shipped model does not (training/README.md, "Event typer": no gain on the dev parts). It is trained by ``make train-events``
 (``training/scripts/train_event_typer.py``) from the PLOVER gold-standard sentences (train part),
 the NGEC synthetic stories (weak labels) and GMB news sentences labelled by hand
 (``eval/event_typer/gmb_events*.tsv``). It ships as plain arrays (``model.npz`` + ``vocab.json``)
@@ -24,17 +27,20 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
-__all__ = ["MODEL_DIR", "NON_CONFLICT", "EventTyper", "analyse", "THRESHOLDS", "combine", "load", "mode_sentences",
-           "type_sentences"]
+__all__ = ["MODEL_DIR", "NON_CONFLICT", "EventTyper", "WordVectors", "analyse", "THRESHOLDS", "combine", "content_words",
+           "load", "mode_sentences", "type_sentences", "word_vectors"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "event_typer"
 NON_CONFLICT = frozenset({"DISASTER", "ACCIDENT", "CRIME"})
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
+_CASED_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+")
 _STEM = 5
+VECTORS_DIR = MODEL_DIR.parent / "en_newsgraph" / "vocab"
 
 
 def analyse(text: str) -> list[str]:
@@ -47,23 +53,101 @@ def analyse(text: str) -> list[str]:
     return feats
 
 
+def content_words(text: str) -> list[str]:
+    """The lower-cased words that say what happened: numbers and capitalised words after the first
+    (names, which say who and where) are left out."""
+    return [w.lower() for i, w in enumerate(_CASED_WORD.findall(text))
+            if not w[0].isdigit() and not (i > 0 and w[0].isupper())]
+
+
+class WordVectors:
+    """The static word vectors of the bundled spaCy model (``en_newsgraph/vocab``), looked up by word."""
+
+    def __init__(self, path: Path = VECTORS_DIR):
+        from spacy.strings import hash_string
+        from spacy.vectors import Vectors
+
+        vectors = Vectors(shape=(0, 0)).from_disk(path)
+        self._hash = hash_string
+        self._key2row = vectors.key2row
+        self.table = np.asarray(vectors.data, dtype=np.float32)
+        self._rows: dict[str, int] = {}
+
+    @property
+    def width(self) -> int:
+        return int(self.table.shape[1])
+
+    def row(self, word: str) -> int:
+        """The word's row in :attr:`table`, -1 when it has no vector."""
+        r = self._rows.get(word)
+        if r is None:
+            r = self._rows[word] = int(self._key2row.get(self._hash(word), -1))
+        return r
+
+    def sentence_vectors(self, texts: list[str], idf: Callable[[str], float]) -> np.ndarray:
+        """Per text: the idf-weighted mean of its content words' vectors, l2-normalised (rare words
+        weigh more: "shelled" says more about the event than "said")."""
+        out = np.zeros((len(texts), self.width), dtype=np.float32)
+        for i, text in enumerate(texts):
+            rows, weights = [], []
+            for w in content_words(text):
+                r = self.row(w)
+                if r >= 0:
+                    rows.append(r)
+                    weights.append(idf(w))
+            if rows:
+                v = np.asarray(weights, dtype=np.float32) @ self.table[rows]
+                norm = float(np.sqrt((v * v).sum()))
+                out[i] = v / norm if norm > 0 else v
+        return out
+
+
+_VECTORS_LOCK = threading.Lock()
+_VECTORS: dict[Path, WordVectors] = {}
+
+
+def word_vectors(path: Path = VECTORS_DIR) -> WordVectors:
+    """The word vectors (loaded once per process)."""
+    with _VECTORS_LOCK:
+        if path not in _VECTORS:
+            _VECTORS[path] = WordVectors(path)
+        return _VECTORS[path]
+
+
 @dataclass
 class _Head:
     labels: list[str]
     coef: np.ndarray  # (n_features, n_labels)
     intercept: np.ndarray  # (n_labels,)
+    dense_coef: np.ndarray | None = None  # (vector width, n_labels): weights of the sentence vector
 
 
 class EventTyper:
-    """The shipped model: ``vocab`` (feature -> column), ``idf`` weights and two linear heads."""
+    """The shipped model: ``vocab`` (feature -> column), ``idf`` weights and two linear heads; with
+    ``dense_scale`` > 0 the heads also read the sentence vector (:meth:`WordVectors.sentence_vectors`)
+    scaled by it."""
 
-    def __init__(self, vocab: dict[str, int], idf: np.ndarray, category: _Head, mode: _Head, meta: dict):
+    def __init__(self, vocab: dict[str, int], idf: np.ndarray, category: _Head, mode: _Head, meta: dict,
+                 dense_scale: float = 0.0):
         self.vocab = vocab
         self.idf = idf
         self.category = category
         self.mode = mode
         self.meta = meta
+        self.dense_scale = dense_scale
         self.thresholds: dict[str, float] = dict(meta.get("combine", {}))
+        self._max_idf = float(idf.max()) if len(idf) else 1.0
+
+    def word_idf(self, word: str) -> float:
+        """A word's idf in the training sentences; a word never seen there weighs as the rarest."""
+        j = self.vocab.get(word)
+        return float(self.idf[j]) if j is not None else self._max_idf
+
+    def sentence_vectors(self, texts: list[str]) -> np.ndarray | None:
+        """The scaled sentence vectors the heads read (``None`` for a model without them)."""
+        if self.dense_scale <= 0:
+            return None
+        return word_vectors().sentence_vectors(texts, self.word_idf) * np.float32(self.dense_scale)
 
     @classmethod
     def from_dir(cls, path: Path) -> "EventTyper":
@@ -75,19 +159,25 @@ class EventTyper:
         meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
         with np.load(path / "model.npz") as z:
             arrays = {k: z[k] for k in z.files}
+        dense_scale = float(meta.get("dense_scale", 0.0))
         heads = {
             name: _Head(meta[f"{name}_labels"], arrays[f"{name}_coef"].astype(np.float32),
-                        arrays[f"{name}_intercept"].astype(np.float32))
+                        arrays[f"{name}_intercept"].astype(np.float32),
+                        arrays[f"{name}_dense_coef"].astype(np.float32) if dense_scale > 0 else None)
             for name in ("category", "mode")
         }
         for name, head in heads.items():
             if head.coef.shape != (len(vocab), len(head.labels)):
                 raise ValueError(f"event typer model in {path}: {name} weights have shape {head.coef.shape}, "
                                  f"expected ({len(vocab)}, {len(head.labels)})")
-        return cls(vocab, arrays["idf"].astype(np.float32), heads["category"], heads["mode"], meta)
+            if head.dense_coef is not None and head.dense_coef.shape[1] != len(head.labels):
+                raise ValueError(f"event typer model in {path}: {name} vector weights have shape "
+                                 f"{head.dense_coef.shape}, expected (width, {len(head.labels)})")
+        return cls(vocab, arrays["idf"].astype(np.float32), heads["category"], heads["mode"], meta, dense_scale)
 
-    def _features(self, texts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
-        """Per text: feature columns and their l2-normalised sublinear tf-idf weights."""
+    def _features(self, texts: list[str]) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray | None]:
+        """Per text: feature columns and their l2-normalised sublinear tf-idf weights; and the scaled
+        sentence vectors (``None`` without them)."""
         out = []
         for text in texts:
             counts: dict[int, int] = {}
@@ -100,12 +190,15 @@ class EventTyper:
             w = (1.0 + np.log(tf)) * self.idf[cols] if len(cols) else tf
             norm = float(np.sqrt((w * w).sum()))
             out.append((cols, w / norm if norm > 0 else w))
-        return out
+        return out, self.sentence_vectors(texts)
 
     def _predict(self, head: _Head, feats) -> list[dict[str, float]]:
+        sparse, dense = feats
         out = []
-        for cols, w in feats:
+        for i, (cols, w) in enumerate(sparse):
             z = head.intercept + w @ head.coef[cols] if len(cols) else head.intercept.copy()
+            if dense is not None and head.dense_coef is not None:
+                z = z + dense[i] @ head.dense_coef
             z = np.exp(z - z.max())
             p = z / z.sum()
             out.append({lab: float(v) for lab, v in zip(head.labels, p)})

@@ -20,6 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import event_typer_data as data  # noqa: E402
@@ -34,9 +35,17 @@ except ImportError:  # pragma: no cover - training-time dependency
     sys.exit("train_event_typer.py needs scikit-learn at training time: .venv/bin/pip install scikit-learn")
 
 
-def fit(train: list[data.Example], c: float, weights: dict[str, float], min_df: int, modes: bool = True):
+def fit(train: list[data.Example], c: float, weights: dict[str, float], min_df: int, dense_scale: float,
+        modes: bool = True):
+    """tf-idf (and, with ``dense_scale`` > 0, the sentence vectors the shipped typer computes, scaled by
+    it) and one logistic regression per head."""
     vec = TfidfVectorizer(analyzer=event_typer.analyse, sublinear_tf=True, min_df=min_df, dtype=np.float32)
-    x = vec.fit_transform([e.text for e in train])
+    texts = [e.text for e in train]
+    x = vec.fit_transform(texts)
+    if dense_scale > 0:
+        # the features the shipped typer computes at run time, from the same vocabulary and idf
+        bare = to_typer(vec, {}, {}, dense_scale)
+        x = sparse.hstack([x, sparse.csr_matrix(bare.sentence_vectors(texts))]).tocsr()
     w = np.array([weights.get(e.source, 1.0) for e in train])
     heads = {}
     keys = (("category", lambda e: e.category), ("mode", lambda e: e.mode))
@@ -48,11 +57,16 @@ def fit(train: list[data.Example], c: float, weights: dict[str, float], min_df: 
     return vec, heads
 
 
-def to_typer(vec, heads, meta: dict) -> event_typer.EventTyper:
+def to_typer(vec, heads, meta: dict, dense_scale: float) -> event_typer.EventTyper:
     vocab = {f: int(j) for f, j in vec.vocabulary_.items()}
-    hs = {n: event_typer._Head([str(c) for c in h.classes_], h.coef_.T.astype(np.float32).copy(),
-                               h.intercept_.astype(np.float32)) for n, h in heads.items()}
-    return event_typer.EventTyper(vocab, vec.idf_.astype(np.float32), hs["category"], hs["mode"], meta)
+    n = len(vocab)
+    hs = {name: event_typer._Head([str(c) for c in h.classes_], h.coef_.T[:n].astype(np.float32).copy(),
+                                  h.intercept_.astype(np.float32),
+                                  h.coef_.T[n:].astype(np.float32).copy() if dense_scale > 0 else None)
+          for name, h in heads.items()}
+    empty = event_typer._Head([], np.zeros((n, 0), np.float32), np.zeros(0, np.float32))
+    return event_typer.EventTyper(vocab, vec.idf_.astype(np.float32), hs.get("category", empty), hs.get("mode", empty),
+                                  meta, dense_scale)
 
 
 def accuracy(pred: list, gold: list) -> float:
@@ -65,8 +79,11 @@ def save(typer: event_typer.EventTyper, out: Path) -> None:
     np.savez_compressed(out / "model.npz", idf=typer.idf.astype(np.float16),
                         category_coef=typer.category.coef.astype(np.float16),
                         category_intercept=typer.category.intercept,
-                        mode_coef=typer.mode.coef.astype(np.float16), mode_intercept=typer.mode.intercept)
+                        mode_coef=typer.mode.coef.astype(np.float16), mode_intercept=typer.mode.intercept,
+                        **({"category_dense_coef": typer.category.dense_coef, "mode_dense_coef": typer.mode.dense_coef}
+                           if typer.dense_scale > 0 else {}))
     meta = dict(typer.meta)
+    meta["dense_scale"] = typer.dense_scale
     meta["category_labels"] = typer.category.labels
     meta["mode_labels"] = typer.mode.labels
     meta["combine"] = typer.thresholds
@@ -84,7 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gmb-weight", type=float, default=3.0,
                     help="weight of our GMB labels (the only examples of the non-conflict types)")
     ap.add_argument("--min-df", type=int, default=2)
-    ap.add_argument("--search", action="store_true", help="choose C / NGEC weight / min_df on the dev parts")
+    ap.add_argument("--dense-scale", type=float, default=0.0,
+                    help="scale of the sentence's averaged word vectors beside the tf-idf features (0: none)")
+    ap.add_argument("--search", action="store_true",
+                    help="choose C / NGEC and PETRARCH weights / vector scale on the dev parts")
     args = ap.parse_args(argv)
 
     gsr = data.gsr(args.data)
@@ -97,27 +117,28 @@ def main(argv: list[str] | None = None) -> int:
     print(f"train {len(train)} (gsr {sum(e.source == 'gsr' for e in train)}, gmb {sum(e.source == 'gmb' for e in train)}, "
           f"ngec {len(ngec)}, petrarch {len(petrarch)}); dev {len(dev)}; test {sum(e.part == 'test' for e in gsr + gmb)}")
 
-    settings = [(args.c, args.ngec_weight, args.petrarch_weight)]
+    settings = [(args.c, args.ngec_weight, args.petrarch_weight, args.dense_scale)]
     if args.search:
-        settings = list(itertools.product((3.0, 10.0, 30.0), (0.0, 0.1, 0.3), (0.3, 1.0)))
+        settings = list(itertools.product((3.0, 10.0, 30.0), (0.0, 0.1, 0.3), (0.3, 1.0), (0.0, 1.0, 2.0, 4.0)))
     best = None
-    for c, nw, pw in settings:
+    for c, nw, pw, ds in settings:
         vec, heads = fit([e for e in train if nw > 0 or e.source != "ngec"], c,
-                         {"ngec": nw, "petrarch": pw, "gmb": args.gmb_weight}, args.min_df, modes=False)
-        typer = to_typer(vec, heads | {"mode": heads["category"]}, {})
+                         {"ngec": nw, "petrarch": pw, "gmb": args.gmb_weight}, args.min_df, ds, modes=False)
+        typer = to_typer(vec, heads | {"mode": heads["category"]}, {}, ds)
         acc = accuracy([max(p, key=p.get) for p in typer.categories([e.text for e in dev])], [e.category for e in dev])
-        print(f"  C={c:<5} ngec_weight={nw:<4} petrarch_weight={pw:<4} dev model accuracy {acc:.3f}", flush=True)
+        print(f"  C={c:<5} ngec_weight={nw:<4} petrarch_weight={pw:<4} dense_scale={ds:<4} dev model accuracy {acc:.3f}",
+              flush=True)
         if best is None or acc > best[0]:
-            best = (acc, c, nw, pw)
-    _, c, nw, pw = best
+            best = (acc, c, nw, pw, ds)
+    _, c, nw, pw, ds = best
     m = args.min_df
-    print(f"chosen: C={c} ngec_weight={nw} petrarch_weight={pw} min_df={m}")
+    print(f"chosen: C={c} ngec_weight={nw} petrarch_weight={pw} dense_scale={ds} min_df={m}")
     train = [e for e in train if nw > 0 or e.source != "ngec"]
-    vec, heads = fit(train, c, {"ngec": nw, "petrarch": pw, "gmb": args.gmb_weight}, m)
+    vec, heads = fit(train, c, {"ngec": nw, "petrarch": pw, "gmb": args.gmb_weight}, m, ds)
 
     # rules once per sentence (word path, as `make eval`), then the thresholds of combine() on dev
     rules = {e.ident: rule_category(e.text) for e in gsr + gmb}
-    typer = to_typer(vec, heads, {})
+    typer = to_typer(vec, heads, {}, ds)
     probs = {e.ident: p for e, p in zip(gsr + gmb, typer.categories([e.text for e in gsr + gmb]))}
 
     def combined(examples, t):
@@ -157,9 +178,14 @@ def main(argv: list[str] | None = None) -> int:
     typer.meta = {
         "name": "newsgraph event typer",
         "version": "0.1.0",
-        "features": "tf-idf (sublinear) over lower-cased words, word bigrams, 5-letter stems",
+        "features": "tf-idf (sublinear) over lower-cased words, word bigrams, 5-letter stems"
+                    + (f"; idf-weighted mean of the content words' en_newsgraph static vectors, l2-normalised, x {ds}"
+                       if ds > 0 else ""),
         "model": "multinomial logistic regression (category head, mode head)",
-        "hyper": {"C": c, "ngec_weight": nw, "petrarch_weight": pw, "gmb_weight": args.gmb_weight, "min_df": m, "ngec_sentences": args.ngec_sentences},
+        "hyper": {"C": c, "ngec_weight": nw, "petrarch_weight": pw, "gmb_weight": args.gmb_weight, "min_df": m,
+                  "ngec_sentences": args.ngec_sentences, "dense_scale": ds},
+        "command": "make train-events (training/scripts/train_event_typer.py --data DATA"
+                   + (" --search" if args.search else "") + ")",
         "training_counts": dict(Counter(e.source for e in train)),
         "evaluation": report,
         "data": {
@@ -168,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
                                      "GPT-2 text with intended, unverified labels",
             "petrarch2-cameo-dictionaries": "PETRARCH2 CAMEO verb dictionary (MIT), verb patterns as phrases, "
                                             "codes mapped by the PLOVER manual's CAMEO2PLOVER table",
+            "en_newsgraph vectors": "static word vectors of the bundled spaCy model (distilled from all-MiniLM-L6-v2), "
+                                   "read at run time from newsgraph/models/en_newsgraph/vocab",
             "gmb": "Groningen Meaning Bank sentences (partial Kaggle copy), labels ours "
                    "(eval/event_typer/gmb_events.tsv, gmb_events_2.tsv); research use",
         },
