@@ -194,11 +194,10 @@ def main(argv: list[str] | None = None) -> int:
                                      "GPT-2 text with intended, unverified labels",
             "petrarch2-cameo-dictionaries": "PETRARCH2 CAMEO verb dictionary (MIT), verb patterns as phrases, "
                                             "codes mapped by the PLOVER manual's CAMEO2PLOVER table",
-            "en_newsgraph vectors": "static word vectors of the bundled spaCy model (distilled from all-MiniLM-L6-v2), "
-                                   "read at run time from newsgraph/models/en_newsgraph/vocab",
             "gmb": "Groningen Meaning Bank sentences (partial Kaggle copy), labels ours "
                    "(eval/event_typer/gmb_events.tsv, gmb_events_2.tsv); research use",
-        },
+        } | ({"en_newsgraph vectors": "static word vectors of the bundled spaCy model (distilled from all-MiniLM-L6-v2), "
+                                     "read at run time from newsgraph/models/en_newsgraph/vocab"} if ds > 0 else {}),
         "license": "CC BY-SA 4.0 (GSR), research / internal use (GMB), as en_newsgraph",
     }
     save(typer, args.out)
