@@ -750,13 +750,13 @@ def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None
                     ) -> list[tuple[float, int, int, tuple[str, str, list[str]]]]:
     """Scored candidate joins between records of different documents, best first. ``names_of``
     gives the names each record is matched under (its own names by default)."""
-    items = []
-    for i, r in enumerate(records):
-        for n in (names_of[i] if names_of is not None else _record_names(r)):
-            if r.type == "PERSON" and _single_token_person(n):
-                continue  # never a cross-document key on its own
-            items.append(((i, n), n, r.type))
-    nb, accepted = match_names(items, threshold=MATCH_THRESHOLD)
+    def items():  # read once by the blocking: never held as a list beside the blocks
+        for i, r in enumerate(records):
+            for n in (names_of[i] if names_of is not None else _record_names(r)):
+                if r.type == "PERSON" and _single_token_person(n):
+                    continue  # never a cross-document key on its own
+                yield (i, n), n, r.type
+    nb, accepted = match_names(items(), threshold=MATCH_THRESHOLD)
     links: list[tuple[float, int, int, tuple[str, str, list[str]]]] = []
     same_name: dict[tuple[str, str], str] = {}  # one reason text per pair of spellings, shared by its links
     # records that share a name (identical after normalisation) are chained
