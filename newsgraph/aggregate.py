@@ -35,7 +35,7 @@ SYMMETRIC = frozenset({"allied_with", "fights", "family"})
 _MEMBERSHIP_SPECIFIC = ("leads", "spokesperson_for")
 DATE_SLACK_DAYS = 3
 NEAR_KM = 25.0  # two settlements this close are one place for an event's reports ("in X" / "near X")
-_CELL_DEGREES = 0.5  # blocking cell for places by coordinates; NEAR_KM is well inside one cell
+_CELL_DEGREES = 0.5  # blocking cell for places by coordinates; a point also joins the cells within NEAR_KM
 # Reports disagree on whether an incident was an attack or a battle; they are one event's reports.
 _TYPE_FAMILY = {"ASSAULT": "violence", "FIGHT": "violence"}
 
@@ -208,6 +208,17 @@ def _near(undated: _EventRef, dated: _EventRef) -> bool:
     return (pub - hi).days <= RECENT_DAYS and (lo - pub).days <= 1
 
 
+def _cells_near(point: tuple[float, float]) -> set[tuple[int, int]]:
+    """The blocking cells within ``NEAR_KM`` of a point: two points that near each other share one
+    (the cell of either lies in the other's square), also across a cell border."""
+    lat, lon = point
+    d_lat = NEAR_KM / 111.0
+    d_lon = d_lat / max(math.cos(math.radians(lat)), 0.01)
+    lats = {math.floor((lat + k * d_lat) / _CELL_DEGREES) for k in (-1, 0, 1)}
+    lons = {math.floor((lon + k * d_lon) / _CELL_DEGREES) for k in (-1, 0, 1)}
+    return {(a, b) for a in lats for b in lons}
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -330,8 +341,8 @@ def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str],
         if r.location and not r.coarse:
             blocks[(t, "at:" + r.location)].append(i)
         if r.point:
-            cell = (math.floor(r.point[0] / _CELL_DEGREES), math.floor(r.point[1] / _CELL_DEGREES))
-            blocks[(t, f"cell:{cell}")].append(i)
+            for cell in _cells_near(r.point):
+                blocks[(t, f"cell:{cell}")].append(i)
         for e, _ in r.actors:
             blocks[(t, "by:" + e)].append(i)
         blocks[(t, "doc:" + r.doc.doc_id + f":{r.mention.start}")].append(i)
