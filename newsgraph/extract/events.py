@@ -55,6 +55,7 @@ from newsgraph.extract.event_lexicon import (
 from newsgraph.extract import event_typer
 from newsgraph.extract import acled
 from newsgraph.extract import incidents
+from newsgraph.extract.place_reference import located_place
 from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.timex import find_dates, own_date
 from newsgraph.kb.countries import country
@@ -794,11 +795,35 @@ def _claims_a_toll(claim, via) -> bool:
                                     or any(g.dep_ == "nummod" for g in c.children)) for c in claim.children)
 
 
+# participles of a compound that says who holds a place ("rebel-held", "regime-controlled")
+_CONTROL_LEMMAS = frozenset("hold control besiege siege occupy run dominate administer encircle".split())
+# prepositions by which a place on the event's own noun is where it happened: "the siege of X", "the
+# battle for X", "seized control over X"
+_GROUND_CASES = frozenset({"of", "for", "over"})
+
+
+def _control_participle(tok) -> bool:
+    """"rebel-held", "regime-controlled": a participle of holding joined by a hyphen to who holds."""
+    return tok.tag_ == "VBN" and tok.lemma_.lower() in _CONTROL_LEMMAS and tok.i > 0 \
+        and tok.doc[tok.i - 1].text in ("-", "‐", "–")
+
+
+def _place_phrase(root):
+    """The token a place's phrase hangs by and its preposition. "In rebel-held X", which the parser
+    reads as a participle "held" with X as its object, hangs by the participle: the compound says
+    who holds the place, the place is still where it happened."""
+    if root.dep_ == "obj" and root.head.i != root.i and _control_participle(root.head):
+        return root.head, _case(root.head)
+    return root, _case(root)
+
+
 def _location(event: _Event, sent, mentions: list[EntityMention]) -> EntityMention | None:
     locs = [m for m in mentions if m.type == "LOC" and sent.start_char <= m.start < sent.end_char]
     if not locs:
         return None
     doc = sent.doc
+    own = {t.i for h in event.hits for t in h.tokens}
+    violent = any(h.category in VIOLENT for h in event.hits)
     attached = []
     for m in locs:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -811,8 +836,12 @@ def _location(event: _Event, sent, mentions: list[EntityMention]) -> EntityMenti
             ok = _case(root.head) in _LOC_CASES or root.head.dep_ in ("advmod", "obl", "nmod")
         if not ok and case == "of" and root.head.lower_ in _PLACE_HEADS:
             ok = True
+        if False:
+            ok = True  # "the siege of X", "the battle for X", "seize control over X"
         if ok:
             dist = min(abs(root.i - h.head.i) for h in event.hits)
+            # "X west of Y", "X near the city of Y": the event is in X; Y only says where X lies
+            m = located_place(m, mentions, doc.text) or m
             attached.append((_LOC_RANK.get(m.subtype or "", 2), dist, m))
     if attached:
         return min(attached, key=lambda x: (x[1] > 12, x[0], x[1]))[2]

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsgraph.extract.event_lexicon import SPEECH_ACTS, VIOLENT
+from newsgraph.extract.place_reference import located_place
 from newsgraph.types import EntityMention, EventMention
 
 __all__ = ["PlaceRead", "share_incident_arguments", "place_named_before", "INCIDENT_METHOD", "NAMED_BEFORE_METHOD"]
@@ -239,8 +240,9 @@ def place_named_before(sent, mentions: list[EntityMention], is_place) -> tuple[E
             continue
         text = sent.doc.text
         # "Tehran's network": a place in the possessive acts as its state, it is no setting
+        # "X west of Y": Y only says where X lies, it is not the place the text went on about
         before = [m for m in mentions if m.end <= tok.idx and m.entity >= 0 and is_place(m)
-                  and not re.match(r"['’]s?\b", text[m.end:m.end + 2])]
+                  and not re.match(r"['’]s?\b", text[m.end:m.end + 2]) and located_place(m, mentions, text) is None]
         if not before:
             continue
         # "the border town of X", "X city": the place the text itself called a town (a city) before

@@ -31,6 +31,7 @@ __all__ = [
     "offset_position",
     "bearing_of",
     "resolve_relative_position",
+    "places_one_by_the_other",
 ]
 
 EARTH_RADIUS_KM = 6371.0088
@@ -330,6 +331,27 @@ def _trim_place(text: str, s: int, e: int) -> tuple[int, int] | None:
     if not words:
         return None
     return s, e
+
+
+# What stands between a place and the place it is located by: "X west of Y", "X valley northwest
+# of Y", "X, an area south of Y", "X, some 30 km from Y", "X near the city of Y". Commas are optional:
+# feeds often strip them.
+_PLAIN_DISTANCE = re.sub(r"\(\?P<\w+>", "(?:", _DISTANCE)  # used twice below: no named groups
+_KIND_WORD = rf"(?:{_PLACE_NOUN}|valley|province|governorate|countryside|enclave|plain|mountains?|hills?)"
+_BETWEEN_RE = re.compile(
+    rf"\s*,?\s*(?:(?:the|an?)\s+)?(?:(?i:{_KIND_WORD})\s*,?\s*)?(?:(?:an?|the)\s+(?i:{_KIND_WORD})\s+)?"
+    rf"(?:(?i:which\s+is|located|situated|lying)\s+)?"
+    rf"(?i:(?:{_PLAIN_DISTANCE}\s+)?(?:to\s+the\s+)?{_DIRECTION}\s+(?:of|from)|{_PLAIN_DISTANCE}\s+(?:from|outside(?:\s+of)?|away\s+from)"
+    rf"|near|close\s+to|outside|on\s+the\s+outskirts\s+of|in\s+the\s+outskirts\s+of)"
+    rf"\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)?(?:(?i:capital|provincial\s+capital|city|town|village|province)\s+of\s+)?"
+)
+
+
+def places_one_by_the_other(between: str) -> bool:
+    """Whether ``between``, the words between two place names, locates the first by the second:
+    "X west of Y", "X valley northwest of Y", "X, an area south of Y", "X, some 30 km from Y", "X near
+    the city of Y". The first is the place meant; the second only says where it lies."""
+    return _BETWEEN_RE.fullmatch(between) is not None
 
 
 # ----------------------------------------------------------------------------------------------

@@ -1,0 +1,62 @@
+"""Where an event happened, read within its sentence (extract/events.py _location, place_reference.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.facts import extract_facts
+from newsgraph.kb.position import places_one_by_the_other
+
+PUBLISHED = date(2024, 5, 8)
+
+
+def _events(nlp, text: str):
+    facts = extract_facts(text, nlp(text), PUBLISHED)
+    names = [e.name for e in facts.entities]
+
+    def name(i: int) -> str | None:
+        return names[i] if 0 <= i < len(names) else None
+
+    return facts.events, name
+
+
+def _place_of(nlp, text: str, trigger: str) -> str | None:
+    events, name = _events(nlp, text)
+    found = [e for e in events if e.trigger == trigger]
+    assert len(found) == 1, [e.trigger for e in events]
+    return name(found[0].location)
+
+
+@pytest.mark.parametrize("between, expected", [
+    (" west of ", True),
+    (" valley northwest of ", True),
+    (", an area south of ", True),
+    (" some 30 km from ", True),
+    (" near the Norlandic city of ", True),
+    (" and ", False),
+    (" in ", False),
+    (" said on Monday west of ", False),
+])
+def test_words_that_place_one_place_by_another(between, expected):
+    assert places_one_by_the_other(between) is expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, trigger, place", [
+    # the direction phrase hangs on the verb; the valley is where the bombs fell
+    ("Regime forces escalated aerial bombardment on Wadi Tarmi valley northwest of Velmora pounding the "
+     "enclave with barrel bombs.", "barrel bombs", "Wadi Tarmi"),
+    ("The inspectors will visit Kafr Sahil near the Norlandic city of Velmora where the government reported "
+     "a chemical weapons attack on March 19.", "chemical weapons", "Kafr Sahil"),
+])
+def test_the_place_located_not_its_reference(nlp, text, trigger, place):
+    assert _place_of(nlp, text, trigger) == place
+
+
+@pytest.mark.model
+def test_the_town_after_a_relative_position_is_the_located_one(nlp):
+    text = ("Activists in Kafr Sahil west of Velmora spoke to reporters on Monday. "
+            "They said the town was pounded with barrel bombs.")
+    assert _place_of(nlp, text, "barrel bombs") == "Kafr Sahil"
