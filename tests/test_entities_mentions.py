@@ -249,6 +249,7 @@ def test_international_coalition():
         ("Bodies were pulled from the Diyala River.", "Diyala River", "region", "Diyala"),
         # a name that reads as a town by its own words ("Deir ...") is still the province after it
         ("Airstrikes hit Deir Velmora province overnight.", "Deir Velmora province", "region", "Deir Velmora province"),
+        ("Airstrikes hit Deir Velmora Governorate overnight.", "Deir Velmora Governorate", "region", "Deir Velmora Governorate"),
         ("Shelling hit the Velmora countryside on Monday.", "Velmora countryside", "region", "Velmora countryside"),
     ],
 )

@@ -669,8 +669,9 @@ class _Scanner:
                                     title=level))
                 else:  # "Wasit Province", "Balad Air Base": the bare name is "Wasit", "Balad"
                     division = toks[-1].low in lx.ADMIN_DIVISIONS
-                    self._add(_Cand(start, end, "LOC", shape.subtype, shape.origin, _PATTERN, start, name_end,
-                                    kind_named=division))
+                    # "Deir X Governorate": a division, whatever kind the name's first word suggests
+                    self._add(_Cand(start, end, "LOC", "region" if division else shape.subtype, shape.origin, _PATTERN,
+                                    start, name_end, kind_named=division))
                 return
         if self._place_by_cue(i, j):
             return
