@@ -60,3 +60,16 @@ def test_the_town_after_a_relative_position_is_the_located_one(nlp):
     text = ("Activists in Kafr Sahil west of Velmora spoke to reporters on Monday. "
             "They said the town was pounded with barrel bombs.")
     assert _place_of(nlp, text, "barrel bombs") == "Kafr Sahil"
+
+
+@pytest.mark.model
+def test_a_place_held_by_a_side_is_still_the_place(nlp):
+    # the parser reads "held" as a participle with the town as its object
+    text = "At least 86 people were killed early on Tuesday in rebel-held Kafr Sahil and dozens more were treated."
+    assert _place_of(nlp, text, "killed") == "Kafr Sahil"
+
+
+@pytest.mark.model
+def test_a_place_in_the_quarter_of_a_city(nlp):
+    text = "A missile killed 18 civilians on Tuesday in a residential neighbourhood of the old quarter of Velmora city."
+    assert _place_of(nlp, text, "missile") == "Velmora"

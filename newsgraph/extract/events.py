@@ -77,7 +77,8 @@ _LOC_CASES = frozenset({"in", "near", "at", "outside", "inside", "around", "acro
                         "from", "off", "towards", "toward", "between", "through", "along", "of", "to"})
 _PLACE_HEADS = frozenset({"south", "north", "east", "west", "southwest", "southeast", "northwest",
                           "northeast", "south-west", "south-east", "north-west", "north-east",
-                          "outskirts", "edge", "centre", "center", "village", "town", "city", "province",
+                          "outskirts", "edge", "centre", "center", "village", "town", "city", "province", "quarter",
+                          "neighbourhood", "neighborhood", "countryside",
                           "district", "area", "region", "border", "road", "highway", "suburb", "part",
                           "heart", "vicinity", "west", "kilometres", "kilometers", "miles"})
 _LOC_RANK = {"facility": 0, "settlement": 1, "region": 2, "country": 3}
@@ -829,14 +830,13 @@ def _location(event: _Event, sent, mentions: list[EntityMention]) -> EntityMenti
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue
-        root = span.root
-        case = _case(root)
+        root, case = _place_phrase(span.root)
         ok = case in _LOC_CASES and case not in ("of", "to")
         if not ok and root.head.i != root.i and root.head.lower_ in _PLACE_HEADS:
             ok = _case(root.head) in _LOC_CASES or root.head.dep_ in ("advmod", "obl", "nmod")
         if not ok and case == "of" and root.head.lower_ in _PLACE_HEADS:
             ok = True
-        if False:
+        if not ok and violent and case in _GROUND_CASES and root.head.i in own:
             ok = True  # "the siege of X", "the battle for X", "seize control over X"
         if ok:
             dist = min(abs(root.i - h.head.i) for h in event.hits)
