@@ -758,7 +758,9 @@ def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None
                 yield (i, n), n, r.type
     nb, accepted = match_names(items(), threshold=MATCH_THRESHOLD)
     links: list[tuple[float, int, int, tuple[str, str, list[str]]]] = []
-    same_name: dict[tuple[str, str], str] = {}  # one reason text per pair of spellings, shared by its links
+    # one reason per pair of spellings, shared by its links and the joins they make (never changed
+    # in place: the join loop copies a reason it adds to)
+    same_name: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
     # records that share a name (identical after normalisation) are chained
     for mem in nb.members:
         # same kinds side by side, so a chain is not cut by one record of another kind; the most
@@ -770,9 +772,10 @@ def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None
         pairs = list(zip(mem, mem[1:])) + [(mem[0], m) for m in mem[2:]]
         for (i, na), (j, nbm) in pairs:
             if records[i].doc_id != records[j].doc_id and records[i].type == records[j].type:
-                reason = same_name.get((na, nbm)) or same_name.setdefault(
-                    (na, nbm), f"same name after normalisation: {na!r} = {nbm!r}")
-                links.append((1.0, i, j, (na, nbm, [reason])))
+                why = same_name.get((na, nbm))
+                if why is None:
+                    why = same_name[(na, nbm)] = (na, nbm, [f"same name after normalisation: {na!r} = {nbm!r}"])
+                links.append((1.0, i, j, why))
     for a, b, score in accepted:
         # every record carrying either name: link the first of each (the chains above do the rest)
         i, na = nb.members[a][0]
@@ -1825,7 +1828,8 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     clock("names: block and compare")
     for _, i, j, why in links:
         if not cl.join(i, j, why) and records[i].type == "ORG" and _never_compared_names(records, cl, cl.find(i), cl.find(j)):
-            why[2].append("the documents that name both keep them apart only for want of evidence: their names are unrelated")
+            why = (why[0], why[1], [*why[2], "the documents that name both keep them apart only for want of "
+                                    "evidence: their names are unrelated"])
             cl.join(i, j, why, force=True)
     del links  # the joins keep the reasons they were made for; the refused links go
     clock("names: join")
