@@ -353,6 +353,18 @@ def _corpus_country_hint(countries: dict[str, ResolvedEntity]) -> str | None:
     return code or top.name
 
 
+def _load_gazetteer() -> None:
+    """Load the gazetteer's index now. When the code that keys it changed, the index is rebuilt,
+    which takes some 500 MB for a minute: done before the corpus's records are read, that memory
+    is free again when resolution needs its own, instead of adding to it."""
+    try:
+        from newsgraph.kb import places as gazetteer
+
+        gazetteer.gazetteer().index
+    except Exception:  # noqa: BLE001 - no gazetteer: places are decided by the corpus alone
+        return
+
+
 def _gazetteer_place_kind(records: list[LocalRecord]):
     """What the gazetteer knows a bare place name as ("settlement", "region"), in the country the
     corpus names most; None without the gazetteer."""
@@ -407,6 +419,8 @@ def resolve_entities(docs: Documents, overrides: list[tuple[str, str, str]] = ()
     from newsgraph.entities.actors import ACTORS_OVERRIDE, dictionary_paths
 
     paths = dictionary_paths(overrides)
+    if callable(docs):  # a whole store's corpus: the gazetteer is loaded before the records are held
+        _load_gazetteer()
     records: list[LocalRecord] = []
     published: dict[str, str | None] = {}
     for d in _each(docs, frozenset({"entities"})):
