@@ -1678,18 +1678,26 @@ _CONSEQUENCE_NOUNS = frozenset("victim survivor result consequence aftermath wak
 _CAUSE_CASES = frozenset({"because", "due", "owing"})
 
 
+def _noun_heads(event: _Event) -> list:
+    """The parsed head tokens of an event told only by nouns; empty when a hit is a verb or unparsed."""
+    heads = []
+    for h in event.hits:
+        if isinstance(h.head, _PlainToken) or h.head.pos_ not in ("NOUN", "PROPN"):
+            return []
+        heads.append(h.head)
+    return heads
+
+
 def _referred(event: _Event) -> bool:
     """An event told only by event nouns that something else escapes, follows from or is caused by:
     "residents fled the fighting", "to avoid the battles raging nearby", "victims of the shelling",
     "clinics treat those injured as a result of the fighting", "shops closed because of the clashes".
     A casualty or violent word governing the cause ("twelve died due to the attacks") is the incident
     itself and keeps it."""
-    if not event.hits:
+    heads = _noun_heads(event)
+    if not heads:
         return False
-    for h in event.hits:
-        tok = h.head
-        if isinstance(tok, _PlainToken) or tok.pos_ not in ("NOUN", "PROPN"):
-            return False
+    for tok in heads:
         top = tok
         while top.dep_ == "conj" and top.head.i != top.i:
             top = top.head  # "the shelling and air strikes": the first conjunct carries the role
@@ -1718,12 +1726,10 @@ def _forecast(event: _Event) -> bool:
     """An event noun (or the count it names: "the death toll") that is the subject of a forecast: of
     a forecasting word ("the toll is expected to rise", "the fighting is likely to spread") or of a
     growth verb under a modal ("the toll could climb"). The report foresees, it tells no new incident."""
-    if not event.hits:
+    heads = _noun_heads(event)
+    if not heads:
         return False
-    for h in event.hits:
-        tok = h.head
-        if isinstance(tok, _PlainToken) or tok.pos_ not in ("NOUN", "PROPN"):
-            return False
+    for tok in heads:
         np = tok.head if tok.dep_ == "compound" else tok  # "the death toll": the toll is the subject
         if not np.dep_.startswith("nsubj"):
             return False
