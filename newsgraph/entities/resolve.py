@@ -280,7 +280,7 @@ def _record_names(r: LocalRecord) -> list[str]:
     return list(_names_of(r.name, tuple(r.names), r.type == "PERSON"))
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 17)
 def _names_of(name: str, names: tuple[str, ...], person: bool) -> tuple[str, ...]:
     return tuple(n for n in dict.fromkeys([name, *names]) if n and _parse(n, person).tokens)
 
@@ -288,13 +288,13 @@ def _names_of(name: str, names: tuple[str, ...], person: bool) -> tuple[str, ...
 _DIVISION_LEVELS = frozenset(level for level in ADMIN_DIVISIONS.values() if level)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _parse(name: str, strip_title: bool = True):
     """``parse_name``, memoised: a corpus repeats its names thousands of times."""
     return parse_name(name, strip_title)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _key(name: str) -> str:
     """The key under which two spellings count as one form of a name: strict (``variant_key``:
     particles, case, doubled letters), never the blocking skeleton, which "Dair" and "Dara" share."""

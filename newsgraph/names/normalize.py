@@ -184,11 +184,7 @@ def _is_particle(words: list[tuple[str, bool]], i: int) -> bool:
     return hyphen or nxt.startswith(cons)
 
 
-# The name caches are sized by the hits they keep, not by the corpus: resolving 5,000 documents
-# (72k local records) reuses a name within the last 65k others, so a larger cache hits no more
-# (parse_name 91% of calls at 1 << 16 as at 1 << 20) and only holds more memory at 100k documents
-# (about 570 B a parsed name, 300 B a compared token pair).
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=262144)
 def parse_name(name: str, strip_title: bool = True) -> ParsedName:
     """Parse a name into tokens; see ``tokens``."""
     title = ""
@@ -330,7 +326,7 @@ _STEP_TEXT = {
 }
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=262144)
 def _vform(norm: str) -> str:
     s = norm.replace(" ", "").replace("-", "")
     for _, fn in _STEPS:
@@ -405,7 +401,7 @@ def _is_transposition(a: str, b: str) -> bool:
     return len(a) == len(b) and OSA.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 20)
 def _match_norm(a: str, b: str) -> tuple[float, tuple[str, ...]]:
     """Compare two folded tokens: (score, rule codes).  score >= 0.85 means the tokens match."""
     if a == b:
@@ -486,7 +482,7 @@ def token_similarity(a: str, b: str) -> float:
 # ----------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=262144)
 def token_key(norm: str) -> str:
     """Aggressive skeleton of one token: first letter (any vowel -> "a") + consonants, no doubles.
 
@@ -504,7 +500,7 @@ def token_key(norm: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key).lower()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=262144)
 def token_sort_key(norm: str) -> str:
     """Like ``token_key`` but with the set of consonants after the first letter, sorted, so that
     one transposition (Khazali / Khalazi) gives the same key.  Every rule by which two tokens can
