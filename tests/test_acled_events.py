@@ -160,7 +160,7 @@ def parse():
     "Launched in Lyon in 1978, the paper offers its readers analysis.",  # a publisher's self-description
     "Rebels Seize Key Town In North",                                  # a headline link
     "Subscribe to our newsletter for the latest attacks and clashes.",
-    "Never miss a story again: sign up to our Telegram channel for the latest on the clashes.",
+    "Sign up to our Telegram channel so you never miss a story on the fighting in Norland.",
 ])
 def test_no_event_in(parse, text):
     assert parse(text) == []
@@ -168,13 +168,13 @@ def test_no_event_in(parse, text):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "Another 42 people including 11 children have been killed in strikes on eastern Velmora, the monitor said.",
-    "Twenty people in Sahil have been killed and almost 70 others wounded by rockets that fell in the city.",
+    "Another 35 people including nine children have been killed in raids on northern Velmora, the group said.",
+    "Fifteen residents of Sahil have been killed and nearly 60 others wounded by rockets that landed across the town.",
     "Karim al-Tarmi will meet with security aides on Friday.",                      # a schedule
     "Inspectors will go to Norland to investigate three sites.",                   # a plan
     "President Karim al-Tarmi is set to face Western pressure at international talks in Lyon on Wednesday.",
     "Velmora said it would support armed groups fighting against the Dawn Front.",  # future cooperation
-    "But coalition strikes have also claimed hundreds of civilian lives in parts of Norland.",
+    "Yet alliance strikes have also claimed hundreds of civilian lives across northern Norland.",
     "He said that at least 6000 Dawn Front militants have been killed on this front.",
     "The attack would have caused serious casualties.",                            # counterfactual
 ])
@@ -214,7 +214,7 @@ def test_a_weapon_is_an_event_only_where_it_is_used(parse):
 
 @pytest.mark.model
 def test_a_participle_shares_the_running_span_of_its_perfect(parse):
-    assert parse("In recent months several hospitals have been damaged and medical staff killed in Velmora.") == []
+    assert parse("In recent months many clinics have been shelled and doctors killed across Velmora.") == []
 
 
 @pytest.mark.model
@@ -233,7 +233,7 @@ def test_one_incident_in_the_perfect_and_an_attempt_stay_events(parse):
 def test_a_photo_caption_is_no_report(parse):
     from newsgraph.types import EntityMention
 
-    text = "A view shows the damage at a hospital after an air strike in Sahil, Norland April 27, 2017."
+    text = "A man stands in the rubble of a clinic hit by a raid in Sahil, Norland May 3, 2019."
     sahil = EntityMention(text.find("Sahil"), text.find("Sahil") + 5, "Sahil", "LOC", subtype="settlement", entity=0)
     assert parse(text, [sahil]) == []
 
@@ -286,7 +286,7 @@ def test_deaths_from_an_air_raid_are_a_fight(parse):
 
 @pytest.mark.model
 def test_barrel_bombs_are_an_air_strike(parse):
-    [ev] = parse("Six others were killed in government barrel bombs in the east of Velmora.")
+    [ev] = parse("Six others died in government barrel bombs on the western edge of Velmora.")
     assert (ev.type, ev.mode, ev.sub_event_type, ev.fatalities) == ("FIGHT", "aerial", "Air/drone strike", 6)
 
 
@@ -336,7 +336,7 @@ def test_killing_soldiers_is_a_fight(parse):
 @pytest.mark.model
 @pytest.mark.parametrize("text, actor", [
     ("Norwegian air strikes killed 23 civilians in Velmora on May 31.", "Norwegian"),        # nationality
-    ("Six others were killed in government barrel bombs in the east of Velmora.", "government"),  # modifier
+    ("Six others died in government barrel bombs on the western edge of Velmora.", "government"),  # modifier
     ("A girl was killed on Sunday by rocket shells fired by militants on a district of Velmora.", "militants"),
     ("At least 19 civilians were killed in airstrikes believed to be carried out by the Norland air force.",
      "Norland air force"),
@@ -356,7 +356,7 @@ def test_the_attacker_named_around_the_event_noun(parse, text, actor):
     ("Due to militant attacks with rocket shells on a Velmora district one child has been killed on Monday.",
      "rocket", "militant"),
     # a coordinated casualty verb shares the agent phrase
-    ("Two civilians were killed and nine others were injured by shells fired by militants on a Sahil neighbourhood.",
+    ("Three residents were killed and eight others were wounded by shells fired by militants at a Sahil suburb.",
      "killed", "militants"),
 ])
 def test_the_attacker_named_on_the_phrase_the_trigger_builds_on(parse, text, trigger, actor):
@@ -386,7 +386,7 @@ def test_a_group_name_tagged_as_an_adjective_is_the_actor(nlp):
 
 @pytest.mark.model
 def test_the_other_side_of_a_clash_is_an_actor(parse):
-    [ev] = parse("At least 12 Islamist fighters were killed in clashes with Kurdish militants in Velmora early Friday.")
+    [ev] = parse("Nine Islamist fighters were killed on Friday in clashes with Kurdish militants near Velmora.")
     assert ("Kurdish militants", "actor", 2) in ev.actor_terms
     assert ("Islamist fighters", "target", 2) in ev.actor_terms
 

@@ -94,7 +94,7 @@ def test_a_weekday_is_read_against_the_texts_own_dateline(nlp):
 @pytest.mark.model
 def test_an_added_incident_takes_the_day_of_the_incidents_before_it(nlp):
     text = ("Air strikes killed 14 people in Velmora on Tuesday, the monitor said. "
-            "Meanwhile six others were killed in government barrel bombs in the east of the city. "
+            "Meanwhile six others died in government barrel bombs on the western edge of the city. "
             "Gunmen killed two farmers near Sahil, residents said.")
     events = _events(nlp, text)
     added = _one(events, "barrel bombs")

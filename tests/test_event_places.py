@@ -48,8 +48,8 @@ def test_words_that_place_one_place_by_another(between, expected):
     # the direction phrase hangs on the verb; the valley is where the bombs fell
     ("Regime forces escalated aerial bombardment on Wadi Tarmi valley northwest of Velmora pounding the "
      "enclave with barrel bombs.", "barrel bombs", "Wadi Tarmi"),
-    ("The inspectors will visit Kafr Sahil near the Norlandic city of Velmora where the government reported "
-     "a chemical weapons attack on March 19.", "chemical weapons", "Kafr Sahil"),
+    ("Inspectors are due to visit Kafr Sahil near the Norlandic city of Velmora, where officials reported "
+     "a chemical weapons attack on 2 May.", "chemical weapons", "Kafr Sahil"),
 ])
 def test_the_place_located_not_its_reference(nlp, text, trigger, place):
     assert _place_of(nlp, text, trigger) == place
@@ -65,11 +65,11 @@ def test_the_town_after_a_relative_position_is_the_located_one(nlp):
 @pytest.mark.model
 def test_a_place_held_by_a_side_is_still_the_place(nlp):
     # the parser reads "held" as a participle with the town as its object
-    text = "At least 86 people were killed early on Tuesday in rebel-held Kafr Sahil and dozens more were treated."
+    text = "At least 31 people were killed on Tuesday morning in rebel-held Kafr Sahil and many more were hurt."
     assert _place_of(nlp, text, "killed") == "Kafr Sahil"
 
 
 @pytest.mark.model
 def test_a_place_in_the_quarter_of_a_city(nlp):
-    text = "A missile killed 18 civilians on Tuesday in a residential neighbourhood of the old quarter of Velmora city."
+    text = "A missile killed nine civilians on Sunday in a busy neighbourhood of the old quarter of Velmora city."
     assert _place_of(nlp, text, "missile") == "Velmora"

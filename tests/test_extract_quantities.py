@@ -106,11 +106,11 @@ def test_a_running_total_is_not_an_incident_count(sentence, scope):
 
 
 @pytest.mark.parametrize("sentence, killed", [
-    ("At least 10 people including seven children were killed in air strikes on Sahil.", 10),
+    ("At least 10 people including four women were killed in raids on Sahil.", 10),
     ("Twelve people including the local minister Karim al-Tarmi were killed.", 12),
     ("Thirteen civilians, among them two women, died.", 13),
     ("Six civilians from one family were killed in shelling on Velmora.", 6),
-    ("A minister was among at least 12 people killed in a car bomb attack.", 12),
+    ("A judge was among at least 12 people killed when a car bomb exploded.", 12),
 ])
 def test_the_whole_count_takes_the_predicate_after_a_part_inside_it(sentence, killed):
     from newsgraph.extract.acled import mention_fatalities
@@ -128,7 +128,7 @@ def test_one_person_named_by_an_article_is_one_victim():
 
 
 @pytest.mark.parametrize("sentence, killed", [
-    ("On Thursday 23 civilians including nine children were killed in air raids on Sahil.", 23),  # not the 23rd
+    ("On Friday 23 villagers including six women were killed in air raids on Sahil.", 23),  # not the 23rd
     ("A car bomb rocked a district of Velmora on Tuesday, claiming eight and injuring 14 citizens.", 8),
     ("The monitor reported five more deaths in rebel fire on the Sahil district.", 5),
     ("The strike on Velmora killed a two-day-old baby.", 1),

@@ -1221,7 +1221,7 @@ _BOILERPLATE = re.compile(r"\b(?:its|our|their) readers\b|\bsubscrib\w*|\bnewsle
                           r"\bclick here\b|\bread more\b|\bfollow us\b|\bsign up (?:for|to)\b|"
                           r"\bour (?:website|app|(?:\w+ )?channel|podcast)\b|\bnever miss a story\b", re.I)
 # a wire photo's caption: a present-tense description ending in the date the picture was taken
-# ("A view shows the damage at a hospital after an air strike in Sahil, Norland April 27, 2017.")
+# ("A man stands in the rubble of a clinic hit by a raid in Sahil, Norland May 3, 2019.")
 _CAPTION_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December) \d{1,2},? \d{4}\.?(?:\s+[A-Z]{2,}\S*)?\s*$")
 _CAPTION_VERB = re.compile(r"\b(?:shows?|walks?|stands?|sits?|rides?|carr(?:y|ies)|inspects?|looks?|rises?|"
