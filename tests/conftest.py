@@ -80,3 +80,16 @@ def nlp():
         return ngnlp.load()
     except Exception as exc:  # noqa: BLE001 - the model is not built on this machine
         pytest.skip(f"NLP model unavailable: {exc}")
+
+
+def events_with_names(nlp, text: str, published):
+    """The events of ``text`` and a function from an entity index to that entity's name."""
+    from newsgraph.facts import extract_facts
+
+    facts = extract_facts(text, nlp(text), published)
+    names = [e.name for e in facts.entities]
+
+    def name(i: int) -> str | None:
+        return names[i] if 0 <= i < len(names) else None
+
+    return facts.events, name

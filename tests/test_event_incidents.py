@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsgraph.facts import extract_facts
+from conftest import events_with_names
 
 PUBLISHED = date(2024, 5, 8)
 
@@ -14,13 +14,7 @@ pytestmark = pytest.mark.model
 
 
 def _events(nlp, text: str):
-    facts = extract_facts(text, nlp(text), PUBLISHED)
-    names = [e.name for e in facts.entities]
-
-    def name(i: int) -> str | None:
-        return names[i] if 0 <= i < len(names) else None
-
-    return facts.events, name
+    return events_with_names(nlp, text, PUBLISHED)
 
 
 def _one(events, trigger: str):

@@ -6,20 +6,14 @@ from datetime import date
 
 import pytest
 
-from newsgraph.facts import extract_facts
+from conftest import events_with_names
 from newsgraph.kb.position import places_one_by_the_other
 
 PUBLISHED = date(2024, 5, 8)
 
 
 def _events(nlp, text: str):
-    facts = extract_facts(text, nlp(text), PUBLISHED)
-    names = [e.name for e in facts.entities]
-
-    def name(i: int) -> str | None:
-        return names[i] if 0 <= i < len(names) else None
-
-    return facts.events, name
+    return events_with_names(nlp, text, PUBLISHED)
 
 
 def _place_of(nlp, text: str, trigger: str) -> str | None:
