@@ -606,13 +606,15 @@ def _compatible_for_acronym(acr_type: str, long_type: str) -> bool:
 def _link_acronyms(names: list[_Name], groups: _Groups) -> None:
     """An acronym joins the one entity whose multi-word name it spells, defined in the text or not."""
     long_names = [n for n in names if len(n.text.split()) >= 2 and not is_acronym(n.text)]
+    # "X province", a country: an agency's "XP" byline does not spell a name that says it is a place
+    places = {id(ln) for ln in long_names if name_type_evidence(ln.text) == "LOC"}
     for n in names:
         if not is_acronym(n.text) or n.type == "PERSON":
             continue
         spelled: dict[int, _Name] = {}
         for ln in long_names:
-            if n.type == "ORG" and name_type_evidence(ln.text) == "LOC":
-                continue  # "X province", a country: an agency's "XP" byline does not spell a division
+            if n.type == "ORG" and id(ln) in places:
+                continue
             if _compatible_for_acronym(n.type, ln.type) and acronym_match(n.text, ln.text):
                 spelled.setdefault(groups.find(ln.mentions[0]), ln)
         if len(spelled) == 1:

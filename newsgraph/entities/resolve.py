@@ -1307,11 +1307,10 @@ def _fuller_person_name_words(records: list[LocalRecord]) -> set[str]:
     return words
 
 
-def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters) -> None:
+def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters, person_words: set[str]) -> None:
     """A lone untitled word the model took for a person ("Sahil has seen attacks") is the
     place of that name when the corpus names the place in several documents and no person in the
     corpus has that word in a fuller name."""
-    person_words = _fuller_person_name_words(records)
     places: dict[str, set[int]] = defaultdict(set)
     skeletons: dict[str, set[str]] = defaultdict(set)  # blocking key -> place names, for spellings
     for i, r in enumerate(records):
@@ -1337,13 +1336,12 @@ def _join_places_taken_for_persons(records: list[LocalRecord], cl: _Clusters) ->
                                     [f"{r.name!r} is no person's name in the corpus but the place {records[target].name!r}"]))
 
 
-def _join_mononyms(records: list[LocalRecord], cl: _Clusters) -> None:
+def _join_mononyms(records: list[LocalRecord], cl: _Clusters, person_words: set[str]) -> None:
     """One word the model calls a person in several stories, that no fuller person name in the corpus
     carries and that nothing else has joined, is one referent: a figure known by one name, or a
     group or outlet the model misread as a person. A lone given name of anyone with a fuller name
     ("Karim" of "Karim Tarmi"), or a common given name ("Ali"), is not one: it stays where the
     surname rules left it."""
-    person_words = _fuller_person_name_words(records)
     lone: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(records):
         if r.type != "PERSON":
@@ -1849,8 +1847,9 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     _join_undivided_places(records, cl, divisions, place_kind)
     _join_bare_places_of_weak_kind(records, cl, divisions)
     _join_bare_group_names(records, cl, place_kind)
-    _join_places_taken_for_persons(records, cl)
-    _join_mononyms(records, cl)
+    person_words = _fuller_person_name_words(records)
+    _join_places_taken_for_persons(records, cl, person_words)
+    _join_mononyms(records, cl, person_words)
     clock("places")
     cl = _cut_weak_links(records, cl, names_of)
     clock("coherence")
