@@ -518,8 +518,9 @@ class Store:
     # -- cross-document results (rebuilt as a whole by each run) --------------------------------
     def replace_entities(self, entities, mapping: dict[tuple[str, int], str], extra_mentions=()) -> None:
         """entities: resolve.ResolvedEntity list (with .meta dict); mapping: (doc, local idx) -> id.
-        extra_mentions: (doc id, mention start, entity id) for mentions linked outside their local
-        entity (demonyms)."""
+        extra_mentions: (doc id, mention start, mention end, entity id) for mentions linked outside
+        their local entity (demonyms). A mention is its span, not its start: the demonym "Norlandic"
+        starts where the longer mention "Norlandic Army" of another entity starts."""
         for table in ("aliases", "merges", "entities"):
             self.db.execute(f"DELETE FROM {table}")
         self.db.executemany(
@@ -545,8 +546,8 @@ class Store:
             "WHERE l.doc_id = mentions.doc_id AND l.idx = mentions.local_entity) WHERE origin != 'ner'"
         )
         self.db.executemany(
-            "UPDATE mentions SET entity_id = ? WHERE doc_id = ? AND start = ? AND origin != 'ner'",
-            [(eid, doc, start) for doc, start, eid in extra_mentions],
+            "UPDATE mentions SET entity_id = ? WHERE doc_id = ? AND start = ? AND end = ? AND origin != 'ner'",
+            [(eid, doc, start, end) for doc, start, end, eid in extra_mentions],
         )
         self.db.execute(
             "UPDATE quotes SET speaker = (SELECT l.entity_id FROM local_entities l "

@@ -26,5 +26,30 @@ def test_a_mention_written_with_a_name_cut_off_its_local_entity_goes_to_that_nam
     ids = {e.name: e.id for e in entities}
     assert mapping[("x1", 0)] == ids["Hadi Salman"]
     # the second mention of x1 ("Karim al-Tarmi", at offset 21) is linked to Karim al-Tarmi
-    assert ("x1", len("Hadi Salman") + 10, ids["Karim al-Tarmi"]) in extra
-    assert not any(doc == "x1" and start == 0 for doc, start, _ in extra)
+    start = len("Hadi Salman") + 10
+    assert ("x1", start, start + len("Karim al-Tarmi"), ids["Karim al-Tarmi"]) in extra
+    assert not any(doc == "x1" and start == 0 for doc, start, _, _ in extra)
+
+
+def test_a_demonym_linked_to_its_country_leaves_the_longer_mention_starting_with_it_alone(tmp_path, monkeypatch):
+    # "Norlandic Army" (an organisation) and the demonym "Norlandic" inside it start at one offset:
+    # linking the demonym to the country must not move the army's mention to the country
+    import newsgraph.entities.corpus as corpus
+    from newsgraph.store import Store
+
+    monkeypatch.setattr(corpus, "_demonym_target", lambda w: ("Norland", "country") if w == "Norlandic" else None)
+    army = "Norlandic Army"
+    facts = DocumentFacts(
+        mentions=[EntityMention(0, len(army), army, "ORG", "military", "group", -1, -1, None, 0),
+                  EntityMention(0, len("Norlandic"), "Norlandic", "LOC", None, "demonym", -1, -1, None, -1),
+                  EntityMention(30, 37, "Norland", "LOC", "country", "ner", -1, -1, None, 1)],
+        entities=[LocalEntityFacts(army, "ORG", "military", [army], [], 1, []),
+                  LocalEntityFacts("Norland", "LOC", "country", ["Norland"], [], 1, [])])
+    entities, mapping, extra = resolve_entities([StoredDoc("d1", None, None, facts)])
+    ids = {e.name: e.id for e in entities}
+    with Store(tmp_path / "s.db") as store:
+        store.db.execute("PRAGMA foreign_keys = OFF")  # the facts alone, without the document's text
+        store.add_facts("d1", "1", None, facts)
+        store.replace_entities(entities, mapping, extra)
+        linked = dict(store.db.execute("SELECT text, entity_id FROM mentions WHERE doc_id = 'd1'").fetchall())
+    assert linked == {army: ids[army], "Norlandic": ids["Norland"], "Norland": ids["Norland"]}

@@ -57,11 +57,11 @@ def _demonym_index(entities: list[ResolvedEntity]) -> dict[tuple[str, str], Reso
 
 
 def _link_demonyms(docs: Iterable[StoredDoc], entities: list[ResolvedEntity],
-                   by_key: dict[tuple[str, str], ResolvedEntity]) -> list[tuple[str, int, str]]:
+                   by_key: dict[tuple[str, str], ResolvedEntity]) -> list[tuple[str, int, int, str]]:
     """The mentions of the documents that are demonyms, linked to their country or community
     (created when the corpus names the country only through the adjective: added to ``entities``
-    and ``by_key``)."""
-    extra: list[tuple[str, int, str]] = []
+    and ``by_key``): (doc, start, end, entity id)."""
+    extra: list[tuple[str, int, int, str]] = []
     for d in docs:
         for m in d.facts.mentions:
             if m.origin != "demonym":
@@ -81,24 +81,24 @@ def _link_demonyms(docs: Iterable[StoredDoc], entities: list[ResolvedEntity],
             ent.aliases[m.text] += 1
             kind_count = ent.alias_kinds.get(m.text, ("demonym", 0))
             ent.alias_kinds[m.text] = (kind_count[0], kind_count[1] + 1)
-            extra.append((d.doc_id, m.start, ent.id))
+            extra.append((d.doc_id, m.start, m.end, ent.id))
     return extra
 
 
 def _link_moved_names(docs: Iterable[StoredDoc], name_links: dict[tuple[str, int], dict[str, str]]
-                      ) -> list[tuple[str, int, str]]:
+                      ) -> list[tuple[str, int, int, str]]:
     """The mentions written with a name that resolution gave to another entity than the rest of
-    their local entity ("X, formerly Y" where the corpus does not confirm X = Y): (doc, start, id)."""
+    their local entity ("X, formerly Y" where the corpus does not confirm X = Y): (doc, start, end, id)."""
     if not name_links:
         return []
-    out: list[tuple[str, int, str]] = []
+    out: list[tuple[str, int, int, str]] = []
     for d in docs:
         for m in d.facts.mentions:
             links = name_links.get((d.doc_id, m.entity))
             if links:
                 eid = links.get(m.text) or {name_key(n): e for n, e in links.items()}.get(name_key(m.text))
                 if eid:
-                    out.append((d.doc_id, m.start, eid))
+                    out.append((d.doc_id, m.start, m.end, eid))
     return out
 
 
@@ -410,7 +410,7 @@ def _apply_actor_dictionaries(entities: list[ResolvedEntity], published_of: dict
 
 
 def resolve_entities(docs: Documents, overrides: list[tuple[str, str, str]] = ()):
-    """Returns (entities, (doc, local idx) -> entity id, extra mention links (doc, start, entity id)).
+    """Returns (entities, (doc, local idx) -> entity id, extra mention links (doc, start, end, entity id)).
 
     ``docs`` is a list of documents, or a reader of them (``Documents``) that is asked for three
     passes: local entities; entities, mentions and positions; mentions (only when a place is left
@@ -433,8 +433,8 @@ def resolve_entities(docs: Documents, overrides: list[tuple[str, str, str]] = ()
     del records  # the resolver made its own; the entities hold what the rest needs
     corrections.apply_to_entities(entities, mapping, decisions)  # names and types the user decided
     by_key = _demonym_index(entities)
-    demonyms: list[tuple[str, int, str]] = []
-    moved: list[tuple[str, int, str]] = []
+    demonyms: list[tuple[str, int, int, str]] = []
+    moved: list[tuple[str, int, int, str]] = []
     places = _PlaceEvidence()
     for d in _each(docs, frozenset({"entities", "mentions", "positions"})):
         demonyms += _link_demonyms((d,), entities, by_key)
