@@ -836,3 +836,13 @@ def test_a_refusal_later_overruled_is_not_shown():
     assert _live_notes([refused, cut], Counter({"Dawn": 2})) == [refused, cut]
     # a later rule joined it to one of the candidates: the refusal no longer holds
     assert _live_notes([refused, cut], Counter({"Dawn": 2, "Dawn Front": 6})) == [cut]
+
+
+def test_two_stories_pairing_the_same_names_written_head_first_and_head_last_join_them():
+    # one story says "Jaish al-Qamar (the Army of Valour)", another "Jaish al Qamar, or Valour Army":
+    # the two English forms are one name, so two stories corroborate the join of two established actors
+    records = _many("Jaish al-Qamar", "ORG", 6, prefix="a") + _many("Army of Valour", "ORG", 6, prefix="b")
+    records += [rec("x1", 0, "Jaish al-Qamar", "ORG", names=["Army of Valour"]),
+                rec("x2", 0, "Jaish al Qamar", "ORG", names=["Valour Army"])]
+    g, _ = groups(records)
+    assert len(g) == 1

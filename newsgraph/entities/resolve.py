@@ -90,6 +90,7 @@ from functools import lru_cache
 from newsgraph.names.normalize import (
     MATCH_THRESHOLD,
     fold,
+    head_last,
     name_key,
     parse_name,
     token_similarity,
@@ -1563,6 +1564,20 @@ def _conflicting_types(a: Counter, b: Counter) -> bool:
     return ta != tb
 
 
+# Heads of group names that translations write both ways ("Army of Valour" / "Valour Army", as
+# ``_translated_forms`` renders "Jaish al-X"). Across the corpus such names are not matched on word
+# order alone (``names.normalize.head_last`` turns institutions only); inside a cluster the corpus
+# already joined, the two orders are one name.
+_GROUP_HEAD_OF = re.compile(r"^(?:the\s+)?(army|front|brigades?|battalions?|movement|party|legion|forces|alliance)"
+                            r"\s+of\s+(?:the\s+)?(\S.*?)$", re.IGNORECASE)
+
+
+def _head_last_form(name: str) -> str:
+    """The name with its head word last: "Army of Valour" -> "Valour Army", "Ministry of X" -> "X Ministry"."""
+    m = _GROUP_HEAD_OF.match(" ".join(name.split()))
+    return f"{m.group(2)} {m.group(1)}" if m else head_last(name) or name
+
+
 def _coherent_parts(records: list[LocalRecord], members: list[int], names_of: list[list[str]],
                     joins: list[tuple[str, str, list[str]]],
                     moved: dict[int, dict[str, int]] | None = None) -> tuple[list[list[int]], list[str]]:
@@ -1593,14 +1608,15 @@ def _coherent_parts(records: list[LocalRecord], members: list[int], names_of: li
     # went through them
     buckets: dict[str, list[int]] = defaultdict(list)
     for k, label in enumerate(g.label):
-        buckets[name_key(label)].append(k)
+        buckets[name_key(_head_last_form(label))].append(k)
     for ks in buckets.values():
         for x in range(len(ks)):
             for y in range(x + 1, min(len(ks), x + 20)):
                 a, b = ks[x], ks[y]
                 typ = (own_types[a] or own_types[b] or Counter({"ORG": 1})).most_common(1)[0][0]
                 if (g.find(a) != g.find(b) and not _conflicting_types(own_types[a], own_types[b])
-                        and link_by_name(g.label[a], g.label[b], typ)[0]):
+                        and (_key(_head_last_form(g.label[a])) == _key(_head_last_form(g.label[b]))
+                             or link_by_name(g.label[a], g.label[b], typ)[0])):
                     g.union(a, b)
     for a, b, _ in joins:
         if a and b and (_key(a)) in g.index and (_key(b)) in g.index:
