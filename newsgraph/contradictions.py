@@ -5,7 +5,9 @@ Kinds, each listed with both evidence spans:
 * ``quantity``: one event, two independent stories, different exact counts of the same kind
   (7 killed / 11 killed). A perpetrator's claim ("claimed", e.g. "more than 20") is not a source
   disagreement, and an approximate figure conflicts only when it excludes the other ("at least
-  60" against 40).
+  60" against 40). A count is compared only when its sentence gives the incident's own place, and
+  its day (stated, or left unstated when no other day could be meant); every count shown is one
+  incident's with every other (``aggregate.same_incident``).
 * ``date``: one event dated to different days by different stories.
 * ``relation``: the same relation asserted by one story and denied in another.
 * ``claim``: a topic said to have changed and said not to have changed ("a break with past policy"
@@ -19,12 +21,13 @@ are flags on the document; ``query`` lists them next to these.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from newsgraph.aggregate import StoredDoc, _EventRef, same_incident
+from newsgraph.extract.incidents import INCIDENT_METHOD
 from newsgraph.extract.quantities import counted
 
 _CLAIM_REACH = 200  # characters around a claim in which an actor counts as its subject
@@ -125,12 +128,92 @@ def _event_context(row: dict, names: dict[str, str]) -> str:
     return (" " + text) if text else ""
 
 
+def _places_its_incident(r: _EventRef) -> bool:
+    """Whether the sentence of a report says where its incident happened: a settlement (or smaller)
+    it names itself or calls "the town", or one it takes from its own incident's telling: a headline
+    or lead from the sentences that detail it (extract.incidents carries a place back only over such
+    strong links), a later sentence from the incident it refers back to ("the attack"). A sentence
+    that names no place, only a country or a province, or borrows its place from the sentence before
+    it without referring back ("One civilian was killed by a barrel bomb" after a toll in another
+    district) may count another incident's dead: its count is no one's to compare."""
+    m = r.mention
+    if r.location is None or r.coarse:
+        return False
+    if m.location_method != INCIDENT_METHOD:
+        return True
+    return m.antecedent >= 0 or m.location_start >= m.end
+
+
+def _own_counts(r: _EventRef) -> list:
+    """The counts a report gives its incident: its own counts (no part of a larger one, no running
+    total), except a kind the sentence counts twice ("19 killed near the capital hours after an
+    attack left dozens dead in the town"): two incidents, or two sources, and which figure is this
+    incident's own the sentence does not say."""
+    own = [q for q in r.mention.quantities if q.scope is None]
+    kinds = Counter(q.kind for q in own)
+    return [q for q in own if kinds[q.kind] == 1]
+
+
+def _days_of_counts(groups: list[list[_EventRef]]) -> dict[tuple[str, str, int], set]:
+    """The days each article's sentences give a count of theirs: (document, kind, value) -> days."""
+    out: dict[tuple[str, str, int], set] = defaultdict(set)
+    for members in groups:
+        for r in members:
+            day = r.day()
+            if day:
+                for q in _own_counts(r):
+                    out[(r.doc.doc_id, q.kind, q.value)].add(day)
+    return out
+
+
+def _dated_by_article(r: _EventRef, q, days_of_counts: dict[tuple[str, str, int], set]) -> _EventRef:
+    """A report stating no day takes the day of the sentence of its own article that gives the same
+    count on one stated day: a headline's "26 killed in raids" is the lead's "raids on Wednesday
+    killed 26", not Monday's toll of another report."""
+    if r.day():
+        return r
+    days = days_of_counts.get((r.doc.doc_id, q.kind, q.value), set())
+    if len(days) != 1:
+        return r
+    day = next(iter(days)).isoformat()
+    return replace(r, mention=replace(r.mention, date=day, date_precision="day"))
+
+
+def _one_day(items: list[tuple[_EventRef, object]]) -> list[tuple[_EventRef, object]]:
+    """The reports whose day is known or unambiguous: a report stating no day counts only when the
+    reports stating a day that it could be one incident with all state the same one (an undated toll
+    of a report written after a Monday strike and a Tuesday strike in one town is of neither)."""
+    dated = [r for r, _ in items if r.day()]
+    kept = []
+    for r, q in items:
+        if not r.day() and len({d.day() for d in dated if same_incident(r, d)}) > 1:
+            continue
+        kept.append((r, q))
+    return kept
+
+
+def _largest_incident(group: list[tuple[_EventRef, object]],
+                      clashes: list[tuple[int, int]]) -> list[tuple[_EventRef, object]]:
+    """The most reports that are pairwise one incident and hold a clash: every value shown is a count
+    of the incident of every other (chains of one-incident pairs can join a Monday's toll to a
+    Tuesday's through an undated one)."""
+    best: list[int] = []
+    for x, y in clashes:
+        members = [x, y]
+        for k in range(len(group)):
+            if k not in members and all(same_incident(group[k][0], group[m][0]) for m in members):
+                members.append(k)
+        if len(members) > len(best):
+            best = members
+    return [group[k] for k in sorted(best)]
+
+
 def _conflicting_reports(items: list[tuple[_EventRef, object]]) -> list[tuple[_EventRef, object]]:
     """The reports of one count that disagree, one per story and value: every value is shown with
     its source, and copies of one story count once. Empty when no two of them exclude each other."""
     groups: dict[str, list[tuple[_EventRef, object]]] = defaultdict(list)
     bare = []
-    for r, q in items:
+    for r, q in _one_day(items):
         what = counted(q.text)
         if what is None:
             continue
@@ -145,9 +228,7 @@ def _conflicting_reports(items: list[tuple[_EventRef, object]]) -> list[tuple[_E
                    and same_incident(group[x][0], group[y][0])]
         if not clashes:
             continue
-        # the reports shown: those of the clashing pairs and any that agree with one of them on the incident
-        core = {k for pair in clashes for k in pair}
-        group = [g for k, g in enumerate(group) if k in core or any(same_incident(g[0], group[c][0]) for c in core)]
+        group = _largest_incident(group, clashes)
         seen: set[tuple[str, object, object]] = set()
         kept = []
         for r, q in sorted(group, key=lambda x: (x[0].doc.published or "", x[0].doc.doc_id, x[1].start)):
@@ -166,6 +247,7 @@ def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]],
     are one event). ``names`` gives entity names for the descriptions."""
     names = names or {}
     out: list[dict] = []
+    days_of_counts = _days_of_counts(groups)
     for row, members in zip(event_rows, groups):
         if len({r.doc.story for r in members}) < 2:
             continue
@@ -173,11 +255,10 @@ def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]],
         # quantities
         by_kind: dict[str, list[tuple[_EventRef, object]]] = defaultdict(list)
         for r in members:
-            if r.mention.polarity == "claimed":
+            if r.mention.polarity == "claimed" or not _places_its_incident(r):
                 continue
-            for q in r.mention.quantities:
-                if q.scope is None:  # a part of a count or a running total is not the incident's count
-                    by_kind[q.kind].append((r, q))
+            for q in _own_counts(r):
+                by_kind[q.kind].append((_dated_by_article(r, q, days_of_counts), q))
         for kind, items in by_kind.items():
             reports = _conflicting_reports(items)
             if not reports:

@@ -288,3 +288,93 @@ def test_counts_in_a_crowded_city_are_compared_only_for_one_actor_and_one_kind_o
     assert contradictions.event_conflicts(rows, groups) == []  # two actors' attacks in one city on one day
     rows, groups = aggregate.events(docs, ents)
     assert len(contradictions.event_conflicts(rows, groups)) == 1  # a town: one incident that day
+
+
+# -- a count is compared only when its sentence tells the incident's own place and day ----------------
+
+def _toll(value: int, *, date: str | None = "2024-03-11", loc: int = 0, method: str | None = None,
+          place_at: int = -1, antecedent: int = -1, actor: int = 1, start: int = 100,
+          extra: tuple[Quantity, ...] = ()) -> EventMention:
+    """An air strike's toll read from the sentence at ``start``: its place ``loc`` (-1: none), read where
+    ``method`` says (None: in the sentence itself; "carried-by-incident": from the sentence at ``place_at``)."""
+    q = (Quantity("killed", value, None, start + 10, start + 20, f"{value} civilians"),) + extra
+    return EventMention("ASSAULT", None, None, "strikes", start, start + 7, start, start + 90,
+                        actors=((actor, "actor"),), location=loc, date=date,
+                        date_precision="day" if date else None, quantities=q, antecedent=antecedent,
+                        location_method=method, location_start=place_at, location_end=place_at + 6 if place_at >= 0 else -1)
+
+
+def _docs(*items: tuple[str, str, str, list[EventMention]]) -> list[aggregate.StoredDoc]:
+    return [aggregate.StoredDoc(d, story, published, DocumentFacts(events=evs)) for d, story, published, evs in items]
+
+
+_VELMORA = {(d, 0): "E_velmora" for d in "abcd"} | {(d, 1): "E_dawn_front" for d in "abcd"} | \
+           {(d, 2): "E_sahil" for d in "abcd"}
+
+
+def _conflicts(docs) -> list[dict]:
+    return contradictions.event_conflicts(*aggregate.events(docs, _VELMORA))
+
+
+def test_a_toll_borrowing_the_place_of_the_sentence_before_is_not_compared():
+    # "Strikes killed 20 civilians on Monday in Velmora. One civilian was killed by a barrel bomb dropped
+    # on <an unrecognised district>": the second sentence takes Velmora from the first without referring
+    # back to its incident; another report's 20 is no contradiction of it
+    lead = _toll(20, start=0)
+    borrowed = _toll(1, date=None, method="carried-by-incident", place_at=40, start=100)
+    other = _toll(20, start=0)
+    assert _conflicts(_docs(("a", "s1", "2024-03-12", [lead, borrowed]), ("b", "s2", "2024-03-12", [other]))) == []
+    # "the strike killed one more": a sentence that refers back to the incident tells its count
+    referring = _toll(1, date=None, method="carried-by-incident", place_at=40, antecedent=0, start=100)
+    assert len(_conflicts(_docs(("a", "s1", "2024-03-12", [lead, referring]), ("b", "s2", "2024-03-12", [other])))) == 1
+    # a headline placed by the lead after it: the headline's count is the incident's
+    headline = _toll(1, method="carried-by-incident", place_at=140, start=0)
+    detail = EventMention("ASSAULT", None, None, "raids", 120, 125, 120, 200, actors=((1, "actor"),), location=0,
+                          date="2024-03-11", date_precision="day")
+    assert len(_conflicts(_docs(("a", "s1", "2024-03-12", [headline, detail]), ("b", "s2", "2024-03-12", [other])))) == 1
+
+
+def test_a_toll_whose_sentence_names_no_place_is_not_compared():
+    # the Dawn Front killed 33 fighters on Sunday (no place) / the Dawn Front killed 50 on Sunday in
+    # Velmora: one army fights on several fronts a day
+    unplaced = _toll(33, date="2024-03-10", loc=-1)
+    placed = _toll(50, date="2024-03-10")
+    assert _conflicts(_docs(("a", "s1", "2024-03-11", [unplaced]), ("b", "s2", "2024-03-11", [placed]))) == []
+    assert len(_conflicts(_docs(("a", "s1", "2024-03-11", [_toll(33, date="2024-03-10")]),
+                                ("b", "s2", "2024-03-11", [placed])))) == 1
+
+
+def test_a_sentence_counting_the_dead_twice_gives_neither_count():
+    # "19 were killed near the capital on Monday hours after an attack left dozens dead in Velmora":
+    # two incidents in one sentence; which count is Velmora's the sentence does not say
+    twice = _toll(19, extra=(Quantity("killed", 24, "dozens", 60, 66, "dozens"),))
+    other = _toll(58)
+    assert _conflicts(_docs(("a", "s1", "2024-03-12", [twice]), ("b", "s2", "2024-03-12", [other]))) == []
+
+
+def test_an_undated_toll_between_two_days_is_of_neither():
+    # strikes on Velmora on Monday (15 dead) and on Tuesday (56 dead); a report of Wednesday gives
+    # 160 without a day: it is no contradiction of Monday's 15
+    monday = _toll(15, date="2024-03-11")
+    tuesday = _toll(56, date="2024-03-12")
+    undated = _toll(160, date=None)
+    docs = _docs(("a", "s1", "2024-03-11", [monday]), ("b", "s2", "2024-03-12", [tuesday]),
+                 ("c", "s3", "2024-03-13", [undated]))
+    found = _conflicts(docs)
+    assert all({e["detail"]["value"] for e in c["evidence"]} != {15, 160} for c in found)
+    assert all(not {15, 56} <= {e["detail"]["value"] for e in c["evidence"]} for c in found)
+    # with Monday's report alone the undated toll can only be Monday's
+    assert len(_conflicts(_docs(("a", "s1", "2024-03-11", [monday]), ("c", "s3", "2024-03-13", [undated])))) == 1
+
+
+def test_an_undated_headline_takes_the_day_of_its_lead_that_gives_the_same_count():
+    # report 1: "16 dead in Velmora" (headline), "16 civilians were killed on Monday in Velmora" (lead);
+    # report 2, two days later: "26 killed in raids on Velmora" (headline), "raids on Wednesday killed 26"
+    # (lead): the two headlines count two days' dead, not one incident's
+    first = [_toll(16, date=None, start=0), _toll(16, date="2024-03-11", start=100)]
+    second = [_toll(26, date=None, start=0), _toll(26, date="2024-03-13", start=100)]
+    assert _conflicts(_docs(("a", "s1", "2024-03-11", first), ("b", "s2", "2024-03-13", second))) == []
+    # undated leads too: the headlines stand for their reports' days, two days apart as before
+    first = [_toll(16, date=None, start=0)]
+    second = [_toll(26, date=None, start=0)]
+    assert len(_conflicts(_docs(("a", "s1", "2024-03-11", first), ("b", "s2", "2024-03-13", second)))) == 1
