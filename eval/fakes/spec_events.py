@@ -450,4 +450,18 @@ CONTRADICTION_AUDIT = [
     A(["1924058200@1527-1541", "1923848277@199-207"], False),
     A(["1926478956@0-16", "1926478911@85-101"], False),
     A(["1924058188@10-25", "1923848285@57-75"], False),
+    # third batch: every contradiction of a fresh store at fddebe1 (10) and after efb4442 (7), read in full (issue 15)
+    A(["1926479355@943-955", "1918398801@751-763"], True, "one neighbourhood's strikes on one Monday, two tolls"),
+    A(["1923848145@1886-1904", "1919191759@50-61", "1923102872@33-51", "1918150026@1366-1386", "1924058146@2517-2533", "1926479033@580-598", "1919191763@2175-2191"], True, 'one chemical attack, tolls of several sources'),
+    A(["1924058142@243-245", "1919191763@413-431", "1919191763@623-625"], True, 'one strike, an earlier and a later toll'),
+    A(["1924058079@258-279", "1924058173@82-103", "1924058173@662-683", "1924058173@950-952", "1924058173@1054-1067", "1923848168@40-52", "1923848168@94-115"], True, 'one strike on a village, tolls of several sources'),
+    A(["1962495709@614-626", "1962495708@968-989"], False, 'two Sundays two weeks apart on two fronts; one toll names no place'),
+    A(["1926479355@943-955", "1918398801@751-763", "1918398801@852-864"], False, "a barrel bomb on another district beside one neighbourhood's toll"),
+    A(["1965511139@892-910", "1965511138@149-151"], True, 'one explosion at a meeting, two tolls'),
+    A(["1923102830@331-352", "1918398799@1774-1795", "1924058046@2314-2326", "1918150036@449-462"], False, "a Monday raid in the town and the next day's strikes on a village"),
+    A(["1924058115@161-170", "1919191742@12-30", "1919191742@376-385", "1923848165@43-45", "1965511170@111-122"], True, 'one car bombing, several tolls'),
+    A(["1923102878@551-560", "1919191763@413-431", "1919191763@623-625"], True, 'one strike, an earlier and a later toll'),
+    A(["1923848285@0-2", "1926479043@26-35"], False, "a Monday's province-wide toll and a Wednesday's strikes on a school"),
+    A(["1923102956@310-328", "1923102956@693-695", "1923848267@33-45"], True, 'one market strike, three tolls'),
+    A(["1923848145@1886-1904", "1919191759@50-61", "1923102872@33-51", "1923102874@33-51", "1923102874@176-182", "1926479327@3888-3906", "1918150026@579-597", "1918150026@1366-1386", "1924058146@2517-2533", "1926479033@161-177", "1926479033@580-598", "1919191763@2175-2191"], False, 'a toll near the capital in the same sentence as the chemical attack'),
 ]
