@@ -276,6 +276,19 @@ def test_places_listed_with_a_plural_cue():
         assert m.title == "province"  # the level of the division, for the linker
 
 
+@pytest.mark.parametrize("text, places", [
+    ("Jets struck positions in Qadis and Harun provinces overnight.", ("Qadis", "Harun")),
+    ("Jets struck positions in Qadis and Deir el-Harun provinces overnight.", ("Qadis", "Deir el-Harun")),
+    ("Jets struck positions in Deir el-Harun, Sarwan and Wadi Harun provinces overnight.", ("Deir el-Harun", "Wadi Harun")),
+])
+def test_two_places_listed_with_a_plural_cue(text, places):
+    # two names need no comma; a name may hold a lower-case particle ("el-Harun"); a first word that
+    # makes names of towns ("Deir", "Wadi") does not make a listed province a town
+    for place in places:
+        m = _find(text, place)
+        assert m is not None and m.type == "LOC" and m.subtype == "region" and m.title == "province"
+
+
 @pytest.mark.parametrize(
     "text, place, level",
     [

@@ -296,12 +296,15 @@ _WEAK_CUE = re.compile(
 )
 # "Nineveh's governor", "Basra's provincial council": offices of a place.
 _POSSESSIVE_PLACE_CUE = re.compile(r"['’]s\s+(?:deputy\s+|acting\s+|former\s+)?(?:governor|provincial\s+council|governorate)\b")
-# Places listed with a plural cue: "Diyala, Salahuddin and Kirkuk provinces".
+# Places listed with a plural cue: "Diyala, Salahuddin and Kirkuk provinces", "Sahil and Deir el-Harun
+# provinces" (two names need no comma; a second word may start with a particle).
+_LISTED_NAME_PATTERN = r"[A-Z][\w'’-]*(?:\s(?:[a-z]{1,3}-)?[A-Z][\w'’-]*)?"
 _LIST_PLACE_CUE = re.compile(
-    r"((?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,\s+)+(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?,?\s+and\s+)"
-    r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)\s+(provinces|governorates|districts|villages|towns|cities|regions)\b"
+    rf"((?:{_LISTED_NAME_PATTERN},\s+)*(?:{_LISTED_NAME_PATTERN},?\s+and\s+){_LISTED_NAME_PATTERN})"
+    r"\s+(provinces|governorates|districts|villages|towns|cities|regions)\b"
 )
-_LISTED_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?")
+_LISTED_NAME = re.compile(_LISTED_NAME_PATTERN)
+_DIVISION_LEVELS = frozenset(level for level in lx.ADMIN_DIVISIONS.values() if level)
 _ROLE_WORDS_BEFORE = re.compile(r"[\w.'’-]+")
 _LINE_BREAK = re.compile(r"(\n)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|from|to|into|around|of|at)\s+$", re.IGNORECASE)
@@ -1144,6 +1147,11 @@ class _Scanner:
             best = merged.get(key)
             if best is None:
                 merged[key] = c
+            elif (c.type == best.type == "LOC" and c.title in _DIVISION_LEVELS and not best.title
+                  and c.subtype == "region"):
+                # a list of divisions ("X and Y provinces") says what the span is more surely than
+                # the first word that makes names of towns ("Deir Y")
+                best.subtype, best.title = c.subtype, c.title
             elif best.subtype is None and c.subtype is not None and c.type == best.type:
                 best.subtype = c.subtype
         ordered = sorted(merged.values(), key=lambda c: (-c.strength, -(c.end - c.start), c.start))
