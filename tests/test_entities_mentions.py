@@ -276,6 +276,18 @@ def test_places_listed_with_a_plural_cue():
         assert m.title == "province"  # the level of the division, for the linker
 
 
+def test_a_part_of_a_place_is_no_division_named_after_it():
+    # "a northern district of X" is a quarter of the town X; "the district of X" is the division X
+    part = _find("Raids killed nine in a northern district of Sarwan on Monday.", "Sarwan")
+    assert part is not None and part.type == "LOC" and part.subtype == "settlement" and part.title is None
+    part = _find("Shells hit one neighbourhood of Sarwan.", "Sarwan")
+    assert part is not None and part.subtype == "settlement" and part.title is None
+    area = _find("Shells hit a rural area of Sarwan.", "Sarwan")
+    assert area is not None and area.type == "LOC" and area.subtype is None and area.title is None
+    division = _find("Police sealed off the district of Sarwan.", "Sarwan")
+    assert division is not None and division.subtype == "region" and division.title == "district"
+
+
 @pytest.mark.parametrize("text, places", [
     ("Jets struck positions in Qadis and Harun provinces overnight.", ("Qadis", "Harun")),
     ("Jets struck positions in Qadis and Deir el-Harun provinces overnight.", ("Qadis", "Deir el-Harun")),

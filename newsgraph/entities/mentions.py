@@ -290,6 +290,11 @@ _PREFIX_CUE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in lx.PLACE_PREFIXES_OF), key=len, reverse=True)) + r")\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# An indefinite or counted kind word before "of X" ("a northern district of", "one neighbourhood of")
+# names a part of X, not the division called X ("the district of X").
+_PART_OF = re.compile(r"\b(?:a|an|one|another|two|three|four|five|several|some|many|other|each)\s+(?:[a-z][\w-]*\s+){0,2}$",
+                      re.IGNORECASE)
+_QUARTERS = frozenset({"district", "neighborhood", "neighbourhood", "suburb"})
 _WEAK_CUE = re.compile(
     r"(?:\b(?:" + "|".join(sorted(lx.PLACE_PREPOSITIONS)) + r")|\b(?:" + "|".join(sorted(lx.COMPASS_OF, key=len, reverse=True)) + r")\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -794,6 +799,12 @@ class _Scanner:
         m = _PREFIX_CUE.search(before)
         if m:
             cue = " ".join(m.group(1).lower().split())
+            if _PART_OF.search(before, 0, m.start()) and cue != "governor":
+                # "a northern district of X", "one neighbourhood of X": a part of X, and X the place
+                # that holds it (a town, when the part is a quarter), never a division named X
+                sub = "settlement" if cue in _QUARTERS else None
+                self._add(_Cand(start, end, "LOC", sub, "place-cue", _PATTERN))
+                return True
             self._add(_Cand(start, end, "LOC", lx.PLACE_PREFIXES_OF.get(cue), "place-cue", _PATTERN,
                             title=self._division_before(start)))
             return True
