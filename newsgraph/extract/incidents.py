@@ -223,10 +223,11 @@ _PLACE_NOUNS = frozenset("town city village district neighbourhood neighborhood 
 _OTHER_PLACE = frozenset("nearby neighbouring neighboring other next adjacent adjoining surrounding".split())
 
 
-def place_named_before(sent, mentions: list[EntityMention], is_place) -> tuple[EntityMention, object] | None:
+def place_named_before(sent, mentions: list[EntityMention], is_place, text: str) -> tuple[EntityMention, object] | None:
     """A bare definite place noun in ``sent`` ("inside the town", "the same neighbourhood was shelled",
-    "in the east of the city") and the last place named before it in the text: (that mention, the
-    noun's token), or None. A noun with its own name ("the town of X", "X city") is not bare."""
+    "in the east of the city") and the last place named before it in ``text``, the document's text:
+    (that mention, the noun's token), or None. A noun with its own name ("the town of X", "X city") is
+    not bare. The text is passed in because spaCy's ``doc.text`` joins all the tokens on each access."""
     for tok in sent:
         if tok.lower_ not in _PLACE_NOUNS or tok.pos_ != "NOUN":
             continue
@@ -238,7 +239,6 @@ def place_named_before(sent, mentions: list[EntityMention], is_place) -> tuple[E
             continue
         if tok.dep_ in ("compound", "appos") or any(m.start <= tok.idx < m.end for m in mentions):
             continue
-        text = sent.doc.text
         # "Tehran's network": a place in the possessive acts as its state, it is no setting
         # "X west of Y": Y only says where X lies, it is not the place the text went on about
         before = [m for m in mentions if m.end <= tok.idx and m.entity >= 0 and is_place(m)
