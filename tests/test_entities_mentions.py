@@ -765,6 +765,21 @@ def test_an_acronym_glued_to_a_person_is_split():
     assert got[-2:] == [("NVDU", "ORG"), ("Karim al-Tarmi", "PERSON")]
 
 
+def test_an_acronym_the_document_uses_once_glued_to_a_group_it_names_alone_is_split():
+    text = "Al-Qamar fighters attacked the base. According to NVDU Al-Qamar militants tried to enter the town."
+    got = _texts(text, [("Al-Qamar", "ORG"), ("NVDU Al-Qamar", "PERSON")])
+    assert got[-2:] == [("NVDU", "ORG"), ("Al-Qamar", "ORG")]
+
+
+def test_the_place_a_cue_announces_glued_to_a_group_the_document_names_alone_is_split():
+    text = "Qamar fighters fled. When it held the ancient city of Sarwan Qamar carried out executions."
+    got = _texts(text, [("Qamar", "ORG"), ("Sarwan Qamar", "GPE")])
+    assert got[-2:] == [("Sarwan", "LOC"), ("Qamar", "ORG")]
+    # an acronym before an organisation's name with its head word is that organisation's name
+    text = "The Security Council met. The UN Security Council said so."
+    assert ("UN Security Council", "ORG") in _texts(text, [("Security Council", "ORG"), ("UN Security Council", "ORG")])
+
+
 def test_names_that_only_look_glued_stay_whole():
     # a given name and a surname used alone elsewhere: one person
     text = "Karim was calm and Tarmi spoke. Karim Tarmi met reporters."

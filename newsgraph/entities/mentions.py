@@ -1206,11 +1206,22 @@ class _Scanner:
                 return ("LOC" if target[1] == "country" else "ORG", None, "demonym", False)
             return None
 
+        def unknown_left(c: _Cand, left: str) -> tuple[str, str | None, str, bool] | None:
+            """How a part the document never uses on its own reads before a name it does use: an
+            acronym ("NVDU Dawn Front": a source stripped its brackets), or the place a cue before
+            the span announces ("the city of Sarwan Dawn Front": a stripped comma)."""
+            if is_acronym(left) and left.isupper():
+                return ("ORG", None, "acronym", False)
+            cue = _PREFIX_CUE.search(self._before(c.start))
+            if cue is not None and " " not in left:
+                return ("LOC", lx.PLACE_PREFIXES_OF.get(" ".join(cue.group(1).lower().split())), "place-cue", False)
+            return None
+
         out: list[_Cand] = []
         for c in chosen:
             piece = self.text[c.start:c.end]
             words = [(m.start(), m.end()) for m in re.finditer(r"\S+", piece)]
-            if (len(words) < 2 or len(words) > 6 or c.origin not in ("ner", "group", "shape")
+            if (len(words) < 2 or len(words) > 6 or c.origin not in ("ner", "group", "shape", "place-cue")
                     or c.kind_named or c.name_start > c.start):
                 out.append(c)
                 continue
@@ -1220,6 +1231,12 @@ class _Scanner:
                 if piece[words[k - 1][1]: words[k][0]] != " ":
                     continue
                 a, b = reading(left), reading(right)
+                if a is None and b is not None and b[3] and b[0] != "LOC":
+                    a = unknown_left(c, left)
+                    if a is not None and (c.origin == "place-cue"
+                                          or not (b[0] == "ORG" and fold(right.split()[-1]) in lx.ORG_HEADS)):
+                        split = (words[k - 1][1], words[k][0], a, b)
+                        break
                 if a is None or b is None or not (a[3] or b[3]):
                     continue
                 if not (a[3] and b[3]) and (a if b[3] else b)[0] != "PERSON":
