@@ -771,6 +771,12 @@ def test_an_acronym_the_document_uses_once_glued_to_a_group_it_names_alone_is_sp
     assert got[-2:] == [("NVDU", "ORG"), ("Al-Qamar", "ORG")]
 
 
+def test_an_acronym_glued_to_a_group_named_elsewhere_with_its_kind_word_is_split():
+    text = "Troops killed Al-Qamar Front fighters. According to NVDU Al-Qamar militants tried to enter the town."
+    got = _texts(text, [("NVDU Al-Qamar", "PERSON")])
+    assert ("NVDU", "ORG") in got and ("Al-Qamar", "ORG") in got and ("NVDU Al-Qamar", "PERSON") not in got
+
+
 def test_the_place_a_cue_announces_glued_to_a_group_the_document_names_alone_is_split():
     text = "Qamar fighters fled. When it held the ancient city of Sarwan Qamar carried out executions."
     got = _texts(text, [("Qamar", "ORG"), ("Sarwan Qamar", "GPE")])

@@ -294,6 +294,7 @@ _PREFIX_CUE = re.compile(
 # names a part of X, not the division called X ("the district of X").
 _PART_OF = re.compile(r"\b(?:a|an|one|another|two|three|four|five|several|some|many|other|each)\s+(?:[a-z][\w-]*\s+){0,2}$",
                       re.IGNORECASE)
+_GROUP_KIND_WORDS = frozenset("front army movement brigade brigades battalion legion".split())
 _QUARTERS = frozenset({"district", "neighborhood", "neighbourhood", "suburb"})
 _WEAK_CUE = re.compile(
     r"(?:\b(?:" + "|".join(sorted(lx.PLACE_PREPOSITIONS)) + r")|\b(?:" + "|".join(sorted(lx.COMPASS_OF, key=len, reverse=True)) + r")\s+of)\s+(?:the\s+)?$",
@@ -1193,6 +1194,11 @@ class _Scanner:
         for c in chosen:
             if c.origin not in ("role", "demonym"):
                 known.setdefault(fold(self.text[c.start:c.end]), (c.type, c.subtype, c.origin))
+        for c in chosen:
+            # a group named with its kind word is named without it too: "al-Y" of "al-Y Front"
+            words = self.text[c.start:c.end].split()
+            if c.type == "ORG" and c.origin == "group" and len(words) >= 2 and words[-1].lower() in _GROUP_KIND_WORDS:
+                known.setdefault(fold(" ".join(words[:-1])), (c.type, c.subtype, c.origin))
 
         def reading(part: str) -> tuple[str, str | None, str, bool] | None:
             """(type, subtype, origin, independent): how the document reads a part on its own."""
