@@ -1209,6 +1209,24 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
                 for x, y in zip(norms, norms[1:]):
                     by_pair[(_singular(x), _singular(y))].add(i)
         parsed[i] = forms
+    # The records each short form shortens (with the first of their names it shortens), in the
+    # order the pair index gives them. A form's answer does not depend on the clusters, so it is
+    # worked out once per distinct form: a frequent form ("X Army") recurs in thousands of records
+    # of a large corpus, and asking it again of every record sharing its first two words was
+    # quadratic in the corpus.
+    shortened: dict[tuple[str, ...], list[tuple[int, str, str]]] = {}
+
+    def records_shortened_by(short: tuple[str, ...]) -> list[tuple[int, str, str]]:
+        got = shortened.get(short)
+        if got is None:
+            got = shortened[short] = []
+            for j in by_pair.get((_singular(short[0]), _singular(short[1])), ()):
+                for long, words in parsed[j]:
+                    if len(long) > len(short) and _short_form_of(short, long, words):
+                        got.append((j, records[j].name, " ".join(words)))
+                        break
+        return got
+
     for i, forms in parsed.items():
         for short, words in forms:
             if all(t in GENERIC_ORG_WORDS or t in _GENERIC_ORG_HEADS or demonym_target(w.capitalize())
@@ -1216,12 +1234,10 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
                 continue  # "Norwegian Army", "National Council": no word of the short form names anyone
             root = cl.find(i)
             targets: dict[int, tuple[str, str]] = {}
-            for j in by_pair.get((_singular(short[0]), _singular(short[1])), ()):
-                if cl.find(j) == root:
-                    continue
-                for long, words in parsed[j]:
-                    if len(long) > len(short) and _short_form_of(short, long, words):
-                        targets.setdefault(cl.find(j), (records[j].name, " ".join(words)))
+            for j, name, long_name in records_shortened_by(short):
+                target = cl.find(j)
+                if target != root:
+                    targets.setdefault(target, (name, long_name))
             if len(targets) == 1:
                 (target, (name, long_name)), = targets.items()
                 short_name = records[i].name
