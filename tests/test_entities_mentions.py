@@ -786,6 +786,17 @@ def test_the_place_a_cue_announces_glued_to_a_group_the_document_names_alone_is_
     assert ("UN Security Council", "ORG") in _texts(text, [("Security Council", "ORG"), ("UN Security Council", "ORG")])
 
 
+def test_a_town_glued_before_a_division_is_the_town_and_the_division():
+    # "in Sarwan, Qadis province" with the comma stripped: the town is named alone elsewhere
+    text = "Shells hit the town of Sarwan on Monday. Gas was used in Sarwan Qadis province on Tuesday."
+    got = [(m.text, m.type, m.subtype) for m in find_mentions(text)]
+    assert got[-2:] == [("Sarwan", "LOC", "settlement"), ("Qadis province", "LOC", "region")]
+    # a direction word or a word the document never names alone is part of the division's name
+    text = "Jets hit Eastern Qadis province and Harun Qadis province."
+    got = [m.text for m in find_mentions(text)]
+    assert "Eastern Qadis province" in got and "Harun Qadis province" in got
+
+
 def test_names_that_only_look_glued_stay_whole():
     # a given name and a surname used alone elsewhere: one person
     text = "Karim was calm and Tarmi spoke. Karim Tarmi met reporters."

@@ -1223,10 +1223,30 @@ class _Scanner:
                 return ("LOC", lx.PLACE_PREFIXES_OF.get(" ".join(cue.group(1).lower().split())), "place-cue", False)
             return None
 
+        def town_before_division(c: _Cand, piece: str, words: list[tuple[int, int]]) -> list[_Cand] | None:
+            """ "Sarwan Qadis province" (from "Sarwan, Qadis province"): a place the document names
+            alone, glued before a division named by its kind word, is that place and the division."""
+            for k in range(1, min(4, len(words) - 1)):
+                left = piece[: words[k - 1][1]]
+                if piece[words[k - 1][1]: words[k][0]] != " ":
+                    continue
+                a = known.get(fold(left))
+                if a is not None and a[0] == "LOC" and a[1] != "country" and a[2] != "demonym":
+                    right = c.start + words[k][0]
+                    return [_Cand(c.start, c.start + words[k - 1][1], "LOC", a[1], a[2], c.strength),
+                            _Cand(right, c.end, c.type, c.subtype, c.origin, c.strength, right,
+                                  c.name_end if c.name_end > right else -1, c.title, kind_named=True)]
+            return None
+
         out: list[_Cand] = []
         for c in chosen:
             piece = self.text[c.start:c.end]
             words = [(m.start(), m.end()) for m in re.finditer(r"\S+", piece)]
+            if c.kind_named and c.type == "LOC" and 3 <= len(words) <= 6 and c.name_start <= c.start:
+                parts = town_before_division(c, piece, words)
+                if parts is not None:
+                    out += parts
+                    continue
             if (len(words) < 2 or len(words) > 6 or c.origin not in ("ner", "group", "shape", "place-cue")
                     or c.kind_named or c.name_start > c.start):
                 out.append(c)
