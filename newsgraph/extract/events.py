@@ -1073,28 +1073,32 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     reads: list[incidents.PlaceRead | None] = []  # where each event's own place was read
     typer = event_typer.load()
     for sent in doc.sents:
-        sent_text = sent.text  # spaCy joins the tokens' texts on each access
+        lo, hi = sent.start_char, sent.end_char  # computed by spaCy on each access
+        # sent.text, without spaCy joining the tokens' texts again: ``text`` is doc.text, whose
+        # offsets the span's characters are
+        sent_text = text[lo:hi]
         if _not_a_report(sent_text):
             continue
         events = _analyse(list(sent), sent_text, names, parsed=True, places=place_spans)
         if not events:
             continue
-        lo, hi = sent.start_char, sent.end_char  # computed by spaCy on each access
         sent_ms = [m for m in ms if lo <= m.start < hi]
         sent_qs = [q for q in quants if lo <= q.start < hi]
         events = _fold_interventions(events)
         qmap = _assign_quantities(events, sent_qs)
         # the trained typer reads the whole sentence and may retype its main event (event_typer.combine)
         main = _main_event(events, parsed=True)
-        probs = typer.categories([sent_text])[0] if typer is not None else {}
         for n, ev in enumerate(events):
             best = ev.best
             category = best.category
             mode = best.mode or next((h.mode for h in sorted(ev.hits, key=lambda h: -h.trigger.weight) if h.mode), None)
-            # a category the context gave the trigger ("must withdraw" is a REQUEST) is not the model's to undo
-            if ev is main and probs and not _typed_by_context(best):
-                category = event_typer.combine(category, probs, best.trigger.weight <= _WEAK, typer.thresholds)
-                mode = mode if category == best.category else None
+            # a category the context gave the trigger ("must withdraw" is a REQUEST) is not the model's to undo;
+            # the model reads the sentence only when its answer is used
+            if ev is main and typer is not None and not _typed_by_context(best):
+                probs = typer.categories([sent_text])[0]
+                if probs:
+                    category = event_typer.combine(category, probs, best.trigger.weight <= _WEAK, typer.thresholds)
+                    mode = mode if category == best.category else None
             actors, targets = _roles(ev, sent_ms)
             loc = _location(ev, sent, sent_ms, text)
             # a place is where an event happened, never who did it; a town attacked is its place
