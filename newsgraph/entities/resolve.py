@@ -832,10 +832,10 @@ def _join_unique_heads(records: list[LocalRecord], cl: _Clusters) -> None:
             wanted, rival = "first", "last"
         else:
             continue
-        roots = {cl.find(j) for j in heads.find(typ, wanted, tok)}
+        roots = heads.roots(typ, wanted, tok, cl)
         if typ == "ORG" and not roots:
-            roots = {cl.find(j) for j in heads.find(typ, "first-weak", tok)}
-        rivals = {cl.find(j) for j in heads.find(typ, rival, tok)} - roots
+            roots = heads.roots(typ, "first-weak", tok, cl)
+        rivals = heads.roots(typ, rival, tok, cl) - roots
         own = cl.find(i)
         roots.discard(own)
         rivals.discard(own)
@@ -1068,13 +1068,26 @@ class _Heads:
                 self.variants[(head[0], head[1], key)].add(head[2])
         self.exact[head].add(i)
 
-    def find(self, typ: str, pos: str, tok: str) -> set[int]:
-        out = set(self.exact.get((typ, pos, tok), ()))
-        if not out:
-            for key in _sort_keys(tok):
-                for k in self.variants.get((typ, pos, key), ()):
-                    if k[:1] == tok[:1] and token_similarity(k, tok) >= MATCH_THRESHOLD:
-                        out |= self.exact[(typ, pos, k)]
+    def roots(self, typ: str, pos: str, tok: str, cl: "_Clusters") -> set[int]:
+        """The clusters of the records with this head word (or, when none has it exactly, with a
+        spelling of it: the same first letter, a close token). Clusters only merge, so each stored set is cut to
+        one record per cluster as it is read: a head word that thousands of records carry ("the
+        surname of the president") then costs its clusters on every later question, not its
+        records, which made asking it once per lone surname quadratic in the corpus."""
+        keys = [(typ, pos, tok)] if self.exact.get((typ, pos, tok)) else [
+            (typ, pos, k) for key in _sort_keys(tok) for k in self.variants.get((typ, pos, key), ())
+            if k[:1] == tok[:1] and token_similarity(k, tok) >= MATCH_THRESHOLD]
+        out: set[int] = set()
+        for key in keys:
+            members = self.exact.get(key)
+            if not members:
+                continue
+            one_each: dict[int, int] = {}
+            for j in members:
+                one_each.setdefault(cl.find(j), j)
+            if len(one_each) < len(members):
+                self.exact[key] = set(one_each.values())
+            out.update(one_each)
         return out
 
 
