@@ -288,6 +288,20 @@ def test_a_part_of_a_place_is_no_division_named_after_it():
     assert division is not None and division.subtype == "region" and division.title == "district"
 
 
+@pytest.mark.parametrize("text", ["Rebels attacked the Zahra neighbourhood of Sarwan on Monday.",
+                                  "Shells hit the Midan district of Sarwan."])
+def test_a_named_part_of_a_place_makes_the_place_a_town(text):
+    m = _find(text, "Sarwan")
+    assert m is not None and m.type == "LOC" and m.subtype == "settlement" and m.title is None
+
+
+@pytest.mark.parametrize("text, level", [("Jets hit a village of the north Norwegian province of Sarwan.", "province"),
+                                         ("Shells hit the eastern neighbourhood of Sarwan.", None)])
+def test_a_kind_word_with_no_part_s_name_before_it_names_the_place_itself(text, level):
+    m = _find(text, "Sarwan")
+    assert m is not None and m.subtype == "region" and m.title == level
+
+
 @pytest.mark.parametrize("text, places", [
     ("Jets struck positions in Qadis and Harun provinces overnight.", ("Qadis", "Harun")),
     ("Jets struck positions in Qadis and Deir el-Harun provinces overnight.", ("Qadis", "Deir el-Harun")),

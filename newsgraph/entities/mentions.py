@@ -295,6 +295,8 @@ _PREFIX_CUE = re.compile(
 _PART_OF = re.compile(r"\b(?:a|an|one|another|two|three|four|five|several|some|many|other|each)\s+(?:[a-z][\w-]*\s+){0,2}$",
                       re.IGNORECASE)
 _GROUP_KIND_WORDS = frozenset("front army movement brigade brigades battalion legion".split())
+# "the Midan district of X": the part's own name before the kind word
+_NAMED_PART = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|In|Of|On|At|And|But|From)\s)([A-Z][\w'’-]*)\s+$")
 _QUARTERS = frozenset({"district", "neighborhood", "neighbourhood", "suburb"})
 _WEAK_CUE = re.compile(
     r"(?:\b(?:" + "|".join(sorted(lx.PLACE_PREPOSITIONS)) + r")|\b(?:" + "|".join(sorted(lx.COMPASS_OF, key=len, reverse=True)) + r")\s+of)\s+(?:the\s+)?$",
@@ -800,9 +802,12 @@ class _Scanner:
         m = _PREFIX_CUE.search(before)
         if m:
             cue = " ".join(m.group(1).lower().split())
-            if _PART_OF.search(before, 0, m.start()) and cue != "governor":
-                # "a northern district of X", "one neighbourhood of X": a part of X, and X the place
-                # that holds it (a town, when the part is a quarter), never a division named X
+            named_part = _NAMED_PART.search(before, 0, m.start())
+            if cue != "governor" and (_PART_OF.search(before, 0, m.start())
+                                      or cue in _QUARTERS and named_part and not demonym_target(named_part.group(1))):
+                # "a northern district of X", "the Midan district of X": a part of X, and X the place
+                # that holds it (a town, when the part is a quarter), never a division named X ("the
+                # district of X", "the eastern neighbourhood of X" name X itself)
                 sub = "settlement" if cue in _QUARTERS else None
                 self._add(_Cand(start, end, "LOC", sub, "place-cue", _PATTERN))
                 return True
