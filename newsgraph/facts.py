@@ -26,7 +26,7 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 9: events: ACLED sub-event type, descriptive actors, fatalities; hypotheticals and boilerplate dropped
 # 10: quotes: reports found by the trained attribution tagger; descriptive speakers, local pronouns
 # 15: events: an ASSAULT whose ACLED sub-event is an air/drone strike or shelling is FIGHT; event typer retrained
-FACTS_VERSION = "50"
+FACTS_VERSION = "57"
 
 
 @dataclass(slots=True)
