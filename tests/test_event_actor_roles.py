@@ -43,3 +43,4 @@ def test_a_chain_of_verbs_shares_the_first_subject(nlp):
                            "Sahil Brigade militants since Monday.", "kill")
     assert named["actor"] == ["Dawn Front"]
     assert named["target"] == ["Sahil Brigade"]
+

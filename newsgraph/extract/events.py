@@ -828,6 +828,7 @@ def _claims_a_toll(claim, via) -> bool:
 # a report's source: who says an incident happened is no party to it ("killed ten, the Observatory
 # said"). "claim" is left out: who claims an attack did it.
 _REPORTING_VERBS = SPEECH_VERBS - {"claim"}
+_ADDED_REPORT_DEPS = ("conj", "parataxis", "advcl")  # how parsers hang a trailing "X said" on its clause
 _REPORTED_AS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "csubj"})
 
 
@@ -859,7 +860,7 @@ def _reporting_sources(event: _Event) -> list:
             continue
         # the reported clause hangs on the reporting verb or the reporting verb on it, by either parse
         clauses = [h for h in heads if (h.head.i == tok.i and h.dep_ in ("ccomp", "parataxis"))
-                   or (tok.head.i == h.i and tok.dep_ in ("conj", "parataxis"))]
+                   or (tok.head.i == h.i and tok.dep_ in _ADDED_REPORT_DEPS)]
         for verb in clauses:
             before = [c for c in verb.children if c.dep_ == "obj" and c.i < tok.i]
             if len(before) >= 2 and not [t for t in tok.doc[before[-1].right_edge.i + 1:tok.i] if not t.is_punct]:
@@ -1009,7 +1010,7 @@ def _timex_anchor(span, event: _Event, event_ids: set[int]) -> str | None:
         if cur.i in event_ids:
             return None if _ordered(span.root, cur) else "direct"
         if cur.lemma_.lower() in SPEECH_VERBS and cur.pos_ == "VERB":
-            return None
+            return "statement" if _reports(cur, main, ancestors) else None
         if cur.lemma_.lower() in _STATEMENT_NOUNS and cur.pos_ == "NOUN":
             return None  # "a statement circulated on Sunday" dates the statement, whatever it is attached to
         if cur.head.i == cur.i:
@@ -1024,7 +1025,7 @@ def _timex_anchor(span, event: _Event, event_ids: set[int]) -> str | None:
 def _date(event: _Event, sent, timexes, text: str) -> object | None:
     doc = sent.doc
     event_ids = {t.i for h in event.hits for t in h.tokens}
-    direct, fallback = [], []
+    direct, fallback, stated = [], [], []
     lo, hi = sent.start_char, sent.end_char
     for tx in timexes:
         if not (lo <= tx.start < hi):
@@ -1042,10 +1043,29 @@ def _date(event: _Event, sent, timexes, text: str) -> object | None:
             direct.append(tx)
         elif verdict == "fallback":
             fallback.append(tx)
-    for pool in (direct, fallback):
+        elif verdict == "statement" and tx.precision == "day":
+            stated.append(replace(tx, how=f"{tx.how} {STATEMENT_DAY}"))
+    for pool in (direct, fallback, stated):
         for tx in pool:
             return tx
     return None
+
+
+# an event the text gives no day of takes the day its source said it on ("clashes overnight killed
+# 18, a monitor said Saturday"): the latest day it can have happened, and the day daily conflict
+# reporting tells it. The method says so, so that a reader can tell it from the event's own day.
+STATEMENT_DAY = "(day of the statement)"
+
+
+def _reports(verb, main, ancestors) -> bool:
+    """The reporting ``verb`` tells of the event of ``main``: the event sits inside what it says
+    ("the monitor said Saturday that clashes killed 18"), or the verb is added to the event's
+    clause ("clashes killed 18, the monitor said Saturday"). "claim" is no report: who claims did it."""
+    if verb.lemma_.lower() not in _REPORTING_VERBS:
+        return False
+    if any(a.i == verb.i for a in ancestors):
+        return True
+    return verb.dep_ in _ADDED_REPORT_DEPS and (verb.head.i == main.i or any(a.i == verb.head.i for a in ancestors))
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\b[^.;]*$", re.I)
@@ -1217,7 +1237,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                           for h in ev.hits)
             conf = 0.55 if is_verb else 0.3
             conf += 0.15 if (actors or targets) else 0.0
-            conf += 0.1 if tx is not None else 0.0
+            conf += 0.1 if tx is not None and not tx.how.endswith(STATEMENT_DAY) else 0.0  # its own day only
             conf += 0.1 if qs else 0.0
             conf += 0.05 if placed else 0.0
             conf = round(min(conf, 0.95), 2)
