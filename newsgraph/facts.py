@@ -26,7 +26,10 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 9: events: ACLED sub-event type, descriptive actors, fatalities; hypotheticals and boilerplate dropped
 # 10: quotes: reports found by the trained attribution tagger; descriptive speakers, local pronouns
 # 15: events: an ASSAULT whose ACLED sub-event is an air/drone strike or shelling is FIGHT; event typer retrained
-FACTS_VERSION = "56"
+# 51-56: mentions: place lists, parts of a town, glued spans split (issue 14)
+# 57: events: a report's source is no side of its incident; subjects shared up verb chains
+# 58: events: an incident with no day of its own takes the day its source said it on (marked)
+FACTS_VERSION = "58"
 
 
 @dataclass(slots=True)

@@ -5,7 +5,8 @@ another event across a temporal-ordering word ("three days after", "follows") is
 a participle on the event noun dates it ("a truce brokered late on Sunday"); people "were taken" is
 an abduction; a definite event noun ("the deal") refers back to the event reported before it; an
 undated report's "in July" still joins a dated report of the same visit; a paragraph break never
-becomes the root of the next sentence's parse.
+becomes the root of the next sentence's parse; an incident with no day of its own takes the day its source
+said it on, marked as such.
 """
 
 from __future__ import annotations
@@ -317,3 +318,14 @@ def test_a_battle_hung_on_the_second_of_two_coordinated_verbs_is_still_the_incid
               sent_starts=[True] + [False] * 11)
     events = find_events(doc, [], PUBLISHED)
     assert len(events) == 1 and events[0].type == "FIGHT", [(e.type, e.trigger) for e in events]
+
+
+@pytest.mark.model
+def test_an_undated_incident_takes_the_day_its_source_said_it_on(nlp):
+    from newsgraph.extract.events import STATEMENT_DAY
+
+    events = _events(nlp, "At least 18 fighters of the Dawn Front were killed in overnight clashes with Sahil "
+                          "forces near Velmora, a monitoring group said Saturday.")
+    clashes = _one(events, "clashes")
+    assert clashes.date == "2024-05-04"
+    assert clashes.date_method.endswith(STATEMENT_DAY)

@@ -721,7 +721,7 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
             if dep == "nsubj" and _reduced_passive(tok):
                 targets += _mentions_for(c, mentions)
             elif dep in ("nsubj", "csubj"):
-                actors += _mentions_for(c, mentions)
+                actors += _mentions_for(_antecedent(c), mentions)
             elif dep in ("nsubj:pass", "obj", "iobj"):
                 targets += _mentions_for(c, mentions)
             elif dep.startswith(("obl", "nmod")) and case == "by":
@@ -733,14 +733,12 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
             elif dep == "nmod:poss" or (dep == "compound" and c.pos_ == "PROPN") or (dep == "amod" and (c.ent_type_ or c.tag_ == "NNP")):
                 actors += _mentions_for(c, mentions)
         # participles and infinitives share the subject of the verb they hang on
-        if not actors and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.i != tok.i:
-            up = tok.head
+        if not actors and tok.dep_ in _SHARING_DEPS and tok.head.i != tok.i:
             if h.subsumed_by is not None and _lemma_of(h.subsumed_by) == "deny":
                 deny_subject = True
             if not deny_subject:
-                for c in up.children:
-                    if c.dep_ == "nsubj":
-                        actors += _mentions_for(c, mentions)
+                for c in _shared_subjects(tok):
+                    actors += _mentions_for(c, mentions)
         for t in _agent_tokens(tok):
             actors += _mentions_for(t, mentions)
         for t in _sides_of_happening(tok):
@@ -774,6 +772,37 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
     return actors, targets
 
 
+_SHARING_DEPS = ("advcl", "xcomp", "conj", "acl")
+
+
+def _shared_subjects(tok, limit: int = 3) -> list:
+    """The subject a verb without one of its own shares: its governor's, up a chain of infinitives,
+    participles and coordinated verbs ("the Dawn Front managed to advance and kill ten": the subject
+    of "managed"). The chain stops at a governor with a passive or clausal subject, or at a noun:
+    neither says who acted. A relative pronoun stands for the noun its clause describes."""
+    cur = tok
+    for step in range(limit):
+        if cur.dep_ not in _SHARING_DEPS or cur.head.i == cur.i:
+            return []
+        if step and any(c.dep_ in ("nsubj:pass", "csubj", "expl") for c in cur.children):
+            return []
+        cur = cur.head
+        subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+        if subjects:
+            return [_antecedent(c) for c in subjects]
+        if cur.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj:pass", "csubj") for c in cur.children):
+            return []
+    return []
+
+
+def _antecedent(subject):
+    """"the resolution, which called for observers": a relative pronoun subject stands for the noun
+    its clause describes."""
+    if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "acl:relcl" and subject.head.head.i != subject.head.i:
+        return subject.head.head
+    return subject
+
+
 def _claimer(tok):
     cur = tok
     for _ in range(3):
@@ -794,6 +823,54 @@ def _claims_a_toll(claim, via) -> bool:
         return True
     return any(c.dep_ == "obj" and (c.like_num or c.lemma_.lower() in ("life", "lives")
                                     or any(g.dep_ == "nummod" for g in c.children)) for c in claim.children)
+
+
+# a report's source: who says an incident happened is no party to it ("killed ten, the Observatory
+# said"). "claim" is left out: who claims an attack did it.
+_REPORTING_VERBS = SPEECH_VERBS - {"claim"}
+_ADDED_REPORT_DEPS = ("conj", "parataxis", "advcl")  # how parsers hang a trailing "X said" on its clause
+_REPORTED_AS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "csubj"})
+
+
+def _reporting_sources(event: _Event) -> list:
+    """Noun phrases that name the source reporting the event rather than a side in it: the subject
+    of a reporting verb whose clause carries the event ("the monitor said air raids killed ten",
+    "air raids killed ten, the monitor said"), the object a feed without commas leaves right before a
+    subjectless reporting verb ("killed ten civilians the monitor said"), and "according to X".
+    A reporting verb whose own object or subject is the event ("announced the withdrawal") makes its
+    subject the actor, not a source, and stays out."""
+    heads = [h.head for h in event.hits if not isinstance(h.head, _PlainToken)]
+    if not heads:
+        return []
+    own = {t.i for h in event.hits for t in h.tokens}
+    out = []
+    for tok in heads[0].sent:
+        if tok.lemma_.lower() == "accord" or tok.lower_ == "according":
+            out += [tok.head] if tok.dep_ in ("case", "fixed", "mwe") or tok.head.dep_.startswith("obl") else []
+            out += [c for c in tok.children if c.dep_.startswith("obl") or c.dep_ == "pobj"]
+            continue
+        if tok.lemma_.lower() not in _REPORTING_VERBS or tok.pos_ != "VERB" or tok.i in own:
+            continue
+        nominal = [c for c in tok.children if c.dep_ in _REPORTED_AS]
+        if any(h.i in {t.i for c in nominal for t in c.subtree} for h in heads):
+            continue  # "announced the withdrawal": what was said is the event's own noun
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        out += subjects
+        if subjects:
+            continue
+        # the reported clause hangs on the reporting verb or the reporting verb on it, by either parse
+        clauses = [h for h in heads if (h.head.i == tok.i and h.dep_ in ("ccomp", "parataxis"))
+                   or (tok.head.i == h.i and tok.dep_ in _ADDED_REPORT_DEPS)]
+        for verb in clauses:
+            before = [c for c in verb.children if c.dep_ == "obj" and c.i < tok.i]
+            if len(before) >= 2 and not [t for t in tok.doc[before[-1].right_edge.i + 1:tok.i] if not t.is_punct]:
+                out.append(before[-1])  # two objects in a row: the second is the unseparated source
+    return out
+
+
+def _outside(mentions: list[EntityMention], phrases: list) -> list[EntityMention]:
+    spans = [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge.text)) for p in phrases]
+    return [m for m in mentions if not any(s <= m.start < e for s, e in spans)]
 
 
 # participles of a compound that says who holds a place ("rebel-held", "regime-controlled")
@@ -935,7 +1012,7 @@ def _timex_anchor(span, event: _Event, event_ids: set[int]) -> str | None:
         if cur.i in event_ids:
             return None if _ordered(span.root, cur) else "direct"
         if cur.lemma_.lower() in SPEECH_VERBS and cur.pos_ == "VERB":
-            return None
+            return "statement" if _reports(cur, main, ancestors) else None
         if cur.lemma_.lower() in _STATEMENT_NOUNS and cur.pos_ == "NOUN":
             return None  # "a statement circulated on Sunday" dates the statement, whatever it is attached to
         if cur.head.i == cur.i:
@@ -950,7 +1027,7 @@ def _timex_anchor(span, event: _Event, event_ids: set[int]) -> str | None:
 def _date(event: _Event, sent, timexes, text: str) -> object | None:
     doc = sent.doc
     event_ids = {t.i for h in event.hits for t in h.tokens}
-    direct, fallback = [], []
+    direct, fallback, stated = [], [], []
     lo, hi = sent.start_char, sent.end_char
     for tx in timexes:
         if not (lo <= tx.start < hi):
@@ -968,10 +1045,29 @@ def _date(event: _Event, sent, timexes, text: str) -> object | None:
             direct.append(tx)
         elif verdict == "fallback":
             fallback.append(tx)
-    for pool in (direct, fallback):
+        elif verdict == "statement" and tx.precision == "day":
+            stated.append(replace(tx, how=f"{tx.how} {STATEMENT_DAY}"))
+    for pool in (direct, fallback, stated):
         for tx in pool:
             return tx
     return None
+
+
+# an event the text gives no day of takes the day its source said it on ("clashes overnight killed
+# 18, a monitor said Saturday"): the latest day it can have happened, and the day daily conflict
+# reporting tells it. The method says so, so that a reader can tell it from the event's own day.
+STATEMENT_DAY = "(day of the statement)"
+
+
+def _reports(verb, main, ancestors) -> bool:
+    """The reporting ``verb`` tells of the event of ``main``: the event sits inside what it says
+    ("the monitor said Saturday that clashes killed 18"), or the verb is added to the event's
+    clause ("clashes killed 18, the monitor said Saturday"). "claim" is no report: who claims did it."""
+    if verb.lemma_.lower() not in _REPORTING_VERBS:
+        return False
+    if any(a.i == verb.i for a in ancestors):
+        return True
+    return verb.dep_ in _ADDED_REPORT_DEPS and (verb.head.i == main.i or any(a.i == verb.head.i for a in ancestors))
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\b[^.;]*$", re.I)
@@ -1100,6 +1196,8 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                     category = event_typer.combine(category, probs, best.trigger.weight <= _WEAK, typer.thresholds)
                     mode = mode if category == best.category else None
             actors, targets = _roles(ev, sent_ms)
+            sources = _reporting_sources(ev) if category not in SPEECH_ACTS else []
+            actors, targets = _outside(actors, sources), _outside(targets, sources)
             loc = _location(ev, sent, sent_ms, text)
             # a place is where an event happened, never who did it; a town attacked is its place
             actors = [m for m in actors if not _is_place(m)]
@@ -1117,6 +1215,8 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 if named is not None:
                     loc, loc_method = named[0], incidents.NAMED_BEFORE_METHOD
             slots = _slot_nouns(ev)
+            source_ids = {t.i for p in sources for t in p.subtree}
+            slots = [(t, r) for t, r in slots if t.i not in source_ids]
             category, mode = _by_means(category, mode, slots)
             category, mode = _on_ground(ev, category, mode, places, targets, slots)
             category, mode = _sense_by_arguments(ev, category, mode)
@@ -1143,7 +1243,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                           for h in ev.hits)
             conf = 0.55 if is_verb else 0.3
             conf += 0.15 if (actors or targets) else 0.0
-            conf += 0.1 if tx is not None else 0.0
+            conf += 0.1 if tx is not None and not tx.how.endswith(STATEMENT_DAY) else 0.0  # its own day only
             conf += 0.1 if qs else 0.0
             conf += 0.05 if placed else 0.0
             conf = round(min(conf, 0.95), 2)
@@ -1311,7 +1411,7 @@ def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
             if dep == "nsubj" and _reduced_passive(tok):
                 out.append((c, "target"))
             elif dep in ("nsubj", "nmod:poss") or (dep.startswith(("obl", "nmod")) and case == "by"):
-                out.append((c, "actor"))
+                out.append((_antecedent(c) if dep == "nsubj" else c, "actor"))
                 has_subject = has_subject or dep == "nsubj" or case == "by"
             elif dep in ("obj", "nsubj:pass") or (dep.startswith(("obl", "nmod")) and case in ("on", "against", "upon")):
                 out.append((c, "target"))
@@ -1319,8 +1419,8 @@ def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
                 out.append((c, "actor"))  # "clashes with Kurdish militants": the other side of a battle
         out += [(t, "actor") for t in _agent_tokens(tok)]
         out += [(t, "actor") for t in _sides_of_happening(tok)]
-        if not has_subject and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.i != tok.i:
-            out += [(c, "actor") for c in tok.head.children if c.dep_ == "nsubj"]
+        if not has_subject and tok.dep_ in _SHARING_DEPS and tok.head.i != tok.i:
+            out += [(c, "actor") for c in _shared_subjects(tok)]
         carrier = _carrier(tok)
         if carrier is not None and not has_subject:
             for c in carrier.children:
@@ -1357,7 +1457,14 @@ def _agent_tokens(tok) -> list:
     verbs += [x for v in verbs for x in v.children if x.dep_ == "xcomp" and x.tag_ == "VBN"]
     for v in verbs:
         out += [c for c in v.children if c.dep_.startswith("obl") and _case(c) == "by"]
+        # "air raids believed to be Norlandic": who is thought to have done it, said as what it is
+        if v.lemma_.lower() in _ATTRIBUTION_VERBS:
+            out += [c for c in v.children if c.dep_ == "xcomp" and (
+                c.ent_type_ in ("NORP", "GPE") or acled.inter_of_noun(c.lower_) in _ARMED_INTER)]
     return out
+
+
+_ATTRIBUTION_VERBS = frozenset("believe suspect think".split())
 
 
 def _weapon_phrase(tok) -> list:
@@ -1414,9 +1521,16 @@ def _carrier(tok):
     if isinstance(tok, _PlainToken) or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "obj":
         return None
     verb = tok.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in SPEECH_VERBS or any(l in LEXICON for l in _lemmas(verb)):
+    if verb.pos_ != "VERB" or any(l in LEXICON for l in _lemmas(verb)):
+        return None
+    if verb.lemma_.lower() in SPEECH_VERBS and verb.lemma_.lower() not in _SELF_DECLARING:
         return None
     return verb
+
+
+# who announces or declares a withdrawal, a truce or a campaign makes it ("the group announced the
+# withdrawal of its fighters"); who reports or says it only tells of it
+_SELF_DECLARING = frozenset({"announce", "declare"})
 
 
 def _by_means(category: str, mode: str | None, slots: list[tuple[object, str]]) -> tuple[str, str | None]:
