@@ -29,7 +29,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 51-56: mentions: place lists, parts of a town, glued spans split (issue 14)
 # 57: events: a report's source is no side of its incident; subjects shared up verb chains
 # 58: events: an incident with no day of its own takes the day its source said it on (marked)
-FACTS_VERSION = "58"
+# 59: events: ... only when it sits in what the source says, not in the description of who says it
+FACTS_VERSION = "59"
 
 
 @dataclass(slots=True)

@@ -329,3 +329,31 @@ def test_an_undated_incident_takes_the_day_its_source_said_it_on(nlp):
     clashes = _one(events, "clashes")
     assert clashes.date == "2024-05-04"
     assert clashes.date_method.endswith(STATEMENT_DAY)
+
+
+
+def test_an_incident_told_of_the_speakers_does_not_take_the_day_they_spoke():
+    # As a parser left it: the abduction is a relative clause on the speakers ("relatives of herders
+    # who were abducted ... said on Tuesday"), and "last week" hangs on "said". What the relatives
+    # say is the clause after "that"; Tuesday is the day they spoke, not a day of the abduction.
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.extract.events import STATEMENT_DAY
+
+    words = ["Relatives", "of", "five", "herders", "who", "were", "abducted", "by", "gunmen", "near", "Velmora",
+             "last", "week", "said", "on", "Tuesday", "that", "they", "had", "heard", "nothing", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              pos=["NOUN", "ADP", "NUM", "NOUN", "PRON", "AUX", "VERB", "ADP", "NOUN", "ADP", "PROPN", "ADJ", "NOUN",
+                   "VERB", "ADP", "PROPN", "SCONJ", "PRON", "AUX", "VERB", "PRON", "PUNCT"],
+              tags=["NNS", "IN", "CD", "NNS", "WP", "VBD", "VBN", "IN", "NNS", "IN", "NNP", "JJ", "NN", "VBD", "IN",
+                    "NNP", "IN", "PRP", "VBD", "VBN", "NN", "."],
+              deps=["nsubj", "case", "nummod", "nmod", "nsubj:pass", "aux:pass", "acl:relcl", "case", "obl:agent",
+                    "case", "nmod", "amod", "obl:unmarked", "ROOT", "case", "obl", "mark", "nsubj", "aux", "ccomp",
+                    "obj", "punct"],
+              heads=[13, 3, 3, 0, 6, 6, 3, 8, 6, 10, 8, 12, 13, 13, 15, 13, 19, 19, 19, 13, 19, 13],
+              lemmas=["relative", "of", "five", "herder", "who", "be", "abduct", "by", "gunman", "near", "Velmora",
+                      "last", "week", "say", "on", "Tuesday", "that", "they", "have", "hear", "nothing", "."],
+              sent_starts=[True] + [False] * 21)
+    abducted = _one(find_events(doc, [], PUBLISHED), "abducted")
+    assert not (abducted.date_method or "").endswith(STATEMENT_DAY), (abducted.date, abducted.date_method)

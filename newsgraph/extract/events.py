@@ -829,6 +829,7 @@ def _claims_a_toll(claim, via) -> bool:
 # said"). "claim" is left out: who claims an attack did it.
 _REPORTING_VERBS = SPEECH_VERBS - {"claim"}
 _ADDED_REPORT_DEPS = ("conj", "parataxis", "advcl")  # how parsers hang a trailing "X said" on its clause
+_REPORTED_CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")  # what a reporting verb says
 _REPORTED_AS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "csubj"})
 
 
@@ -1066,7 +1067,11 @@ def _reports(verb, main, ancestors) -> bool:
     if verb.lemma_.lower() not in _REPORTING_VERBS:
         return False
     if any(a.i == verb.i for a in ancestors):
-        return True
+        # inside what the verb says, not inside who says it: in "families of men abducted last
+        # week said on Wednesday ...", the abduction hangs on the speakers, and Wednesday is only
+        # the day they spoke
+        entry = next((a for a in (main, *ancestors) if a.head.i == verb.i and a.i != verb.i), None)
+        return entry is not None and entry.dep_ in _REPORTED_CLAUSE_DEPS
     return verb.dep_ in _ADDED_REPORT_DEPS and (verb.head.i == main.i or any(a.i == verb.head.i for a in ancestors))
 
 
