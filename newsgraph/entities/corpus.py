@@ -353,6 +353,82 @@ def _corpus_country_hint(countries: dict[str, ResolvedEntity]) -> str | None:
     return code or top.name
 
 
+class _PlaceLookups:
+    """The gazetteer's cities for every place name of the corpus, looked up in a forked process
+    while this one resolves the names.
+
+    Why: matching a name against every gazetteer place that shares its skeleton key is a third of
+    resolution on a real corpus, and resolution runs on one core after the per-document workers have
+    finished, with the other core idle. The lookups depend on the names alone, so the child fills
+    the same memo the place linking would fill and hands it over; linking then reads it. Where
+    fork is unavailable, or the child fails, linking looks the names up itself, as before."""
+
+    def __init__(self, process, receiver) -> None:
+        self.process, self.receiver = process, receiver
+
+    @classmethod
+    def start(cls, records: list[LocalRecord]) -> "_PlaceLookups | None":
+        import multiprocessing
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        names = sorted({n for r in records if r.type == "LOC" for n in (r.name, *r.names)})
+        if not names:
+            return None
+        ctx = multiprocessing.get_context("fork")
+        receiver, sender = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=_look_up_places, args=(names, sender), daemon=True)
+        try:
+            process.start()
+        except OSError:
+            return None
+        sender.close()
+        return cls(process, receiver)
+
+    def install(self) -> None:
+        """Take the cities the child has found. It sends them in batches; a child that sends
+        nothing for ``QUIET_SECONDS`` (stuck, or killed) is given up and the names it did not
+        get to are looked up here."""
+        try:
+            from newsgraph.kb import places as gazetteer
+
+            gaz = gazetteer.gazetteer()
+            while self.receiver.poll(self.QUIET_SECONDS):
+                batch = self.receiver.recv()
+                if batch is None:
+                    break
+                gaz.remember_city_hits(batch)
+        except Exception:  # noqa: BLE001 - the child failed: linking looks the names up itself
+            pass
+        finally:
+            self.receiver.close()
+            self.process.join(timeout=1)
+            if self.process.is_alive():
+                self.process.kill()
+                self.process.join(timeout=5)
+
+    QUIET_SECONDS = 30.0
+
+
+def _look_up_places(names: list[str], sender, batch: int = 200) -> None:
+    try:
+        from newsgraph.kb import places as gazetteer
+
+        gaz = gazetteer.gazetteer()
+        sent: set = set()
+        for k in range(0, len(names), batch):
+            for name in names[k : k + batch]:
+                gaz.candidates(name)
+            memo = gaz.city_hits_memo()
+            sender.send({key: hits for key, hits in memo.items() if key not in sent})
+            sent.update(memo)
+        sender.send(None)
+    except Exception:  # noqa: BLE001 - the parent looks up what it did not receive
+        pass
+    finally:
+        sender.close()
+
+
 def _load_gazetteer() -> None:
     """Load the gazetteer's index now. When the code that keys it changed, the index is rebuilt,
     which takes some 500 MB for a minute: done before the corpus's records are read, that memory
@@ -429,7 +505,9 @@ def resolve_entities(docs: Documents, overrides: list[tuple[str, str, str]] = ()
             published[d.doc_id] = d.published
     decisions = corrections.decisions(o for o in overrides if o[0] != ACTORS_OVERRIDE)
     name_links: dict[tuple[str, int], dict[str, str]] = {}
-    entities, mapping = resolve(records, decisions, _gazetteer_place_kind(records), name_links=name_links)
+    place_kind = _gazetteer_place_kind(records)
+    lookups = _PlaceLookups.start(records) if callable(docs) else None
+    entities, mapping = resolve(records, decisions, place_kind, name_links=name_links)
     del records  # the resolver made its own; the entities hold what the rest needs
     corrections.apply_to_entities(entities, mapping, decisions)  # names and types the user decided
     by_key = _demonym_index(entities)
@@ -440,6 +518,8 @@ def resolve_entities(docs: Documents, overrides: list[tuple[str, str, str]] = ()
         demonyms += _link_demonyms((d,), entities, by_key)
         moved += _link_moved_names((d,), name_links)
         places.add((d,), mapping)
+    if lookups is not None:
+        lookups.install()
     _link_places(entities, places)
     del places
     _place_by_neighbours(entities, docs, mapping)

@@ -347,6 +347,16 @@ class Gazetteer:
             memo = self._hits_memo[(q.text, fuzzy)] = self._city_hits_uncached(q, fuzzy)
         return list(memo)
 
+    def city_hits_memo(self) -> dict[tuple[str, bool], list[tuple[int, str, bool]]]:
+        """The cities found so far per query, for another process of the same gazetteer."""
+        return dict(self._hits_memo)
+
+    def remember_city_hits(self, hits: dict[tuple[str, bool], list[tuple[int, str, bool]]]) -> None:
+        """Take cities another process found (``city_hits_memo``): a lookup is a function of the
+        query and the index, so they are the ones this process would find."""
+        for key, found in hits.items():
+            self._hits_memo.setdefault(key, found)
+
     def _city_hits_uncached(self, q: _Query, fuzzy: bool) -> list[tuple[int, str, bool]]:
         ix = self.index
         bits = ix.alias_bits
