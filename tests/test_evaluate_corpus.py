@@ -47,9 +47,9 @@ ARTICLES = {
 def write_csv(path: Path, articles=ARTICLES) -> Path:
     with path.open("w", encoding="latin-1", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["unit_id", "article_title", "article_content", "source", "date", "location", "labels"])
+        w.writerow(["unit_id", "article_title", "article_content", "source", "date"])
         for uid, (title, text, source, day) in articles.items():
-            w.writerow([uid, title, text, source, day, "lyon", "1"])
+            w.writerow([uid, title, text, source, day])
     return path
 
 

@@ -208,9 +208,9 @@ def test_the_command_scores_a_store_the_pipeline_built(tmp_path):
     csv_path = tmp_path / "fakes.csv"
     with csv_path.open("w", encoding="latin-1", newline="") as f:
         w = csv.writer(f)
-        w.writerow(["unit_id", "article_title", "article_content", "source", "date", "location", "labels"])
-        w.writerow(["901", "Clash near Velmora", A1, "alpha", "3/16/2016", "x", "1"])
-        w.writerow(["902", "Strike on Sahil", A2, "beta", "3/19/2016", "x", "1"])
+        w.writerow(["unit_id", "article_title", "article_content", "source", "date"])
+        w.writerow(["901", "Clash near Velmora", A1, "alpha", "3/16/2016"])
+        w.writerow(["902", "Strike on Sahil", A2, "beta", "3/19/2016"])
     jsonl, db = tmp_path / "fakes.jsonl", tmp_path / "fakes.db"
     ec.convert(csv_path, jsonl)
     with Store(db) as store:
