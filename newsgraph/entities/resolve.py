@@ -1636,16 +1636,17 @@ def _coherent_parts(records: list[LocalRecord], members: list[int], names_of: li
     # spellings of one name are one name here too, whether or not the join that made the cluster
     # went through them
     buckets: dict[str, list[int]] = defaultdict(list)
-    for k, label in enumerate(g.label):
-        buckets[name_key(_head_last_form(label))].append(k)
+    forms = [_head_last_form(label) for label in g.label]  # each label with its head word last
+    turned = [_key(f) for f in forms]
+    for k, form in enumerate(forms):
+        buckets[name_key(form)].append(k)
     for ks in buckets.values():
         for x in range(len(ks)):
             for y in range(x + 1, min(len(ks), x + 20)):
                 a, b = ks[x], ks[y]
                 typ = (own_types[a] or own_types[b] or Counter({"ORG": 1})).most_common(1)[0][0]
                 if (g.find(a) != g.find(b) and not _conflicting_types(own_types[a], own_types[b])
-                        and (_key(_head_last_form(g.label[a])) == _key(_head_last_form(g.label[b]))
-                             or link_by_name(g.label[a], g.label[b], typ)[0])):
+                        and (turned[a] == turned[b] or link_by_name(g.label[a], g.label[b], typ)[0])):
                     g.union(a, b)
     for a, b, _ in joins:
         if a and b and (_key(a)) in g.index and (_key(b)) in g.index:
