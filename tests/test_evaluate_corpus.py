@@ -8,6 +8,7 @@ known exactly whatever the resolver does.
 
 from __future__ import annotations
 
+import io
 import csv
 import json
 import shutil
@@ -387,3 +388,20 @@ def test_a_gold_country_is_placed_right_when_its_entity_is_linked_to_that_countr
                              (json.dumps({"country": {"name": linked, "latitude": 48.85, "longitude": 2.35}}),))
         far = {f["actor"]: f["km"] for f in run(store_copy, g)["splits"]["dev"]["geo_far"]}
         assert ("L01 France" in far) == wrong
+
+
+@pytest.mark.model
+def test_report_lists_the_errors_of_the_tuning_part_only(store_copy):
+    # a merge across splits (P01 dev, P02 test) is a test-part error too: the report names it only when asked
+    move(store_copy, "5004", "Nadia Mansour", "G-P01")
+    new_entity(store_copy, "frag-1", "Haddad")
+    move(store_copy, "5003", "Karim Haddad", "frag-1")
+    result = run(store_copy, gold())
+    dev, test = io.StringIO(), io.StringIO()
+    ec.report(result, out=dev)
+    ec.report(result, out=test, errors="test")
+    assert "the dev part" in dev.getvalue() and "P01 Karim Haddad: 2 entities" in dev.getvalue()
+    def errors(text: str) -> str:  # the per-part error lists, not the store-wide ones after them
+        return text.split("errors listed below")[1].split("junk among")[0]
+    assert "P02 Nadia Mansour:" not in errors(dev.getvalue())
+    assert "P02 Nadia Mansour:" in errors(test.getvalue())
