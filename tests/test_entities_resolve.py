@@ -846,3 +846,20 @@ def test_two_stories_pairing_the_same_names_written_head_first_and_head_last_joi
                 rec("x2", 0, "Jaish al Qamar", "ORG", names=["Valour Army"])]
     g, _ = groups(records)
     assert len(g) == 1
+
+
+def test_the_countryside_of_a_town_is_the_town_and_of_a_province_seat_the_province():
+    records = [_loc("d1", 0, "Velmora", "settlement"), _loc("d2", 0, "Velmora"), _loc("d3", 0, "Velmora countryside", "region"),
+               _loc("d4", 0, "Sahil", "settlement"), _loc("d5", 0, "Sahil countryside", "region"),
+               _loc("d6", 0, "Tarmi", "settlement"), _loc("d7", 0, "Tarmi countryside", "region"),
+               _loc("d8", 0, "Tarmi province", "region"),
+               _loc("d9", 0, "Velmora Northern Countryside", "region")]
+    regions = {"Sahil"}  # the gazetteer knows a first-level region called Sahil: its countryside is that province
+    ents, mapping = resolve(records, names_region=lambda name: name in regions)
+    assert mapping[("d3", 0)] == mapping[("d1", 0)] == mapping[("d2", 0)]  # no province Velmora: the town's surroundings
+    assert mapping[("d5", 0)] != mapping[("d4", 0)]
+    assert mapping[("d7", 0)] == mapping[("d8", 0)] != mapping[("d6", 0)]  # a story names the province Tarmi
+    assert mapping[("d9", 0)] != mapping[("d1", 0)]  # a compass word names a part of a larger place
+    # without the gazetteer's reading, a countryside stays the division it always was
+    plain = resolve(records)[1]
+    assert plain[("d3", 0)] != plain[("d1", 0)]

@@ -441,13 +441,14 @@ def _load_gazetteer() -> None:
         return
 
 
-def _gazetteer_place_kind(records: list[LocalRecord]):
-    """What the gazetteer knows a bare place name as ("settlement", "region"), in the country the
-    corpus names most; None without the gazetteer."""
+def _gazetteer_readings(records: list[LocalRecord]):
+    """Two readings of the gazetteer, in the country the corpus names most: what a bare place name
+    is known as ("settlement", "region"), and whether a first-level region goes by that name too.
+    (None, None) without the gazetteer."""
     try:
         from newsgraph.kb import places as gazetteer
     except ImportError:
-        return None
+        return None, None
     docs_of: dict[str, set[str]] = {}
     for r in records:
         if r.type == "LOC" and r.subtype == "country":
@@ -466,7 +467,13 @@ def _gazetteer_place_kind(records: list[LocalRecord]):
             return None
         return {"city": "settlement", "admin1": "region"}.get(found[0].kind)
 
-    return place_kind
+    def names_region(name: str) -> bool:
+        try:
+            return any(p.kind == "admin1" for p in gazetteer.candidates(name, country_hint=hint))
+        except Exception:  # noqa: BLE001 - no gazetteer reading: the name may be a region's
+            return True
+
+    return place_kind, names_region
 
 
 def _apply_actor_dictionaries(entities: list[ResolvedEntity], published_of: dict[str, str | None],
@@ -505,9 +512,10 @@ def resolve_entities(docs: Documents, overrides: list[tuple[str, str, str]] = ()
             published[d.doc_id] = d.published
     decisions = corrections.decisions(o for o in overrides if o[0] != ACTORS_OVERRIDE)
     name_links: dict[tuple[str, int], dict[str, str]] = {}
-    place_kind = _gazetteer_place_kind(records)
+    place_kind, names_region = _gazetteer_readings(records)
     lookups = _PlaceLookups.start(records) if callable(docs) else None
-    entities, mapping = resolve(records, decisions, place_kind, name_links=name_links)
+    entities, mapping = resolve(records, decisions, place_kind, name_links=name_links,
+                                names_region=names_region)
     del records  # the resolver made its own; the entities hold what the rest needs
     corrections.apply_to_entities(entities, mapping, decisions)  # names and types the user decided
     by_key = _demonym_index(entities)

@@ -240,6 +240,26 @@ def admin_division(name: str) -> tuple[str, str] | None:
     return None
 
 
+_COUNTRYSIDE_OF = re.compile(r"^(?:the\s+)?countryside\s+of\s+(?:the\s+)?(\S.*)$", re.IGNORECASE)
+
+
+def countryside_of(name: str) -> str | None:
+    """X of "X countryside", "Rural X" or "the countryside of X" (Arabic "rif X"), else None.
+
+    >>> countryside_of("Wadi Tal countryside"), countryside_of("Rural Sahil"), countryside_of("Sahil")
+    ('Wadi Tal', 'Sahil', None)
+    """
+    words = name.split()
+    if len(words) < 2:
+        return None
+    if words[-1].lower() == "countryside":
+        return " ".join(words[:-1])
+    if words[0] in ("Rural", "rural"):
+        return " ".join(words[1:])
+    m = _COUNTRYSIDE_OF.match(name)
+    return m.group(1) if m else None
+
+
 # Prepositions that make a following capitalised name a (weak) place.
 PLACE_PREPOSITIONS: frozenset[str] = _words(
     "in near outside around across inside into toward towards through via along beyond between"

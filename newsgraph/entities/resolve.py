@@ -79,7 +79,9 @@ from newsgraph.entities.lexicon import (
     GIVEN_NAMES,
     ORG_DESCRIPTORS,
     ORG_HEADS,
+    COMPASS_OF,
     admin_division,
+    countryside_of,
 )
 from newsgraph.names.acronyms import acronym_keys, acronym_letters, acronym_match, is_acronym
 from newsgraph.names.blocking import link_by_name, match_names
@@ -665,6 +667,34 @@ def _lone_word(name: str) -> str | None:
 
 def _place_key(name: str) -> str:
     return variant_key(name) or fold(name).strip()
+
+
+def _town_countrysides(records: list[LocalRecord], names_region: Callable[[str], bool] | None) -> list[LocalRecord]:
+    """"The X countryside" (Arabic "rif X") is the province X when X names one: a first-level region
+    the gazetteer knows, or a division some document names with its kind word ("X province"). The
+    countryside of a town that seats no province is the town's surroundings, which an analyst codes
+    at the town, so its record becomes the town X; kept a province, it would stand apart from every
+    other mention of X as a division of one mention."""
+    if names_region is None:
+        return records
+    explicit: set[str] = set()
+    for r in records:
+        if r.type == "LOC":
+            for n in _record_names(r):
+                div = admin_division(n)
+                if div is not None and countryside_of(n) is None:
+                    explicit.add(_place_key(div[0]))
+    out = []
+    for r in records:
+        if r.type == "LOC" and not any(t in _DIVISION_LEVELS for t in r.titles):
+            bases = [countryside_of(n) for n in _record_names(r)]
+            base = bases[0] if bases and all(bases) and len({_place_key(b) for b in bases}) == 1 else None
+            # a compass word ("X Northern Countryside") names a part of a larger place: left as it was
+            if (base and _place_key(base) not in explicit and not set(fold(base).split()) & COMPASS_OF
+                    and not names_region(base)):
+                r = dataclasses.replace(r, name=base, names=[base], subtype=None)
+        out.append(r)
+    return out
 
 
 def division_of(record: LocalRecord) -> tuple[str, str] | None:
@@ -1850,12 +1880,15 @@ def entity_id(typ: str, name: str) -> str:
 
 
 def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_kind: PlaceKind | None = None,
-            timings: dict[str, float] | None = None, name_links: dict[tuple[str, int], dict[str, str]] | None = None
+            timings: dict[str, float] | None = None, name_links: dict[tuple[str, int], dict[str, str]] | None = None,
+            names_region: Callable[[str], bool] | None = None,
             ) -> tuple[list[ResolvedEntity], dict[tuple[str, int], str]]:
     """Cluster local entities into corpus entities. Returns the entities and (doc, idx) -> entity id.
 
     ``place_kind(name)`` says what a bare place name is known as outside the corpus ("settlement",
-    "region" or None), so that a town is not joined to the province named after it. ``timings``,
+    "region" or None), so that a town is not joined to the province named after it.
+    ``names_region(name)`` says whether the name is also a first-level region's (a province named
+    after its seat); without it, "the X countryside" is always the province X. ``timings``,
     when given, receives the seconds each step took (for ``newsgraph.bench_resolve``).
     ``name_links``, when given, receives (doc, idx) -> {name: entity id} for the names of a local
     entity that belong to another entity than the local entity's own (a document's alias the
@@ -1864,6 +1897,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     clock = _StepClock(timings)
     _CLUSTER_NAMES.clear()
     records = _vote_types(_trim_glued_names(_fold_possessives(list(records))), place_kind)
+    records = _town_countrysides(records, names_region)
     cl = _Clusters(records)
     divisions = [division_of(r) for r in records]
     names_of = [_matching_names(r, d) for r, d in zip(records, divisions)]
