@@ -863,3 +863,18 @@ def test_the_countryside_of_a_town_is_the_town_and_of_a_province_seat_the_provin
     # without the gazetteer's reading, a countryside stays the division it always was
     plain = resolve(records)[1]
     assert plain[("d3", 0)] != plain[("d1", 0)]
+
+
+def test_one_story_joins_an_organisation_to_its_name_with_the_country_in_front():
+    # six stories each say "Norwegian Dawn Council", six "Dawn Council"; one article uses both for one body
+    records = _many("Norwegian Dawn Council", "ORG", 6, prefix="a") + _many("Dawn Council", "ORG", 6, prefix="b")
+    records.append(rec("x1", 0, "Norwegian Dawn Council", "ORG", names=["Dawn Council"]))
+    assert groups(records)[0] == [["Dawn Council", "Norwegian Dawn Council"]]
+    # each country has its own defence ministry: one story does not make the unqualified name Norway's
+    records = _many("Norwegian Defence Ministry", "ORG", 6, prefix="a") + _many("Defence Ministry", "ORG", 6, prefix="b")
+    records.append(rec("x1", 0, "Norwegian Defence Ministry", "ORG", names=["Defence Ministry"]))
+    assert len(groups(records)[0]) == 2
+    # a word in front that is no country is another organisation's name
+    records = _many("Free Dawn Council", "ORG", 6, prefix="a") + _many("Dawn Council", "ORG", 6, prefix="b")
+    records.append(rec("x1", 0, "Free Dawn Council", "ORG", names=["Dawn Council"]))
+    assert len(groups(records)[0]) == 2

@@ -1637,6 +1637,23 @@ def _head_last_form(name: str) -> str:
     return f"{m.group(2)} {m.group(1)}" if m else head_last(name) or name
 
 
+def _country_qualified_form(a: str, b: str) -> bool:
+    """Whether one name is the other with its country in front ("Norwegian Dawn Council" / "Dawn
+    Council"), the shape of an organisation's short form: one story that says so is evidence
+    enough. Not for a ministry, an army or a government, whose unqualified name each country's
+    own takes ("Defence Ministry")."""
+    wa, wb = a.split(), b.split()
+    if len(wa) == len(wb):
+        return False
+    long, short = (wa, wb) if len(wa) > len(wb) else (wb, wa)
+    if len(short) < 2 or len(long) != len(short) + 1 or [fold(w) for w in long[1:]] != [fold(w) for w in short]:
+        return False
+    if ORG_HEADS.get(fold(short[-1])) in ("government", "military"):
+        return False
+    first = long[0].strip("-")
+    return bool(first[:1].isupper() and (country_name(first) or demonym_target(first)))
+
+
 def _coherent_parts(records: list[LocalRecord], members: list[int], names_of: list[list[str]],
                     joins: list[tuple[str, str, list[str]]],
                     moved: dict[int, dict[str, int]] | None = None) -> tuple[list[list[int]], list[str]]:
@@ -1711,7 +1728,7 @@ def _coherent_parts(records: list[LocalRecord], members: list[int], names_of: li
             continue
         sa, sb = len(g.stories[ra]), len(g.stories[rb])
         conflict = _conflicting_types(own_types[a], own_types[b])
-        if not conflict and min(sa, sb) < HUB_STORIES:
+        if not conflict and (min(sa, sb) < HUB_STORIES or _country_qualified_form(g.label[a], g.label[b])):
             g.union(a, b)
             continue
         why = (f"types differ ({own_types[a].most_common(1)[0][0]} / {own_types[b].most_common(1)[0][0]})"
