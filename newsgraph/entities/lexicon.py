@@ -162,6 +162,20 @@ GENERIC_ORG_WORDS: frozenset[str] = _words(
     """
 )
 
+# Kind words after an armed group's own name ("al-Dawn Front", "Sahil Brigade"): the name before
+# them is the group's too, so a document or a corpus that writes the group without its kind word
+# still means it.
+GROUP_KIND_WORDS: frozenset[str] = _words("front army movement brigade brigades battalion legion")
+# ... and the kind words after any body's name that a corpus joins a bare name to ("al-Dawn" is the
+# "al-Dawn Party" the corpus names). Within one document, where a glued span is split, the armed
+# group's words alone are read so: "Norland Council" does not make "Norland" an organisation there.
+BODY_KIND_WORDS: frozenset[str] = GROUP_KIND_WORDS | _words(
+    "party forces council group organization organisation militia")
+# Arabic words in front of a group's own name that a corpus may leave out ("Jabhat al-Dawn" is often
+# just "al-Dawn"). Only words that say "front, movement, organisation": a word such as "Ansar"
+# ("supporters") is part of what the name says.
+LEADING_GROUP_WORDS: frozenset[str] = _words("jabhat jabha hayat hay'at harakat haraka tanzim")
+
 # Descriptive words in front of an organisation's name that its short form often leaves out
 # ("Islamic Revolutionary Guard Corps" / "Revolutionary Guards"). Words that make another
 # organisation ("Free", "New", a country) are not among them.

@@ -294,7 +294,6 @@ _PREFIX_CUE = re.compile(
 # names a part of X, not the division called X ("the district of X").
 _PART_OF = re.compile(r"\b(?:a|an|one|another|two|three|four|five|several|some|many|other|each)\s+(?:[a-z][\w-]*\s+){0,2}$",
                       re.IGNORECASE)
-_GROUP_KIND_WORDS = frozenset("front army movement brigade brigades battalion legion".split())
 # "the Midan district of X": the part's own name before the kind word
 _NAMED_PART = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|In|Of|On|At|And|But|From)\s)([A-Z][\w'’-]*)\s+$")
 _QUARTERS = frozenset({"district", "neighborhood", "neighbourhood", "suburb"})
@@ -1202,7 +1201,7 @@ class _Scanner:
         for c in chosen:
             # a group named with its kind word is named without it too: "al-Y" of "al-Y Front"
             words = self.text[c.start:c.end].split()
-            if c.type == "ORG" and c.origin == "group" and len(words) >= 2 and words[-1].lower() in _GROUP_KIND_WORDS:
+            if c.type == "ORG" and c.origin == "group" and len(words) >= 2 and words[-1].lower() in lx.GROUP_KIND_WORDS:
                 known.setdefault(fold(" ".join(words[:-1])), (c.type, c.subtype, c.origin))
 
         def reading(part: str) -> tuple[str, str | None, str, bool] | None:

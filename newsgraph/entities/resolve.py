@@ -75,8 +75,10 @@ from newsgraph.entities.lexicon import (
     ADMIN_DIVISIONS,
     ARABIC_HEAD_MEANINGS,
     ARABIC_GROUP_HEADS,
+    BODY_KIND_WORDS,
     GENERIC_ORG_WORDS,
     GIVEN_NAMES,
+    LEADING_GROUP_WORDS,
     ORG_DESCRIPTORS,
     ORG_HEADS,
     COMPASS_OF,
@@ -1298,14 +1300,6 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
                         f"against {others} for the {len(targets) - 1} other names it shortens"]))
 
 
-# Words that make a group's name of the name it heads or ends: "the Dawn Front" is often just "Dawn",
-# "Jabhat al-Dawn" just "al-Dawn". Only words that say "front, army, movement, organisation": a
-# word such as "Ansar" ("supporters") is part of what the name says.
-_TRAILING_GROUP_WORDS = frozenset("front army movement party brigade brigades forces council group organization "
-                                  "organisation militia".split())
-_LEADING_GROUP_WORDS = frozenset("jabhat jabha hayat hay'at harakat haraka tanzim".split())
-
-
 def _join_bare_group_names(records: list[LocalRecord], cl: _Clusters, place_kind: "PlaceKind | None") -> None:
     """ "Al-Dawn", typed a person or a place by the model, is the "Al-Dawn Front" the corpus names as
     an organisation: a name that is an organisation's name without its front/army/movement word,
@@ -1320,9 +1314,9 @@ def _join_bare_group_names(records: list[LocalRecord], cl: _Clusters, place_kind
             words = n.split()
             if len(words) < 2 or is_acronym(n.strip()):
                 continue
-            if fold(words[-1]) in _TRAILING_GROUP_WORDS:
+            if fold(words[-1]) in BODY_KIND_WORDS:
                 bare_of[_key(" ".join(words[:-1]))].add(j)
-            if fold(words[0]) in _LEADING_GROUP_WORDS and len(words) >= 2:
+            if fold(words[0]) in LEADING_GROUP_WORDS and len(words) >= 2:
                 bare_of[_key(" ".join(words[1:]))].add(j)
     if not bare_of:
         return
