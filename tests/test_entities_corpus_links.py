@@ -53,3 +53,27 @@ def test_a_demonym_linked_to_its_country_leaves_the_longer_mention_starting_with
         store.replace_entities(entities, mapping, extra)
         linked = dict(store.db.execute("SELECT text, entity_id FROM mentions WHERE doc_id = 'd1'").fetchall())
     assert linked == {army: ids[army], "Norlandic": ids["Norland"], "Norland": ids["Norland"]}
+
+
+def test_a_demonym_names_its_own_country_or_community_not_a_namesake_skeleton(monkeypatch):
+    # "Velmoran" names the country Velmora, which the corpus never names: it gets an entity of its own,
+    # not the id of the town "Vilmur" (their names share a consonant skeleton, so their hashed ids would
+    # collide); "Tarmiyya" names the community Tarmi, which is not the agency "Tarama" (one skeleton)
+    import newsgraph.entities.corpus as corpus
+    from newsgraph.entities.resolve import entity_id
+
+    assert entity_id("LOC", "Velmora") == entity_id("LOC", "Vilmur")  # what makes the test bite
+    targets = {"Velmoran": ("Velmora", "country"), "Tarmiyya": ("Tarmi", "community")}
+    monkeypatch.setattr(corpus, "_demonym_target", targets.get)
+    facts = DocumentFacts(
+        mentions=[EntityMention(0, 6, "Vilmur", "LOC", None, "ner", -1, -1, None, 0),
+                  EntityMention(20, 28, "Velmoran", "LOC", None, "demonym", -1, -1, None, -1),
+                  EntityMention(40, 46, "Tarama", "ORG", None, "ner", -1, -1, None, 1),
+                  EntityMention(60, 68, "Tarmiyya", "ORG", None, "demonym", -1, -1, None, -1)],
+        entities=[LocalEntityFacts("Vilmur", "LOC", None, ["Vilmur"], [], 1, []),
+                  LocalEntityFacts("Tarama", "ORG", None, ["Tarama"], [], 1, [])])
+    entities, mapping, extra = resolve_entities([StoredDoc("d1", None, None, facts)])
+    by_id = {e.id: e.name for e in entities}
+    assert len(by_id) == len(entities)  # no two entities share an id
+    linked = {start: by_id[eid] for _, start, _, eid in extra}
+    assert linked == {20: "Velmora"}

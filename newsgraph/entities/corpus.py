@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Union
 from newsgraph.aggregate import StoredDoc
 from newsgraph.entities import corrections
 from newsgraph.entities.resolve import LocalRecord, ResolvedEntity, entity_id, resolve
-from newsgraph.names.normalize import name_key
+from newsgraph.names.normalize import name_key, variant_key
 
 
 # The documents of the corpus: a list, or a reader that makes one fresh pass over them holding
@@ -48,19 +48,39 @@ def _demonym_target(word: str):
     return demonym_target(word)
 
 
-def _demonym_index(entities: list[ResolvedEntity]) -> dict[tuple[str, str], ResolvedEntity]:
-    by_key: dict[tuple[str, str], ResolvedEntity] = {}
-    for e in entities:
-        for alias in [e.name, *e.aliases]:
-            by_key.setdefault((e.type, name_key(alias)), e)
-    return by_key
+class _DemonymTargets:
+    """The entities a demonym can name: its country or community, found by ``variant_key``, which
+    says two spellings are one name (``name_key`` only gathers candidates: "Sunni" and "Sana" share
+    it). A country the corpus names only through its adjective becomes an entity of its own, with an
+    id no other entity has (ids are hashed from ``name_key``, so "Sweden" would take another's)."""
+
+    def __init__(self, entities: list[ResolvedEntity]):
+        self.entities = entities
+        self.by_key: dict[tuple[str, str], ResolvedEntity] = {}
+        for e in entities:
+            for alias in [e.name, *e.aliases]:
+                self.by_key.setdefault((e.type, variant_key(alias)), e)
+        self.ids = {e.id for e in entities}
+
+    def find(self, typ: str, name: str) -> ResolvedEntity | None:
+        return self.by_key.get((typ, variant_key(name)))
+
+    def add_country(self, name: str) -> ResolvedEntity:
+        base = eid = entity_id("LOC", name)
+        k = 2
+        while eid in self.ids:
+            eid, k = f"{base}-{k}", k + 1
+        ent = ResolvedEntity(eid, name, "LOC", "country", [], Counter(), 0, 0, [], [])
+        self.entities.append(ent)
+        self.ids.add(eid)
+        self.by_key[("LOC", variant_key(name))] = ent
+        return ent
 
 
-def _link_demonyms(docs: Iterable[StoredDoc], entities: list[ResolvedEntity],
-                   by_key: dict[tuple[str, str], ResolvedEntity]) -> list[tuple[str, int, int, str]]:
+def _link_demonyms(docs: Iterable[StoredDoc], targets: _DemonymTargets) -> list[tuple[str, int, int, str]]:
     """The mentions of the documents that are demonyms, linked to their country or community
-    (created when the corpus names the country only through the adjective: added to ``entities``
-    and ``by_key``): (doc, start, end, entity id)."""
+    (created when the corpus names the country only through the adjective): (doc, start, end,
+    entity id)."""
     extra: list[tuple[str, int, int, str]] = []
     for d in docs:
         for m in d.facts.mentions:
@@ -70,14 +90,11 @@ def _link_demonyms(docs: Iterable[StoredDoc], entities: list[ResolvedEntity],
             if not target:
                 continue
             name, kind = target
-            typ = "LOC" if kind == "country" else "ORG"
-            ent = by_key.get((typ, name_key(name)))
+            ent = targets.find("LOC" if kind == "country" else "ORG", name)
             if ent is None:
                 if kind != "country":
                     continue
-                ent = ResolvedEntity(entity_id(typ, name), name, typ, "country", [], Counter(), 0, 0, [], [])
-                entities.append(ent)
-                by_key[(typ, name_key(name))] = ent
+                ent = targets.add_country(name)
             ent.aliases[m.text] += 1
             kind_count = ent.alias_kinds.get(m.text, ("demonym", 0))
             ent.alias_kinds[m.text] = (kind_count[0], kind_count[1] + 1)
@@ -518,12 +535,12 @@ def resolve_entities(docs: Documents, overrides: list[tuple[str, str, str]] = ()
                                 names_region=names_region)
     del records  # the resolver made its own; the entities hold what the rest needs
     corrections.apply_to_entities(entities, mapping, decisions)  # names and types the user decided
-    by_key = _demonym_index(entities)
+    demonym_targets = _DemonymTargets(entities)
     demonyms: list[tuple[str, int, int, str]] = []
     moved: list[tuple[str, int, int, str]] = []
     places = _PlaceEvidence()
     for d in _each(docs, frozenset({"entities", "mentions", "positions"})):
-        demonyms += _link_demonyms((d,), entities, by_key)
+        demonyms += _link_demonyms((d,), demonym_targets)
         moved += _link_moved_names((d,), name_links)
         places.add((d,), mapping)
     if lookups is not None:
