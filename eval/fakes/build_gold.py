@@ -5,10 +5,10 @@ sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from spec_persons import PERSONS
 from spec_orgs import ORGS
 from spec_places import PLACES
-from spec_pairs import NEVER_MERGE, STORY_PAIRS, JUDGEMENTS
+from spec_pairs import NEVER_MERGE, STORY_PAIRS, JUDGEMENTS, NOT_JUNK
 import split
 
-KEYS = ["id", "split", "type", "kind", "display_names", "forms", "mentions", "location"]
+KEYS = ["id", "batch", "split", "type", "kind", "display_names", "forms", "mentions", "location"]
 
 
 def mention(ref):
@@ -32,9 +32,10 @@ gold = {
     "corpus": "FA-KES", "csv": "FA-KES-Dataset.csv", "doc_key": "unit_id",
     "offsets": "character offsets into the decoded (latin-1) article_content field, or article_title when field is 'title'",
     "actors": actors,
-    "never_merge": [dict(a=p[0], b=p[1], split=None, why=p[2]) for p in NEVER_MERGE],
+    "never_merge": [dict(a=p[0], b=p[1], split=None, why=p[2], **({"batch": p[3]} if len(p) > 3 else {}))
+                    for p in NEVER_MERGE],
     "story_pairs": [dict(a=p[0], b=p[1], same=p[2], split=None) for p in STORY_PAIRS],
-    "judgements": [{"name": n, "junk": True} for n in JUDGEMENTS],
+    "judgements": [{"name": n, "junk": True} for n in JUDGEMENTS] + [{"name": n, "junk": False} for n in NOT_JUNK],
 }
 split.assign(gold)
 out = pathlib.Path(__file__).with_name("entities.json")

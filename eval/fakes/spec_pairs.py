@@ -53,6 +53,19 @@ NEVER_MERGE = [
  ("L21", "L22", "Eastern Ghouta region vs the town of Douma inside it"),
  ("L23", "L24", "the twin villages Kefraya and al-Foua, always mentioned together"),
  ("L15", N("Daraya"), "Daraa (southern city) vs Daraya (Damascus suburb), similar spellings"),
+# batch 2 (second annotation round): the fourth element is the batch; pairs without it are batch 1
+ ("O26", "O02", "Syrian Network for Human Rights vs Syrian Observatory for Human Rights: two Syrian casualty monitors, 'Syrian ... for Human Rights'", 2),
+ ("O26", "O28", "Syrian Network for Human Rights vs Human Rights Watch", 2),
+ ("O26", N("Fadel Abdul Ghani"), "SNHR vs its chairman, quoted as Fadel Abdul Ghani / Fadl Abdel-Ghani", 2),
+ ("O25", N("Local Coordination Committee of Deir al-Adas"), "the activist network (LCC) vs one town's local committee", 2),
+ ("O25", "O02", "Local Coordination Committees vs the Observatory, cited side by side for the same tolls", 2),
+ ("O27", N("Chemical Weapons Convention"), "OPCW (organisation) vs the convention it oversees", 2),
+ ("P23", "P09", "Sergei Rudskoy vs Igor Konashenkov: both Russian military briefers", 2),
+ ("L28", "L29", "Zabadani and Madaya, neighbouring besieged towns always mentioned together", 2),
+ ("L31", N("Al Mayadeen TV"), "the town Mayadin vs the Lebanese TV channel Al Mayadeen (same spellings in the corpus)", 2),
+ ("L30", "L09", "Albu Kamal vs Deir ez-Zor province that contains it", 2),
+ ("L32", "L04", "Jobar district vs Damascus city", 2),
+ ("L32", "L21", "Jobar vs Eastern Ghouta, next to it ('Jobar region in Eastern Ghouta')", 2),
 ]
 STORY_PAIRS = [
  ("1915433687", "1923848186", True), ("1918398793", "1924058175", True), ("1926478911", "1926478966", True),
@@ -68,3 +81,5 @@ STORY_PAIRS = [
 JUDGEMENTS = ["URL", "Get short URL", "Read Also", "FacebookComment", "Community standardsDiscussion",
  "Date of publication", "Showcase Category News", "Istanbul Film Festival Egon Schiele Cy Twombly",
  "Thomson Reuters Trust Principles", "Source TRTWorld", "Youtube Subscribe"]
+# names judged real (not junk) although an automatic flag would call them junk (e.g. a name of over six words)
+NOT_JUNK = ["Organisation for the Prohibition of Chemical Weapons"]
