@@ -26,6 +26,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Iterable
 
 from newsgraph.extract import acled as acled_coding
 from newsgraph.facts import DocumentFacts
@@ -61,16 +62,28 @@ def _hid(prefix: str, *parts: object) -> str:
     return prefix + hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:10]
 
 
-def relations(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str]) -> list[dict]:
+def _header(d: StoredDoc) -> StoredDoc:
+    """The document without its facts: what a fact's evidence keeps of its report. The corpus's
+    documents are read one at a time; each report holding the whole facts of its document would
+    keep every document's facts alive until the stage ends."""
+    return StoredDoc(d.doc_id, d.story_id, d.published, _NO_FACTS)
+
+
+_NO_FACTS = DocumentFacts()
+
+
+def relations(docs: Iterable[StoredDoc], entity_of: dict[tuple[str, int], str]) -> list[dict]:
+    """``docs`` is read once: a list, or a pass over the store."""
     groups: dict[tuple[str, str, str, str], list[tuple[StoredDoc, object]]] = defaultdict(list)
     for d in docs:
+        header = _header(d)
         for rm in d.facts.relations:
             s, o = entity_of.get((d.doc_id, rm.subject)), entity_of.get((d.doc_id, rm.object))
             if s is None or o is None or s == o:
                 continue
             if rm.predicate in SYMMETRIC and o < s:
                 s, o = o, s
-            groups[(s, rm.predicate, o, rm.polarity)].append((d, rm))
+            groups[(s, rm.predicate, o, rm.polarity)].append((header, rm))
     # a leader or spokesperson of a group is a member of it: the specific relation says it already
     for s, p, o, pol in list(groups):
         if p == "member_of" and any((s, q, o, pol) in groups for q in _MEMBERSHIP_SPECIFIC):
@@ -307,7 +320,7 @@ SAME_INCIDENT_DAYS = 7  # a week of follow-up reports still counts the same dead
 CROWDED_INCIDENT_DAYS = 1  # in a city with several incidents a day, undated reports only of the same or next day
 
 
-def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str],
+def events(docs: Iterable[StoredDoc], entity_of: dict[tuple[str, int], str],
            points: dict[str, tuple[float, float]] | None = None,
            coarse: set[str] | frozenset[str] = frozenset(),
            crowded: set[str] | frozenset[str] = frozenset()) -> tuple[list[dict], list[list[_EventRef]]]:
@@ -315,18 +328,44 @@ def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str],
     reports placing one incident "in X" and "near X" meet; ``coarse`` holds the place entities that
     are countries or provinces, which do not make two reports one event by themselves; ``crowded``
     the cities where one day holds several incidents, whose counts are compared only between
-    reports that also share an actor or the kind of attack."""
+    reports that also share an actor or the kind of attack.
+
+    ``docs`` is read once, one document at a time (a list, or a pass over the store): a report
+    keeps its event mention and its document's id, story and date, not the document's facts."""
     points = points or {}
     refs: list[_EventRef] = []
     anaphors: list[tuple[int, int]] = []  # (event, its antecedent) as indices into refs
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for d in docs:
         first = len(refs)
+        header = _header(d)
         for em in d.facts.events:
             actors = tuple((entity_of[(d.doc_id, i)], role) for i, role in em.actors if (d.doc_id, i) in entity_of)
             loc = entity_of.get((d.doc_id, em.location)) if em.location >= 0 else None
             if 0 <= em.antecedent < len(d.facts.events):
                 anaphors.append((len(refs), first + em.antecedent))
-            refs.append(_EventRef(d, em, actors, loc, points.get(loc) if loc else None, loc in coarse, loc in crowded))
+            refs.append(_EventRef(header, em, actors, loc, points.get(loc) if loc else None, loc in coarse, loc in crowded))
+        sentences: list[tuple[str, str]] = []
+        for i in range(first, len(refs)):
+            r = refs[i]
+            t = type_family(r.mention.type)
+            if r.location and not r.coarse:
+                blocks[(t, "at:" + r.location)].append(i)
+            if r.point:
+                for cell in _cells_near(r.point):
+                    blocks[(t, f"cell:{cell}")].append(i)
+            for e, _ in r.actors:
+                blocks[(t, "by:" + e)].append(i)
+            key = (t, "doc:" + r.doc.doc_id + f":{r.mention.start}")
+            if key not in blocks:
+                sentences.append(key)
+            blocks[key].append(i)
+        for key in sentences:
+            # a sentence with one report of its kind compares nothing: its block would be one list
+            # per report of the corpus (no other document adds to it, so dropping it now changes
+            # neither the blocks nor their order)
+            if len(blocks[key]) == 1:
+                del blocks[key]
     parent = list(range(len(refs)))
 
     def find(x: int) -> int:
@@ -335,17 +374,6 @@ def events(docs: list[StoredDoc], entity_of: dict[tuple[str, int], str],
             x = parent[x]
         return x
 
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, r in enumerate(refs):
-        t = type_family(r.mention.type)
-        if r.location and not r.coarse:
-            blocks[(t, "at:" + r.location)].append(i)
-        if r.point:
-            for cell in _cells_near(r.point):
-                blocks[(t, f"cell:{cell}")].append(i)
-        for e, _ in r.actors:
-            blocks[(t, "by:" + e)].append(i)
-        blocks[(t, "doc:" + r.doc.doc_id + f":{r.mention.start}")].append(i)
     # each cluster's span of stated days, and of the report dates of its undated mentions: a chain of
     # pairwise-compatible mentions must not stretch one event over weeks (Dec. 4 -> undated -> March 13)
     span: list[tuple[date, date] | None] = [(r.day(), r.day()) if r.day() else None for r in refs]

@@ -254,19 +254,16 @@ def run_one(corpus: Path, mode: str, work: Path) -> dict:
             for d, s, p, j in store.all_facts():
                 yield aggregate.StoredDoc(d, s, p, DocumentFacts.from_json(j, skip=every - keep))
 
-        def load(keep: set[str]):
-            return list(each(frozenset(keep)))
-
         # resolution reads the stored facts itself, one document at a time
         entities, entity_of, _ = measure("entity resolution", lambda: resolve_entities(each, store.overrides()))
         claims = measure("contradictions (claims)", lambda: contradictions.claim_conflicts(
             each(frozenset({"mentions", "claims"})), entity_of))
         story_of = {d: s or d for d, s, _, _ in store.all_facts()}
-        docs = measure("load facts (events)", lambda: load({"relations", "events"}))
+        # as pipeline.resolve_corpus: each stage reads the stored facts again, one document at a time
         measure("event identity", lambda: aggregate.events(
-            docs, entity_of, aggregate.settlement_points(entities), aggregate.coarse_places(entities),
-            aggregate.crowded_places(entities)))
-        rels = measure("relations", lambda: aggregate.relations(docs, entity_of))
+            each(frozenset({"events"})), entity_of, aggregate.settlement_points(entities),
+            aggregate.coarse_places(entities), aggregate.crowded_places(entities)))
+        rels = measure("relations", lambda: aggregate.relations(each(frozenset({"relations"})), entity_of))
         measure("contradictions", lambda: contradictions.relation_conflicts(rels, story_of) + claims)
     return {"mode": mode, "articles": report.documents, "stories": report.stories, "entities": report.entities,
             "events": report.events, "store_mb": db.stat().st_size / 2**20, "stages": stages}
@@ -317,11 +314,11 @@ def cross_only(db: Path, n: int) -> dict:
 
     # the passes of pipeline.resolve_corpus: resolution reads the documents itself, one at a time
     entities, entity_of, _ = measure("entity resolution", lambda: resolve_entities(each_replica, []))
-    docs = measure("load facts (events)", lambda: list(each_replica(frozenset({"relations", "events"}))))
+    # event identity and relations read the documents themselves, one at a time (reading included)
     measure("event identity", lambda: aggregate.events(
-        docs, entity_of, aggregate.settlement_points(entities), aggregate.coarse_places(entities),
-        aggregate.crowded_places(entities)))
-    measure("relations", lambda: aggregate.relations(docs, entity_of))
+        each_replica(frozenset({"events"})), entity_of, aggregate.settlement_points(entities),
+        aggregate.coarse_places(entities), aggregate.crowded_places(entities)))
+    measure("relations", lambda: aggregate.relations(each_replica(frozenset({"relations"})), entity_of))
     return {"mode": "cross-only", "articles": n, "entities": len(entities), "store_mb": float("nan"), "stages": stages}
 
 

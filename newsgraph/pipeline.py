@@ -601,12 +601,10 @@ def resolve_corpus(store: Store, report: IngestReport | None = None) -> None:
         for doc_id, story, published, data in store.all_facts():
             yield aggregate.StoredDoc(doc_id, story, published, DocumentFacts.from_json(data, skip=skip))
 
-    def stored_docs(keep: set[str]) -> list[aggregate.StoredDoc]:
-        return list(each_doc(frozenset(keep)))
-
-    # passes over the stored facts, each holding only the fields its stages read: entity resolution
-    # streams the documents (it keeps only their compact local records), the claims are read one
-    # document at a time, the event stage holds relations and events and never sees mentions
+    # passes over the stored facts, each reading only the fields its stage reads, one document at
+    # a time: entity resolution keeps only compact local records, the claims, relations and events
+    # keep their own mentions (with the id, story and date of their document), never a document's
+    # facts, so no stage holds the corpus's facts at once
     entities, entity_of, extra = resolve_entities(each_doc, store.overrides())
     story_of: dict[str, str] = {}
 
@@ -616,11 +614,10 @@ def resolve_corpus(store: Store, report: IngestReport | None = None) -> None:
             yield d
 
     claim_conflicts = contradictions.claim_conflicts(with_story(each_doc(frozenset({"mentions", "claims"}))), entity_of)
-    docs = stored_docs({"relations", "events"})
-    relation_rows = aggregate.relations(docs, entity_of)
-    event_rows, event_groups = aggregate.events(docs, entity_of, aggregate.settlement_points(entities),
+    relation_rows = aggregate.relations(each_doc(frozenset({"relations"})), entity_of)
+    event_rows, event_groups = aggregate.events(each_doc(frozenset({"events"})), entity_of,
+                                                 aggregate.settlement_points(entities),
                                                  aggregate.coarse_places(entities), aggregate.crowded_places(entities))
-    del docs
     conflicts = (contradictions.event_conflicts(event_rows, event_groups, {e.id: e.name for e in entities})
                  + contradictions.relation_conflicts(relation_rows, story_of)
                  + claim_conflicts)

@@ -8,11 +8,13 @@ import gc
 import weakref
 from collections.abc import Iterator
 
+from newsgraph import aggregate
 from newsgraph.aggregate import StoredDoc
 from newsgraph.entities.corpus import resolve_entities
 from newsgraph.entities.resolve import LocalRecord, _Clusters
 from newsgraph.facts import DocumentFacts, LocalEntityFacts
-from newsgraph.types import EntityMention
+from newsgraph.names import normalize
+from newsgraph.types import EntityMention, EventMention, RelationMention
 
 
 def _doc(doc_id: str, names: list[tuple[str, str]], story: str | None = None) -> StoredDoc:
@@ -77,3 +79,47 @@ def test_clusters_keep_no_state_for_records_that_joined_another():
     # a record never touched reads as its own cluster, and reading it keeps nothing
     lone = _Clusters(records)
     assert lone.shared_docs(3, 4) == [] and lone.docs.values == {}
+
+
+def _reports(k: int) -> StoredDoc:
+    """A document with two reports of one attack in Velmora by the Dawn Front (one sentence), a
+    protest elsewhere, and a relation between the group and its leader."""
+    attack = EventMention("ASSAULT", None, None, "attack", 0, 6, 0, 80, actors=((1, "actor"),), location=0,
+                          date="2024-03-09", date_precision="day")
+    shelling = EventMention("ASSAULT", None, None, "shelling", 20, 28, 0, 80, actors=((1, "actor"),), location=0)
+    protest = EventMention("PROTEST", None, None, "protest", 90, 97, 90, 160, location=2)
+    facts = DocumentFacts(events=_Watched([attack, shelling, protest]),
+                          relations=_Watched([RelationMention(3, "leads", 1, "asserted", 0.8, "leader of", 0, 80)]))
+    return StoredDoc(f"d{k}", f"s{k // 2}", f"2024-03-{10 + k:02d}", facts)
+
+
+_REPORT_ENTITIES = {(f"d{k}", i): eid for k in range(6)
+                    for i, eid in enumerate(["L_velmora", "O_dawn_front", f"L_town{k}", "P_karim_al_tarmi"])}
+
+
+def test_event_identity_and_relations_read_a_stream_keeping_no_document_s_facts():
+    listed = [_reports(k) for k in range(6)]
+    expected_events = aggregate.events(listed, _REPORT_ENTITIES)
+    expected_relations = aggregate.relations(listed, _REPORT_ENTITIES)
+    alive: list[weakref.ref] = []
+
+    def stream() -> Iterator[StoredDoc]:
+        for k in range(6):
+            d = _reports(k)
+            alive.extend((weakref.ref(d.facts.events), weakref.ref(d.facts.relations)))
+            yield d
+
+    rows, groups = aggregate.events(stream(), _REPORT_ENTITIES)
+    relations = aggregate.relations(stream(), _REPORT_ENTITIES)
+    gc.collect()
+    assert rows == expected_events[0] and relations == expected_relations
+    assert [len(g) for g in groups] == [12, 1, 1, 1, 1, 1, 1]  # the attack's twelve reports are one event
+    # the reports keep their mentions and their documents' id, story and date: no document's facts
+    assert groups[0][0].doc.doc_id == "d0" and groups[0][0].doc.story == "s0"
+    assert not any(r() for r in alive)
+
+
+def test_resolution_lets_go_of_its_name_memos():
+    resolve_entities(list(_docs()))
+    assert normalize._match_norm.cache_info().currsize == 0
+    assert normalize.parse_name.cache_info().currsize == 0

@@ -534,6 +534,7 @@ def resolve_entities(docs: Documents, overrides: list[tuple[str, str, str]] = ()
     entities, mapping = resolve(records, decisions, place_kind, name_links=name_links,
                                 names_region=names_region)
     del records  # the resolver made its own; the entities hold what the rest needs
+    _release_name_caches()
     corrections.apply_to_entities(entities, mapping, decisions)  # names and types the user decided
     demonym_targets = _DemonymTargets(entities)
     demonyms: list[tuple[str, int, int, str]] = []
@@ -549,4 +550,19 @@ def resolve_entities(docs: Documents, overrides: list[tuple[str, str, str]] = ()
     del places
     _place_by_neighbours(entities, docs, mapping)
     _apply_actor_dictionaries(entities, published, mapping, paths)
+    _release_name_caches()
     return entities, mapping, demonyms + moved
+
+
+def _release_name_caches() -> None:
+    """Empty the memos of name parsing and comparison once the names are resolved. They are bounded,
+    but their bounds are set for the speed of resolution on a large corpus (some 800 MB when full):
+    kept, the stages after resolution (event identity, contradictions) would run beside memory that
+    nothing reads any more. The memos are of pure functions, so emptying them changes no answer."""
+    from newsgraph.entities import resolve as resolver
+    from newsgraph.names import acronyms, normalize
+
+    for module in (normalize, acronyms, resolver):
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)) and callable(getattr(value, "cache_info", None)):
+                value.cache_clear()
