@@ -15,6 +15,7 @@ from newsgraph.names.normalize import (
     names_match,
     token_sort_key,
     tokens,
+    variant_key,
 )
 
 
@@ -328,3 +329,11 @@ def test_institutional_names_that_differ_in_a_connecting_word_or_a_country_adjec
 def test_a_country_adjective_does_not_make_two_countries_armies_one():
     assert not names_match("Swedish Army", "Norwegian Army", "ORG")
     assert not names_match("Norwegian Army", "Free Norwegian Army", "ORG")
+
+
+def test_al_bu_written_apart_or_joined_is_one_name():
+    # "Al Bu" (house of) begins many Arabic place and tribe names, spelled apart, hyphenated or joined
+    forms = ["Albu Sahil", "al-Bu Sahil", "Al Bu Sahil", "al-Busahil", "Bousahil", "Bu Sahil"]
+    assert len({variant_key(f) for f in forms}) == 1
+    assert len({name_key(f) for f in forms}) == 1  # one blocking key too, or they are never compared
+    assert variant_key("Abu Sahil") != variant_key("Albu Sahil")  # a father's name is another name

@@ -132,6 +132,8 @@ _ASSIMILATED = {
 }
 _KUNYA = {"abu": "abu", "abou": "abu", "abo": "abu", "abul": "abu", "abi": "abu", "umm": "umm",
           "um": "umm", "om": "umm", "omm": "umm"}
+# "Al Bu" (house of), written apart or joined to the name: "Albu Kamal", "al-Bu Kamal", "al-Bukamal"
+_HOUSE = frozenset({"albu", "bu", "bou"})
 _NASAB = {"bin": "bin", "ibn": "bin", "ben": "bin", "bn": "bin", "ibin": "bin", "bint": "bint"}
 _ABD_RE = re.compile(r"^abd(?:[aeiou]([lrsztdn]|sh))?$")
 _ABD_ATTACHED = re.compile(r"^abd([aeiou])(l|r|s|z|t|d|n|sh)(.{3,})$")
@@ -204,6 +206,12 @@ def parse_name(name: str, strip_title: bool = True) -> ParsedName:
         if _is_particle(words, i):
             particles.append(w + ("-" if hyphen else ""))
             i += 1
+            continue
+        # "Albu Kamal", "al-Bu Kamal", "Bou Kamal" are one word in "al-Bukamal", "Boukamal"
+        if lw in _HOUSE and i + 1 < n and words[i + 1][0][:1].isupper():
+            tail = words[i + 1][0]
+            toks.append(Token(f"{w} {tail}", _norm_word("bu" + fold(tail)), "name"))
+            i += 2
             continue
         # kunya (Abu X, Umm X) and nasab (bin X; not as first word: "Ben" is also a given name)
         head = _KUNYA.get(lw) or (_NASAB.get(lw) if toks else None)
