@@ -407,9 +407,13 @@ def events(docs: Iterable[StoredDoc], entity_of: dict[tuple[str, int], str],
                         continue
                     parent[rj] = ri
                     span[ri], reports[ri] = joined, window
+    # the rows are built without the blocking's state: on a large corpus the blocks hold a dozen
+    # entries a report, and the rows' evidence about as much again
+    del blocks, span, reports, anaphors
     clusters: dict[int, list[_EventRef]] = defaultdict(list)
     for i, r in enumerate(refs):
         clusters[find(i)].append(r)
+    del refs, parent
 
     rows, groups = [], []
     for members in clusters.values():

@@ -33,7 +33,7 @@ def _records_of(d: StoredDoc) -> list[LocalRecord]:
     # document's facts would otherwise keep a copy of each for as long as resolution runs. They are
     # tuples, read only: most records have one name and no title, and a list of one name costs half
     # as much again as a tuple, an empty list 56 bytes where every empty tuple is one object (some
-    # 80 bytes a record; a corpus holds forty records a document)
+    # 80 bytes a record; a news corpus holds some fifteen records a document)
     return [LocalRecord(d.doc_id, i, d.story_id, intern(e.name), e.type, e.subtype, tuple(intern(n) for n in e.names),
                         tuple(intern(t) for t in e.titles), e.mentions)
             for i, e in enumerate(d.facts.entities)]
