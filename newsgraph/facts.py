@@ -30,7 +30,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 57: events: a report's source is no side of its incident; subjects shared up verb chains
 # 58: events: an incident with no day of its own takes the day its source said it on (marked)
 # 59: events: ... only when it sits in what the source says, not in the description of who says it
-FACTS_VERSION = "59"
+# 60: mentions: a person's name glued after an organisation or place the document names is split off (issue 14)
+FACTS_VERSION = "60"
 
 
 @dataclass(slots=True)

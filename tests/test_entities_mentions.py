@@ -819,3 +819,31 @@ def test_names_that_only_look_glued_stay_whole():
     text = "The Defence Ministry added more. The Norwegian Defence Ministry said so, and the Lyon Media Center agreed."
     got = _texts(text, [("Norwegian Defence Ministry", "ORG"), ("Defence Ministry", "ORG"), ("Lyon Media Center", "ORG")])
     assert ("Norwegian Defence Ministry", "ORG") in got and ("Lyon Media Center", "ORG") in got
+
+
+def test_a_persons_name_glued_after_an_organisation_the_document_names_is_split_off():
+    # a feed that strips commas: "The Velmora Network for Human Rights, Karim Tarmi, said ..."
+    text = ("The Velmora Network for Human Rights Karim Tarmi said 20 people died. "
+            "The Velmora Network for Human Rights documented the deaths.")
+    mentions = find_mentions(text)
+    _assert_well_formed(text, mentions)
+    got = [(m.text, m.type) for m in mentions]
+    assert got[:2] == [("Velmora Network for Human Rights", "ORG"), ("Karim Tarmi", "PERSON")]
+    # a title before the name goes with the person
+    text = "The Velmora Network for Human Rights Director Karim Tarmi said so. The Velmora Network for Human Rights agreed."
+    got = [(m.text, m.type, text[m.name_start:m.name_end] if m.name_start >= 0 else None) for m in find_mentions(text)]
+    assert got[:2] == [("Velmora Network for Human Rights", "ORG", None), ("Director Karim Tarmi", "PERSON", "Karim Tarmi")]
+    # a place's own words are no person's
+    text = "The King Hussein Bridge reopened. Prince Sultan Air Base is far."
+    assert not any(m.type == "PERSON" for m in find_mentions(text))
+
+
+@pytest.mark.model
+def test_a_run_of_arabic_article_names_is_a_list_of_places(nlp):
+    # a feed that strips commas glues a list of quarters into one span, which would join them all
+    text = "Strikes hit al-Sahil al-Bu Tarmi al-Wadi al-Dawn al-Qasr in the east on Monday."
+    got = [m.text for m in find_mentions(text, nlp(text))]
+    assert got == ["al-Sahil", "al-Bu Tarmi", "al-Wadi", "al-Dawn", "al-Qasr"]
+    # three article words with none named alone may be one name ("the Free Syrian Army" in Arabic)
+    text = "The al-Jaysh al-Suri al-Hurr fighters held the line."
+    assert [m.text for m in find_mentions(text, nlp(text))] == ["al-Jaysh al-Suri al-Hurr"]

@@ -1242,10 +1242,79 @@ class _Scanner:
                                   c.name_end if c.name_end > right else -1, c.title, kind_named=True)]
             return None
 
+        def person_after(c: _Cand, piece: str, words: list[tuple[int, int]]) -> list[_Cand] | None:
+            """ "Dawn Network for Rights Karim al-Tarmi" (from "..., Karim al-Tarmi, said"), "Sahil
+            Karim al-Tarmi": an organisation or place the document names alone, or whose words say it
+            is an organisation ("Network"), glued before a person's name, which begins with a given
+            name and holds nothing but name words."""
+            for k in range(1, len(words) - 1):
+                first = piece[words[k][0]:words[k][1]]
+                if fold(first) not in lx.GIVEN_NAMES or not first[:1].isupper():
+                    continue
+                tail = [piece[a:b] for a, b in words[k:]]
+                if len(tail) > 4 or piece[words[k - 1][1]:words[k][0]] != " ":
+                    return None
+                if not all(w[:1].isupper() or _ARTICLE_PREFIX.match(w) for w in tail) or any(
+                        _junk.is_common_word(w) or fold(w) in lx.ORG_HEADS or fold(w) in lx.PLACE_SUFFIXES for w in tail[1:]):
+                    return None
+                # "Dawn Council Director Karim al-Tarmi": the title goes with the person
+                role = piece[words[k - 1][0]:words[k - 1][1]]
+                titled = fold(role) in lx.PERSON_ROLE_NOUNS and role[:1].isupper()
+                if fold(role.rstrip(".")) in HONORIFICS or titled and k < 2:
+                    return None
+                org_end = k - 2 if titled else k - 1
+                left = piece[: words[org_end][1]]
+                if piece[words[org_end][1]: words[org_end + 1][0]] != " ":
+                    return None
+                hit = known.get(fold(left))
+                if hit is not None and hit[0] in ("ORG", "LOC") and hit[2] != "demonym":
+                    typ, sub = hit[0], hit[1]
+                elif org_end >= 1 and c.type == "ORG" and any(fold(w) in lx.ORG_HEADS for w in left.split()):
+                    typ, sub = c.type, c.subtype
+                else:
+                    return None
+                name = c.start + words[k][0]
+                person = (_Cand(c.start + words[k - 1][0], c.end, "PERSON", None, "title", c.strength, name, c.end, role)
+                          if titled else _Cand(name, c.end, "PERSON", None, "ner", c.strength))
+                return [_Cand(c.start, c.start + words[org_end][1], typ, sub, c.origin, c.strength), person]
+            return None
+
+        def article_list(c: _Cand, piece: str, words: list[tuple[int, int]]) -> list[_Cand] | None:
+            """ "al-Sahil al-Bu Tarmi al-Wadi al-Dawn" (from "al-Sahil, al-Bu Tarmi, ..."): a run of
+            names that each begin with the Arabic article is a list once it holds four of them, or
+            three of which the document names one on its own. Each name keeps the reading the
+            document gives it, else the span's."""
+            heads = [k for k, (a, b) in enumerate(words) if _ARTICLE_PREFIX.match(piece[a:b])]
+            if not heads or heads[0] != 0 or len(heads) < 3:
+                return None
+            bounds = [(words[k][0], words[(heads + [len(words)])[n + 1] - 1][1]) for n, k in enumerate(heads)]
+            if any(piece[words[k - 1][1]:words[k][0]] != " " for k in heads[1:]):
+                return None
+            names = [piece[a:b] for a, b in bounds]
+            if len(names) < 4 and not any(fold(n) in known for n in names):
+                return None
+            parts = []
+            for (a, b), n in zip(bounds, names):
+                hit = known.get(fold(n))
+                typ, sub = (hit[0], hit[1]) if hit is not None and hit[0] in ("ORG", "LOC") else (c.type, None)
+                parts.append(_Cand(c.start + a, c.start + b, typ, sub, c.origin, c.strength))
+            return parts
+
         out: list[_Cand] = []
         for c in chosen:
             piece = self.text[c.start:c.end]
             words = [(m.start(), m.end()) for m in re.finditer(r"\S+", piece)]
+            if c.type in ("ORG", "LOC") and len(words) >= 3 and c.origin in ("ner", "group", "shape", "place-cue"):
+                parts = article_list(c, piece, words)
+                if parts is not None:
+                    out += parts
+                    continue
+            if c.type in ("ORG", "LOC", "PERSON") and 3 <= len(words) <= 12 and not c.kind_named and c.name_start <= c.start \
+                    and c.origin in ("ner", "group", "shape", "place-cue"):
+                parts = person_after(c, piece, words)
+                if parts is not None:
+                    out += parts
+                    continue
             if c.kind_named and c.type == "LOC" and 3 <= len(words) <= 6 and c.name_start <= c.start:
                 parts = town_before_division(c, piece, words)
                 if parts is not None:
