@@ -31,7 +31,9 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 58: events: an incident with no day of its own takes the day its source said it on (marked)
 # 59: events: ... only when it sits in what the source says, not in the description of who says it
 # 60: mentions: a person's name glued after an organisation or place the document names is split off (issue 14)
-FACTS_VERSION = "60"
+# 61: mentions: "X of Y province" is a place and its division; a compound adjective before a listed place goes;
+#     a dateline without brackets ("Sahil NVDU") is the place and the agency
+FACTS_VERSION = "61"
 
 
 @dataclass(slots=True)

@@ -847,3 +847,17 @@ def test_a_run_of_arabic_article_names_is_a_list_of_places(nlp):
     # three article words with none named alone may be one name ("the Free Syrian Army" in Arabic)
     text = "The al-Jaysh al-Suri al-Hurr fighters held the line."
     assert [m.text for m in find_mentions(text, nlp(text))] == ["al-Jaysh al-Suri al-Hurr"]
+
+
+def test_a_place_of_a_province_and_a_described_province_are_named_apart():
+    text = "Troops killed fighters in the Ras al-Sahil of al-Wadi province on Monday."
+    assert [(m.text, m.type) for m in find_mentions(text)] == [("Ras al-Sahil", "LOC"), ("al-Wadi province", "LOC")]
+    # "Oil-rich" describes the first of two listed provinces: it is no part of its name
+    text = "Oil-rich Sahil and Wadi Tal provinces border Norland. Fighting in Sahil went on."
+    assert [m.text for m in find_mentions(text)][:2] == ["Sahil", "Wadi Tal"]
+
+
+def test_a_dateline_without_brackets_is_the_place_and_the_agency():
+    # "WADI TAL (NVDU) -" as a feed without brackets prints it
+    text = "Wadi Tal NVDU- Troops entered the town on Monday. Shelling hit Wadi Tal again."
+    assert [(m.text, m.type) for m in find_mentions(text)][:2] == [("Wadi Tal", "LOC"), ("NVDU", "ORG")]

@@ -274,6 +274,13 @@ def countryside_of(name: str) -> str | None:
     return m.group(1) if m else None
 
 
+# The second half of a compound adjective: "Dawn-backed", "rebel-held", "oil-rich". A word ending so
+# describes the name after it ("Oil-rich Sahil") or names the one before the hyphen ("Dawn-led").
+COMPOUND_ADJECTIVE = re.compile(
+    r"[-‐](?:based|led|backed|funded|aligned|affiliated|linked|run|trained|supported|allied|held|controlled|"
+    r"sponsored|inspired|dominated|rich)$", re.IGNORECASE)
+
+
 # Prepositions that make a following capitalised name a (weak) place.
 PLACE_PREPOSITIONS: frozenset[str] = _words(
     "in near outside around across inside into toward towards through via along beyond between"

@@ -56,7 +56,6 @@ fold = lru_cache(maxsize=65536)(_fold_uncached)  # the same words recur in every
 # A word: letters/digits joined by hyphens, inner apostrophes (not a possessive 's) and the dots of
 # dotted acronyms ("U.S.", "U.S.-led"); a trailing dot is left out and recorded on the token.
 _WORD = re.compile(r"[^\W_]+(?:(?:[-‐‑]|['’‘ʼ](?![sS]\b)|\.(?=[^\W\d_]\.)|\.[-‐‑])[^\W_]+)*")
-_COMPOUND_ADJ = re.compile(r"[-‐](?:based|led|backed|funded|aligned|affiliated|linked|run|trained|supported|allied|held|controlled|sponsored|inspired|dominated)$")
 _TITLE_PREFIXES = ("then-", "ex-", "Then-", "Ex-")  # "then-Prime Minister X"
 _CONNECTORS = frozenset("of for on the and".split())
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|at|az|an|ez|es|adh|ath)[-‐‑](?=[^\W_])", re.IGNORECASE)
@@ -92,7 +91,7 @@ def _known_name_part(word: str) -> bool:
     low = word.lower()
     if low in _NAME_PART_WORDS or fold(low) in _NAME_PART_WORDS:
         return True
-    if _COMPOUND_ADJ.search(low):
+    if lx.COMPOUND_ADJECTIVE.search(low):
         return False  # "Norland-Trained": a description
     return country_name(word) is not None or demonym_target(word) is not None
 
@@ -616,7 +615,7 @@ class _Scanner:
         parts = self._split_at_and(parts)
         out = []
         for a, b in parts:
-            while a < b and (toks[a].low in lx.NOT_NAME_WORDS and not _is_particle(toks[a]) or _COMPOUND_ADJ.search(toks[a].low)
+            while a < b and (toks[a].low in lx.NOT_NAME_WORDS and not _is_particle(toks[a]) or lx.COMPOUND_ADJECTIVE.search(toks[a].low)
                              or _junk.is_interface_word(toks[a].text) or toks[a].low in _CREDIT_WORDS):
                 a += 1  # "The", "Unlike"; "Oslo-based Fjord Institute"; "Tags X"
             while b > a and (toks[b - 1].low in _CONNECTORS or _is_particle(toks[b - 1]) and "-" not in toks[b - 1].text
@@ -671,6 +670,7 @@ class _Scanner:
                 if cue and " ".join(cue.group(1).lower().split()) in lx.ADMIN_DIVISIONS:
                     # "X Y province": a name that reads as a town by its own words is the province
                     # its kind word after it names, as a one-word name is (``_place_by_cue``)
+                    start = self._place_of_division(toks, start)
                     self._add(_Cand(start, end + cue.end(), "LOC", "region", "place-cue", _PATTERN, start, end,
                                     kind_named=True))
                 elif name_end is None:
@@ -783,6 +783,15 @@ class _Scanner:
         title = self.text[start:name_start].strip()
         self._add(_Cand(role_start, end, "PERSON", None, "title", _PATTERN, name_start, end, title))
 
+    def _place_of_division(self, toks: list[_Tok], start: int) -> int:
+        """Where the division's name starts in a run before its kind word. "Sahil of Wadi Tal
+        province" names a place, added here, and the division it lies in, which starts after "of"."""
+        of = next((k for k in range(1, len(toks) - 1) if toks[k].low == "of" and not toks[k].cap), None)
+        if of is None:
+            return start
+        self._add(_Cand(start, toks[of - 1].end, "LOC", None, "place-cue", _PATTERN))
+        return toks[of + 1].start
+
     def _place_by_cue(self, i: int, j: int) -> bool:
         toks = self.toks[i:j]
         start, end = toks[0].start, toks[-1].end
@@ -790,6 +799,8 @@ class _Scanner:
         if m:
             cue = " ".join(m.group(1).lower().split())
             cend = end + m.end()
+            if cue in lx.ADMIN_DIVISIONS:
+                start = self._place_of_division(toks, start)
             self._add(_Cand(start, cend, "LOC", lx.PLACE_SUFFIXES.get(cue), "place-cue", _PATTERN, start, end,
                             kind_named=cue in lx.ADMIN_DIVISIONS))
             return True
@@ -846,8 +857,11 @@ class _Scanner:
             level = lx.ADMIN_DIVISIONS.get(plural)  # the kind word is not in the span: it becomes the title
             for name in _LISTED_NAME.finditer(m.group(1)):
                 if name.group().lower() not in lx.NOT_NAME_WORDS:
-                    self._add(_Cand(m.start(1) + name.start(), m.start(1) + name.end(), "LOC", sub, "place-cue",
-                                    _PATTERN, title=level))
+                    start = m.start(1) + name.start()
+                    first, _, rest = name.group().partition(" ")
+                    if rest and lx.COMPOUND_ADJECTIVE.search(first):
+                        start += len(first) + 1  # "Oil-rich Sahil and Wadi Tal provinces": a description
+                    self._add(_Cand(start, m.start(1) + name.end(), "LOC", sub, "place-cue", _PATTERN, title=level))
 
     def scan_datelines(self) -> None:
         for m in _DATELINE.finditer(self.text):
@@ -1040,11 +1054,11 @@ class _Scanner:
             while i < j and (self.toks[i].low in lx.NOT_NAME_WORDS and not _is_particle(self.toks[i]) or self.toks[i].low in _CREDIT_WORDS):
                 i += 1
         toks = self.toks[i:j]
-        compound = bool(toks) and bool(_COMPOUND_ADJ.search(toks[-1].low)) and not toks[-1].text.startswith(_TITLE_PREFIXES)
+        compound = bool(toks) and bool(lx.COMPOUND_ADJECTIVE.search(toks[-1].low)) and not toks[-1].text.startswith(_TITLE_PREFIXES)
         if compound:
             # "al Fajr-linked", "Dawn-held": the name is what comes before the hyphen
             last = toks[-1]
-            cut = _COMPOUND_ADJ.search(last.low).start()
+            cut = lx.COMPOUND_ADJECTIVE.search(last.low).start()
             toks = toks[:-1] + [_Tok(last.start, last.start + cut, last.text[:cut], last.low[:cut], last.cap, False)]
             if not toks[-1].text:
                 return
@@ -1336,6 +1350,12 @@ class _Scanner:
                                           or not (b[0] == "ORG" and fold(right.split()[-1]) in lx.ORG_HEADS)):
                         split = (words[k - 1][1], words[k][0], a, b)
                         break
+                if (b is None and a is not None and a[3] and a[0] == "LOC" and a[2] != "demonym"
+                        and " " not in right and is_acronym(right) and right.isupper()):
+                    # "Sahil NVDU" (a dateline "SAHIL (NVDU) -" without its brackets): the place, and
+                    # the agency's acronym
+                    split = (words[k - 1][1], words[k][0], a, ("ORG", None, "acronym", False))
+                    break
                 if a is None or b is None or not (a[3] or b[3]):
                     continue
                 if not (a[3] and b[3]) and (a if b[3] else b)[0] != "PERSON":

@@ -76,6 +76,7 @@ from newsgraph.entities.lexicon import (
     ARABIC_HEAD_MEANINGS,
     ARABIC_GROUP_HEADS,
     BODY_KIND_WORDS,
+    COMPOUND_ADJECTIVE,
     GENERIC_ORG_WORDS,
     GIVEN_NAMES,
     LEADING_GROUP_WORDS,
@@ -373,7 +374,6 @@ def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
 _TITLE_WORDS = frozenset(w for phrase in HONORIFICS | ROLES for w in phrase.replace("-", " ").split())
 
 
-_COMPOUND_ADJECTIVE = re.compile(r"-(?:affiliated|linked|backed|led|based|allied|aligned|funded|run|held|controlled)$", re.I)
 _DROPPABLE_PARTICLES = frozenset("al el al- el-".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # English words that qualify a place's name ("Western X", "Old X") and are never a place on their own
@@ -437,7 +437,7 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                     or "-" in w and all(country_name(p) or demonym_target(p) for p in w.split("-") if p))
 
     def qualifier(word: str) -> bool:
-        if word in ("The", "the") or _COMPOUND_ADJECTIVE.search(word):
+        if word in ("The", "the") or COMPOUND_ADJECTIVE.search(word):
             return True
         if nationality(word) or is_acronym(word) and len(word) >= 2:
             return True
