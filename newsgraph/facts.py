@@ -33,7 +33,9 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 60: mentions: a person's name glued after an organisation or place the document names is split off (issue 14)
 # 61: mentions: "X of Y province" is a place and its division; a compound adjective before a listed place goes;
 #     a dateline without brackets ("Sahil NVDU") is the place and the agency
-FACTS_VERSION = "61"
+# 62: events: "took", "won", "grabbed" with ground as object are FIGHT occupy, as "seized" was; an act attempted
+#     ("in a bid to capture") is its attempt's subject's (issue 15)
+FACTS_VERSION = "62"
 
 
 @dataclass(slots=True)

@@ -303,6 +303,9 @@ def test_bombs_dropped_and_the_deaths_they_caused_are_one_incident(parse):
     ("Dawn Front fighters seized the strategic town of Velmora from the army last week.",
      "Non-state actor overtakes territory"),
     ("Rebels seized 60 villages near the border in a two-day campaign.", "Non-state actor overtakes territory"),
+    # "take", "win" and "grab" are no event words of their own: ground as their object makes them one
+    ("Dawn Front fighters took the town of Velmora on Monday.", "Non-state actor overtakes territory"),
+    ("Rebels have taken territory held by the army south of Velmora.", "Non-state actor overtakes territory"),
 ])
 def test_territory_seized_is_a_fight(parse, text, sub):
     [ev] = parse(text)
@@ -313,6 +316,7 @@ def test_territory_seized_is_a_fight(parse, text, sub):
 def test_goods_seized_stay_a_seizure(parse):
     [ev] = parse("Police seized weapons from the smugglers in Velmora.")
     assert ev.type == "COERCE"
+    assert all(e.type != "FIGHT" for e in parse("The talks took place in Velmora after the delegates took their seats."))
 
 
 @pytest.mark.model

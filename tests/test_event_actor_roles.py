@@ -44,3 +44,9 @@ def test_a_chain_of_verbs_shares_the_first_subject(nlp):
     assert named["actor"] == ["Dawn Front"]
     assert named["target"] == ["Sahil Brigade"]
 
+
+
+def test_an_attempt_is_its_subjects_and_so_is_the_act_attempted(nlp):
+    _, terms = _sides(nlp, "Norlandic Arab forces have also taken territory formerly held by the Dawn Front "
+                           "in a bid to capture Sahil.", "capture")
+    assert terms["actor"] == ["Norlandic Arab forces"]

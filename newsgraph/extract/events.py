@@ -245,7 +245,9 @@ def _match(tokens: list, names: list[tuple[int, int]], places: list[tuple[int, i
             hits.append(_Hit(best[1], toks, _phrase_head(toks)))
             used.update(best[2])
     for k, tok in enumerate(tokens):
-        if not any(lem in LEXICON for lem in lemma_lists[k]) or k in used or _in_name(tok, names):
+        # "took", "grabbed", "won" are no triggers of their own: only ground taken makes them one
+        taking = not isinstance(tok, _PlainToken) and tok.lemma_.lower() in _TERRITORY_TAKING
+        if not (taking or any(lem in LEXICON for lem in lemma_lists[k])) or k in used or _in_name(tok, names):
             continue
         if tok.lower_ in _NOT_TRIGGERS or _hedge_use(tok):
             continue
@@ -773,16 +775,23 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
 
 
 _SHARING_DEPS = ("advcl", "xcomp", "conj", "acl")
+# "in a bid to capture", "in an attempt to seize": the attempt is its subject's, and so is the act
+_ATTEMPT_NOUNS = frozenset("bid attempt effort push drive".split())
+
+
+def _attempt(tok) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _ATTEMPT_NOUNS
 
 
 def _shared_subjects(tok, limit: int = 3) -> list:
     """The subject a verb without one of its own shares: its governor's, up a chain of infinitives,
     participles and coordinated verbs ("the Dawn Front managed to advance and kill ten": the subject
-    of "managed"). The chain stops at a governor with a passive or clausal subject, or at a noun:
-    neither says who acted. A relative pronoun stands for the noun its clause describes."""
+    of "managed") and through an attempt ("advanced in a bid to capture the town"). The chain stops
+    at a governor with a passive or clausal subject, or at any other noun: neither says who acted. A
+    relative pronoun stands for the noun its clause describes."""
     cur = tok
     for step in range(limit):
-        if cur.dep_ not in _SHARING_DEPS or cur.head.i == cur.i:
+        if cur.head.i == cur.i or not (cur.dep_ in _SHARING_DEPS or _attempt(cur) and cur.dep_ in ("obl", "nmod")):
             return []
         if step and any(c.dep_ in ("nsubj:pass", "csubj", "expl") for c in cur.children):
             return []
@@ -790,7 +799,7 @@ def _shared_subjects(tok, limit: int = 3) -> list:
         subjects = [c for c in cur.children if c.dep_ == "nsubj"]
         if subjects:
             return [_antecedent(c) for c in subjects]
-        if cur.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj:pass", "csubj") for c in cur.children):
+        if cur.pos_ not in ("VERB", "AUX") and not _attempt(cur) or any(c.dep_ in ("nsubj:pass", "csubj") for c in cur.children):
             return []
     return []
 
