@@ -35,7 +35,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 #     a dateline without brackets ("Sahil NVDU") is the place and the agency
 # 62: events: "took", "won", "grabbed" with ground as object are FIGHT occupy, as "seized" was; an act attempted
 #     ("in a bid to capture") is its attempt's subject's (issue 15)
-FACTS_VERSION = "62"
+# 63: events: a described actor beside a named one on the same side is kept (issue 15)
+FACTS_VERSION = "63"
 
 
 @dataclass(slots=True)

@@ -50,3 +50,11 @@ def test_an_attempt_is_its_subjects_and_so_is_the_act_attempted(nlp):
     _, terms = _sides(nlp, "Norlandic Arab forces have also taken territory formerly held by the Dawn Front "
                            "in a bid to capture Sahil.", "capture")
     assert terms["actor"] == ["Norlandic Arab forces"]
+
+
+def test_a_described_actor_beside_a_named_one_is_another_member_of_the_side(nlp):
+    named, terms = _sides(nlp, "The Norlandic forces and the Dawn Front captured more territory inside Sahil.", "captured")
+    assert named["actor"] == ["Dawn Front"] and terms["actor"] == ["Norlandic forces"]
+    # the named group's own fighters are the group
+    named, terms = _sides(nlp, "Dawn Front fighters killed ten Norlandic soldiers in Sahil.", "killed")
+    assert named["actor"] == ["Dawn Front"] and terms["actor"] == [] and terms["target"] == ["Norlandic soldiers"]

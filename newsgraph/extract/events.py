@@ -1942,12 +1942,19 @@ def _running(event: _Event) -> bool:
     return False
 
 
+def _phrase_start(tok) -> int:
+    return min([tok.idx] + [c.idx for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i])
+
+
 def _phrase_text(tok, text: str) -> str:
     """The short words of a noun phrase: its own modifiers and the noun ("unidentified gunmen",
     "Russian jets"), not relative clauses or prepositional phrases."""
-    keep = [tok] + [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
-    lo = min(t.idx for t in keep)
-    return " ".join(text[lo:tok.idx + len(tok.text)].split())
+    return " ".join(text[_phrase_start(tok):tok.idx + len(tok.text)].split())
+
+
+# bare nouns that, beside a named actor, refer back to it rather than add a member to its side
+_REFERRING_NOUNS = frozenset("group groups organisation organization movement militants fighters forces "
+                             "members units unit faction factions".split())
 
 
 _NO_KIND_NOUNS = frozenset({"people", "person", "persons", "individuals", "others"})
@@ -1956,9 +1963,10 @@ _NO_KIND_NOUNS = frozenset({"people", "person", "persons", "individuals", "other
 def _actor_terms(slots: list[tuple[object, str]], actors: list[EntityMention], targets: list[EntityMention],
                  text: str) -> tuple[tuple[str, str, int | None], ...]:
     """Descriptive actors ("gunmen", "government troops", "villagers"): role fillers whose noun says
-    what kind of actor they are, with its ACLED interaction code; a side with a named actor already
-    keeps its name."""
-    named = {"actor": bool(actors), "target": bool(targets)}
+    what kind of actor they are, with its ACLED interaction code. A named actor keeps its name ("Dawn
+    Front fighters" is the Dawn Front); a described one beside it is another member of the side ("the
+    Norlandic army and the Dawn Front")."""
+    named = {"actor": [(m.start, m.end) for m in actors], "target": [(m.start, m.end) for m in targets]}
     out: dict[tuple[str, str], int | None] = {}
     for tok, role in slots:
         noun = tok.lower_
@@ -1972,9 +1980,13 @@ def _actor_terms(slots: list[tuple[object, str]], actors: list[EntityMention], t
         if inter is None:  # "terrorist groups": the modifier says what kind of actor the group is
             inter = next((acled.inter_of_noun(c.lower_) for c in tok.children if c.dep_ in ("amod", "compound")
                           and acled.inter_of_noun(c.lower_) in _ARMED_INTER), None)
-        if inter is None or named[role]:
+        if inter is None:
             continue
-        out.setdefault((_phrase_text(tok, text), role), inter)
+        phrase, lo = _phrase_text(tok, text), _phrase_start(tok)
+        hi = tok.idx + len(tok.text)
+        if any(a < hi and lo < b for a, b in named[role]) or named[role] and noun in _REFERRING_NOUNS and lo == tok.idx:
+            continue  # "the fighters" beside a named group are its own; "Norlandic forces" are others
+        out.setdefault((phrase, role), inter)
     return tuple((t, r, i) for (t, r), i in out.items())
 
 
