@@ -584,6 +584,8 @@ def _align(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> tuple[float, list[tu
     """Best order-preserving alignment of matching tokens (maximal total score)."""
     na, nb = len(ta), len(tb)
     sim = [[_match_norm(x.norm, y.norm) for y in tb] for x in ta]
+    if not any(s[0] >= _TOKEN_MATCH for row in sim for s in row):
+        return 0.0, []  # no token matches (most pairs of names compared): nothing to align
     best = [[0.0] * (nb + 1) for _ in range(na + 1)]
     for i in range(na - 1, -1, -1):
         for j in range(nb - 1, -1, -1):
@@ -674,7 +676,7 @@ def _compare(a: str, b: str, explain: bool = True, family: str | None = None) ->
     # institutional names that differ only in a connecting word or in a country written as its
     # adjective: "Monitor for/of Human Rights", "Free Norway/Norwegian Army"
     if family != "PER":
-        ca, cb = _core_words(ta), _core_words(tb)
+        ca, cb = _name_core_words(a), _name_core_words(b)
         if ca and ca == cb and len(ca) >= 2:
             return 0.9, tuple(reasons + ["connecting words and country adjectives ignored"])
 
@@ -728,6 +730,12 @@ def _core_words(toks: tuple[Token, ...]) -> tuple[str, ...]:
         target = demonym_target(t.surface[:1].upper() + t.surface[1:]) if t.surface[:1].isalpha() else None
         out.append(fold(target[0]) if target and target[1] == "country" else t.norm)
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _name_core_words(name: str) -> tuple[str, ...]:
+    """``_core_words`` of a name's tokens, once per name: a name is compared with many others."""
+    return _core_words(parse_name(name).tokens)
 
 
 def _fam(typ: str | None) -> str | None:
