@@ -777,4 +777,74 @@ def explain_match(a: str, b: str, typ: str | None = None) -> list[str]:
 
 
 def names_match(a: str, b: str, typ: str | None = None, threshold: float = MATCH_THRESHOLD) -> bool:
+    if threshold > _UNRULED_MAX and not _may_match(a, b):
+        return False  # no rule of _compare can reach the threshold: most pairs, decided without it
     return name_similarity(a, b, typ) >= threshold
+
+
+# -- an exact pre-filter for names_match ---------------------------------------------------------
+# Without one of its rules, ``_compare`` scores at most 0.55 (0.55 × Jaro-Winkler of two names
+# with no matching token). ``_may_match`` tests whether any rule can apply, cheaply:
+#   word order turned ("Ministry of X" / "X Ministry"): ``head_last`` of either name (then True);
+#   tokens aligned (all of them, all but a middle name or kunya): a pair of tokens that
+#     ``_match_norm`` matches, tried only where its quick reject does not hold (equal
+#     ``token_sort_key``s, a space in either, either starting with "al"/"el");
+#   the names written as one word: the same test on the two joined strings, both at least 5 long;
+#   connecting words and country adjectives ignored: equal core words, at least two;
+#   acronym against long form: the rule itself, when either name is shaped like an acronym.
+# A new rule in ``_compare`` that can score above ``_UNRULED_MAX`` must be added here too
+# (tests/test_names_prefilter.py compares both on many pairs).
+_UNRULED_MAX = 0.6
+_ARTICLE_FRONT = ("al", "el")
+
+
+@dataclass(frozen=True, slots=True)
+class _Signature:
+    turned: bool  # written in the other word order too (head_last)
+    acronym: bool
+    tokens: tuple[tuple[str, str, bool], ...]  # (norm, token_sort_key, never rejected by its key)
+    joined: str
+    joined_key: str
+    core: tuple[str, ...]
+
+
+def _never_rejected(norm: str) -> bool:
+    return " " in norm or norm.startswith(_ARTICLE_FRONT)
+
+
+@lru_cache(maxsize=65536)
+def _signature(name: str) -> _Signature:
+    from .acronyms import is_acronym  # local import: acronyms uses this module
+
+    norms = [t.norm for t in parse_name(name).tokens]
+    joined = "".join(n.replace(" ", "") for n in norms)
+    return _Signature(
+        turned=head_last(name) is not None,
+        acronym=is_acronym(name.strip()),
+        tokens=tuple((n, token_sort_key(n), _never_rejected(n)) for n in norms),
+        joined=joined,
+        joined_key=token_sort_key(joined),
+        core=_name_core_words(name) if norms else (),
+    )
+
+
+def _may_match(a: str, b: str) -> bool:
+    """False when ``_compare(a, b)`` cannot score above ``_UNRULED_MAX`` (see above)."""
+    sa, sb = _signature(a), _signature(b)
+    if sa.turned or sb.turned:
+        return True
+    if sa.acronym or sb.acronym:
+        from .acronyms import acronym_match, is_acronym  # local import: acronyms uses this module
+
+        for short, long in ((a, b), (b, a)):
+            if is_acronym(short.strip()) and not is_acronym(long.strip()) and acronym_match(short, long):
+                return True
+    for x, kx, free_x in sa.tokens:  # the order _align compares them in
+        for y, ky, free_y in sb.tokens:
+            if (kx == ky or free_x or free_y) and _match_norm(x, y)[0] >= _TOKEN_MATCH:
+                return True
+    ja, jb = sa.joined, sb.joined
+    if min(len(ja), len(jb)) >= 5 and (sa.joined_key == sb.joined_key or _never_rejected(ja) or _never_rejected(jb)) \
+            and _match_norm(ja, jb)[0] >= _TOKEN_MATCH:
+        return True
+    return len(sa.core) >= 2 and sa.core == sb.core
