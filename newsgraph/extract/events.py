@@ -1180,7 +1180,9 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
         sent_text = text[lo:hi]
         if _not_a_report(sent_text):
             continue
-        events = _analyse(list(sent), sent_text, names, parsed=True, places=place_spans)
+        # only the names this sentence overlaps can hold one of its tokens (_in_name)
+        events = _analyse(list(sent), sent_text, [(a, b) for a, b in names if a < hi and b > lo], parsed=True,
+                          places=place_spans)
         if not events:
             continue
         sent_ms = [m for m in ms if lo <= m.start < hi]
