@@ -842,19 +842,34 @@ _REPORTED_CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")  # what
 _REPORTED_AS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "csubj"})
 
 
-def _reporting_sources(event: _Event) -> list:
+def _reporting_words(sent) -> list:
+    """The tokens of a sentence that ``_reporting_sources`` looks at ("according", reporting verbs),
+    in order: found once per sentence, not once per event of it."""
+    return [tok for tok in sent if tok.lemma_.lower() == "accord" or tok.lower_ == "according"
+            or (tok.lemma_.lower() in _REPORTING_VERBS and tok.pos_ == "VERB")]
+
+
+def _reporting_sources(event: _Event, words_of: dict[int, list] | None = None) -> list:
     """Noun phrases that name the source reporting the event rather than a side in it: the subject
     of a reporting verb whose clause carries the event ("the monitor said air raids killed ten",
     "air raids killed ten, the monitor said"), the object a feed without commas leaves right before a
     subjectless reporting verb ("killed ten civilians the monitor said"), and "according to X".
     A reporting verb whose own object or subject is the event ("announced the withdrawal") makes its
-    subject the actor, not a source, and stays out."""
+    subject the actor, not a source, and stays out. ``words_of``: the sentences' reporting words
+    found so far (by the sentence's first token), shared by the events of a document."""
     heads = [h.head for h in event.hits if not isinstance(h.head, _PlainToken)]
     if not heads:
         return []
     own = {t.i for h in event.hits for t in h.tokens}
     out = []
-    for tok in heads[0].sent:
+    sent = heads[0].sent
+    if words_of is None:
+        words = _reporting_words(sent)
+    elif sent.start in words_of:
+        words = words_of[sent.start]
+    else:
+        words = words_of[sent.start] = _reporting_words(sent)
+    for tok in words:
         if tok.lemma_.lower() == "accord" or tok.lower_ == "according":
             out += [tok.head] if tok.dep_ in ("case", "fixed", "mwe") or tok.head.dep_.startswith("obl") else []
             out += [c for c in tok.children if c.dep_.startswith("obl") or c.dep_ == "pobj"]
@@ -1182,6 +1197,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     definite: list[str | None] = []
     reads: list[incidents.PlaceRead | None] = []  # where each event's own place was read
     typer = event_typer.load()
+    reporting_words: dict[int, list] = {}  # see _reporting_sources
     for sent in doc.sents:
         lo, hi = sent.start_char, sent.end_char  # computed by spaCy on each access
         # sent.text, without spaCy joining the tokens' texts again: ``text`` is doc.text, whose
@@ -1189,7 +1205,9 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
         sent_text = text[lo:hi]
         if _not_a_report(sent_text):
             continue
-        events = _analyse(list(sent), sent_text, names, parsed=True, places=place_spans)
+        # only the names this sentence overlaps can hold one of its tokens (_in_name)
+        events = _analyse(list(sent), sent_text, [(a, b) for a, b in names if a < hi and b > lo], parsed=True,
+                          places=place_spans)
         if not events:
             continue
         sent_ms = [m for m in ms if lo <= m.start < hi]
@@ -1210,7 +1228,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                     category = event_typer.combine(category, probs, best.trigger.weight <= _WEAK, typer.thresholds)
                     mode = mode if category == best.category else None
             actors, targets = _roles(ev, sent_ms)
-            sources = _reporting_sources(ev) if category not in SPEECH_ACTS else []
+            sources = _reporting_sources(ev, reporting_words) if category not in SPEECH_ACTS else []
             actors, targets = _outside(actors, sources), _outside(targets, sources)
             loc = _location(ev, sent, sent_ms, text)
             # a place is where an event happened, never who did it; a town attacked is its place

@@ -136,6 +136,7 @@ class _Document:
         self.descr = self._descriptors(quotes)
         self.gender = {e: self._gender(e) for e in self.descr if self.etype.get(e) == "PERSON"}
         self.described: dict[int, str] = {}  # speaker position -> description of a descriptive speaker
+        self._name_forms: list[list[tuple[str, str, list[str]]]] | None = None  # see by_name
 
     # ---------------------------------------------------------------- what the text says about entities
 
@@ -365,17 +366,23 @@ class _Document:
         if not key:
             return -1
         spoken = tokens(speaker)
+        if self._name_forms is None:
+            # each entity's distinct names with their keys and tokens, once per document, not once
+            # per speaker (an entity lists its name again among its names)
+            self._name_forms = [[(n, name_key(n), tokens(n)) for n in dict.fromkeys(names)]
+                                for names in self.entity_names]
         hits, given = set(), set()
-        for idx, names in enumerate(self.entity_names):
-            for n in names:
-                toks = tokens(n)
-                if name_key(n) == key or names_match(n, speaker) or (
-                        len(spoken) == 1 and toks and spoken[0] == toks[-1]):
+        for idx, forms in enumerate(self._name_forms):
+            for n, n_key, toks in forms:
+                # the name comparison last: it costs a hundred times what the other two cost
+                if n_key == key or (len(spoken) == 1 and toks and spoken[0] == toks[-1]) or names_match(n, speaker):
                     hits.add(idx)
                     break
                 if len(spoken) == 1 and len(toks) > 1 and spoken[0] == toks[0] \
                         and self.etype.get(idx, "PERSON") == "PERSON":
                     given.add(idx)
+            if len(hits) > 1:
+                return -1  # two entities carry the name: no more names can make it one
         if len(hits) == 1:
             return hits.pop()
         return given.pop() if not hits and len(given) == 1 else -1

@@ -592,6 +592,8 @@ def _align(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> tuple[float, list[tu
     """Best order-preserving alignment of matching tokens (maximal total score)."""
     na, nb = len(ta), len(tb)
     sim = [[_match_norm(x.norm, y.norm) for y in tb] for x in ta]
+    if not any(s[0] >= _TOKEN_MATCH for row in sim for s in row):
+        return 0.0, []  # no token matches (most pairs of names compared): nothing to align
     best = [[0.0] * (nb + 1) for _ in range(na + 1)]
     for i in range(na - 1, -1, -1):
         for j in range(nb - 1, -1, -1):
@@ -682,7 +684,7 @@ def _compare(a: str, b: str, explain: bool = True, family: str | None = None) ->
     # institutional names that differ only in a connecting word or in a country written as its
     # adjective: "Monitor for/of Human Rights", "Free Norway/Norwegian Army"
     if family != "PER":
-        ca, cb = _core_words(ta), _core_words(tb)
+        ca, cb = _name_core_words(a), _name_core_words(b)
         if ca and ca == cb and len(ca) >= 2:
             return 0.9, tuple(reasons + ["connecting words and country adjectives ignored"])
 
@@ -738,6 +740,12 @@ def _core_words(toks: tuple[Token, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _name_core_words(name: str) -> tuple[str, ...]:
+    """``_core_words`` of a name's tokens, once per name: a name is compared with many others."""
+    return _core_words(parse_name(name).tokens)
+
+
 def _fam(typ: str | None) -> str | None:
     if not typ:
         return None
@@ -777,4 +785,74 @@ def explain_match(a: str, b: str, typ: str | None = None) -> list[str]:
 
 
 def names_match(a: str, b: str, typ: str | None = None, threshold: float = MATCH_THRESHOLD) -> bool:
+    if threshold > _UNRULED_MAX and not _may_match(a, b):
+        return False  # no rule of _compare can reach the threshold: most pairs, decided without it
     return name_similarity(a, b, typ) >= threshold
+
+
+# -- an exact pre-filter for names_match ---------------------------------------------------------
+# Without one of its rules, ``_compare`` scores at most 0.55 (0.55 × Jaro-Winkler of two names
+# with no matching token). ``_may_match`` tests whether any rule can apply, cheaply:
+#   word order turned ("Ministry of X" / "X Ministry"): ``head_last`` of either name (then True);
+#   tokens aligned (all of them, all but a middle name or kunya): a pair of tokens that
+#     ``_match_norm`` matches, tried only where its quick reject does not hold (equal
+#     ``token_sort_key``s, a space in either, either starting with "al"/"el");
+#   the names written as one word: the same test on the two joined strings, both at least 5 long;
+#   connecting words and country adjectives ignored: equal core words, at least two;
+#   acronym against long form: the rule itself, when either name is shaped like an acronym.
+# A new rule in ``_compare`` that can score above ``_UNRULED_MAX`` must be added here too
+# (tests/test_names_prefilter.py compares both on many pairs).
+_UNRULED_MAX = 0.6
+_ARTICLE_FRONT = ("al", "el")
+
+
+@dataclass(frozen=True, slots=True)
+class _Signature:
+    turned: bool  # written in the other word order too (head_last)
+    acronym: bool
+    tokens: tuple[tuple[str, str, bool], ...]  # (norm, token_sort_key, never rejected by its key)
+    joined: str
+    joined_key: str
+    core: tuple[str, ...]
+
+
+def _never_rejected(norm: str) -> bool:
+    return " " in norm or norm.startswith(_ARTICLE_FRONT)
+
+
+@lru_cache(maxsize=65536)
+def _signature(name: str) -> _Signature:
+    from .acronyms import is_acronym  # local import: acronyms uses this module
+
+    norms = [t.norm for t in parse_name(name).tokens]
+    joined = "".join(n.replace(" ", "") for n in norms)
+    return _Signature(
+        turned=head_last(name) is not None,
+        acronym=is_acronym(name.strip()),
+        tokens=tuple((n, token_sort_key(n), _never_rejected(n)) for n in norms),
+        joined=joined,
+        joined_key=token_sort_key(joined),
+        core=_name_core_words(name) if norms else (),
+    )
+
+
+def _may_match(a: str, b: str) -> bool:
+    """False when ``_compare(a, b)`` cannot score above ``_UNRULED_MAX`` (see above)."""
+    sa, sb = _signature(a), _signature(b)
+    if sa.turned or sb.turned:
+        return True
+    if sa.acronym or sb.acronym:
+        from .acronyms import acronym_match, is_acronym  # local import: acronyms uses this module
+
+        for short, long in ((a, b), (b, a)):
+            if is_acronym(short.strip()) and not is_acronym(long.strip()) and acronym_match(short, long):
+                return True
+    for x, kx, free_x in sa.tokens:  # the order _align compares them in
+        for y, ky, free_y in sb.tokens:
+            if (kx == ky or free_x or free_y) and _match_norm(x, y)[0] >= _TOKEN_MATCH:
+                return True
+    ja, jb = sa.joined, sb.joined
+    if min(len(ja), len(jb)) >= 5 and (sa.joined_key == sb.joined_key or _never_rejected(ja) or _never_rejected(jb)) \
+            and _match_norm(ja, jb)[0] >= _TOKEN_MATCH:
+        return True
+    return len(sa.core) >= 2 and sa.core == sb.core
