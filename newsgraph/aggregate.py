@@ -344,7 +344,10 @@ def events(docs: Iterable[StoredDoc], entity_of: dict[tuple[str, int], str],
             loc = entity_of.get((d.doc_id, em.location)) if em.location >= 0 else None
             if 0 <= em.antecedent < len(d.facts.events):
                 anaphors.append((len(refs), first + em.antecedent))
-            refs.append(_EventRef(header, em, actors, loc, points.get(loc) if loc else None, loc in coarse, loc in crowded))
+            # "the X countryside" is near X, not in it: no place of its own to compare reports by
+            area = em.location_area
+            refs.append(_EventRef(header, em, actors, loc, points.get(loc) if loc and not area else None,
+                                  loc in coarse or area, loc in crowded))
         sentences: list[tuple[str, str]] = []
         for i in range(first, len(refs)):
             r = refs[i]

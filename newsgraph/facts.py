@@ -36,7 +36,9 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 62: events: "took", "won", "grabbed" with ground as object are FIGHT occupy, as "seized" was; an act attempted
 #     ("in a bid to capture") is its attempt's subject's (issue 15)
 # 63: events: a described actor beside a named one on the same side is kept (issue 15)
-FACTS_VERSION = "63"
+# 64: events: a place read as the area around another ("the X countryside") is marked so (location_area); "the bomb"
+#     refers back to the event told with the same noun first; a report set apart ("earlier") continues no incident
+FACTS_VERSION = "64"
 
 
 @dataclass(slots=True)

@@ -250,6 +250,9 @@ class EventMention:
     location_method: str | None = None
     location_start: int = -1
     location_end: int = -1
+    # the place read is the area around the one it names ("the X countryside", "X's outskirts"): the
+    # event lies near X, not in it, so it locates no incident by itself
+    location_area: bool = False
     # "carried-by-incident": missing actors taken from mention ``actors_source`` of the same incident
     actors_method: str | None = None
     actors_source: int = -1

@@ -378,3 +378,17 @@ def test_an_undated_headline_takes_the_day_of_its_lead_that_gives_the_same_count
     first = [_toll(16, date=None, start=0)]
     second = [_toll(26, date=None, start=0)]
     assert len(_conflicts(_docs(("a", "s1", "2024-03-11", first), ("b", "s2", "2024-03-13", second)))) == 1
+
+
+def test_a_toll_in_the_countryside_around_a_town_is_no_toll_of_the_town():
+    # "raids on the Sahil countryside killed 11" and "the attack in Sahil killed 7": near one town, not
+    # in it, so not shown to be one incident; an actor in common does not make them one either
+    from dataclasses import replace
+
+    docs = [doc("a", "s1", events=[attack("2024-03-09", 7)]),
+            doc("c", "s2", events=[replace(attack("2024-03-09", 11), location_area=True)])]
+    rows, groups = aggregate.events(docs, ENT)
+    assert contradictions.event_conflicts(rows, groups) == []
+    docs[1] = doc("c", "s2", events=[attack("2024-03-09", 11)])
+    rows, groups = aggregate.events(docs, ENT)
+    assert [c["kind"] for c in contradictions.event_conflicts(rows, groups)] == ["quantity"]

@@ -90,3 +90,14 @@ def test_a_place_of_its_own_is_kept(nlp):
     assert name(_one(events, "Air strikes").location) == "Kafr Sahil"
     farmers = [e for e in events if e.trigger == "killed" and name(e.location) == "Velmora"]
     assert farmers and farmers[0].location_method is None and farmers[0].actors_method is None
+
+
+def test_a_report_set_apart_in_the_lead_takes_no_place_from_the_story_after_it(nlp):
+    # the lead's second clause tells another incident ("earlier this week"): the bombing's town,
+    # named in the next sentence, is not where the executions were
+    text = ("A car bomb killed four people in the town of Velmora on Friday. "
+            "The attack came as a monitor reported that troops had executed 48 people earlier this week in a northern village. "
+            "The bomb killed four people near a school in Velmora, state media said.")
+    events, name = _events(nlp, text)
+    executed = _one(events, "executed")
+    assert executed.location < 0 or name(executed.location) != "Velmora"

@@ -67,3 +67,11 @@ def test_a_place_held_by_a_side_is_still_the_place(nlp):
 def test_a_place_in_the_quarter_of_a_city(nlp):
     text = "A missile killed nine civilians on Sunday in a busy neighbourhood of the old quarter of Velmora city."
     assert _place_of(nlp, text, "missile") == "Velmora"
+
+
+@pytest.mark.model
+def test_an_event_in_the_countryside_of_a_place_is_near_it_not_in_it(nlp):
+    events, _ = _events(nlp, "Air raids on the Sahil countryside killed 16 civilians on Monday. "
+                             "A shell hit a school in Sahil on Tuesday.")
+    by_trigger = {e.trigger: e for e in events}
+    assert by_trigger["Air raids"].location_area and not by_trigger["hit"].location_area

@@ -52,6 +52,7 @@ from newsgraph.extract.event_lexicon import (
     acled_type,
     lemma_candidates,
 )
+from newsgraph.entities.lexicon import countryside_of
 from newsgraph.extract import event_typer
 from newsgraph.extract import acled
 from newsgraph.extract import incidents
@@ -1310,6 +1311,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 end=sent.end_char,
                 actors=tuple([(m.entity, "actor") for m in actors] + [(m.entity, "target") for m in targets]),
                 location=loc.entity if loc is not None else -1,
+                location_area=loc is not None and _names_an_area(loc.text),
                 location_method=loc_method,
                 location_start=loc.start if loc_method else -1,
                 location_end=loc.end if loc_method else -1,
@@ -1711,6 +1713,15 @@ _TOLL_LEMMAS = _CASUALTY_LEMMAS | {"claim", "leave", "cause"}
 _TOTAL_MIN = 100
 
 
+_AREA_WORDS = frozenset("countryside outskirts suburbs environs surroundings vicinity".split())
+
+
+def _names_an_area(name: str) -> bool:
+    """"Wadi Tal countryside", "Rural Sahil", "Sahil outskirts": the area around a place."""
+    words = name.split()
+    return len(words) >= 2 and (words[-1].lower() in _AREA_WORDS or countryside_of(name) is not None)
+
+
 def _bare_plural(tok) -> bool:
     """"strikes", "rockets": a plural event noun with no article or count, a series of incidents."""
     return tok.tag_ == "NNS" and not any(g.dep_ in ("det", "nummod") for g in tok.children)
@@ -2069,12 +2080,21 @@ def _link_anaphors(events: list[EventMention], definite: list[str | None]) -> No
     one ("... has agreed to hand over ... The deal was reached on Monday") to the latest, unless their
     dates differ; a described one ("the strike, which killed Salman", "the attack on Saturday night
     at X") to the latest that agrees with the description: a shared actor, the same date, or the
-    same place with no other actors."""
+    same place with no other actors. An earlier event told with the same noun ("a car bomb ... the
+    bomb"), or else done the same way or of the same ACLED kind (a suicide bomber ... the blast), is
+    preferred to a later one told otherwise ("... had executed 48 people")."""
+    def noun(e: EventMention) -> str:
+        return e.trigger.lower().split()[-1].rstrip("s") if e.trigger.strip() else ""
+
     for k, ev in enumerate(events):
         if not definite[k]:
             continue
         mine = {a for a, _ in ev.actors}
-        for j in range(k - 1, -1, -1):
+        earlier = range(k - 1, -1, -1)
+        same_noun = [j for j in earlier if noun(events[j]) == noun(ev)]
+        same_mode = [j for j in earlier if j not in same_noun and (ev.mode and events[j].mode == ev.mode
+                                                                   or ev.acled_type and events[j].acled_type == ev.acled_type)]
+        for j in same_noun + same_mode + [j for j in earlier if j not in same_noun and j not in same_mode]:
             prev = events[j]
             if prev.start == ev.start or prev.type != ev.type:
                 continue

@@ -170,7 +170,10 @@ def share_incident_arguments(events: list[EventMention], reads: list[PlaceRead |
             if earlier and sent_index[earlier[-1]] >= sent_index[k] - _MAX_GAP:
                 last = sent_index[earlier[-1]]
                 for j in earlier:
-                    if sent_index[j] == last and events[j].type == ev.type and _actors_agree(events[j], ev):
+                    # a sentence that sets its own report apart ("troops had executed 48 people
+                    # earlier this week") is continued by no later one either
+                    if sent_index[j] == last and events[j].type == ev.type and _actors_agree(events[j], ev) \
+                            and not _SEPARATING.search(text, events[j].start, events[j].end):
                         partner = j
                         strong = sent_index[j] in lead or bool(
                             ev.date and ev.date == events[j].date and ev.date_precision == "day")
