@@ -464,4 +464,7 @@ CONTRADICTION_AUDIT = [
     A(["1923848285@0-2", "1926479043@26-35"], False, "a Monday's province-wide toll and a Wednesday's strikes on a school"),
     A(["1923102956@310-328", "1923102956@693-695", "1923848267@33-45"], True, 'one market strike, three tolls'),
     A(["1923848145@1886-1904", "1919191759@50-61", "1923102872@33-51", "1923102874@33-51", "1923102874@176-182", "1926479327@3888-3906", "1918150026@579-597", "1918150026@1366-1386", "1924058146@2517-2533", "1926479033@161-177", "1926479033@580-598", "1919191763@2175-2191"], False, 'a toll near the capital in the same sentence as the chemical attack'),
+    # fourth batch: the one contradiction of a fresh store at 853a0f9 no earlier batch judged (issue 15)
+    A(["1965495332@11-31", "1965495332@229-240", "1923848200@342-351"], False, "a suicide bombing's toll and executions in a northern village earlier that week"),
+    A(["1924058172@124-133", "1919191742@12-30", "1919191742@376-385", "1923848165@43-45", "1965511170@111-122", "1965511170@604-620"], True, "one car bombing, several tolls and a vague one"),
 ]
