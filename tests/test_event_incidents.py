@@ -96,7 +96,7 @@ def test_a_report_set_apart_in_the_lead_takes_no_place_from_the_story_after_it(n
     # the lead's second clause tells another incident ("earlier this week"): the bombing's town,
     # named in the next sentence, is not where the executions were
     text = ("A car bomb killed four people in the town of Velmora on Friday. "
-            "The attack came as a monitor reported that troops had executed 48 people earlier this week in a northern village. "
+            "The attack came as a monitor said soldiers had executed 48 captives earlier in the week at a hamlet up north. "
             "The bomb killed four people near a school in Velmora, state media said.")
     events, name = _events(nlp, text)
     executed = _one(events, "executed")
