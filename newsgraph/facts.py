@@ -38,7 +38,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 63: events: a described actor beside a named one on the same side is kept (issue 15)
 # 64: events: a place read as the area around another ("the X countryside") is marked so (location_area); "the bomb"
 #     refers back to the event told with the same noun first; a report set apart ("earlier") continues no incident
-FACTS_VERSION = "64"
+# 65: events: "the X area" and "X vicinity" are the area around X too (lexicon.AREA_WORDS, shared with the gazetteer)
+FACTS_VERSION = "65"
 
 
 @dataclass(slots=True)

@@ -75,3 +75,13 @@ def test_an_event_in_the_countryside_of_a_place_is_near_it_not_in_it(nlp):
                              "A shell hit a school in Sahil on Tuesday.")
     by_trigger = {e.trigger: e for e in events}
     assert by_trigger["Air raids"].location_area and not by_trigger["hit"].location_area
+
+
+def test_the_words_of_an_area_are_one_list_for_events_and_the_gazetteer():
+    from newsgraph.entities.lexicon import AREA_WORDS
+    from newsgraph.extract.events import _names_an_area
+    from newsgraph.kb.places import _TRAILING
+
+    for word in AREA_WORDS:
+        assert _names_an_area(f"Sahil {word}") and _TRAILING.match(f"Sahil {word}").group("base") == "Sahil"
+    assert not _names_an_area("Sahil") and not _names_an_area("Sahil province")

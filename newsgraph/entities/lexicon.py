@@ -281,6 +281,11 @@ COMPOUND_ADJECTIVE = re.compile(
     r"sponsored|inspired|dominated|rich)$", re.IGNORECASE)
 
 
+# Words after a place that name the area around it ("the Sahil countryside", "Sahil's outskirts"):
+# what happens there happens near the place, not in it, and the place itself is the name before.
+AREA_WORDS: frozenset[str] = _words("countryside outskirts suburbs environs surroundings vicinity area")
+
+
 # Prepositions that make a following capitalised name a (weak) place.
 PLACE_PREPOSITIONS: frozenset[str] = _words(
     "in near outside around across inside into toward towards through via along beyond between"

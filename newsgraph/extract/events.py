@@ -52,7 +52,7 @@ from newsgraph.extract.event_lexicon import (
     acled_type,
     lemma_candidates,
 )
-from newsgraph.entities.lexicon import countryside_of
+from newsgraph.entities.lexicon import AREA_WORDS, countryside_of
 from newsgraph.extract import event_typer
 from newsgraph.extract import acled
 from newsgraph.extract import incidents
@@ -1713,13 +1713,10 @@ _TOLL_LEMMAS = _CASUALTY_LEMMAS | {"claim", "leave", "cause"}
 _TOTAL_MIN = 100
 
 
-_AREA_WORDS = frozenset("countryside outskirts suburbs environs surroundings vicinity".split())
-
-
 def _names_an_area(name: str) -> bool:
     """"Wadi Tal countryside", "Rural Sahil", "Sahil outskirts": the area around a place."""
     words = name.split()
-    return len(words) >= 2 and (words[-1].lower() in _AREA_WORDS or countryside_of(name) is not None)
+    return len(words) >= 2 and (words[-1].lower() in AREA_WORDS or countryside_of(name) is not None)
 
 
 def _bare_plural(tok) -> bool:

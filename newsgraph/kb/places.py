@@ -52,6 +52,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Iterable
 
+from ..entities.lexicon import AREA_WORDS
 from ..names.normalize import MATCH_THRESHOLD, explain_match, fold, name_similarity
 from .countries import Country, country
 from .diskcache import cache_dir, fingerprint, read_cache, write_cache
@@ -677,7 +678,7 @@ _QUALIFIER = re.compile(
     r"(?:[- ]?(?:north|south|east|west))?(?:ern)?\s+)+(?P<base>.+)$",
     re.IGNORECASE,
 )
-_TRAILING = re.compile(r"^(?P<base>.+?)\s+(?:countryside|outskirts|suburbs|surroundings|area|environs)$", re.IGNORECASE)
+_TRAILING = re.compile(r"^(?P<base>.+?)\s+(?:" + "|".join(sorted(AREA_WORDS)) + r")$", re.IGNORECASE)
 
 
 @dataclass
