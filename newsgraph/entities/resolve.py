@@ -679,6 +679,16 @@ def _town_countrysides(records: list[LocalRecord], names_region: Callable[[str],
     other mention of X as a division of one mention."""
     if names_region is None:
         return records
+    countrysides: dict[int, str] = {}
+    for i, r in enumerate(records):
+        if r.type == "LOC" and not any(t in _DIVISION_LEVELS for t in r.titles):
+            bases = [countryside_of(n) for n in _record_names(r)]
+            # a compass word ("X Northern Countryside") names a part of a larger place: left as it was
+            if (bases and all(bases) and len({_place_key(b) for b in bases}) == 1
+                    and not set(fold(bases[0]).split()) & COMPASS_OF):
+                countrysides[i] = bases[0]
+    if not countrysides:
+        return records
     explicit: set[str] = set()
     for r in records:
         if r.type == "LOC":
@@ -686,16 +696,10 @@ def _town_countrysides(records: list[LocalRecord], names_region: Callable[[str],
                 div = admin_division(n)
                 if div is not None and countryside_of(n) is None:
                     explicit.add(_place_key(div[0]))
-    out = []
-    for r in records:
-        if r.type == "LOC" and not any(t in _DIVISION_LEVELS for t in r.titles):
-            bases = [countryside_of(n) for n in _record_names(r)]
-            base = bases[0] if bases and all(bases) and len({_place_key(b) for b in bases}) == 1 else None
-            # a compass word ("X Northern Countryside") names a part of a larger place: left as it was
-            if (base and _place_key(base) not in explicit and not set(fold(base).split()) & COMPASS_OF
-                    and not names_region(base)):
-                r = dataclasses.replace(r, name=base, names=[base], subtype=None)
-        out.append(r)
+    out = list(records)
+    for i, base in countrysides.items():
+        if _place_key(base) not in explicit and not names_region(base):
+            out[i] = dataclasses.replace(records[i], name=base, names=(base,), subtype=None)
     return out
 
 
