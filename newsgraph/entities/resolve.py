@@ -436,6 +436,14 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
         return bool(country_name(w) or demonym_target(w)
                     or "-" in w and all(country_name(p) or demonym_target(p) for p in w.split("-") if p))
 
+    def country_possessive(word: str) -> bool:
+        """ "Norways": a country's possessive whose apostrophe the source stripped. Written whole
+        ("Norway's Home Guard"), the country is no word of the name; the plural of a demonym
+        ("Norwegians") is no possessive."""
+        w = word.strip("-")
+        return (w[:1].isupper() and w.endswith("s") and len(w) > 4 and bool(country_name(w[:-1]))
+                and not (country_name(w) or demonym_target(w)))
+
     def qualifier(word: str) -> bool:
         if word in ("The", "the") or COMPOUND_ADJECTIVE.search(word):
             return True
@@ -491,9 +499,11 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                     continue
                 if r.type == "ORG" and not a and fold(words[0]) in ARABIC_GROUP_HEADS:
                     continue  # "Jaish Fajr al-Sham": an Arabic group name's last word completes it ("of the Levant")
-                if (r.type == "ORG" and a and any(nationality(w) for w in dropped) and not any(nationality(w) for w in rest)
+                if (r.type == "ORG" and a and any(nationality(w) and not country_possessive(w) for w in dropped)
+                        and not any(nationality(w) for w in rest)
                         and ORG_HEADS.get(fold(rest[-1])) in ("government", "military")):
-                    continue  # "Norwegian Defence Ministry" is not "Defence Ministry"; "Norway Dawn Front" is "Dawn Front"
+                    continue  # "Norwegian Defence Ministry" is not "Defence Ministry"; "Norway Dawn Front" is
+                    # "Dawn Front", and "Norways Home Guard" the "Home Guard" of "Norway's Home Guard"
                 support = support_of(r, remainder) - {r.story_id or r.doc_id}
                 # "Wadi Tal Norway" is the town in the country, not the country: dropping a
                 # country, a title or a day beats dropping another place, whatever the support
