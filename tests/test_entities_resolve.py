@@ -225,8 +225,18 @@ def test_an_acronym_no_document_defines_joins_the_one_name_it_spells():
 
 
 def test_an_acronym_that_spells_two_names_joins_neither():
-    g, _ = groups([org("d1", 0, "Qarmala Valley Press"), org("d2", 0, "Qasr Veterans Party"), org("d3", 0, "QVP")])
+    g, ents = groups([org("d1", 0, "Qarmala Valley Press"), org("d2", 0, "Qasr Veterans Party"), org("d3", 0, "QVP")])
     assert g == [["QVP"], ["Qarmala Valley Press"], ["Qasr Veterans Party"]]
+    # and says why, naming both candidates (`newsgraph show` prints it)
+    (qvp,) = [e for e in ents if e.name == "QVP"]
+    (note,) = qvp.meta["kept_apart"]
+    assert "left apart" in note and "Qarmala Valley Press" in note and "Qasr Veterans Party" in note
+
+
+def test_an_acronym_joins_the_one_of_its_names_the_corpus_reports_far_more_than_the_rest():
+    press = [org(f"p{k}", 0, "Qarmala Valley Press") for k in range(10)]
+    g, _ = groups(press + [org("d2", 0, "Qasr Veterans Party"), org("d3", 0, "QVP")])
+    assert ["QVP", "Qarmala Valley Press"] in g
 
 
 def test_a_two_letter_acronym_needs_a_definition():

@@ -17,7 +17,8 @@ Resolution joins local entities of different documents:
    ("Dawn") joins the one cluster in the corpus that it can belong to, and nothing when two could.
 5. **Acronyms and short forms**: an acronym that no document spells out joins the one cluster that
    a document defines it for ("Harbour Institute (HI)") or, for three letters or more, the one
-   cluster whose name it spells by the initials of its words. An organisation's name of two words
+   cluster whose name it spells by the initials of its words; when several do, the one the corpus
+   reports far more than the rest (``DOMINANCE_RATIO``), else none, with the candidates noted. An organisation's name of two words
    or more joins the one cluster whose name contains it, up to a plural, generic kind words after
    it ("... Corps", "... group") and one descriptive word before it ("Islamic"), but not a country,
    a demonym or "Free", which make another organisation ("Norwegian X Forces" is not "X Forces").
@@ -1184,6 +1185,12 @@ def _join_acronyms(records: list[LocalRecord], cl: _Clusters) -> None:
             (target, j), = targets.items()
             long = long_of[(x, j)]
             cl.join(i, target, (r.name, long, [f"{r.name!r} {how} {long!r}, the only such name in the corpus"]))
+        elif targets:
+            # several names fit the letters: the one the corpus reports far more than the rest, or
+            # none, with the candidates noted for the user
+            target, why = _dominant_candidate(records, cl, i, set(targets), set(), "acronym")
+            if target is not None:
+                cl.join(i, target, why)
         elif not sources:
             _join_place_qualified_acronym(records, cl, i, x, defined, long_of, initials)
 
