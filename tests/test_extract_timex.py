@@ -37,6 +37,15 @@ def test_saturday_night():
     assert (t.text, t.value, t.precision) == ("Saturday night", "2016-10-29", "day")
 
 
+def test_a_weekdays_possessive_without_its_apostrophe_is_that_day():
+    # feeds that strip apostrophes write "Sundays shelling" for "Sunday's shelling"
+    t = one("Sundays shelling of the bakery killed four people.", MON_2016_10_31)
+    assert (t.text, t.value, t.how) == ("Sundays", "2016-10-30", "weekday-before-publication")
+    # a plural weekday is a habit, not a day
+    assert find_dates("On Sundays the market in Sahil closes early.", MON_2016_10_31) == []
+    assert find_dates("The Sundays are quiet in Sahil.", MON_2016_10_31) == []
+
+
 def test_weekday_equal_to_publication_day_is_that_day():
     t = one("The council met on Monday to discuss the ceasefire.", MON_2016_10_31)
     assert t.value == "2016-10-31"

@@ -258,9 +258,19 @@ def _r_decade(m: re.Match, text: str, pub: date | None) -> Interval | None:
     return date(y, 1, 1), date(y + 9, 12, 31), "decade", False
 
 
+# "Sundays attack" is "Sunday's attack" with the apostrophe a feed stripped; "on Sundays the market
+# closes" is a habit, not a day
+_HABITUAL_BEFORE = re.compile(r"\b(?:on|every|most|all|some|many|other|few|several|two|three)\s+$", re.I)
+_FUNCTION_AFTER = re.compile(
+    r"s\s+(?:the|a|an|and|or|but|at|in|on|of|to|for|with|when|while|as|is|are|was|were|too|only|off|there)\b")
+
+
 def _r_weekday(m: re.Match, text: str, pub: date | None) -> Interval | None:
     wd = _WEEKDAYS[m["wd"].lower()]
     mod = (m["mod"] or "").lower()
+    if m["poss"] and (mod or _HABITUAL_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                      or _FUNCTION_AFTER.match(text, m.end("wd"))):
+        return None
     # "Bloody Sunday", "Good Friday", "Sunday Times": part of a name, not a date
     before = text[max(0, m.start() - 40):m.start()]
     prev = re.search(r"(\S+)\s*$", before)
@@ -471,7 +481,7 @@ _RULES: list[tuple[re.Pattern, object, tuple[re.Pattern, re.Pattern] | None]] = 
     (re.compile(r"(?=[tyl])\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night"
                 r"|this\s+(?:morning|afternoon|evening))\b", re.I), _r_deictic, None),
     (re.compile(rf"\b(?P<mod>(?:[Ll]ast|[Nn]ext|[Tt]his(?:\s+past|\s+coming)?|[Pp]ast|[Cc]oming)\s+)?(?P<wd>{_WD})"
-                r"(?P<part>\s+(?:morning|afternoon|evening|night))?\b"), _r_weekday, _cued(_WD)),
+                r"(?:(?P<poss>s)(?=\s+[a-z]))?(?P<part>\s+(?:morning|afternoon|evening|night))?\b"), _r_weekday, _cued(_WD)),
     (re.compile(rf"(?=[12])(?<![\d,.])\b(?P<y>{_YEAR})(?![,.]\d)"), _r_year, None),
     (re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?P<y>(?:1[89]|20)\d0)s\b"), _r_decade, _cued(r"(?:1[89]|20)\d0s\b")),
 ]
