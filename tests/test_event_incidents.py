@@ -1,4 +1,4 @@
-"""One incident over several sentences: its mentions share place and actors (extract/incidents.py)."""
+"""One incident over several sentences: its mentions share place, date and actors (extract/incidents.py)."""
 
 from __future__ import annotations
 
@@ -69,6 +69,15 @@ def test_the_attack_takes_its_attacker_and_place_from_the_incident(nlp):
     assert name(attack.location) == "Velmora"
 
 
+def test_the_attack_takes_the_day_of_its_incident(nlp):
+    text = ("Dawn Front fighters attacked an army checkpoint in Velmora on Monday. "
+            "The attack killed seven soldiers, officials said.")
+    events, _ = _events(nlp, text)
+    attack = _one(events, "attack")
+    assert (attack.date, attack.date_method) == ("2024-05-06", "carried-by-incident")
+    assert text[attack.date_start:attack.date_end] == "Monday"
+
+
 @pytest.mark.parametrize("text, trigger", [
     # another incident: an additive word, or a place of its own
     ("Rebels shelled the village of Kafr Sahil on Monday. Meanwhile six others were killed in air strikes.",
@@ -80,7 +89,7 @@ def test_another_incident_takes_nothing(nlp, text, trigger):
     events, name = _events(nlp, text)
     other = _one(events, trigger)
     assert name(other.location) is None and other.location_method is None
-    assert other.actors_method is None
+    assert other.actors_method is None and other.date_method != "carried-by-incident"
 
 
 def test_a_place_of_its_own_is_kept(nlp):

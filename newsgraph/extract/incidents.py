@@ -1,11 +1,12 @@
-"""One incident told over several sentences of an article: its mentions share place and actors.
+"""One incident told over several sentences of an article: its mentions share place, date and actors.
 
 Reports tell an incident in steps: a headline and a lead that say "in northern Norland", a second
 sentence that names the town, a third that says who fired; "the attack" or "the strikes" a few lines
 on. Each sentence is read on its own (events.py), so a mention often lacks the place or the attacker
 another sentence of the same incident gives. Here the mentions of one incident are found and a
-mention with no place, or only its country, takes the most specific place of the incident, and a
-mention with no attacker (no target) takes the incident's, each with how it was obtained.
+mention with no place, or only its country, takes the most specific place of the incident, a mention
+with no date the incident's, and a mention with no attacker (no target) takes the incident's, each
+with how it was obtained.
 
 Two mentions are one incident when
 * the later refers back to the earlier with a definite noun ("the attack", events._link_anaphors), or
@@ -129,7 +130,7 @@ _MAX_GAP = 3  # sentences between a mention and the one it continues, when nothi
 def share_incident_arguments(events: list[EventMention], reads: list[PlaceRead | None], text: str,
                              mentions: list[EntityMention], sentences: list[tuple[int, int]],
                              published: date | None = None) -> None:
-    """Fill, in place, the missing place and actors of each mention from the other mentions of its
+    """Fill, in place, the missing place, date and actors of each mention from the other mentions of its
     incident. ``reads[k]`` is where event ``k``'s own place was read (None when it has none), updated
     as places are carried; ``mentions`` the document's entity mentions; ``sentences`` the (start, end)
     of each sentence; ``published`` the report's date.
@@ -193,8 +194,8 @@ def share_incident_arguments(events: list[EventMention], reads: list[PlaceRead |
 
 
 def _take(events: list[EventMention], reads: list[PlaceRead | None], k: int, j: int) -> None:
-    """Mention ``k`` takes from mention ``j`` the place it lacks (none, or only its country) and the
-    attacker and target it lacks."""
+    """Mention ``k`` takes from mention ``j`` the place it lacks (none, or only its country), the date
+    it lacks and the attacker and target it lacks."""
     ev, donor = events[k], events[j]
     read, given = reads[k], reads[j]
     if ev.type not in _SAID_ACTS and (read is None or read.country) and given is not None and not given.country \
@@ -202,6 +203,11 @@ def _take(events: list[EventMention], reads: list[PlaceRead | None], k: int, j: 
         ev = replace(ev, location=donor.location, location_method=INCIDENT_METHOD,
                      location_start=given.start, location_end=given.end)
         reads[k] = given
+    if ev.date is None and donor.date is not None and not ev.date_partial:
+        # the incident's day is each of its mentions' ("an air strike hit the hospital's courtyard",
+        # after "strikes on the town on Tuesday killed 26"): the donor's expression is the evidence
+        ev = replace(ev, date=donor.date, date_precision=donor.date_precision, date_method=INCIDENT_METHOD,
+                     date_text=donor.date_text, date_start=donor.date_start, date_end=donor.date_end)
     acts, tgts = _sides(ev)
     taken_actors: list[tuple[int, str]] = []
     taken_terms: list[tuple[str, str, int | None]] = []
