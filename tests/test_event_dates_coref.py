@@ -104,6 +104,13 @@ def test_an_added_incident_takes_the_day_of_the_incidents_before_it(nlp):
 
 
 @pytest.mark.model
+def test_a_date_right_after_the_event_noun_dates_it_whatever_verb_the_parser_hung_it_on(nlp):
+    ev = _one(_events(nlp, "Inspectors will visit Kafr Sahil, where the government reported a chemical weapons "
+                           "attack on March 19."), "chemical weapons")
+    assert (ev.date, ev.date_text) == ("2024-03-19", "March 19")
+
+
+@pytest.mark.model
 def test_a_deadline_does_not_date_the_agreement(nlp):
     ev = _one(_events(nlp, "The two factions agreed to pull their fighters out of the market town by the end of June."),
               "agreed")

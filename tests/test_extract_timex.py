@@ -46,6 +46,12 @@ def test_a_weekdays_possessive_without_its_apostrophe_is_that_day():
     assert find_dates("The Sundays are quiet in Sahil.", MON_2016_10_31) == []
 
 
+def test_on_a_weekday_before_a_name_is_that_day_when_a_feed_stripped_the_comma():
+    t = one("On Tuesday Norland's forces said the strike killed nine.", MON_2016_10_31)
+    assert (t.text, t.value) == ("Tuesday", "2016-10-25")
+    assert find_dates("He writes for the Sunday Times in Sahil.", MON_2016_10_31) == []
+
+
 def test_weekday_equal_to_publication_day_is_that_day():
     t = one("The council met on Monday to discuss the ceasefire.", MON_2016_10_31)
     assert t.value == "2016-10-31"

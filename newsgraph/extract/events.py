@@ -1032,6 +1032,13 @@ def _timex_anchor(span, event: _Event, event_ids: set[int]) -> str | None:
         # "the raid follows the attack on Saturday": the parser may hang the date on "follows" or on
         # "attack"; across an ordering verb it can only be the object's own date.
         return "direct"
+    if cur.dep_ in ("obl", "obl:tmod", "nmod:tmod") and any(
+            doc_tok.pos_ == "NOUN" and doc_tok.dep_ in ("obj", "nsubj:pass") and doc_tok.head.i == cur.head.i
+            and cur.left_edge.i == doc_tok.right_edge.i + 1 for doc_tok in (span.doc[i] for i in event_ids)):
+        # "the government reported a chemical attack on March 19": a date right after the event's
+        # noun, hung by the parser on the verb that has the noun for object, is the noun's own date
+        # (the low attachment), whatever that verb is
+        return "direct"
     for _ in range(12):
         if cur.i in event.content_ids:
             return "direct" if _participle_of_content(cur, event_ids) else None

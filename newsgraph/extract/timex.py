@@ -277,7 +277,10 @@ def _r_weekday(m: re.Match, text: str, pub: date | None) -> Interval | None:
     if not mod and prev and prev.group(1)[:1].isupper() and not re.search(r"[.!?:\"“”]$", prev.group(1)):
         if prev.group(1).lower() not in ("on", "late", "early", "since", "until", "by", "from"):
             return None
-    if not m["part"] and re.match(r" [A-Z][a-z]", text[m.end("wd"):m.end("wd") + 3]):
+    # "the Sunday Times", "Friday Prayer": a name; but "on Tuesday Norland said" is a date whose comma
+    # a feed stripped
+    if not m["part"] and re.match(r" [A-Z][a-z]", text[m.end("wd"):m.end("wd") + 3]) and not (
+            mod or prev and prev.group(1).lower() in ("on", "early", "late", "until", "since")):
         return None
     if pub is None:
         return None, None, "weekday", True
