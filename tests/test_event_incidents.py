@@ -110,3 +110,13 @@ def test_a_report_set_apart_in_the_lead_takes_no_place_from_the_story_after_it(n
     events, name = _events(nlp, text)
     executed = _one(events, "executed")
     assert executed.location < 0 or name(executed.location) != "Velmora"
+
+
+def test_a_sentence_printed_twice_states_its_toll_once(nlp):
+    # a feed glued a sentence to its own copy, with no full stop between them
+    once = "Seven civilians were killed and 25 others were injured in a car bomb attack in Velmora on Wednesday"
+    events, _ = _events(nlp, f"{once} {once}.")
+    assert {e.fatalities for e in events if e.fatalities is not None} == {7}
+    # two counts of the same size in one sentence are two groups
+    events, _ = _events(nlp, "Seven civilians were killed in Sahil and seven soldiers were killed in Velmora on Wednesday.")
+    assert 14 in {e.fatalities for e in events}

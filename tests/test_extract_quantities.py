@@ -33,6 +33,10 @@ def kinds(text: str) -> list[tuple[str, int, str | None]]:
         ("Two guards and one driver died in the blast.", [("killed", 2, None), ("killed", 1, None)]),
         ("The organisers put the crowd at about 400.", [("protesters", 400, "about")]),
         ("More than 3,000 troops were deployed to the province.", [("troops", 3000, "more than")]),
+        # an army's word for killing, of people only
+        ("The ministry said its jets eliminated 49 fighters near Sahil.", [("killed", 49, None)]),
+        ("Some 30 militants were liquidated in the raid.", [("killed", 30, "some")]),
+        ("The jets eliminated 20 vehicles.", [("vehicles", 20, None)]),
     ],
 )
 def test_counts_and_what_they_count(text, expected):

@@ -1168,6 +1168,25 @@ _ACCEPTS = {
 }
 
 
+_REPEAT_CHARS = 60
+
+
+def _without_repeats(quants: list[Quantity], text: str) -> list[Quantity]:
+    """A sentence a feed printed twice with no full stop between the copies ("Seven civilians were
+    killed and 25 injured in a car bomb attack ... Seven civilians were killed and 25 injured in a car
+    bomb attack ...") states its counts once: a count whose words run on exactly like an earlier
+    count's is that count again."""
+    seen: set[tuple] = set()
+    out = []
+    for q in quants:
+        key = (q.kind, q.value, text[q.start:q.start + _REPEAT_CHARS])
+        if key in seen and len(key[2]) == _REPEAT_CHARS:
+            continue
+        seen.add(key)
+        out.append(q)
+    return out
+
+
 def _assign_quantities(events: list[_Event], quants: list[Quantity]) -> dict[int, list[Quantity]]:
     out: dict[int, list[Quantity]] = {}
     for q in quants:
@@ -1219,7 +1238,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
         if not events:
             continue
         sent_ms = [m for m in ms if lo <= m.start < hi]
-        sent_qs = [q for q in quants if lo <= q.start < hi]
+        sent_qs = _without_repeats([q for q in quants if lo <= q.start < hi], text)
         events = _fold_interventions(events)
         qmap = _assign_quantities(events, sent_qs)
         # the trained typer reads the whole sentence and may retype its main event (event_typer.combine)

@@ -132,7 +132,10 @@ _BEFORE = {
     "destroying": "destroyed", "fired": "fired", "firing": "fired", "launched": "fired",
     "launching": "fired", "deployed": "troops", "deploying": "troops", "sent": "troops",
     "rescued": "rescued", "rescuing": "rescued", "evacuated": "displaced",
+    # armies' and ministries' word for killing ("eliminated 49 terrorists"), of people only
+    "eliminated": "killed", "eliminating": "killed", "liquidated": "killed", "liquidating": "killed",
 }
+_KILLING_EUPHEMISMS = frozenset(("eliminated", "eliminating", "liquidated", "liquidating"))
 # After the counted noun phrase: passive or intransitive casualty predicates.
 _PARTICIPLE = {
     "killed": "killed", "wounded": "wounded", "injured": "wounded", "hurt": "wounded",
@@ -141,7 +144,7 @@ _PARTICIPLE = {
     "murdered": "killed", "slain": "killed", "shot": "wounded", "captured": "captured",
     "evacuated": "displaced", "missing": "missing", "released": "released", "freed": "released",
     "rescued": "rescued", "taken": "abducted", "massacred": "killed", "beheaded": "killed",
-    "dead": "killed", "deployed": "troops", "stationed": "troops",
+    "dead": "killed", "deployed": "troops", "stationed": "troops", "eliminated": "killed", "liquidated": "killed",
 }
 _INTRANSITIVE = {"died": "killed", "perished": "killed", "fled": "displaced", "disappeared": "missing",
                  "drowned": "killed"}
@@ -485,8 +488,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
         if kind is None:
             kind = _kind_before(toks, q_start)
         noun_kind, k, has_noun = _noun_after(toks, j)
-        if q_start > 0 and toks[q_start - 1][2].lower() in _TOLL_VERBS and noun_kind not in (None, *_PERSON_KINDS):
-            kind = None  # "claimed 40 attacks" counts attacks, not the dead
+        if q_start > 0 and toks[q_start - 1][2].lower() in _TOLL_VERBS | _KILLING_EUPHEMISMS \
+                and noun_kind not in (None, *_PERSON_KINDS):
+            kind = None  # "claimed 40 attacks" counts attacks, "eliminated 20 vehicles" vehicles, not the dead
         if kind is None and k < len(toks) and toks[k][2].lower() in _DIRECT and has_noun:
             kind = _DIRECT[toks[k][2].lower()]  # "five people dead"
         if kind is None and (has_noun or j < len(toks) and toks[j][2].lower() in _AUX):
