@@ -37,6 +37,8 @@ def kinds(text: str) -> list[tuple[str, int, str | None]]:
         ("The ministry said its jets eliminated 49 fighters near Sahil.", [("killed", 49, None)]),
         ("Some 30 militants were liquidated in the raid.", [("killed", 30, "some")]),
         ("The jets eliminated 20 vehicles.", [("vehicles", 20, None)]),
+        # one person, whose age is no count
+        ("A 14-year-old boy was killed by a sniper in Sahil.", [("killed", 1, None)]),
     ],
 )
 def test_counts_and_what_they_count(text, expected):

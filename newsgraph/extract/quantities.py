@@ -185,21 +185,22 @@ _PERSON_KINDS = frozenset({"troops", "police", "fighters", "civilians", "people"
 _SINGULAR_PEOPLE = frozenset(w for w, k in _NOUN_KIND.items() if k in _PERSON_KINDS and not w.endswith(("s", "men")))
 
 
-def _one_person_after(toks, j: int) -> bool:
+def _one_person_after(toks, j: int) -> int | None:
     """"a child", "a two-day-old baby", "a girl child": a person within three words (an age written
-    as one hyphenated word counts as one)."""
+    as one hyphenated word counts as one). The index where the counted noun phrase starts (past an
+    age, whose number is no count); None when no person follows."""
     words = 0
     for k in range(j, min(j + 9, len(toks))):
         w = toks[k][2].lower()
         if w in _SINGULAR_PEOPLE or w == "baby":
-            return True
+            return k if k > j and toks[k - 1][2].lower() == "old" else j  # past an age: "a 14-year-old boy"
         glued = k > j and (w == "-" or toks[k - 1][2] == "-") and toks[k][0] == toks[k - 1][1]
         if glued:
             continue
         words += 1
         if words > 3 or not toks[k][2][:1].isalnum() or toks[k][2][:1].isupper() or w in ("a", "an", "the", "of", "and"):
-            return False
-    return False
+            return None
+    return None
 
 
 def _number_at(toks, i) -> tuple[int, int, str | None] | None:
@@ -239,8 +240,8 @@ def _number_at(toks, i) -> tuple[int, int, str | None] | None:
             return 12, i + 2, "a dozen"
         if nxt in ("hundred", "thousand"):
             return _MULTIPLIERS[nxt], i + 2, None
-    if lw in ("a", "an") and _one_person_after(toks, i + 1):
-        return 1, i + 1, _ONE_PERSON
+    if lw in ("a", "an") and (after := _one_person_after(toks, i + 1)) is not None:
+        return 1, after, _ONE_PERSON
     if lw == "a":
         return None
     if lw == "dozen":
