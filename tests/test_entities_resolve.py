@@ -224,6 +224,13 @@ def test_an_acronym_no_document_defines_joins_the_one_name_it_spells():
     assert g == [["QVP", "Qarmala Valley Press"]]
 
 
+def test_a_full_name_typed_once_with_swapped_letters_loses_to_the_spelling_its_surname_is_written_in():
+    import dataclasses
+    typo = dataclasses.replace(rec("d1", 0, "Karim al-Tamri", names=["Karim al-Tarmi", "Tarmi"]), mentions=6)
+    ents, _ = resolve([typo])
+    assert [e.name for e in ents] == ["Karim al-Tarmi"]
+
+
 def test_an_acronym_that_spells_two_names_joins_neither():
     g, ents = groups([org("d1", 0, "Qarmala Valley Press"), org("d2", 0, "Qasr Veterans Party"), org("d3", 0, "QVP")])
     assert g == [["QVP"], ["Qarmala Valley Press"], ["Qasr Veterans Party"]]

@@ -1833,12 +1833,18 @@ def _canonical(members: list[LocalRecord]) -> str:
     form_stories = {k: set().union(*(stories[n] for n in ns)) for k, ns in forms.items()}
     form_uses = {k: sum(uses[n] for n in ns) for k, ns in forms.items()}
 
+    # a person's surname written alone ("Tarmi") vouches for the full forms spelled the same way: a
+    # full name typed once with its letters swapped loses to the spelling the later mentions use
+    lone_words = {t.norm for k in forms for t in [*_parse(forms[k][0]).tokens][:1]
+                  if person and len(_parse(forms[k][0]).tokens) == 1}
+
     def rank(k: str) -> tuple:
         n = forms[k][0]
         toks = _parse(n).tokens
         full = len(toks) >= 2 if person else True
+        vouched = bool(person and full and toks[-1].norm in lone_words)
         return (not is_acronym(n.strip()), not division or admin_division(n) is not None, full,
-                len(form_stories[k]), form_uses[k], min(len(toks), 4), len(n))
+                len(form_stories[k]), vouched, form_uses[k], min(len(toks), 4), len(n))
 
     best = max(forms, key=rank)
     acronyms = [k for k in forms if is_acronym(forms[k][0].strip())]
