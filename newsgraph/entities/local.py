@@ -840,10 +840,42 @@ def _role_candidates(role: str, typ: str, entities: list[LocalEntity],
 _ORIGIN_WEIGHT = {"alias": 1.0}
 
 
+# a role that only a person holds, when it heads an apposition: "X, the Norland researcher for a
+# rights group, said" (not "member": countries and groups are members too)
+_NOT_PERSONAL_ROLES = frozenset({"member", "leader", "head", "official"})
+_PERSONAL_APPOSITION_WEIGHT = 3.0  # more than one mention the model typed otherwise
+
+
+def _personal_apposition(text: str, end: int) -> bool:
+    """An apposition right after a name whose head noun is a person's role: "Karim Tarmi, the
+    Norland researcher for Dawn Watch, said". The head is the last word before the first preposition
+    ("a militant group" is headed by "group", "a spokesman for the army" by "spokesman")."""
+    m = _APPOSITION.match(text, end, min(len(text), end + 130))
+    if not m:
+        return False
+    words = _APPOSITION_STOP.sub("", m.group(1)).strip().split()
+    if not words or len(words) > _MAX_APPOSITION_WORDS:
+        return False
+    head = None
+    for w in words:
+        canon = _role_words(w)
+        if not canon:
+            continue
+        if canon[-1][0] in _PREPOSITIONS:
+            break
+        head = canon[-1][0]
+    return head in _ROLE_WORDS and head not in _NOT_PERSONAL_ROLES
+
+
 def _vote_type(doc: _Document, members: list[int]) -> str:
     votes: Counter[str] = Counter()
     for i in members:
-        votes[doc.mentions[i].type] += _ORIGIN_WEIGHT.get(doc.mentions[i].origin, 2.0)
+        m = doc.mentions[i]
+        votes[m.type] += _ORIGIN_WEIGHT.get(m.origin, 2.0)
+        if (m.type in ("LOC", "ORG") and m.origin == "ner" and m.subtype != "country"
+                and len(doc.name(i).split()) >= 2 and not country_name(doc.name(i))
+                and _personal_apposition(doc.text, m.end)):
+            votes["PERSON"] += _PERSONAL_APPOSITION_WEIGHT  # the model's place is somebody with a role
     first = doc.mentions[members[0]].type
     return max(votes, key=lambda t: (votes[t], t == first))
 
