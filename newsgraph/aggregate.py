@@ -435,6 +435,27 @@ def _merged_window(sa: tuple[date, date] | None, sb: tuple[date, date] | None,
     return False if (hi - lo).days > limit_days else (lo, hi)
 
 
+def _sides_of(members: list[_EventRef]) -> dict[tuple[str, str], None]:
+    """The (entity, role) pairs of an event's reports, in order. An actor never acts on itself: an
+    entity that one report makes the actor and another the target (two reports of a battle told
+    from either side) keeps the role more reports give it, then the role reports read off their
+    own sentence (not taken from a neighbouring one), then the role of the first report."""
+    support: dict[tuple[str, str], list[int]] = {}
+    for r in members:
+        own = not r.mention.actors_method
+        for a in dict.fromkeys(r.actors):
+            counts = support.setdefault(a, [0, 0, -len(support)])
+            counts[0] += 1
+            counts[1] += own
+    out: dict[tuple[str, str], None] = {}
+    for (entity, role), counts in support.items():
+        other = support.get((entity, {"actor": "target", "target": "actor"}.get(role, role)))
+        if other is not None and other is not counts and tuple(counts) < tuple(other):
+            continue  # the other side is better supported
+        out[(entity, role)] = None
+    return out
+
+
 def _event_row(members: list[_EventRef]) -> dict:
     typ = Counter(r.mention.type for r in members).most_common(1)[0][0]
     acled = Counter(r.mention.acled_type for r in members if r.mention.acled_type).most_common(1)
@@ -449,10 +470,7 @@ def _event_row(members: list[_EventRef]) -> dict:
     else:
         date_value = precision = method = None
     location = Counter(r.location for r in members if r.location).most_common(1)
-    actors: dict[tuple[str, str], None] = {}
-    for r in members:
-        for a in r.actors:
-            actors[a] = None
+    actors = _sides_of(members)
     quantities: dict[str, dict] = {}
     for r in members:
         if r.mention.polarity == "claimed":

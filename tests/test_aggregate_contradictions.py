@@ -392,3 +392,19 @@ def test_a_toll_in_the_countryside_around_a_town_is_no_toll_of_the_town():
     docs[1] = doc("c", "s2", events=[attack("2024-03-09", 11)])
     rows, groups = aggregate.events(docs, ENT)
     assert [c["kind"] for c in contradictions.event_conflicts(rows, groups)] == ["quantity"]
+
+
+def _clash(actor: int, target: int, method: str | None = None) -> EventMention:
+    return EventMention("FIGHT", None, None, "clashes", 0, 7, 0, 90, actors=((actor, "actor"), (target, "target")),
+                        location=2, date="2024-03-11", date_precision="day", actors_method=method)
+
+
+def test_an_actor_never_acts_on_itself_in_an_event_record():
+    # three reports of one battle in Sahil: two say the army fought the Dawn Front, one the reverse
+    docs = _docs(("a", "s1", "2024-03-12", [_clash(0, 1)]), ("b", "s2", "2024-03-12", [_clash(0, 1)]),
+                 ("c", "s3", "2024-03-12", [_clash(1, 0)]))
+    (row,), _ = aggregate.events(docs, _VELMORA)
+    assert sorted((a["entity"], a["role"]) for a in row["actors"]) == [("E_dawn_front", "target"), ("E_velmora", "actor")]
+    # one report each way: the side of the first report
+    (row,), _ = aggregate.events(docs[1:], _VELMORA)
+    assert sorted((a["entity"], a["role"]) for a in row["actors"]) == [("E_dawn_front", "target"), ("E_velmora", "actor")]
