@@ -144,6 +144,16 @@ def _places_its_incident(r: _EventRef) -> bool:
     return m.antecedent >= 0 or m.location_start >= m.end
 
 
+def _dates_its_incident(r: _EventRef) -> bool:
+    """Whether the sentence of a report gives its own day, or refers back to the incident it takes
+    the day from ("the attack"). A sentence that took its day from the sentence before it
+    (extract.incidents) only details that incident: its counts may be a part of the toll ("two
+    women ... as well as two soldiers") or of a place nearby ("two were hurt across the border"),
+    and its day is that sentence's claim, not one more."""
+    m = r.mention
+    return m.date_method != INCIDENT_METHOD or m.antecedent >= 0
+
+
 def _own_counts(r: _EventRef) -> list:
     """The counts a report gives its incident: its own counts (no part of a larger one, no running
     total), except a kind the sentence counts twice ("19 killed near the capital hours after an
@@ -253,13 +263,15 @@ def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]],
             continue
         context = _event_context(row, names)
         # quantities
-        by_kind: dict[str, list[tuple[_EventRef, object]]] = defaultdict(list)
+        by_kind: dict[tuple[str, str | None], list[tuple[_EventRef, object]]] = defaultdict(list)
         for r in members:
-            if r.mention.polarity == "claimed" or not _places_its_incident(r):
+            if r.mention.polarity == "claimed" or not _places_its_incident(r) or not _dates_its_incident(r):
                 continue
+            # counts of one place only: "two were hurt in <the town across the border>" counts other
+            # people than the toll of the town the blast hit
             for q in _own_counts(r):
-                by_kind[q.kind].append((_dated_by_article(r, q, days_of_counts), q))
-        for kind, items in by_kind.items():
+                by_kind[(q.kind, r.location)].append((_dated_by_article(r, q, days_of_counts), q))
+        for (kind, _), items in by_kind.items():
             reports = _conflicting_reports(items)
             if not reports:
                 continue
@@ -274,7 +286,7 @@ def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]],
                              for r, q in reports],
             })
         # dates
-        dated = [r for r in members if r.mention.date and r.mention.date_precision == "day"]
+        dated = [r for r in members if r.mention.date and r.mention.date_precision == "day" and _dates_its_incident(r)]
         seen: set[tuple[str, str]] = set()
         profiles = _profiles(members) if len(dated) > 1 else {}
         for ra, rb in combinations(dated, 2):

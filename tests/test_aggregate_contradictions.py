@@ -408,3 +408,18 @@ def test_an_actor_never_acts_on_itself_in_an_event_record():
     # one report each way: the side of the first report
     (row,), _ = aggregate.events(docs[1:], _VELMORA)
     assert sorted((a["entity"], a["role"]) for a in row["actors"]) == [("E_dawn_front", "target"), ("E_velmora", "actor")]
+
+
+def test_counts_of_two_places_of_one_event_are_not_compared():
+    # one blast in Velmora: 140 wounded there; "two people were hurt in Sahil", across the border
+    there = _toll(140, start=0)
+    across = _toll(2, loc=2, start=0)
+    near = {"E_velmora": (37.05, 41.22), "E_sahil": (37.07, 41.21)}  # two towns 2 km apart: one event
+
+    def conflicts(docs):
+        rows, groups = aggregate.events(docs, _VELMORA, points=near)
+        assert len(rows) == 1
+        return contradictions.event_conflicts(rows, groups)
+
+    assert conflicts(_docs(("a", "s1", "2024-03-12", [there]), ("b", "s2", "2024-03-12", [across]))) == []
+    assert len(conflicts(_docs(("a", "s1", "2024-03-12", [there]), ("b", "s2", "2024-03-12", [_toll(2, start=0)])))) == 1

@@ -467,4 +467,10 @@ CONTRADICTION_AUDIT = [
     # fourth batch: the one contradiction of a fresh store at 853a0f9 no earlier batch judged (issue 15)
     A(["1965495332@11-31", "1965495332@229-240", "1923848200@342-351"], False, "a suicide bombing's toll and executions in a northern village earlier that week"),
     A(["1924058172@124-133", "1919191742@12-30", "1919191742@376-385", "1923848165@43-45", "1965511170@111-122", "1965511170@604-620"], True, "one car bombing, several tolls and a vague one"),
+    # fifth batch: the contradictions of a fresh store after the incident dates and coordinated counts of
+    # this session (a611876 .. ) that no earlier batch judged with these reports (issue 15)
+    A(["1923102956@442-460", "1923102956@693-695", "1923848267@143-162"], True, "one market strike, three tolls"),
+    A(["1924058115@161-170", "1924058046@348-350", "1919191742@12-30", "1919191742@376-385", "1965511170@111-122", "1965511170@604-620"], True, "one car bombing, several tolls and a vague one"),
+    A(["1924058056@345-348", "1919191742@36-44", "1919191742@1597-1607"], False, "one bombing's wounded and two hurt in a town across the border"),
+    A(["1965495332@662-669", "1923848200@21-22"], False, "a part of one bombing's toll (two women of four dead) against the toll"),
 ]

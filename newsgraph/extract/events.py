@@ -57,7 +57,7 @@ from newsgraph.extract import event_typer
 from newsgraph.extract import acled
 from newsgraph.extract import incidents
 from newsgraph.extract.place_reference import located_place
-from newsgraph.extract.quantities import find_quantities
+from newsgraph.extract.quantities import COORDINATION, find_quantities
 from newsgraph.extract.timex import find_dates, own_date
 from newsgraph.kb.countries import country
 from newsgraph.types import EntityMention, EventMention, Quantity
@@ -1187,15 +1187,23 @@ def _without_repeats(quants: list[Quantity], text: str) -> list[Quantity]:
     return out
 
 
-def _assign_quantities(events: list[_Event], quants: list[Quantity]) -> dict[int, list[Quantity]]:
+def _assign_quantities(events: list[_Event], quants: list[Quantity], text: str = "") -> dict[int, list[Quantity]]:
+    """Each count goes to the nearest event that can have it; counts of one kind joined by a
+    coordination ("2 women ... as well as 2 soldiers") are the parts of one toll and go together."""
     out: dict[int, list[Quantity]] = {}
+    prev: tuple[Quantity, int] | None = None
     for q in quants:
+        if prev is not None and prev[0].kind == q.kind and text and COORDINATION.fullmatch(text, prev[0].end, q.start):
+            out.setdefault(prev[1], []).append(q)
+            prev = (q, prev[1])
+            continue
         accept = _ACCEPTS.get(q.kind)
         cands = [(n, e) for n, e in enumerate(events) if accept is None or e.best.category in accept]
         if not cands:
             cands = list(enumerate(events))
         n, _ = min(cands, key=lambda ne: min(abs(h.head.idx - q.start) for h in ne[1].hits))
         out.setdefault(n, []).append(q)
+        prev = (q, n)
     return out
 
 
@@ -1240,7 +1248,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
         sent_ms = [m for m in ms if lo <= m.start < hi]
         sent_qs = _without_repeats([q for q in quants if lo <= q.start < hi], text)
         events = _fold_interventions(events)
-        qmap = _assign_quantities(events, sent_qs)
+        qmap = _assign_quantities(events, sent_qs, text)
         # the trained typer reads the whole sentence and may retype its main event (event_typer.combine)
         main = _main_event(events, parsed=True)
         for n, ev in enumerate(events):

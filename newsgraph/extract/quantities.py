@@ -33,7 +33,7 @@ import re
 
 from newsgraph.types import Quantity
 
-__all__ = ["find_quantities", "counted", "KINDS"]
+__all__ = ["find_quantities", "counted", "KINDS", "COORDINATION"]
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -516,7 +516,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             if later[4] in _DIRECT.values() or later[4] in _INTRANSITIVE.values():
                 kind = later[4]
         if out and kind not in _CASUALTY_KINDS and out[-1].kind in _CASUALTY_KINDS \
-                and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[out[-1].end:s]):
+                and COORDINATION.fullmatch(text, out[-1].end, s) and not _OWN_PREDICATE.match(text, e):
             kind = out[-1].kind  # "killing seven fighters and three civilians": both were killed
         if kind is None:
             continue
@@ -526,6 +526,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
             scope = "cumulative"
         out.append(Quantity(kind=kind, value=value, approx=approx, start=s, end=e, text=text[s:e], scope=scope))
     return out
+
+
+# what joins two counts of one predicate: "seven fighters and three civilians", "2 women (a nurse and a
+# cleaner) as well as 2 soldiers"
+_OWN_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have|had|has|had been|have been)\b")  # "... and 3,000 troops were deployed"
+COORDINATION = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:,|and|as well as|plus|along with)\s*")
 
 
 # "since" opens a running total ("since 2011", "since the war began", "since then"), unless it only
