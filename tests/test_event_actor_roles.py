@@ -58,3 +58,9 @@ def test_a_described_actor_beside_a_named_one_is_another_member_of_the_side(nlp)
     # the named group's own fighters are the group
     named, terms = _sides(nlp, "Dawn Front fighters killed ten Norlandic soldiers in Sahil.", "killed")
     assert named["actor"] == ["Dawn Front"] and terms["actor"] == [] and terms["target"] == ["Norlandic soldiers"]
+
+
+def test_whom_the_fighting_serves_is_no_target(nlp):
+    named, _ = _sides(nlp, "Thousands of Norland militia fighters crossed the border to fight on behalf of the "
+                           "government of President Karim al-Tarmi.", "fight")
+    assert "Karim al-Tarmi" not in named["target"]

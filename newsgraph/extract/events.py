@@ -713,6 +713,10 @@ def _mentions_for(tok, mentions: list[EntityMention], conj: bool = True) -> list
     return out
 
 
+# "fight on behalf of X", "on the side of X": X is whom the fighting serves, not whom it hits
+_ALLY_NOUNS = frozenset({"behalf", "side"})
+
+
 def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMention], list[EntityMention]]:
     actors: list[EntityMention] = []
     targets: list[EntityMention] = []
@@ -729,7 +733,8 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
                 targets += _mentions_for(c, mentions)
             elif dep.startswith(("obl", "nmod")) and case == "by":
                 actors += _mentions_for(c, mentions)
-            elif dep.startswith(("obl", "nmod")) and case in ("on", "against", "upon", "targeting"):
+            elif dep.startswith(("obl", "nmod")) and case in ("on", "against", "upon", "targeting") \
+                    and c.lemma_.lower() not in _ALLY_NOUNS:
                 targets += _mentions_for(c, mentions)
             elif dep.startswith(("obl", "nmod")) and case in ("between", "with", "among"):
                 actors += _mentions_for(c, mentions)
@@ -756,7 +761,8 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
             for c in carrier.children:
                 if c.dep_ == "nsubj" or (c.dep_.startswith("obl") and _case(c) == "by"):
                     actors += _mentions_for(c, mentions)
-                elif c.dep_.startswith("obl") and _case(c) in ("on", "against", "upon", "at"):
+                elif c.dep_.startswith("obl") and _case(c) in ("on", "against", "upon", "at") \
+                        and c.lemma_.lower() not in _ALLY_NOUNS:
                     targets += _mentions_for(c, mentions)
         # a noun trigger that is the subject of a verb: the verb's object is the target
         if tok.dep_ in ("nsubj",) and tok.head.i != tok.i:
