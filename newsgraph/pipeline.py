@@ -591,6 +591,7 @@ def _hard(budget: Budget, doc_ids: list[str], workers: int) -> float | None:
 def resolve_corpus(store: Store, report: IngestReport | None = None) -> None:
     """Cross-document facts: entities, relations, events, contradictions (rebuilt as a whole)."""
     from newsgraph import aggregate, contradictions
+    from newsgraph.entities import recall
     from newsgraph.entities.corpus import resolve_entities
     from newsgraph.facts import DocumentFacts
 
@@ -606,6 +607,8 @@ def resolve_corpus(store: Store, report: IngestReport | None = None) -> None:
     # keep their own mentions (with the id, story and date of their document), never a document's
     # facts, so no stage holds the corpus's facts at once
     entities, entity_of, extra = resolve_entities(each_doc, store.overrides())
+    # the names the corpus now knows, where the model missed them in a document
+    recalled = recall.recall_mentions(entities, store.texts_with_mentions())
     story_of: dict[str, str] = {}
 
     def with_story(docs: Iterable[aggregate.StoredDoc]) -> Iterator[aggregate.StoredDoc]:
@@ -623,6 +626,7 @@ def resolve_corpus(store: Store, report: IngestReport | None = None) -> None:
                  + claim_conflicts)
     with store.batch():
         store.replace_entities(entities, entity_of, extra)
+        store.replace_recalled_mentions(recalled)
         store.replace_facts_of("relation", relation_rows)
         store.replace_facts_of("event", event_rows)
         store.replace_facts_of("contradiction", conflicts)

@@ -281,6 +281,11 @@ COMPOUND_ADJECTIVE = re.compile(
     r"sponsored|inspired|dominated|rich)$", re.IGNORECASE)
 
 
+# English words that qualify a place's name ("Western X", "Old X") and are never a place on their own
+PLACE_MODIFIERS: frozenset[str] = _words(
+    """north south east west northern southern eastern western central northeast northwest southeast southwest
+    northeastern northwestern southeastern southwestern old new upper lower greater inner outer rural downtown""")
+
 # Words after a place that name the area around it ("the Sahil countryside", "Sahil's outskirts"):
 # what happens there happens near the place, not in it, and the place itself is the name before.
 AREA_WORDS: frozenset[str] = _words("countryside outskirts suburbs environs surroundings vicinity area")

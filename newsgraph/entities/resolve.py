@@ -83,6 +83,7 @@ from newsgraph.entities.lexicon import (
     LEADING_GROUP_WORDS,
     ORG_DESCRIPTORS,
     ORG_HEADS,
+    PLACE_MODIFIERS,
     COMPASS_OF,
     admin_division,
     countryside_of,
@@ -377,10 +378,6 @@ _TITLE_WORDS = frozenset(w for phrase in HONORIFICS | ROLES for w in phrase.repl
 
 _DROPPABLE_PARTICLES = frozenset("al el al- el-".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-# English words that qualify a place's name ("Western X", "Old X") and are never a place on their own
-_PLACE_MODIFIERS = frozenset("""north south east west northern southern eastern western central northeast northwest
-    southeast southwest northeastern northwestern southeastern southwestern old new upper lower greater inner outer
-    rural downtown""".split())
 _TIME_WORDS = _WEEKDAYS | frozenset("on in at".split())
 
 
@@ -480,7 +477,7 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                 if (is_acronym(remainder) or not any(w[:1].isupper() for w in rest)
                         or any(not any(c.isalnum() for c in w) for w in rest)
                         or len(rest) == 1 and is_common_word(rest[0])
-                        or all(fold(w) in _PLACE_MODIFIERS for w in rest)):
+                        or all(fold(w) in PLACE_MODIFIERS for w in rest)):
                     continue  # "Western", "Old", "-": no name left
                 # a place of several words glued to another place ("Eastern Wadi Douma") qualifies as a whole
                 place_words = r.type == "LOC" and len(dropped) > 1 and len(stories.get(("LOC", _key(" ".join(dropped))), ())) >= 2
