@@ -147,8 +147,8 @@ def _places_its_incident(r: _EventRef) -> bool:
 def _dates_its_incident(r: _EventRef) -> bool:
     """Whether the sentence of a report gives its own day, or refers back to the incident it takes
     the day from ("the attack"). A sentence that took its day from the sentence before it
-    (extract.incidents) only details that incident: its counts may be a part of the toll ("two
-    women ... as well as two soldiers") or of a place nearby ("two were hurt across the border"),
+    (extract.incidents) only details that incident: its counts may be a part of the toll ("three
+    nurses as well as a guard") or of a place nearby ("two were hurt across the border"),
     and its day is that sentence's claim, not one more."""
     m = r.mention
     return m.date_method != INCIDENT_METHOD or m.antecedent >= 0

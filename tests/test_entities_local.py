@@ -140,9 +140,9 @@ def test_identical_place_tagged_org_once_is_one_entity():
 
 
 def test_a_name_the_model_took_for_a_place_is_a_person_when_an_apposition_gives_a_role():
-    text = "Other observers doubt it. Erin Evers, the Norland researcher for Dawn Watch, said the plan would fail."
-    out, ents = link_mentions(text, [mention(text, "Erin Evers", "LOC"), mention(text, "Dawn Watch", "ORG")])
-    assert [(e.name, e.type) for e in ents] == [("Erin Evers", "PERSON"), ("Dawn Watch", "ORG")]
+    text = "Other observers doubt it. Lena Marsh, the Norland researcher for Dawn Watch, said the plan would fail."
+    out, ents = link_mentions(text, [mention(text, "Lena Marsh", "LOC"), mention(text, "Dawn Watch", "ORG")])
+    assert [(e.name, e.type) for e in ents] == [("Lena Marsh", "PERSON"), ("Dawn Watch", "ORG")]
     # a group or a town in apposition keeps its type: the head noun is no person's role
     text = "Dawn Front, a militant group, and Kafr Sahil, the home town of a commander, were named."
     out, ents = link_mentions(text, [mention(text, "Dawn Front", "ORG"), mention(text, "Kafr Sahil", "LOC")])

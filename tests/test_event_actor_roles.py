@@ -61,6 +61,6 @@ def test_a_described_actor_beside_a_named_one_is_another_member_of_the_side(nlp)
 
 
 def test_whom_the_fighting_serves_is_no_target(nlp):
-    named, _ = _sides(nlp, "Thousands of Norland militia fighters crossed the border to fight on behalf of the "
-                           "government of President Karim al-Tarmi.", "fight")
+    named, _ = _sides(nlp, "Hundreds of Norland militiamen went abroad to fight on behalf of the regime of "
+                           "Karim al-Tarmi, a commander said.", "fight")
     assert "Karim al-Tarmi" not in named["target"]

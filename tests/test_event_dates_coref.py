@@ -105,8 +105,8 @@ def test_an_added_incident_takes_the_day_of_the_incidents_before_it(nlp):
 
 @pytest.mark.model
 def test_a_date_right_after_the_event_noun_dates_it_whatever_verb_the_parser_hung_it_on(nlp):
-    ev = _one(_events(nlp, "Inspectors will visit Kafr Sahil, where the government reported a chemical weapons "
-                           "attack on March 19."), "chemical weapons")
+    ev = _one(_events(nlp, "The team will visit Kafr Sahil, where the army reported a gas attack on "
+                           "March 19."), "attack")
     assert (ev.date, ev.date_text) == ("2024-03-19", "March 19")
 
 

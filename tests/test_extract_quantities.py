@@ -38,8 +38,8 @@ def kinds(text: str) -> list[tuple[str, int, str | None]]:
         ("Some 30 militants were liquidated in the raid.", [("killed", 30, "some")]),
         ("The jets eliminated 20 vehicles.", [("vehicles", 20, None)]),
         # one predicate over coordinated counts, an aside between them; not over a count with its own
-        ("The blast took the lives of 2 women (a nurse and a cleaner) as well as 2 soldiers.",
-         [("killed", 2, None), ("killed", 2, None)]),
+        ("Mortar fire cost the lives of 3 nurses (two of them sisters) as well as 3 guards.",
+         [("killed", 3, None), ("killed", 3, None)]),
         ("Gunmen killed seven fighters, and 3,000 troops were deployed.", [("killed", 7, None), ("troops", 3000, None)]),
         # one person, whose age is no count
         ("A 14-year-old boy was killed by a sniper in Sahil.", [("killed", 1, None)]),

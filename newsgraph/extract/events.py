@@ -1195,7 +1195,7 @@ def _without_repeats(quants: list[Quantity], text: str) -> list[Quantity]:
 
 def _assign_quantities(events: list[_Event], quants: list[Quantity], text: str = "") -> dict[int, list[Quantity]]:
     """Each count goes to the nearest event that can have it; counts of one kind joined by a
-    coordination ("2 women ... as well as 2 soldiers") are the parts of one toll and go together."""
+    coordination ("three nurses as well as a guard") are the parts of one toll and go together."""
     out: dict[int, list[Quantity]] = {}
     prev: tuple[Quantity, int] | None = None
     for q in quants:

@@ -204,8 +204,8 @@ def _take(events: list[EventMention], reads: list[PlaceRead | None], k: int, j: 
                      location_start=given.start, location_end=given.end)
         reads[k] = given
     if ev.date is None and donor.date is not None and not ev.date_partial:
-        # the incident's day is each of its mentions' ("an air strike hit the hospital's courtyard",
-        # after "strikes on the town on Tuesday killed 26"): the donor's expression is the evidence
+        # the incident's day is each of its mentions' ("a shell hit the school's gate", after "rockets
+        # fired at the town on Tuesday killed nine"): the donor's expression is the evidence
         ev = replace(ev, date=donor.date, date_precision=donor.date_precision, date_method=INCIDENT_METHOD,
                      date_text=donor.date_text, date_start=donor.date_start, date_end=donor.date_end)
     acts, tgts = _sides(ev)

@@ -528,8 +528,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Q
     return out
 
 
-# what joins two counts of one predicate: "seven fighters and three civilians", "2 women (a nurse and a
-# cleaner) as well as 2 soldiers"
+# what joins two counts of one predicate: "seven fighters and three civilians", "3 nurses (two of them
+# sisters) as well as 3 guards"
 _OWN_PREDICATE = re.compile(r"\s+(?:were|was|are|is|have|had|has|had been|have been)\b")  # "... and 3,000 troops were deployed"
 COORDINATION = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:,|and|as well as|plus|along with)\s*")
 
