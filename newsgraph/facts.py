@@ -39,7 +39,7 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 64: events: a place read as the area around another ("the X countryside") is marked so (location_area); "the bomb"
 #     refers back to the event told with the same noun first; a report set apart ("earlier") continues no incident
 # 65: events: "the X area" and "X vicinity" are the area around X too (lexicon.AREA_WORDS, shared with the gazetteer)
-FACTS_VERSION = "74"
+FACTS_VERSION = "76"
 
 
 @dataclass(slots=True)

@@ -120,3 +120,13 @@ def test_a_sentence_printed_twice_states_its_toll_once(nlp):
     # two counts of the same size in one sentence are two groups
     events, _ = _events(nlp, "Seven civilians were killed in Sahil and seven soldiers were killed in Velmora on Wednesday.")
     assert 14 in {e.fatalities for e in events}
+
+
+def test_the_words_of_one_incident_in_a_sentence_share_its_toll(nlp):
+    events, _ = _events(nlp, "Two days ago the Sahil quarter was shelled by militants based in nearby farms with the "
+                             "attack leaving nine dead and 20 others hurt.")
+    assert [e.fatalities for e in events if e.trigger in ("shelled", "attack")] == [9, 9]
+    # "while": two incidents, each its own toll
+    events, _ = _events(nlp, "Two days ago the Sahil quarter was shelled by militants based in nearby farms while "
+                             "the attack on Velmora left nine dead.")
+    assert _one(events, "shelled").fatalities is None

@@ -1174,6 +1174,33 @@ _ACCEPTS = {
 }
 
 
+_TOLL_KINDS = frozenset({"killed", "wounded"})
+# words that set two incidents of one sentence apart
+_TWO_INCIDENTS = re.compile(r"\b(?:while|whereas|also|meanwhile|separately|separate|another|elsewhere|earlier|later)\b",
+                            re.I)
+
+
+def _share_casualties(events: list[_Event], qmap: dict[int, list[Quantity]], sentence: str) -> dict[int, list[Quantity]]:
+    """One violent incident told by several event words of one sentence ("X was shelled ..., the
+    attack leaving 14 dead"; "due to rocket attacks on X one child was killed") has one toll: the
+    casualty counts went to the nearest word, and the others of the sentence share them, kind by kind
+    (the dead, the wounded), unless a word sets two incidents apart or several words have counts of
+    that kind of their own."""
+    violent = [n for n, e in enumerate(events) if e.best.category in VIOLENT]
+    if len(violent) < 2 or _TWO_INCIDENTS.search(sentence):
+        return qmap
+    out = {n: list(qs) for n, qs in qmap.items()}
+    for kind in sorted(_TOLL_KINDS):
+        holders = [n for n in violent if any(q.kind == kind for q in qmap.get(n, ()))]
+        if len(holders) != 1:
+            continue  # none, or counts of several words: each keeps its own
+        counts = [q for q in qmap[holders[0]] if q.kind == kind]
+        for n in violent:
+            if n != holders[0]:
+                out.setdefault(n, []).extend(counts)
+    return out
+
+
 _REPEAT_CHARS = 60
 
 
@@ -1254,7 +1281,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
         sent_ms = [m for m in ms if lo <= m.start < hi]
         sent_qs = _without_repeats([q for q in quants if lo <= q.start < hi], text)
         events = _fold_interventions(events)
-        qmap = _assign_quantities(events, sent_qs, text)
+        qmap = _share_casualties(events, _assign_quantities(events, sent_qs, text), sent_text)
         # the trained typer reads the whole sentence and may retype its main event (event_typer.combine)
         main = _main_event(events, parsed=True)
         for n, ev in enumerate(events):
