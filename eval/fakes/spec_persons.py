@@ -92,4 +92,16 @@ PERSONS = [
   mentions=["1923102889@2531|Anthony Lake", "1923102890@785|Anthony Lake", "1923848282@1374|Anthony Lake", "1924058095@296|Anthony Lake", "1924058095@1271|Lake", "1924058188@189|Alan Lane"]),
  dict(id="P31", batch=3, kind="person", display_names=["Stephen O'Brien"], forms=["Stephen OBrien"],
   mentions=["1923848126@3152|Stephen OBrien", "1923848281@4447|Stephen OBrien", "1924058091@3244|Stephen OBrien"]),
+ # batch 4 (fourth annotation round, low/mid-frequency actors named in ~2-12 documents)
+ dict(id="P32", batch=4, kind="person", display_names=["Mohammad al-Shaar", "Mohammed Shaar"], forms=["Mohammad al-Shaar", "Mohammed Shaar"],
+  mentions=["1924058215@329|Mohammad al-Shaar", "1923102965@891|Mohammed Shaar", "1924058110@1077|Mohammed Shaar"]),
+ dict(id="P33", batch=4, kind="person", display_names=["Federica Mogherini"], forms=["Federica Mogherini", "Mogherini"],
+  mentions=["1918150026@2609|Federica Mogherini", "1918150030@2203|Federica Mogherini", "1919191759@1330|Federica Mogherini", "1926479006@533|Federica Mogherini", "1926479363@115|Federica Mogherini",
+   "1919191759@1457|Mogherini", "1926479363@386|Mogherini"]),
+ dict(id="P34", batch=4, kind="person", display_names=["Hussein Diab"], forms=["Hussein Diab", "Diab"],
+  mentions=["1926479226@828|Hussein Diab", "1926479313@1283|Hussein Diab", "1926479226@1824|Diab"]),
+ dict(id="P35", batch=4, kind="person", display_names=["George Sabra"], forms=["George Sabra"],
+  mentions=["1926479037@634|George Sabra", "1926479334@203|George Sabra"]),
+ dict(id="P36", batch=4, kind="person", display_names=["Mohamad Sabra", "Mohammed Sabra"], forms=["Mohamad Sabra"],
+  mentions=["1919191759@3826|Mohamad Sabra", "1924058036@5115|Mohamad Sabra"]),
 ]
