@@ -905,3 +905,17 @@ def test_one_story_joins_an_organisation_to_its_name_with_the_country_in_front()
     records = _many("Free Dawn Council", "ORG", 6, prefix="a") + _many("Dawn Council", "ORG", 6, prefix="b")
     records.append(rec("x1", 0, "Free Dawn Council", "ORG", names=["Dawn Council"]))
     assert len(groups(records)[0]) == 2
+
+
+def test_a_broadcasters_name_without_tv_is_the_broadcaster_whatever_the_model_and_a_far_namesake_say():
+    # the model took the channel's short name, which is also a given name, for a person in some
+    # stories and for a place in another; the gazetteer knows a village of that name far away
+    # (a person of that given name makes the lone word anyone's), and a reporter signs with it
+    records = _many("Al-Karim TV", "ORG", 3, prefix="t") + _many("Al-Karim", "PERSON", 3, prefix="p") + [
+        rec("l1", 0, "Al-Karim", "LOC")]
+    others = _many("Karim Tarmi", "PERSON", 3, prefix="k") + _many("Karim", "PERSON", 2, prefix="b")
+    ents, mapping = resolve(records + others, place_kind=lambda name: "settlement" if "Karim" in name else None)
+    assert len({mapping[r.key] for r in records}) == 1
+    channel = next(e for e in ents if e.id == mapping[records[0].key])
+    assert (channel.type, channel.name) == ("ORG", "Al-Karim")
+    assert not {mapping[r.key] for r in others} & {channel.id}

@@ -171,6 +171,8 @@ GROUP_KIND_WORDS: frozenset[str] = _words("front army movement brigade brigades 
 # group's words alone are read so: "Norland Council" does not make "Norland" an organisation there.
 BODY_KIND_WORDS: frozenset[str] = GROUP_KIND_WORDS | _words(
     "party forces council group organization organisation militia")
+# Words after a broadcaster's name that its short form leaves out ("Al-Dawn TV" is "Al-Dawn").
+BROADCAST_KIND_WORDS: frozenset[str] = _words("tv television channel radio")
 # Arabic words in front of a group's own name that a corpus may leave out ("Jabhat al-Dawn" is often
 # just "al-Dawn"). Only words that say "front, movement, organisation": a word such as "Ansar"
 # ("supporters") is part of what the name says.

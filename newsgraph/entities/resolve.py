@@ -77,6 +77,7 @@ from newsgraph.entities.lexicon import (
     ARABIC_HEAD_MEANINGS,
     ARABIC_GROUP_HEADS,
     BODY_KIND_WORDS,
+    BROADCAST_KIND_WORDS,
     COMPOUND_ADJECTIVE,
     GENERIC_ORG_WORDS,
     GIVEN_NAMES,
@@ -1320,7 +1321,8 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
 
 def _join_bare_group_names(records: list[LocalRecord], cl: _Clusters, place_kind: "PlaceKind | None") -> None:
     """ "Al-Dawn", typed a person or a place by the model, is the "Al-Dawn Front" the corpus names as
-    an organisation: a name that is an organisation's name without its front/army/movement word,
+    an organisation: a name that is an organisation's name without its front/army/movement word
+    (or a broadcaster's without "TV", "channel", "radio"),
     with nothing of its own saying what it is (no title, not a country, not a place the gazetteer
     knows), joins the one organisation it shortens (or the one reported far more than the others).
     A document that named both apart did so only because the model typed them apart: joined too."""
@@ -1334,6 +1336,10 @@ def _join_bare_group_names(records: list[LocalRecord], cl: _Clusters, place_kind
                 continue
             if fold(words[-1]) in BODY_KIND_WORDS:
                 bare_of[_key(" ".join(words[:-1]))].add(j)
+            elif fold(words[-1]) in BROADCAST_KIND_WORDS:
+                # a channel's short name as written ("Al-Dawn" for "Al-Dawn TV"), not a spelling of it:
+                # "Dawn" alone may be a reporter's first name
+                bare_of["=" + fold(" ".join(words[:-1]))].add(j)
             if fold(words[0]) in LEADING_GROUP_WORDS and len(words) >= 2:
                 bare_of[_key(" ".join(words[1:]))].add(j)
     if not bare_of:
@@ -1345,9 +1351,14 @@ def _join_bare_group_names(records: list[LocalRecord], cl: _Clusters, place_kind
             continue
         key = _key(r.name)
         if key not in bare_of:
-            continue
+            key = "=" + fold(r.name)
+            if key not in bare_of:
+                continue
         words = [w for w in _name_words(r.name, False) if not _generic_head(w)]
-        if not words or country_name(r.name) or demonym_target(r.name) or (place_kind is not None and place_kind(r.name)):
+        # a place the gazetteer knows by that name counts unless the corpus's vote made the name a
+        # person's (the vote weighs the gazetteer already: a far namesake lost it)
+        if not words or country_name(r.name) or demonym_target(r.name) or (
+                r.type != "PERSON" and place_kind is not None and place_kind(r.name)):
             continue
         own = cl.find(i)
         support = Counter({cl.find(j): len(cl.stories[cl.find(j)]) for j in bare_of[key]})
@@ -1359,12 +1370,18 @@ def _join_bare_group_names(records: list[LocalRecord], cl: _Clusters, place_kind
         if n < 2 or (rest and n < DOMINANCE_RATIO * others):
             continue
         in_own, _ = cl.in_shared_docs(own, best)
-        if any(_key(records[k].name) != key for k in in_own):
+        if any(_key(records[k].name) != key and "=" + fold(records[k].name) != key for k in in_own):
             continue  # a document told another name of this cluster apart from the organisation
         long_name = _cluster_name(records, cl, best)
+        shortenings = [m for ms in cl.docs.peek(own).values() for m in ms
+                       if _key(records[m].name) == key or "=" + fold(records[m].name) == key]
         cl.join(own, best, (r.name, long_name, [
             f"{r.name!r} is {long_name!r} without its group word; nothing else in the corpus says what "
             f"{r.name!r} is"]), force=True)
+        for m in shortenings:  # an organisation's name, whatever the model took it for
+            if records[m].type != "ORG":
+                records[m] = dataclasses.replace(records[m], type="ORG", subtype=None,
+                                                 retyped_from=records[m].retyped_from or records[m].type)
 
 
 def _fuller_person_name_words(records: list[LocalRecord]) -> set[str]:
