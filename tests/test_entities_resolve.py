@@ -919,3 +919,19 @@ def test_a_broadcasters_name_without_tv_is_the_broadcaster_whatever_the_model_an
     channel = next(e for e in ents if e.id == mapping[records[0].key])
     assert (channel.type, channel.name) == ("ORG", "Al-Karim")
     assert not {mapping[r.key] for r in others} & {channel.id}
+
+
+def test_a_district_is_the_town_or_quarter_it_is_named_after_and_shows_the_places_name():
+    # "Sadun district" names a city's quarter or the district around its seat town Sadun; one
+    # document names both apart, another spells the name its own way
+    records = [_loc("d1", 0, "Sadun district", "region"), _loc("d1", 1, "Sadun"),
+               _loc("d2", 0, "Sadun", "settlement"), _loc("d3", 0, "Sadun", "settlement"),
+               _loc("d4", 0, "Sadoun district", "region"), _loc("d4", 1, "Sadoun")]
+    ents, mapping = resolve(records, place_kind=lambda name: "settlement" if "Sad" in name else None)
+    assert len({mapping[r.key] for r in records}) == 1
+    assert [e.name for e in ents] == ["Sadun"]
+    # a province stays apart from the town it is named after
+    ents, mapping = resolve([_loc("p1", 0, "Sadun province", "region"), _loc("p1", 1, "Sadun"),
+                             _loc("p2", 0, "Sadun", "settlement")],
+                            place_kind=lambda name: "settlement" if "Sad" in name else None)
+    assert mapping[("p1", 0)] != mapping[("p2", 0)]

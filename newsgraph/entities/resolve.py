@@ -1457,7 +1457,10 @@ PlaceKind = Callable[[str], "str | None"]
 
 def _join_undivided_places(records: list[LocalRecord], cl: _Clusters, divisions: list[tuple[str, str] | None],
                            place_kind: PlaceKind | None) -> None:
-    """A bare place name joins the one division named after it unless the name is also a town's."""
+    """A bare place name joins the one division named after it unless the name is also a town's. A
+    "district" is another matter: the word names a city's quarter as often as an administrative
+    district, and a district is named after its seat: "X district" and the town or quarter X are one
+    place, whatever the gazetteer or a document says X is."""
     division_records: dict[str, list[int]] = defaultdict(list)
     for i, d in enumerate(divisions):
         if d is not None:
@@ -1479,14 +1482,17 @@ def _join_undivided_places(records: list[LocalRecord], cl: _Clusters, divisions:
     for key, bares in bare.items():
         targets = {cl.find(i) for i in division_records[key]}
         levels = {divisions[i][1] for i in division_records[key]}  # type: ignore[index]
-        if len(targets) != 1 or len(levels) != 1 or key in towns:
+        if len(targets) != 1 or len(levels) != 1:
+            continue
+        district = levels == {"district"}
+        if key in towns and not district:
             continue
         name = records[bares[0]].name
-        if place_kind is not None and place_kind(name) == "settlement":
+        if not district and place_kind is not None and place_kind(name) == "settlement":
             continue
         target = next(iter(targets))
         for root in dict.fromkeys(cl.find(i) for i in bares):
-            if root == target or cl.kinds[root].keys() - {"region"}:
+            if root == target or (cl.kinds[root].keys() - {"region"} and not district):
                 continue
             if not _only_division_pairs(records, cl, root, target, key, divisions):
                 continue
@@ -1548,7 +1554,16 @@ def _only_division_pairs(records: list[LocalRecord], cl: _Clusters, a: int, b: i
     """True when every document the two clusters share gives one of them only the bare name and
     the other only the division: the linker's undecided pair, not two places it told apart."""
     in_a, in_b = cl.in_shared_docs(a, b)
-    return all(_place_key(records[i].name) == key or (divisions[i] or ("", ""))[0] == key for i in in_a + in_b)
+    # a document may spell the name its own way ("Alwaer" and "Alwaer District"): its pair is a bare
+    # name and a division of one key, that key or the corpus's
+    bare: dict[str, set[str]] = defaultdict(set)
+    divided: dict[str, set[str]] = defaultdict(set)
+    for i in in_a + in_b:
+        if divisions[i] is None:
+            bare[records[i].doc_id].add(_place_key(records[i].name))
+        else:
+            divided[records[i].doc_id].add(divisions[i][0])
+    return all(bare[d] <= divided[d] | {key} and divided[d] <= bare[d] | {key} for d in set(bare) | set(divided))
 
 
 def _join_corroborated(records: list[LocalRecord], cl: _Clusters, names_of: list[list[str]]) -> None:
@@ -1839,7 +1854,9 @@ def _canonical(members: list[LocalRecord]) -> str:
             uses[n] += r.mentions if n == r.name else 1
     if not stories:
         return members[0].name
-    division = members[0].type == "LOC" and any(division_of(r) for r in members)
+    # a province shows its kind word ("X province", never the town X); a district, which is its seat
+    # town or a city's quarter by another word, shows the place's own name
+    division = members[0].type == "LOC" and any((division_of(r) or ("", "district"))[1] != "district" for r in members)
     person = members[0].type == "PERSON"
     forms: dict[str, list[str]] = defaultdict(list)
     for n in stories:
