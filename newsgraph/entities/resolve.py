@@ -514,7 +514,10 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                 # otherwise the first of two glued places: "X, Y" names X and says where it is
                 first_place = r.type == "LOC" and not a and place_kinds.get(_key(remainder)) is not None
                 rank = (plain, town_in_region, first_place, len(support))
-                if len(support) >= 2 and len(support) > len(own) and (best is None or rank > best[0]):
+                # "Karim al-Tarmi Norways": a country's possessive ends no name (the next word was
+                # its noun: "Norway's defence minister"); it goes whatever support the rest has
+                trailing_possessive = not a and len(rest) >= 2 and all(country_possessive(w) for w in dropped)
+                if (len(support) >= 2 and len(support) > len(own) or trailing_possessive) and (best is None or rank > best[0]):
                     best = (rank, remainder)
             if best:
                 mapping[n] = best[1]
