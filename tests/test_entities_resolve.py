@@ -941,3 +941,11 @@ def test_a_countrys_possessive_after_a_name_is_no_part_of_it():
     # "Karim al-Tarmi Norways interior minister": the feed stripped the apostrophe and the comma
     g, ents = groups([rec("d1", 0, "Karim al-Tarmi Norways"), rec("d2", 0, "Karim Tarmi")])
     assert [e.name for e in ents] == ["Karim al-Tarmi"]
+
+
+def test_an_arabic_group_name_meets_its_english_translation_word_for_word():
+    # "Jabhat al-Shamiyya" reported as the "Levant Front", "Jaish al-Fatah" as the "Army of Conquest"
+    records = _many("Jabhat al-Shamiyya", "ORG", 3, prefix="a") + [org("b1", 0, "Levant Front")]
+    records += _many("Jaish al-Fatah", "ORG", 3, prefix="c") + [org("d1", 0, "Army of Conquest")]
+    g, _ = groups(records)
+    assert g == [["Army of Conquest", "Jaish al-Fatah"], ["Jabhat al-Shamiyya", "Levant Front"]]

@@ -112,6 +112,14 @@ ARABIC_HEAD_MEANINGS: dict[str, str] = {
     **dict.fromkeys(("quwat", "quwwat"), "forces"),
     "tahaluf": "alliance", "majlis": "council", "tanzim": "organization", "saraya": "companies",
 }
+# Arabic words that complete a group's name and that English reports translate ("Jabhat al-Shamiyya"
+# is reported as the "Levant Front", "Jaish al-Fatah" as the "Army of Conquest"): common vocabulary,
+# no group's name.
+ARABIC_NAME_WORD_MEANINGS: dict[str, str] = {
+    **dict.fromkeys(("sham", "shamiya", "shamiyya", "shamiyah", "shami"), "Levant"),
+    **dict.fromkeys(("fatah", "fateh", "fath"), "Conquest"),
+    "quds": "Jerusalem", "tahrir": "Liberation", "nasr": "Victory", "thawra": "Revolution",
+}
 
 
 # Arabic (and Persian/Kurdish) words that head the names of armed groups and movements, folded.

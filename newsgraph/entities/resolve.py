@@ -75,6 +75,7 @@ from newsgraph.entities.demonyms import country_name, demonym_target
 from newsgraph.entities.lexicon import (
     ADMIN_DIVISIONS,
     ARABIC_HEAD_MEANINGS,
+    ARABIC_NAME_WORD_MEANINGS,
     ARABIC_GROUP_HEADS,
     BODY_KIND_WORDS,
     BROADCAST_KIND_WORDS,
@@ -747,7 +748,8 @@ def _matching_names(record: LocalRecord, division: tuple[str, str] | None) -> li
 
 def _translated_forms(record: LocalRecord, names: list[str]) -> list[str]:
     """ "Jabhat al-Fajr" is also matched as "Fajr Front", "Jaish al-Qamar" as "Qamar Army" and
-    "Army of Qamar": the Arabic head word of a group's name translated, the rest kept."""
+    "Army of Qamar": the Arabic head word of a group's name translated, the rest kept, and a one-word
+    rest that English reports translate too ("Jaish al-Fatah", the "Army of Conquest")."""
     out = []
     for n in names:
         words = n.split()
@@ -760,6 +762,9 @@ def _translated_forms(record: LocalRecord, names: list[str]) -> list[str]:
         bare = re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)[-\s]", "", rest, flags=re.I)
         head = meaning.capitalize()
         out += [f"{bare} {head}", f"{head} of {bare}"]
+        translated = ARABIC_NAME_WORD_MEANINGS.get(fold(bare)) if " " not in bare else None
+        if translated:  # "Jabhat al-Shamiyya" as the "Levant Front", the "Front of the Levant"
+            out += [f"{translated} {head}", f"{head} of the {translated}", f"{head} of {translated}"]
     return [x for x in dict.fromkeys(out) if x not in names]
 
 
