@@ -944,8 +944,8 @@ def test_a_countrys_possessive_after_a_name_is_no_part_of_it():
 
 
 def test_an_arabic_group_name_meets_its_english_translation_word_for_word():
-    # "Jabhat al-Shamiyya" reported as the "Levant Front", "Jaish al-Fatah" as the "Army of Conquest"
-    records = _many("Jabhat al-Shamiyya", "ORG", 3, prefix="a") + [org("b1", 0, "Levant Front")]
-    records += _many("Jaish al-Fatah", "ORG", 3, prefix="c") + [org("d1", 0, "Army of Conquest")]
+    # "Liwa al-Shamiyya" reported as the "Levant Brigade", "Katibat al-Fatah" as the "Battalion of Conquest"
+    records = _many("Liwa al-Shamiyya", "ORG", 3, prefix="a") + [org("b1", 0, "Levant Brigade")]
+    records += _many("Katibat al-Fatah", "ORG", 3, prefix="c") + [org("d1", 0, "Battalion of Conquest")]
     g, _ = groups(records)
-    assert g == [["Army of Conquest", "Jaish al-Fatah"], ["Jabhat al-Shamiyya", "Levant Front"]]
+    assert g == [["Battalion of Conquest", "Katibat al-Fatah"], ["Levant Brigade", "Liwa al-Shamiyya"]]

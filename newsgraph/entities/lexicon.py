@@ -112,9 +112,9 @@ ARABIC_HEAD_MEANINGS: dict[str, str] = {
     **dict.fromkeys(("quwat", "quwwat"), "forces"),
     "tahaluf": "alliance", "majlis": "council", "tanzim": "organization", "saraya": "companies",
 }
-# Arabic words that complete a group's name and that English reports translate ("Jabhat al-Shamiyya"
-# is reported as the "Levant Front", "Jaish al-Fatah" as the "Army of Conquest"): common vocabulary,
-# no group's name.
+# Arabic words that complete a group's name and that English reports translate ("Liwa al-Shamiyya"
+# reported as the "Levant Brigade", "Katibat al-Fatah" as the "Battalion of Conquest"): common
+# vocabulary, no group's name.
 ARABIC_NAME_WORD_MEANINGS: dict[str, str] = {
     **dict.fromkeys(("sham", "shamiya", "shamiyya", "shamiyah", "shami"), "Levant"),
     **dict.fromkeys(("fatah", "fateh", "fath"), "Conquest"),

@@ -749,7 +749,7 @@ def _matching_names(record: LocalRecord, division: tuple[str, str] | None) -> li
 def _translated_forms(record: LocalRecord, names: list[str]) -> list[str]:
     """ "Jabhat al-Fajr" is also matched as "Fajr Front", "Jaish al-Qamar" as "Qamar Army" and
     "Army of Qamar": the Arabic head word of a group's name translated, the rest kept, and a one-word
-    rest that English reports translate too ("Jaish al-Fatah", the "Army of Conquest")."""
+    rest that English reports translate too ("Katibat al-Fatah", the "Battalion of Conquest")."""
     out = []
     for n in names:
         words = n.split()
@@ -763,7 +763,7 @@ def _translated_forms(record: LocalRecord, names: list[str]) -> list[str]:
         head = meaning.capitalize()
         out += [f"{bare} {head}", f"{head} of {bare}"]
         translated = ARABIC_NAME_WORD_MEANINGS.get(fold(bare)) if " " not in bare else None
-        if translated:  # "Jabhat al-Shamiyya" as the "Levant Front", the "Front of the Levant"
+        if translated:  # "Liwa al-Shamiyya" as the "Levant Brigade", the "Brigade of the Levant"
             out += [f"{translated} {head}", f"{head} of the {translated}", f"{head} of {translated}"]
     return [x for x in dict.fromkeys(out) if x not in names]
 
