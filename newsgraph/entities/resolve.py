@@ -1562,7 +1562,7 @@ def _only_division_pairs(records: list[LocalRecord], cl: _Clusters, a: int, b: i
     """True when every document the two clusters share gives one of them only the bare name and
     the other only the division: the linker's undecided pair, not two places it told apart."""
     in_a, in_b = cl.in_shared_docs(a, b)
-    # a document may spell the name its own way ("Alwaer" and "Alwaer District"): its pair is a bare
+    # a document may spell the name its own way ("Alsadun" and "Alsadun District"): its pair is a bare
     # name and a division of one key, that key or the corpus's
     bare: dict[str, set[str]] = defaultdict(set)
     divided: dict[str, set[str]] = defaultdict(set)
