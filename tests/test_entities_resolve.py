@@ -949,3 +949,10 @@ def test_an_arabic_group_name_meets_its_english_translation_word_for_word():
     records += _many("Katibat al-Fatah", "ORG", 3, prefix="c") + [org("d1", 0, "Battalion of Conquest")]
     g, _ = groups(records)
     assert g == [["Battalion of Conquest", "Katibat al-Fatah"], ["Levant Brigade", "Liwa al-Shamiyya"]]
+
+
+def test_an_organisations_possessive_in_front_of_a_name_is_no_part_of_it():
+    # "Dawn Fronts Al-Sahil TV": "Dawn Front's Al-Sahil TV" with the apostrophe stripped
+    records = _many("Dawn Front", "ORG", 3, prefix="f") + _many("Al-Sahil TV", "ORG", 3, prefix="t")
+    g, _ = groups(records + [org("x1", 0, "Dawn Fronts Al-Sahil TV")])
+    assert ["Al-Sahil TV", "Dawn Fronts Al-Sahil TV"] in [sorted(set(x)) for x in g]
