@@ -4,8 +4,9 @@
   -> news_sentence_guard -> parser -> lemmatizer (news_lemmatizer: cached English rule
   lemmatizer, spacy-lookups-data tables, auxiliary fixes) -> ner
 
-The UD components share one tok2vec (listeners, sourced together); the NER
-component carries its own inline tok2vec, so nothing else listens to it.
+The UD components share one tok2vec (listeners, sourced together). The NER either carries its
+own inline tok2vec (configs/ner.cfg), or listens to the same shared tok2vec (configs/ner_shared.cfg,
+trained with that tok2vec frozen), which then has to run before it.
 """
 from __future__ import annotations
 
@@ -55,8 +56,19 @@ def compose(ud, ner):
     # auxiliary fixes (were -> be); see newsgraph/nlp/news_tokenizer.py.
     lem = nlp.add_pipe(NEWS_LEMMATIZER_NAME, name="lemmatizer")
     lem.initialize()
+    if "ner" in listeners_of(ner, "tok2vec"):
+        # A NER trained on the shared tok2vec (configs/ner_shared.cfg) listens to this pipeline's
+        # tok2vec, so it must be the very tok2vec the NER saw in training.
+        if ner.get_pipe("tok2vec").model.to_bytes() != nlp.get_pipe("tok2vec").model.to_bytes():
+            sys.exit("the NER was trained on another tok2vec than the UD model's: retrain it with "
+                     "--paths.ud_model pointing at this UD model")
     nlp.add_pipe("ner", source=ner)
     return nlp
+
+
+def listeners_of(nlp, name: str) -> list[str]:
+    """The components that listen to the component ``name`` of ``nlp`` (none if it is absent)."""
+    return list(getattr(nlp.get_pipe(name), "listening_components", [])) if name in nlp.pipe_names else []
 
 
 def parse_args(trained: str, out: str) -> argparse.Namespace:

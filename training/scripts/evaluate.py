@@ -138,13 +138,22 @@ def score_spans(pairs, labels):
     return out
 
 
+def ner_inputs(nlp) -> list[str]:
+    """The components whose output the NER reads: the shared tok2vec when the NER listens to one
+    (a listener given no doc.tensor silently reads zeros), else none."""
+    return [name for name, proc in nlp.pipeline
+            if "ner" in getattr(proc, "listening_components", ())]
+
+
 def eval_ner_docbin(nlp, docbin, mapping=None):
     gold_docs = list(DocBin().from_disk(docbin).get_docs(nlp.vocab))
     inputs = [Doc(nlp.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d])
               for d in gold_docs]
-    # NER only needs the tokenizer output; the full pipeline is not required.
-    ner = nlp.get_pipe("ner")
-    preds = list(ner.pipe(inputs, batch_size=256))
+    # NER only needs the tokenizer output (and the tok2vec it listens to, if it shares one);
+    # the full pipeline is not required.
+    preds = inputs
+    for name in ner_inputs(nlp) + ["ner"]:
+        preds = list(nlp.get_pipe(name).pipe(preds, batch_size=256))
     m = mapping or (lambda l: l)
     pairs = []
     for g, p in zip(gold_docs, preds):
@@ -201,14 +210,18 @@ def main():
     ap.add_argument("--names", default="training/eval/names_test.txt")
     ap.add_argument("--json", default=None)
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--ner-only", action="store_true", help="skip the UD evaluations (NER variants)")
+    ap.add_argument("--dev-only", action="store_true",
+                    help="only the GMB dev split, to choose between NER variants before any test set is read")
     a = ap.parse_args()
+    a.ner_only = a.ner_only or a.dev_only
     nlp = ngnlp.load(a.model)
     data, corpus = Path(a.data), Path(a.corpus)
     results = {}
     print(f"model: {ngnlp.model_path(a.model)}  pipeline: {nlp.pipe_names}")
 
     conllu = data / "ud-english-ewt" / "en_ewt-ud-test.conllu"
-    if conllu.exists():
+    if conllu.exists() and not a.ner_only:
         r = eval_ud(nlp, conllu)
         results["ewt_test_gold_tok"] = r
         print(f"\nUD English-EWT test (gold tokens + sentences, {r['tokens']} tokens): "
@@ -216,20 +229,26 @@ def main():
               f"(LAS w/o punct {r['LAS_nopunct']:.2f}; with relation subtypes {r['LAS_full_labels']:.2f})  "
               f"[targets: UPOS>=95, LAS>=85; LAS as the CoNLL 2018 scorer counts it]")
     ud_db = corpus / "ud" / "en_ewt-ud-test.spacy"
-    if ud_db.exists():
+    if ud_db.exists() and not a.ner_only:
         r = eval_ud_raw(nlp, ud_db)
         results["ewt_test_raw_text_spacy_scorer"] = r
         print("UD English-EWT test (raw text, spaCy scorer, punct excluded from deps): "
               + "  ".join(f"{k} {v:.2f}" for k, v in r.items()))
 
     uner = corpus / "ner" / "uner-test.spacy"
-    if uner.exists():
+    if uner.exists() and not a.dev_only:
         res = score_spans(eval_ner_docbin(nlp, uner, lambda l: TO_UNER.get(l, "_")),
                           {"PER", "ORG", "LOC"})
         results["uner_ewt_test"] = res
         print("\n" + fmt_table("UNER English-EWT test (GPE/LOC/FAC->LOC) [target F1>=80]", res))
+    gmb_dev = corpus / "ner" / "gmb-dev.spacy"
+    if gmb_dev.exists():
+        res = score_spans(eval_ner_docbin(nlp, gmb_dev), {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE"})
+        results["gmb_dev"] = res["ALL"]
+        print(f"\nGMB dev split (model selection): P {res['ALL']['P']:.2f} R {res['ALL']['R']:.2f} "
+              f"F1 {res['ALL']['F1']:.2f}")
     gmb = corpus / "ner" / "gmb-test.spacy"
-    if gmb.exists():
+    if gmb.exists() and not a.dev_only:
         pairs = eval_ner_docbin(nlp, gmb)
         res = score_spans(pairs, {"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE"})
         results["gmb_heldout"] = res
@@ -240,7 +259,7 @@ def main():
               f"F1 {res2['ALL']['F1']:.2f}")
 
     names = Path(a.names)
-    if names.exists():
+    if names.exists() and not a.dev_only:
         res, items, docs = eval_names(nlp, names)
         results["names_test"] = res
         print("\n" + fmt_table(f"Unseen-names test ({names}, {len(items)} sentences; "
