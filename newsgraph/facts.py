@@ -39,7 +39,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 64: events: a place read as the area around another ("the X countryside") is marked so (location_area); "the bomb"
 #     refers back to the event told with the same noun first; a report set apart ("earlier") continues no incident
 # 65: events: "the X area" and "X vicinity" are the area around X too (lexicon.AREA_WORDS, shared with the gazetteer)
-FACTS_VERSION = "65"
+# 66: events: a warning that threatens no act and names no reprisal is no THREATEN (issue 15)
+FACTS_VERSION = "66"
 
 
 @dataclass(slots=True)

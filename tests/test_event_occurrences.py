@@ -89,3 +89,20 @@ def test_stopping_violence_is_a_retreat(nlp, text):
 def test_a_category_read_off_its_arguments(nlp, text, category):
     types = [e.type for e in _events(nlp, text)]
     assert types and types[0] == category and "CONSULT" not in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "The Dawn Front is seeking to strengthen its hold on Sahil, Karim al-Tarmi warned.",
+    "Karim al-Tarmi issued a warning against a rush to judgement on Monday.",
+])
+def test_a_warning_that_threatens_nothing_is_no_threat(nlp, text):
+    assert "THREATEN" not in [e.type for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Dawn Front warned it would attack Sahil.",
+    "Karim al-Tarmi warned Norland to expect reprisals.",
+    "The Dawn Front warned of serious consequences on Monday.",
+])
+def test_a_warning_of_an_act_or_a_reprisal_is_a_threat(nlp, text):
+    assert "THREATEN" in [e.type for e in _events(nlp, text)]

@@ -1255,6 +1255,8 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             category, mode = _sense_by_arguments(ev, category, mode)
             if _hypothetical(ev, category) or _background(ev) or _running(ev) or _lasting_state(ev) or _referred(ev) or _forecast(ev):
                 continue
+            if category == "THREATEN" and _bare_warning(ev):
+                continue
             plan = _planned(ev) if category != "THREATEN" else None
             if plan == "counterfactual":
                 continue  # "the attack would have caused serious casualties"
@@ -1645,6 +1647,28 @@ def _sense_by_arguments(event: _Event, category: str, mode: str | None) -> tuple
             c.dep_ == "obj" and c.lemma_.lower() in _RETALIATION_NOUNS for c in tok.children):
         return "THREATEN", "violence"
     return category, mode
+
+
+_WARNING_LEMMAS = frozenset({"warn", "warning"})
+
+
+def _bare_warning(event: _Event) -> bool:
+    """A warning that threatens nothing (PLOVER THREATEN is a stated intent to act against someone):
+    "warned that all sides should not think they are immune", "warning against a rush to judgement",
+    "X is seeking to consolidate its presence, he warned". A warning is a threat when it governs an
+    act ("warned it would attack"), names a reprisal ("warned of serious consequences", "to expect
+    reprisals") or tells someone what to do ("warned residents to leave")."""
+    if event.content_ids:
+        return False
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken) or _lemma_of(h) not in _WARNING_LEMMAS:
+            return False
+        if any(c.dep_ == "xcomp" for c in tok.children):
+            return False
+        if any(t.lemma_.lower() in _RETALIATION_NOUNS for t in tok.subtree):
+            return False
+    return True
 
 
 _CONDITIONAL = frozenset({"if", "unless", "whether", "lest"})
