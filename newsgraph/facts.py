@@ -40,7 +40,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 #     refers back to the event told with the same noun first; a report set apart ("earlier") continues no incident
 # 65: events: "the X area" and "X vicinity" are the area around X too (lexicon.AREA_WORDS, shared with the gazetteer)
 # 66: events: a warning that threatens no act and names no reprisal is no THREATEN (issue 15)
-FACTS_VERSION = "66"
+# 67: events: the other party of an act ("between X and Y", "X and Y agreed", "sent ... to X", "seized ... from X") is its target
+FACTS_VERSION = "67"
 
 
 @dataclass(slots=True)

@@ -58,3 +58,28 @@ def test_a_described_actor_beside_a_named_one_is_another_member_of_the_side(nlp)
     # the named group's own fighters are the group
     named, terms = _sides(nlp, "Dawn Front fighters killed ten Norlandic soldiers in Sahil.", "killed")
     assert named["actor"] == ["Dawn Front"] and terms["actor"] == [] and terms["target"] == ["Norlandic soldiers"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Water was restored in Sahil on Tuesday after an understanding between the Dawn Front and the Sahil Brigade.",
+     "understanding"),
+    ("The Dawn Front and the Sahil Brigade agreed on Monday to halt the shelling of Kafr Sahil.", "agreed"),
+])
+def test_two_parties_of_one_act_are_its_two_sides(nlp, text, trigger):
+    named, _ = _sides(nlp, text, trigger)
+    assert named == {"actor": ["Dawn Front"], "target": ["Sahil Brigade"]}, named
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The Dawn Front has sent reinforcements to the Sahil Brigade.", "sent reinforcements"),
+    ("The Dawn Front advanced on Kafr Sahil in a bid to seize it from the Sahil Brigade.", "seize"),
+    ("The Dawn Front has taken territory formerly held by the Sahil Brigade.", "taken"),
+])
+def test_who_receives_or_loses_what_an_act_moves_is_its_target(nlp, text, trigger):
+    named, _ = _sides(nlp, text, trigger)
+    assert named == {"actor": ["Dawn Front"], "target": ["Sahil Brigade"]}, named
+
+
+def test_coordinated_subjects_of_a_one_sided_act_are_one_side(nlp):
+    named, _ = _sides(nlp, "The Dawn Front and the Sahil Brigade attacked the village on Monday.", "attacked")
+    assert named["actor"] == ["Dawn Front", "Sahil Brigade"] and named["target"] == []

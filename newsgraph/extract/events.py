@@ -719,22 +719,43 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
     for h in event.hits:
         tok = h.head
         deny_subject = False
+        partners: list[EntityMention] = []  # "with X": the other side when someone else acts, else a side
         for c in tok.children:
             dep, case = c.dep_, _case(c)
             if dep == "nsubj" and _reduced_passive(tok):
                 targets += _mentions_for(c, mentions)
+            elif dep in ("nsubj", "csubj") and _mutual(h) and any(g.dep_ == "conj" for g in c.children):
+                # "Norland and Velmora agreed to halt the bombing": the first named, and the other party
+                first, others = _first_and_others(_antecedent(c))
+                actors += _mentions_for(first, mentions, conj=False)
+                targets += [m for o in others for m in _mentions_for(o, mentions)]
             elif dep in ("nsubj", "csubj"):
                 actors += _mentions_for(_antecedent(c), mentions)
             elif dep in ("nsubj:pass", "obj", "iobj"):
                 targets += _mentions_for(c, mentions)
+                if dep == "obj":
+                    targets += [m for t in _holders(h, c) for m in _mentions_for(t, mentions)]
             elif dep.startswith(("obl", "nmod")) and case == "by":
                 actors += _mentions_for(c, mentions)
             elif dep.startswith(("obl", "nmod")) and case in ("on", "against", "upon", "targeting"):
                 targets += _mentions_for(c, mentions)
+            elif dep.startswith(("obl", "nmod")) and case == "between" and any(g.dep_ == "conj" for g in c.children):
+                # "an understanding between X and Y", "clashes between X and Y": X one side, Y the other
+                first, others = _first_and_others(c)
+                actors += _mentions_for(first, mentions, conj=False)
+                targets += [m for o in others for m in _mentions_for(o, mentions)]
             elif dep.startswith(("obl", "nmod")) and case in ("between", "with", "among"):
-                actors += _mentions_for(c, mentions)
+                partners += _mentions_for(c, mentions)
+            elif dep.startswith(("obl", "nmod")) and case == "to" and h.category in _GIVING:
+                targets += _mentions_for(c, mentions)  # "sent reinforcements to X": X receives them
+            elif dep.startswith(("obl", "nmod")) and case == "from" and h.mode == "occupy":
+                targets += _mentions_for(c, mentions)  # "to seize the town from X": X held it
             elif dep == "nmod:poss" or (dep == "compound" and c.pos_ == "PROPN") or (dep == "amod" and (c.ent_type_ or c.tag_ == "NNP")):
                 actors += _mentions_for(c, mentions)
+        if h.mode == "occupy":
+            targets += [m for t in _holders(h, tok) for m in _mentions_for(t, mentions)]
+        if partners:
+            (targets if actors else actors).extend(partners)
         # participles and infinitives share the subject of the verb they hang on
         if not actors and tok.dep_ in _SHARING_DEPS and tok.head.i != tok.i:
             if h.subsumed_by is not None and _lemma_of(h.subsumed_by) == "deny":
@@ -773,6 +794,40 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
     actors = [m for m in actors if not (m.entity in seen or seen.add(m.entity))]
     targets = [m for m in targets if m.entity not in seen and not (m.entity in seen or seen.add(m.entity))]
     return actors, targets
+
+
+# acts whose "to" phrase names who receives them ("sent reinforcements to X", "delivered aid to X")
+_GIVING = frozenset({"MOBILIZE", "AID", "SUPPORT"})
+# acts two parties do with each other: coordinated subjects are the two sides ("X and Y agreed")
+_MUTUAL_LEMMAS = frozenset("agree meet talk negotiate reconcile clash".split())
+
+
+def _mutual(hit: _Hit) -> bool:
+    """An act done together whose verb names no one else it is done to: "X and Y agreed", "X and Y
+    clashed" (not "X and Y agreed to X's terms", "X and Y attacked the town")."""
+    tok = hit.head
+    if isinstance(tok, _PlainToken) or tok.pos_ != "VERB" or _lemma_of(hit) not in _MUTUAL_LEMMAS:
+        return False
+    return not any(c.dep_ in ("obj", "iobj") or (c.dep_.startswith("obl") and _case(c) in ("with", "against", "between"))
+                   for c in tok.children)
+
+
+def _first_and_others(tok) -> tuple[object, list]:
+    """"X and Y", "X as well as Y and Z": the first conjunct and the rest (conjuncts hang on the first)."""
+    return tok, [c for c in tok.children if c.dep_ == "conj"]
+
+
+_CONTROL_PARTICIPLES = frozenset("hold control occupy run seize capture".split())
+
+
+def _holders(hit: _Hit, tok) -> list:
+    """Who held the ground an act of taking took: "took territory held by X", "seized the town
+    controlled by X" (parsers hang the participle on the ground or on the verb)."""
+    if hit.mode != "occupy" or isinstance(tok, _PlainToken):
+        return []
+    return [a for v in tok.children
+            if v.dep_ in ("acl", "xcomp", "advcl") and v.tag_ == "VBN" and v.lemma_.lower() in _CONTROL_PARTICIPLES
+            for a in v.children if a.dep_.startswith("obl") and _case(a) == "by"]
 
 
 _SHARING_DEPS = ("advcl", "xcomp", "conj", "acl")
@@ -1451,8 +1506,17 @@ def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
                 has_subject = has_subject or dep == "nsubj" or case == "by"
             elif dep in ("obj", "nsubj:pass") or (dep.startswith(("obl", "nmod")) and case in ("on", "against", "upon")):
                 out.append((c, "target"))
+                if dep == "obj":
+                    out += [(t, "target") for t in _holders(h, c)]
+            elif dep.startswith(("obl", "nmod")) and case == "between" and any(g.dep_ == "conj" for g in c.children):
+                first, others = _first_and_others(c)  # "clashes between gunmen and soldiers"
+                out += [(first, "actor")] + [(o, "target") for o in others]
             elif h.category == "FIGHT" and dep.startswith(("obl", "nmod")) and case in ("with", "between"):
                 out.append((c, "actor"))  # "clashes with Kurdish militants": the other side of a battle
+            elif dep.startswith(("obl", "nmod")) and (case == "to" and h.category in _GIVING or case == "from" and h.mode == "occupy"):
+                out.append((c, "target"))  # "sent reinforcements to the rebels", "seized the town from militants"
+        if h.mode == "occupy":
+            out += [(t, "target") for t in _holders(h, tok)]
         out += [(t, "actor") for t in _agent_tokens(tok)]
         out += [(t, "actor") for t in _sides_of_happening(tok)]
         if not has_subject and tok.dep_ in _SHARING_DEPS and tok.head.i != tok.i:
