@@ -41,7 +41,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 65: events: "the X area" and "X vicinity" are the area around X too (lexicon.AREA_WORDS, shared with the gazetteer)
 # 66: events: a warning that threatens no act and names no reprisal is no THREATEN (issue 15)
 # 67: events: the other party of an act ("between X and Y", "X and Y agreed", "sent ... to X", "seized ... from X") is its target
-FACTS_VERSION = "67"
+# 68: events: what a noun's "to" says is yet to be done ("sites to be visited", "calls to fight") is a plan
+FACTS_VERSION = "68"
 
 
 @dataclass(slots=True)

@@ -106,3 +106,20 @@ def test_a_warning_that_threatens_nothing_is_no_threat(nlp, text):
 ])
 def test_a_warning_of_an_act_or_a_reprisal_is_a_threat(nlp, text):
     assert "THREATEN" in [e.type for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The two sites to be visited by the inspectors on Monday are Kafr Sahil and Sahil.", "CONSULT"),
+    ("Norland inspectors to visit Velmora weapons sites.", "CONSULT"),
+    ("The mission will travel to Velmora as soon as possible to investigate the reported incidents.", "ACCUSE"),
+])
+def test_what_is_yet_to_be_done_is_no_event(nlp, text, category):
+    assert category not in [e.type for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The Dawn Front launched an operation to seize control over Sahil on Monday.", "FIGHT"),
+    ("Velmora was the first country to recognise the Dawn Front on Monday.", "SUPPORT"),
+])
+def test_the_aim_of_an_act_and_a_rank_stay(nlp, text, category):
+    assert category in [e.type for e in _events(nlp, text)]

@@ -1789,11 +1789,35 @@ def _planned(event: _Event) -> str | None:
         marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
         if cur.head.i == cur.i:
             return "future" if "to" in marks and not aux and cur.pos_ == "VERB" else None
+        if cur.dep_ == "acl" and "to" in marks and _unrealised_by(cur.head, event):
+            return "future"  # "sites to be visited", "calls to fight X", "Inspectors to visit Velmora"
         if cur.dep_ == "xcomp" or (cur.dep_ in ("advcl", "acl") and "to" in marks):
             cur = cur.head
             continue
+        if cur.dep_ in ("advmod", "advcl") and cur.pos_ in ("ADV", "ADJ"):
+            cur = cur.head  # "will travel as soon as possible to investigate": the clause of "soon"
+            continue
         return None
     return None
+
+
+# "the first country to recognise X", "the last to leave": who did it, not what is to be done
+_RANKING_WORDS = frozenset("first last only second third next".split())
+
+
+def _unrealised_by(noun, event: _Event) -> bool:
+    """A noun whose "to" infinitive says what is yet to be done ("sites to be visited", "calls to
+    fight", "orders to attack", a headline's "Inspectors to visit"), not an event of its own that the
+    infinitive gives the aim of ("an operation to seize the town", "an attempt to capture it" are
+    under way) nor a rank ("the first country to recognise X")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    own = {t.i for h in event.hits for t in h.tokens}
+    # an act's own noun ("an operation to seize") has an aim; a verbal noun's ("calls to fight") is content
+    acts = [t for l in _lemmas(noun) for t in LEXICON.get(l, ()) if not t.governs]
+    if noun.i in own or _attempt(noun) or acts:
+        return False
+    return not any(c.lower_ in _RANKING_WORDS or c.dep_ == "amod" and c.tag_ == "JJS" for c in noun.children)
 
 
 _CASUALTY_LEMMAS = frozenset("kill die wound injure".split())
