@@ -83,3 +83,17 @@ def test_who_receives_or_loses_what_an_act_moves_is_its_target(nlp, text, trigge
 def test_coordinated_subjects_of_a_one_sided_act_are_one_side(nlp):
     named, _ = _sides(nlp, "The Dawn Front and the Sahil Brigade attacked the village on Monday.", "attacked")
     assert named["actor"] == ["Dawn Front", "Sahil Brigade"] and named["target"] == []
+
+
+def test_a_past_form_hung_on_a_noun_with_an_object_of_its_own_has_that_noun_as_subject(nlp):
+    # a feed without commas: the parser reads "targeted" as a participle on "organization"
+    named, _ = _sides(nlp, "Two persons were injured as the Dawn Front terrorist organization targeted with rocket "
+                           "shells the town of Kafr Sahil.", "targeted")
+    assert named["actor"] == ["Dawn Front"]
+    named, _ = _sides(nlp, "Civilians targeted by the Dawn Front fled Sahil on Monday.", "targeted")
+    assert named["actor"] == ["Dawn Front"]
+
+
+def test_an_act_in_an_actors_slot_is_no_actor_but_its_modifier_says_whose_it_is(nlp):
+    _, terms = _sides(nlp, "Suspected government strikes killed 37 civilians in Sahil in April.", "strikes")
+    assert terms["actor"] == ["government"], terms

@@ -851,6 +851,8 @@ def _shared_subjects(tok, limit: int = 3) -> list:
             return []
         if step and any(c.dep_ in ("nsubj:pass", "csubj", "expl") for c in cur.children):
             return []
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and _active_participle(cur):
+            return [_first_conjunct(cur.head)]  # "Dawn Front fighters targeted with shells the town"
         cur = cur.head
         subjects = [c for c in cur.children if c.dep_ == "nsubj"]
         if subjects:
@@ -858,6 +860,23 @@ def _shared_subjects(tok, limit: int = 3) -> list:
         if cur.pos_ not in ("VERB", "AUX") and not _attempt(cur) or any(c.dep_ in ("nsubj:pass", "csubj") for c in cur.children):
             return []
     return []
+
+
+def _active_participle(verb) -> bool:
+    """A past form the parser hung on a noun as a participle though it has an object of its own and no
+    agent ("gunmen targeted with rockets the area", feeds without commas): an active clause whose
+    subject is that noun. "Civilians targeted by the shelling" and "the town targeted on Monday" are
+    passive."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_.startswith("obl") and _case(c) == "by" or c.dep_ == "obl:agent"
+                                               for c in verb.children):
+        return False  # "a coalition fighting militants" is read by the participle rules as it is
+    return any(c.dep_ == "obj" or (c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")) for c in verb.children)
+
+
+def _first_conjunct(tok):
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _antecedent(subject):
@@ -2106,7 +2125,16 @@ def _actor_terms(slots: list[tuple[object, str]], actors: list[EntityMention], t
     Norlandic army and the Dawn Front")."""
     named = {"actor": [(m.start, m.end) for m in actors], "target": [(m.start, m.end) for m in targets]}
     out: dict[tuple[str, str], int | None] = {}
+    expanded = []
     for tok, role in slots:
+        if acled.inter_of_noun(tok.lower_) is None and _event_word(tok):
+            # an act in an actor's slot ("government strikes sparked condemnation", "rebel-on-rebel
+            # violence witnessed clashes") is no actor: the modifier that says whose act it is may be
+            expanded += [(c, role) for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                         and (c.ent_type_ == "NORP" or acled.inter_of_noun(c.lower_) in _ARMED_INTER)]
+        else:
+            expanded.append((tok, role))
+    for tok, role in expanded:
         noun = tok.lower_
         if noun in _NO_KIND_NOUNS:
             continue  # "20 people were killed": who they were is not said (civilians, fighters or both)
@@ -2126,6 +2154,14 @@ def _actor_terms(slots: list[tuple[object, str]], actors: list[EntityMention], t
             continue  # "the fighters" beside a named group are its own; "Norlandic forces" are others
         out.setdefault((phrase, role), inter)
     return tuple((t, r, i) for (t, r), i in out.items())
+
+
+_VIOLENCE_NOUNS = _SETTING_NOUNS | {"violence", "bloodshed", "hostilities"}
+
+
+def _event_word(tok) -> bool:
+    """A noun that names an act or a state of violence ("strikes", "violence", "the war"), no actor."""
+    return any(l in LEXICON or l in _VIOLENCE_NOUNS for l in _lemmas(tok) + (tok.lower_,))
 
 
 def _side_inter(named: list[EntityMention], terms: tuple[tuple[str, str, int | None], ...], role: str) -> int | None:
