@@ -43,7 +43,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 67: events: the other party of an act ("between X and Y", "X and Y agreed", "sent ... to X", "seized ... from X") is its target
 # 68: events: what a noun's "to" says is yet to be done ("sites to be visited", "calls to fight") is a plan
 # 69: events: a past form hung on a noun with an object of its own is an active clause; an act in an actor's slot is no descriptive actor
-FACTS_VERSION = "69"
+# 70: events: victims from "claimed the lives of X" and "N people, mostly X"
+FACTS_VERSION = "70"
 
 
 @dataclass(slots=True)

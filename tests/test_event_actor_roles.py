@@ -97,3 +97,13 @@ def test_a_past_form_hung_on_a_noun_with_an_object_of_its_own_has_that_noun_as_s
 def test_an_act_in_an_actors_slot_is_no_actor_but_its_modifier_says_whose_it_is(nlp):
     _, terms = _sides(nlp, "Suspected government strikes killed 37 civilians in Sahil in April.", "strikes")
     assert terms["actor"] == ["government"], terms
+
+
+@pytest.mark.parametrize("text, trigger, victims", [
+    ("The attack in Sahil province claimed the lives of at least 27 children on Monday.", "attack", ["children"]),
+    ("A car bomb killed 12 people, mostly soldiers, in Sahil on Monday.", "car bomb", ["soldiers"]),
+    ("Air strikes killed 10 people including seven children in Sahil on Friday.", "Air strikes", []),
+])
+def test_victims_are_what_the_toll_says_they_were(nlp, text, trigger, victims):
+    _, terms = _sides(nlp, text, trigger)
+    assert terms["target"] == victims, terms

@@ -1538,6 +1538,10 @@ def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
             out += [(t, "target") for t in _holders(h, tok)]
         out += [(t, "actor") for t in _agent_tokens(tok)]
         out += [(t, "actor") for t in _sides_of_happening(tok)]
+        # "the attack claimed the lives of 27 children", "the blast killed ten soldiers": the event noun
+        # is the subject of its toll, whose object are its victims
+        if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in _TOLL_LEMMAS:
+            out += [(_lives_of(c), "target") for c in tok.head.children if c.dep_ == "obj"]
         if not has_subject and tok.dep_ in _SHARING_DEPS and tok.head.i != tok.i:
             out += [(c, "actor") for c in _shared_subjects(tok)]
         carrier = _carrier(tok)
@@ -1551,6 +1555,16 @@ def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
 
 
 _AGENT_VERBS = frozenset("carry fire drop launch conduct stage mount lob plant believe suspect think".split())
+
+
+_LIFE_NOUNS = frozenset({"life", "lives"})
+
+
+def _lives_of(tok):
+    """"the lives of 27 children": whose lives."""
+    if tok.lower_ in _LIFE_NOUNS or tok.lemma_.lower() in _LIFE_NOUNS:
+        return next((c for c in tok.children if c.dep_.startswith("nmod") and _case(c) == "of"), tok)
+    return tok
 
 
 def _agent_tokens(tok) -> list:
@@ -2137,7 +2151,10 @@ def _actor_terms(slots: list[tuple[object, str]], actors: list[EntityMention], t
     for tok, role in expanded:
         noun = tok.lower_
         if noun in _NO_KIND_NOUNS:
-            continue  # "20 people were killed": who they were is not said (civilians, fighters or both)
+            # "20 people were killed": who they were is not said (civilians, fighters or both), unless
+            # the text says what most of them were ("18 people, mostly children")
+            expanded += [(k, role) for k in _kind_of_most(tok) if (k, role) not in expanded]
+            continue
         inter = acled.inter_of_noun(noun)
         if inter is None:
             inter = acled.inter_of_noun(tok.lemma_.lower())
@@ -2162,6 +2179,18 @@ _VIOLENCE_NOUNS = _SETTING_NOUNS | {"violence", "bloodshed", "hostilities"}
 def _event_word(tok) -> bool:
     """A noun that names an act or a state of violence ("strikes", "violence", "the war"), no actor."""
     return any(l in LEXICON or l in _VIOLENCE_NOUNS for l in _lemmas(tok) + (tok.lower_,))
+
+
+_MOSTLY = frozenset("mostly mainly largely predominantly chiefly".split())
+
+
+def _kind_of_most(tok) -> list:
+    """"18 people mostly children": the noun right after a count of people that says what most of them
+    were (parsers hang it on the noun or on its verb). "10 people including seven children" names a
+    part, not the kind of the whole."""
+    near = [c for c in list(tok.children) + list(tok.head.children)
+            if c.pos_ == "NOUN" and tok.i < c.i <= tok.i + 4]
+    return [c for c in near if any(a.lower_ in _MOSTLY for a in c.children)]
 
 
 def _side_inter(named: list[EntityMention], terms: tuple[tuple[str, str, int | None], ...], role: str) -> int | None:
