@@ -44,7 +44,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 68: events: what a noun's "to" says is yet to be done ("sites to be visited", "calls to fight") is a plan
 # 69: events: a past form hung on a noun with an object of its own is an active clause; an act in an actor's slot is no descriptive actor
 # 70: events: victims from "claimed the lives of X" and "N people, mostly X"
-FACTS_VERSION = "70"
+# 71: events: an object phrase ending the sentence with a word of reporting is the source, not a target
+FACTS_VERSION = "71"
 
 
 @dataclass(slots=True)

@@ -731,7 +731,7 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
                 targets += [m for o in others for m in _mentions_for(o, mentions)]
             elif dep in ("nsubj", "csubj"):
                 actors += _mentions_for(_antecedent(c), mentions)
-            elif dep in ("nsubj:pass", "obj", "iobj"):
+            elif dep in ("nsubj:pass", "obj", "iobj") and not _trailing_source(c):
                 targets += _mentions_for(c, mentions)
                 if dep == "obj":
                     targets += [m for t in _holders(h, c) for m in _mentions_for(t, mentions)]
@@ -782,7 +782,7 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
         # a noun trigger that is the subject of a verb: the verb's object is the target
         if tok.dep_ in ("nsubj",) and tok.head.i != tok.i:
             for c in tok.head.children:
-                if c.dep_ in ("obj",):
+                if c.dep_ in ("obj",) and not _trailing_source(c):
                     targets += _mentions_for(c, mentions)
         # "X claimed (responsibility for) the attack": X is the actor
         claim = _claimer(tok)
@@ -800,6 +800,20 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
 _GIVING = frozenset({"MOBILIZE", "AID", "SUPPORT"})
 # acts two parties do with each other: coordinated subjects are the two sides ("X and Y agreed")
 _MUTUAL_LEMMAS = frozenset("agree meet talk negotiate reconcile clash".split())
+
+
+_TRAILING_REPORT_WORDS = frozenset("reports reported said says added stated".split())
+
+
+def _trailing_source(noun) -> bool:
+    """"... killed ten on Friday the Dawn Observatory reports": a feed without commas, read by the
+    parser as a second object; the phrase ends the sentence with a word of reporting, so it is who
+    reports, not who suffered."""
+    last = noun.right_edge
+    if last.lower_ not in _TRAILING_REPORT_WORDS or last.i == noun.i:
+        return False
+    rest = noun.doc[last.i + 1:noun.sent.end]
+    return all(t.is_punct for t in rest)
 
 
 def _mutual(hit: _Hit) -> bool:
