@@ -116,3 +116,10 @@ def test_a_source_ending_the_sentence_with_a_report_word_is_not_the_target(nlp):
     assert "Dawn Observatory for Human Rights" not in named["target"] + named["actor"]
     named, _ = _sides(nlp, "Gunmen killed Karim al-Tarmi in Sahil on Friday.", "killed")
     assert named["target"] == ["Karim al-Tarmi"]
+
+
+def test_a_group_named_with_al_after_of_is_in_the_phrase(nlp):
+    # parsers hang "of" on the name's "al-", not on the phrase's head noun
+    named, _ = _sides(nlp, "A Norland army unit killed dozens of al-Dawn Front terrorists during an ambush on "
+                           "Wednesday.", "ambush")
+    assert named["target"] == ["al-Dawn Front"]

@@ -382,6 +382,18 @@ def _case(tok) -> str | None:
     return None
 
 
+def _phrase_case(tok) -> str | None:
+    """The preposition that opens a phrase, also when the parser hung it on the phrase's first word
+    rather than on its head ("dozens of al-Dawn Front terrorists": "of" on "al")."""
+    case = _case(tok)
+    if case is not None:
+        return case
+    first = tok.left_edge
+    if first.dep_ == "case" and first.i < tok.i and first.head.i != tok.i and first.head.head.i == tok.i:
+        return first.lower_
+    return None
+
+
 def _path_up(tok, stop, limit: int = 10):
     """Tokens from ``tok`` (exclusive) up to ``stop`` or the root, with the dep label used at each step."""
     steps = []
@@ -703,7 +715,7 @@ def _mentions_for(tok, mentions: list[EntityMention], conj: bool = True) -> list
         spans.append((t.idx, t.idx + len(t.text)))
         for c in t.children:
             if c.dep_ in own or (
-                c.dep_ == "nmod" and (_case(c) == "of" or (_case(c) == "from" and _is_member_noun(t)))
+                c.dep_ == "nmod" and (_phrase_case(c) == "of" or (_phrase_case(c) == "from" and _is_member_noun(t)))
             ):
                 stack.append(c)
     out = []
