@@ -46,7 +46,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 70: events: victims from "claimed the lives of X" and "N people, mostly X"
 # 71: events: an object phrase ending the sentence with a word of reporting is the source, not a target
 # 72: events: "of" opens a phrase also when the parser hung it on a name's "al-"
-FACTS_VERSION = "72"
+# 73: events: a pronoun subject of what a speaker says is the speaker when they agree ("X said it shelled")
+FACTS_VERSION = "73"
 
 
 @dataclass(slots=True)

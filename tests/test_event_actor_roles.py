@@ -123,3 +123,17 @@ def test_a_group_named_with_al_after_of_is_in_the_phrase(nlp):
     named, _ = _sides(nlp, "A Norland army unit killed dozens of al-Dawn Front terrorists during an ambush on "
                            "Wednesday.", "ambush")
     assert named["target"] == ["al-Dawn Front"]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("The Dawn Front said on Monday that it had shelled Sahil.", "shelled", "Dawn Front"),
+    ("The Dawn Front said it carried out the attack on Sahil on Monday.", "attack", "Dawn Front"),
+])
+def test_who_says_it_did_an_act_is_its_actor(nlp, text, trigger, actor):
+    named, _ = _sides(nlp, text, trigger)
+    assert named["actor"] == [actor], named
+
+
+def test_a_pronoun_that_does_not_agree_with_the_speaker_is_not_the_speaker(nlp):
+    named, _ = _sides(nlp, "Karim al-Tarmi said it shelled Sahil on Monday.", "shelled")
+    assert named["actor"] == []

@@ -788,7 +788,7 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
         if carrier is not None and not actors:
             for c in carrier.children:
                 if c.dep_ == "nsubj" or (c.dep_.startswith("obl") and _case(c) == "by"):
-                    actors += _mentions_for(c, mentions)
+                    actors += _mentions_for(_antecedent(c) if c.dep_ == "nsubj" else c, mentions)
                 elif c.dep_.startswith("obl") and _case(c) in ("on", "against", "upon", "at"):
                     targets += _mentions_for(c, mentions)
         # a noun trigger that is the subject of a verb: the verb's object is the target
@@ -907,10 +907,41 @@ def _first_conjunct(tok):
 
 def _antecedent(subject):
     """"the resolution, which called for observers": a relative pronoun subject stands for the noun
-    its clause describes."""
+    its clause describes; "the Dawn Front said it shelled the town": a pronoun subject of what a
+    speaker says is the speaker, when they agree (see _speaker_of)."""
     if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "acl:relcl" and subject.head.head.i != subject.head.i:
         return subject.head.head
-    return subject
+    return _speaker_of(subject) or subject
+
+
+_SPEAKER_PRONOUNS = {"it": "thing", "he": "person", "she": "person", "they": "group", "we": "group"}
+
+
+def _speaker_of(pronoun):
+    """The subject of the verb of saying whose content holds ``pronoun`` as a subject ("X said it
+    carried out the attack", "X said on Monday that they had shelled the town"), when the two agree:
+    "he"/"she" a person, "it" no person, "they"/"we" a group or a plural. None otherwise."""
+    kind = _SPEAKER_PRONOUNS.get(pronoun.lower_)
+    if kind is None or pronoun.tag_ != "PRP":
+        return None
+    clause = pronoun.head
+    for _ in range(3):  # "said it had tried to attack": up the content's own verb chain
+        if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in SPEECH_VERBS:
+            break
+        if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    else:
+        return None
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    if len(speakers) != 1:
+        return None
+    sp = speakers[0]
+    person = sp.ent_type_ == "PERSON"
+    if kind == "person" and person or kind == "thing" and not person and sp.tag_ in ("NN", "NNP") \
+            or kind == "group" and not person and (sp.tag_ in ("NNS", "NNPS") or sp.ent_type_ in ("ORG", "NORP")):
+        return sp
+    return None
 
 
 def _claimer(tok):
@@ -964,6 +995,9 @@ def _reporting_sources(event: _Event, words_of: dict[int, list] | None = None) -
     own = {t.i for h in event.hits for t in h.tokens}
     out = []
     sent = heads[0].sent
+    carriers = [c for c in (_carrier(h) for h in heads) if c is not None]
+    spoken_for = {sp.i for v in heads + carriers for c in v.children if c.dep_ == "nsubj"
+                  for sp in [_speaker_of(c)] if sp is not None}
     if words_of is None:
         words = _reporting_words(sent)
     elif sent.start in words_of:
@@ -981,7 +1015,8 @@ def _reporting_sources(event: _Event, words_of: dict[int, list] | None = None) -
         if any(h.i in {t.i for c in nominal for t in c.subtree} for h in heads):
             continue  # "announced the withdrawal": what was said is the event's own noun
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        out += subjects
+        # "X said it shelled the town": X reports what it did itself, and stays its actor
+        out += [c for c in subjects if c.i not in spoken_for]
         if subjects:
             continue
         # the reported clause hangs on the reporting verb or the reporting verb on it, by either parse
@@ -1574,7 +1609,7 @@ def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
         if carrier is not None and not has_subject:
             for c in carrier.children:
                 if c.dep_ == "nsubj" or (c.dep_.startswith("obl") and _case(c) == "by"):
-                    out.append((c, "actor"))
+                    out.append((_antecedent(c) if c.dep_ == "nsubj" else c, "actor"))
                 elif c.dep_.startswith("obl") and _case(c) in ("on", "against", "upon", "at"):
                     out.append((c, "target"))
     return out
