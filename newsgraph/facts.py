@@ -47,7 +47,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 71: events: an object phrase ending the sentence with a word of reporting is the source, not a target
 # 72: events: "of" opens a phrase also when the parser hung it on a name's "al-"
 # 73: events: a pronoun subject of what a speaker says is the speaker when they agree ("X said it shelled")
-FACTS_VERSION = "73"
+# 74: events: a denial of a state of affairs ("denied the air force was active") is no REJECT
+FACTS_VERSION = "74"
 
 
 @dataclass(slots=True)

@@ -123,3 +123,8 @@ def test_what_is_yet_to_be_done_is_no_event(nlp, text, category):
 ])
 def test_the_aim_of_an_act_and_a_rank_stay(nlp, text, category):
     assert category in [e.type for e in _events(nlp, text)]
+
+
+def test_a_denied_state_is_no_rejection(nlp):
+    text = "Ministry spokeswoman Karim al-Tarmi denied the Norland air force was active in the area at the time."
+    assert "REJECT" not in [e.type for e in _events(nlp, text)]

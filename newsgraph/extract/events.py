@@ -1392,6 +1392,8 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 continue
             if category == "THREATEN" and _bare_warning(ev):
                 continue
+            if category == "REJECT" and _denied_state(ev):
+                continue
             plan = _planned(ev) if category != "THREATEN" else None
             if plan == "counterfactual":
                 continue  # "the attack would have caused serious casualties"
@@ -1825,6 +1827,25 @@ def _bare_warning(event: _Event) -> bool:
         if any(c.dep_ == "xcomp" for c in tok.children):
             return False
         if any(t.lemma_.lower() in _RETALIATION_NOUNS for t in tok.subtree):
+            return False
+    return True
+
+
+_DENIAL_LEMMAS = frozenset({"deny", "denial"})
+
+
+def _denied_state(event: _Event) -> bool:
+    """A denial of a state of affairs ("denied the air force was active in the area"): what is denied
+    is no act, so nothing is rejected (PLOVER REJECT turns down a proposal or a demand) and no
+    incident is reported; a denied incident ("denied that it attacked the town") is that incident,
+    negated, and "denied the request" stays a REJECT."""
+    if event.content_ids:
+        return False
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken) or _lemma_of(h) not in _DENIAL_LEMMAS:
+            return False
+        if not any(c.dep_ == "ccomp" for c in tok.children):
             return False
     return True
 
