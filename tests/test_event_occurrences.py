@@ -128,3 +128,15 @@ def test_the_aim_of_an_act_and_a_rank_stay(nlp, text, category):
 def test_a_denied_state_is_no_rejection(nlp):
     text = "Ministry spokeswoman Karim al-Tarmi denied the Norland air force was active in the area at the time."
     assert "REJECT" not in [e.type for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Most of the city except the battered district of Kafr Sahil has returned to army control.",
+    "The targeted facilities also included 51 clinics in Sahil in 2015.",
+])
+def test_a_participle_that_describes_a_noun_is_no_event(nlp, text):
+    assert _events(nlp, text) == []
+
+
+def test_a_described_noun_hit_again_is_the_new_hit(nlp):
+    assert [e.trigger for e in _events(nlp, "The bombed hospital in Sahil was hit again on Monday.")] == ["hit"]

@@ -1394,6 +1394,8 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 continue
             if category == "REJECT" and _denied_state(ev):
                 continue
+            if _only_described(ev):
+                continue
             plan = _planned(ev) if category != "THREATEN" else None
             if plan == "counterfactual":
                 continue  # "the attack would have caused serious casualties"
@@ -1827,6 +1829,17 @@ def _bare_warning(event: _Event) -> bool:
         if any(c.dep_ == "xcomp" for c in tok.children):
             return False
         if any(t.lemma_.lower() in _RETALIATION_NOUNS for t in tok.subtree):
+            return False
+    return True
+
+
+def _only_described(event: _Event) -> bool:
+    """An event told only by participles that describe a noun ("the battered district", "the targeted
+    facilities included 51 clinics", "the opposing monitor"): the noun is what the text talks about;
+    the act is background or told elsewhere."""
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken) or len(h.tokens) > 1 or tok.dep_ != "amod" or tok.tag_ not in ("VBN", "VBG", "VBD"):
             return False
     return True
 
