@@ -64,3 +64,82 @@ def test_whom_the_fighting_serves_is_no_target(nlp):
     named, _ = _sides(nlp, "Hundreds of Norland militiamen went abroad to fight on behalf of the regime of "
                            "Karim al-Tarmi, a commander said.", "fight")
     assert "Karim al-Tarmi" not in named["target"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Water was restored in Sahil on Tuesday after an understanding between the Dawn Front and the Sahil Brigade.",
+     "understanding"),
+    ("The Dawn Front and the Sahil Brigade agreed on Monday to halt the shelling of Kafr Sahil.", "agreed"),
+])
+def test_two_parties_of_one_act_are_its_two_sides(nlp, text, trigger):
+    named, _ = _sides(nlp, text, trigger)
+    assert named == {"actor": ["Dawn Front"], "target": ["Sahil Brigade"]}, named
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The Dawn Front has sent reinforcements to the Sahil Brigade.", "sent reinforcements"),
+    ("The Dawn Front advanced on Kafr Sahil in a bid to seize it from the Sahil Brigade.", "seize"),
+    ("The Dawn Front has taken territory formerly held by the Sahil Brigade.", "taken"),
+])
+def test_who_receives_or_loses_what_an_act_moves_is_its_target(nlp, text, trigger):
+    named, _ = _sides(nlp, text, trigger)
+    assert named == {"actor": ["Dawn Front"], "target": ["Sahil Brigade"]}, named
+
+
+def test_coordinated_subjects_of_a_one_sided_act_are_one_side(nlp):
+    named, _ = _sides(nlp, "The Dawn Front and the Sahil Brigade attacked the village on Monday.", "attacked")
+    assert named["actor"] == ["Dawn Front", "Sahil Brigade"] and named["target"] == []
+
+
+def test_a_past_form_hung_on_a_noun_with_an_object_of_its_own_has_that_noun_as_subject(nlp):
+    # a feed without commas: the parser reads "targeted" as a participle on "organization"
+    named, _ = _sides(nlp, "Two persons were injured as the Dawn Front terrorist organization targeted with rocket "
+                           "shells the town of Kafr Sahil.", "targeted")
+    assert named["actor"] == ["Dawn Front"]
+    named, _ = _sides(nlp, "Civilians targeted by the Dawn Front fled Sahil on Monday.", "targeted")
+    assert named["actor"] == ["Dawn Front"]
+
+
+def test_an_act_in_an_actors_slot_is_no_actor_but_its_modifier_says_whose_it_is(nlp):
+    _, terms = _sides(nlp, "Suspected government strikes killed 37 civilians in Sahil in April.", "strikes")
+    assert terms["actor"] == ["government"], terms
+
+
+@pytest.mark.parametrize("text, trigger, victims", [
+    ("The attack in Sahil province claimed the lives of at least 27 children on Monday.", "attack", ["children"]),
+    ("A car bomb killed 12 people, mostly soldiers, in Sahil on Monday.", "car bomb", ["soldiers"]),
+    ("Air strikes killed 10 people including seven children in Sahil on Friday.", "Air strikes", []),
+])
+def test_victims_are_what_the_toll_says_they_were(nlp, text, trigger, victims):
+    _, terms = _sides(nlp, text, trigger)
+    assert terms["target"] == victims, terms
+
+
+def test_a_source_ending_the_sentence_with_a_report_word_is_not_the_target(nlp):
+    # a feed without commas: "reports" read as a noun, the monitor as a second object of "killed"
+    named, _ = _sides(nlp, "Air raids on the Marjeh district of Sahil killed at least 10 people including seven "
+                           "children on Friday the Dawn Observatory for Human Rights reports.", "Air raids")
+    assert "Dawn Observatory for Human Rights" not in named["target"] + named["actor"]
+    named, _ = _sides(nlp, "Gunmen killed Karim al-Tarmi in Sahil on Friday.", "killed")
+    assert named["target"] == ["Karim al-Tarmi"]
+
+
+def test_a_group_named_with_al_after_of_is_in_the_phrase(nlp):
+    # parsers hang "of" on the name's "al-", not on the phrase's head noun
+    named, _ = _sides(nlp, "A Norland army unit killed dozens of al-Dawn Front terrorists during an ambush on "
+                           "Wednesday.", "ambush")
+    assert named["target"] == ["al-Dawn Front"]
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("The Dawn Front said on Monday that it had shelled Sahil.", "shelled", "Dawn Front"),
+    ("The Dawn Front said it carried out the attack on Sahil on Monday.", "attack", "Dawn Front"),
+])
+def test_who_says_it_did_an_act_is_its_actor(nlp, text, trigger, actor):
+    named, _ = _sides(nlp, text, trigger)
+    assert named["actor"] == [actor], named
+
+
+def test_a_pronoun_that_does_not_agree_with_the_speaker_is_not_the_speaker(nlp):
+    named, _ = _sides(nlp, "Karim al-Tarmi said it shelled Sahil on Monday.", "shelled")
+    assert named["actor"] == []

@@ -89,3 +89,54 @@ def test_stopping_violence_is_a_retreat(nlp, text):
 def test_a_category_read_off_its_arguments(nlp, text, category):
     types = [e.type for e in _events(nlp, text)]
     assert types and types[0] == category and "CONSULT" not in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "The Dawn Front is seeking to strengthen its hold on Sahil, Karim al-Tarmi warned.",
+    "Karim al-Tarmi issued a warning against a rush to judgement on Monday.",
+])
+def test_a_warning_that_threatens_nothing_is_no_threat(nlp, text):
+    assert "THREATEN" not in [e.type for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Dawn Front warned it would attack Sahil.",
+    "Karim al-Tarmi warned Norland to expect reprisals.",
+    "The Dawn Front warned of serious consequences on Monday.",
+])
+def test_a_warning_of_an_act_or_a_reprisal_is_a_threat(nlp, text):
+    assert "THREATEN" in [e.type for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The two sites to be visited by the inspectors on Monday are Kafr Sahil and Sahil.", "CONSULT"),
+    ("Norland inspectors to visit Velmora weapons sites.", "CONSULT"),
+    ("The mission will travel to Velmora as soon as possible to investigate the reported incidents.", "ACCUSE"),
+])
+def test_what_is_yet_to_be_done_is_no_event(nlp, text, category):
+    assert category not in [e.type for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The Dawn Front launched an operation to seize control over Sahil on Monday.", "FIGHT"),
+    ("Velmora was the first country to recognise the Dawn Front on Monday.", "SUPPORT"),
+])
+def test_the_aim_of_an_act_and_a_rank_stay(nlp, text, category):
+    assert category in [e.type for e in _events(nlp, text)]
+
+
+def test_a_denied_state_is_no_rejection(nlp):
+    text = "Ministry spokeswoman Karim al-Tarmi denied the Norland air force was active in the area at the time."
+    assert "REJECT" not in [e.type for e in _events(nlp, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Most of the city except the battered district of Kafr Sahil has returned to army control.",
+    "The targeted facilities also included 51 clinics in Sahil in 2015.",
+])
+def test_a_participle_that_describes_a_noun_is_no_event(nlp, text):
+    assert _events(nlp, text) == []
+
+
+def test_a_described_noun_hit_again_is_the_new_hit(nlp):
+    assert [e.trigger for e in _events(nlp, "The bombed hospital in Sahil was hit again on Monday.")] == ["hit"]

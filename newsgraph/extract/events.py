@@ -382,6 +382,18 @@ def _case(tok) -> str | None:
     return None
 
 
+def _phrase_case(tok) -> str | None:
+    """The preposition that opens a phrase, also when the parser hung it on the phrase's first word
+    rather than on its head ("dozens of al-Dawn Front terrorists": "of" on "al")."""
+    case = _case(tok)
+    if case is not None:
+        return case
+    first = tok.left_edge
+    if first.dep_ == "case" and first.i < tok.i and first.head.i != tok.i and first.head.head.i == tok.i:
+        return first.lower_
+    return None
+
+
 def _path_up(tok, stop, limit: int = 10):
     """Tokens from ``tok`` (exclusive) up to ``stop`` or the root, with the dep label used at each step."""
     steps = []
@@ -703,7 +715,7 @@ def _mentions_for(tok, mentions: list[EntityMention], conj: bool = True) -> list
         spans.append((t.idx, t.idx + len(t.text)))
         for c in t.children:
             if c.dep_ in own or (
-                c.dep_ == "nmod" and (_case(c) == "of" or (_case(c) == "from" and _is_member_noun(t)))
+                c.dep_ == "nmod" and (_phrase_case(c) == "of" or (_phrase_case(c) == "from" and _is_member_noun(t)))
             ):
                 stack.append(c)
     out = []
@@ -723,23 +735,44 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
     for h in event.hits:
         tok = h.head
         deny_subject = False
+        partners: list[EntityMention] = []  # "with X": the other side when someone else acts, else a side
         for c in tok.children:
             dep, case = c.dep_, _case(c)
             if dep == "nsubj" and _reduced_passive(tok):
                 targets += _mentions_for(c, mentions)
+            elif dep in ("nsubj", "csubj") and _mutual(h) and any(g.dep_ == "conj" for g in c.children):
+                # "Norland and Velmora agreed to halt the bombing": the first named, and the other party
+                first, others = _first_and_others(_antecedent(c))
+                actors += _mentions_for(first, mentions, conj=False)
+                targets += [m for o in others for m in _mentions_for(o, mentions)]
             elif dep in ("nsubj", "csubj"):
                 actors += _mentions_for(_antecedent(c), mentions)
-            elif dep in ("nsubj:pass", "obj", "iobj"):
+            elif dep in ("nsubj:pass", "obj", "iobj") and not _trailing_source(c):
                 targets += _mentions_for(c, mentions)
+                if dep == "obj":
+                    targets += [m for t in _holders(h, c) for m in _mentions_for(t, mentions)]
             elif dep.startswith(("obl", "nmod")) and case == "by":
                 actors += _mentions_for(c, mentions)
             elif dep.startswith(("obl", "nmod")) and case in ("on", "against", "upon", "targeting") \
                     and c.lemma_.lower() not in _ALLY_NOUNS:
                 targets += _mentions_for(c, mentions)
+            elif dep.startswith(("obl", "nmod")) and case == "between" and any(g.dep_ == "conj" for g in c.children):
+                # "an understanding between X and Y", "clashes between X and Y": X one side, Y the other
+                first, others = _first_and_others(c)
+                actors += _mentions_for(first, mentions, conj=False)
+                targets += [m for o in others for m in _mentions_for(o, mentions)]
             elif dep.startswith(("obl", "nmod")) and case in ("between", "with", "among"):
-                actors += _mentions_for(c, mentions)
+                partners += _mentions_for(c, mentions)
+            elif dep.startswith(("obl", "nmod")) and case == "to" and h.category in _GIVING:
+                targets += _mentions_for(c, mentions)  # "sent reinforcements to X": X receives them
+            elif dep.startswith(("obl", "nmod")) and case == "from" and h.mode == "occupy":
+                targets += _mentions_for(c, mentions)  # "to seize the town from X": X held it
             elif dep == "nmod:poss" or (dep == "compound" and c.pos_ == "PROPN") or (dep == "amod" and (c.ent_type_ or c.tag_ == "NNP")):
                 actors += _mentions_for(c, mentions)
+        if h.mode == "occupy":
+            targets += [m for t in _holders(h, tok) for m in _mentions_for(t, mentions)]
+        if partners:
+            (targets if actors else actors).extend(partners)
         # participles and infinitives share the subject of the verb they hang on
         if not actors and tok.dep_ in _SHARING_DEPS and tok.head.i != tok.i:
             if h.subsumed_by is not None and _lemma_of(h.subsumed_by) == "deny":
@@ -760,14 +793,14 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
         if carrier is not None and not actors:
             for c in carrier.children:
                 if c.dep_ == "nsubj" or (c.dep_.startswith("obl") and _case(c) == "by"):
-                    actors += _mentions_for(c, mentions)
+                    actors += _mentions_for(_antecedent(c) if c.dep_ == "nsubj" else c, mentions)
                 elif c.dep_.startswith("obl") and _case(c) in ("on", "against", "upon", "at") \
                         and c.lemma_.lower() not in _ALLY_NOUNS:
                     targets += _mentions_for(c, mentions)
         # a noun trigger that is the subject of a verb: the verb's object is the target
         if tok.dep_ in ("nsubj",) and tok.head.i != tok.i:
             for c in tok.head.children:
-                if c.dep_ in ("obj",):
+                if c.dep_ in ("obj",) and not _trailing_source(c):
                     targets += _mentions_for(c, mentions)
         # "X claimed (responsibility for) the attack": X is the actor
         claim = _claimer(tok)
@@ -779,6 +812,54 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
     actors = [m for m in actors if not (m.entity in seen or seen.add(m.entity))]
     targets = [m for m in targets if m.entity not in seen and not (m.entity in seen or seen.add(m.entity))]
     return actors, targets
+
+
+# acts whose "to" phrase names who receives them ("sent reinforcements to X", "delivered aid to X")
+_GIVING = frozenset({"MOBILIZE", "AID", "SUPPORT"})
+# acts two parties do with each other: coordinated subjects are the two sides ("X and Y agreed")
+_MUTUAL_LEMMAS = frozenset("agree meet talk negotiate reconcile clash".split())
+
+
+_TRAILING_REPORT_WORDS = frozenset("reports reported said says added stated".split())
+
+
+def _trailing_source(noun) -> bool:
+    """"... killed ten on Friday the Dawn Observatory reports": a feed without commas, read by the
+    parser as a second object; the phrase ends the sentence with a word of reporting, so it is who
+    reports, not who suffered."""
+    last = noun.right_edge
+    if last.lower_ not in _TRAILING_REPORT_WORDS or last.i == noun.i:
+        return False
+    rest = noun.doc[last.i + 1:noun.sent.end]
+    return all(t.is_punct for t in rest)
+
+
+def _mutual(hit: _Hit) -> bool:
+    """An act done together whose verb names no one else it is done to: "X and Y agreed", "X and Y
+    clashed" (not "X and Y agreed to X's terms", "X and Y attacked the town")."""
+    tok = hit.head
+    if isinstance(tok, _PlainToken) or tok.pos_ != "VERB" or _lemma_of(hit) not in _MUTUAL_LEMMAS:
+        return False
+    return not any(c.dep_ in ("obj", "iobj") or (c.dep_.startswith("obl") and _case(c) in ("with", "against", "between"))
+                   for c in tok.children)
+
+
+def _first_and_others(tok) -> tuple[object, list]:
+    """"X and Y", "X as well as Y and Z": the first conjunct and the rest (conjuncts hang on the first)."""
+    return tok, [c for c in tok.children if c.dep_ == "conj"]
+
+
+_CONTROL_PARTICIPLES = frozenset("hold control occupy run seize capture".split())
+
+
+def _holders(hit: _Hit, tok) -> list:
+    """Who held the ground an act of taking took: "took territory held by X", "seized the town
+    controlled by X" (parsers hang the participle on the ground or on the verb)."""
+    if hit.mode != "occupy" or isinstance(tok, _PlainToken):
+        return []
+    return [a for v in tok.children
+            if v.dep_ in ("acl", "xcomp", "advcl") and v.tag_ == "VBN" and v.lemma_.lower() in _CONTROL_PARTICIPLES
+            for a in v.children if a.dep_.startswith("obl") and _case(a) == "by"]
 
 
 _SHARING_DEPS = ("advcl", "xcomp", "conj", "acl")
@@ -802,6 +883,8 @@ def _shared_subjects(tok, limit: int = 3) -> list:
             return []
         if step and any(c.dep_ in ("nsubj:pass", "csubj", "expl") for c in cur.children):
             return []
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and _active_participle(cur):
+            return [_first_conjunct(cur.head)]  # "Dawn Front fighters targeted with shells the town"
         cur = cur.head
         subjects = [c for c in cur.children if c.dep_ == "nsubj"]
         if subjects:
@@ -811,12 +894,60 @@ def _shared_subjects(tok, limit: int = 3) -> list:
     return []
 
 
+def _active_participle(verb) -> bool:
+    """A past form the parser hung on a noun as a participle though it has an object of its own and no
+    agent ("gunmen targeted with rockets the area", feeds without commas): an active clause whose
+    subject is that noun. "Civilians targeted by the shelling" and "the town targeted on Monday" are
+    passive."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_.startswith("obl") and _case(c) == "by" or c.dep_ == "obl:agent"
+                                               for c in verb.children):
+        return False  # "a coalition fighting militants" is read by the participle rules as it is
+    return any(c.dep_ == "obj" or (c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN")) for c in verb.children)
+
+
+def _first_conjunct(tok):
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _antecedent(subject):
     """"the resolution, which called for observers": a relative pronoun subject stands for the noun
-    its clause describes."""
+    its clause describes; "the Dawn Front said it shelled the town": a pronoun subject of what a
+    speaker says is the speaker, when they agree (see _speaker_of)."""
     if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "acl:relcl" and subject.head.head.i != subject.head.i:
         return subject.head.head
-    return subject
+    return _speaker_of(subject) or subject
+
+
+_SPEAKER_PRONOUNS = {"it": "thing", "he": "person", "she": "person", "they": "group", "we": "group"}
+
+
+def _speaker_of(pronoun):
+    """The subject of the verb of saying whose content holds ``pronoun`` as a subject ("X said it
+    carried out the attack", "X said on Monday that they had shelled the town"), when the two agree:
+    "he"/"she" a person, "it" no person, "they"/"we" a group or a plural. None otherwise."""
+    kind = _SPEAKER_PRONOUNS.get(pronoun.lower_)
+    if kind is None or pronoun.tag_ != "PRP":
+        return None
+    clause = pronoun.head
+    for _ in range(3):  # "said it had tried to attack": up the content's own verb chain
+        if clause.dep_ in ("ccomp", "parataxis") and clause.head.lemma_.lower() in SPEECH_VERBS:
+            break
+        if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
+            return None
+        clause = clause.head
+    else:
+        return None
+    speakers = [c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    if len(speakers) != 1:
+        return None
+    sp = speakers[0]
+    person = sp.ent_type_ == "PERSON"
+    if kind == "person" and person or kind == "thing" and not person and sp.tag_ in ("NN", "NNP") \
+            or kind == "group" and not person and (sp.tag_ in ("NNS", "NNPS") or sp.ent_type_ in ("ORG", "NORP")):
+        return sp
+    return None
 
 
 def _claimer(tok):
@@ -870,6 +1001,9 @@ def _reporting_sources(event: _Event, words_of: dict[int, list] | None = None) -
     own = {t.i for h in event.hits for t in h.tokens}
     out = []
     sent = heads[0].sent
+    carriers = [c for c in (_carrier(h) for h in heads) if c is not None]
+    spoken_for = {sp.i for v in heads + carriers for c in v.children if c.dep_ == "nsubj"
+                  for sp in [_speaker_of(c)] if sp is not None}
     if words_of is None:
         words = _reporting_words(sent)
     elif sent.start in words_of:
@@ -887,7 +1021,8 @@ def _reporting_sources(event: _Event, words_of: dict[int, list] | None = None) -
         if any(h.i in {t.i for c in nominal for t in c.subtree} for h in heads):
             continue  # "announced the withdrawal": what was said is the event's own noun
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-        out += subjects
+        # "X said it shelled the town": X reports what it did itself, and stays its actor
+        out += [c for c in subjects if c.i not in spoken_for]
         if subjects:
             continue
         # the reported clause hangs on the reporting verb or the reporting verb on it, by either parse
@@ -1322,6 +1457,12 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             category, mode = _sense_by_arguments(ev, category, mode)
             if _hypothetical(ev, category) or _background(ev) or _running(ev) or _lasting_state(ev) or _referred(ev) or _forecast(ev):
                 continue
+            if category == "THREATEN" and _bare_warning(ev):
+                continue
+            if category == "REJECT" and _denied_state(ev):
+                continue
+            if _only_described(ev):
+                continue
             plan = _planned(ev) if category != "THREATEN" else None
             if plan == "counterfactual":
                 continue  # "the attack would have caused serious casualties"
@@ -1516,23 +1657,46 @@ def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
                 has_subject = has_subject or dep == "nsubj" or case == "by"
             elif dep in ("obj", "nsubj:pass") or (dep.startswith(("obl", "nmod")) and case in ("on", "against", "upon")):
                 out.append((c, "target"))
+                if dep == "obj":
+                    out += [(t, "target") for t in _holders(h, c)]
+            elif dep.startswith(("obl", "nmod")) and case == "between" and any(g.dep_ == "conj" for g in c.children):
+                first, others = _first_and_others(c)  # "clashes between gunmen and soldiers"
+                out += [(first, "actor")] + [(o, "target") for o in others]
             elif h.category == "FIGHT" and dep.startswith(("obl", "nmod")) and case in ("with", "between"):
                 out.append((c, "actor"))  # "clashes with Kurdish militants": the other side of a battle
+            elif dep.startswith(("obl", "nmod")) and (case == "to" and h.category in _GIVING or case == "from" and h.mode == "occupy"):
+                out.append((c, "target"))  # "sent reinforcements to the rebels", "seized the town from militants"
+        if h.mode == "occupy":
+            out += [(t, "target") for t in _holders(h, tok)]
         out += [(t, "actor") for t in _agent_tokens(tok)]
         out += [(t, "actor") for t in _sides_of_happening(tok)]
+        # "the attack claimed the lives of 27 children", "the blast killed ten soldiers": the event noun
+        # is the subject of its toll, whose object are its victims
+        if tok.dep_ == "nsubj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in _TOLL_LEMMAS:
+            out += [(_lives_of(c), "target") for c in tok.head.children if c.dep_ == "obj"]
         if not has_subject and tok.dep_ in _SHARING_DEPS and tok.head.i != tok.i:
             out += [(c, "actor") for c in _shared_subjects(tok)]
         carrier = _carrier(tok)
         if carrier is not None and not has_subject:
             for c in carrier.children:
                 if c.dep_ == "nsubj" or (c.dep_.startswith("obl") and _case(c) == "by"):
-                    out.append((c, "actor"))
+                    out.append((_antecedent(c) if c.dep_ == "nsubj" else c, "actor"))
                 elif c.dep_.startswith("obl") and _case(c) in ("on", "against", "upon", "at"):
                     out.append((c, "target"))
     return out
 
 
 _AGENT_VERBS = frozenset("carry fire drop launch conduct stage mount lob plant believe suspect think".split())
+
+
+_LIFE_NOUNS = frozenset({"life", "lives"})
+
+
+def _lives_of(tok):
+    """"the lives of 27 children": whose lives."""
+    if tok.lower_ in _LIFE_NOUNS or tok.lemma_.lower() in _LIFE_NOUNS:
+        return next((c for c in tok.children if c.dep_.startswith("nmod") and _case(c) == "of"), tok)
+    return tok
 
 
 def _agent_tokens(tok) -> list:
@@ -1714,6 +1878,58 @@ def _sense_by_arguments(event: _Event, category: str, mode: str | None) -> tuple
     return category, mode
 
 
+_WARNING_LEMMAS = frozenset({"warn", "warning"})
+
+
+def _bare_warning(event: _Event) -> bool:
+    """A warning that threatens nothing (PLOVER THREATEN is a stated intent to act against someone):
+    "warned that all sides should not think they are immune", "warning against a rush to judgement",
+    "X is seeking to consolidate its presence, he warned". A warning is a threat when it governs an
+    act ("warned it would attack"), names a reprisal ("warned of serious consequences", "to expect
+    reprisals") or tells someone what to do ("warned residents to leave")."""
+    if event.content_ids:
+        return False
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken) or _lemma_of(h) not in _WARNING_LEMMAS:
+            return False
+        if any(c.dep_ == "xcomp" for c in tok.children):
+            return False
+        if any(t.lemma_.lower() in _RETALIATION_NOUNS for t in tok.subtree):
+            return False
+    return True
+
+
+def _only_described(event: _Event) -> bool:
+    """An event told only by participles that describe a noun ("the battered district", "the targeted
+    facilities included 51 clinics", "the opposing monitor"): the noun is what the text talks about;
+    the act is background or told elsewhere."""
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken) or len(h.tokens) > 1 or tok.dep_ != "amod" or tok.tag_ not in ("VBN", "VBG", "VBD"):
+            return False
+    return True
+
+
+_DENIAL_LEMMAS = frozenset({"deny", "denial"})
+
+
+def _denied_state(event: _Event) -> bool:
+    """A denial of a state of affairs ("denied the air force was active in the area"): what is denied
+    is no act, so nothing is rejected (PLOVER REJECT turns down a proposal or a demand) and no
+    incident is reported; a denied incident ("denied that it attacked the town") is that incident,
+    negated, and "denied the request" stays a REJECT."""
+    if event.content_ids:
+        return False
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken) or _lemma_of(h) not in _DENIAL_LEMMAS:
+            return False
+        if not any(c.dep_ == "ccomp" for c in tok.children):
+            return False
+    return True
+
+
 _CONDITIONAL = frozenset({"if", "unless", "whether", "lest"})
 _MAYBE = frozenset({"could", "might", "may"})
 
@@ -1768,11 +1984,35 @@ def _planned(event: _Event) -> str | None:
         marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
         if cur.head.i == cur.i:
             return "future" if "to" in marks and not aux and cur.pos_ == "VERB" else None
+        if cur.dep_ == "acl" and "to" in marks and _unrealised_by(cur.head, event):
+            return "future"  # "sites to be visited", "calls to fight X", "Inspectors to visit Velmora"
         if cur.dep_ == "xcomp" or (cur.dep_ in ("advcl", "acl") and "to" in marks):
             cur = cur.head
             continue
+        if cur.dep_ in ("advmod", "advcl") and cur.pos_ in ("ADV", "ADJ"):
+            cur = cur.head  # "will travel as soon as possible to investigate": the clause of "soon"
+            continue
         return None
     return None
+
+
+# "the first country to recognise X", "the last to leave": who did it, not what is to be done
+_RANKING_WORDS = frozenset("first last only second third next".split())
+
+
+def _unrealised_by(noun, event: _Event) -> bool:
+    """A noun whose "to" infinitive says what is yet to be done ("sites to be visited", "calls to
+    fight", "orders to attack", a headline's "Inspectors to visit"), not an event of its own that the
+    infinitive gives the aim of ("an operation to seize the town", "an attempt to capture it" are
+    under way) nor a rank ("the first country to recognise X")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    own = {t.i for h in event.hits for t in h.tokens}
+    # an act's own noun ("an operation to seize") has an aim; a verbal noun's ("calls to fight") is content
+    acts = [t for l in _lemmas(noun) for t in LEXICON.get(l, ()) if not t.governs]
+    if noun.i in own or _attempt(noun) or acts:
+        return False
+    return not any(c.lower_ in _RANKING_WORDS or c.dep_ == "amod" and c.tag_ == "JJS" for c in noun.children)
 
 
 _CASUALTY_LEMMAS = frozenset("kill die wound injure".split())
@@ -2061,10 +2301,22 @@ def _actor_terms(slots: list[tuple[object, str]], actors: list[EntityMention], t
     Norlandic army and the Dawn Front")."""
     named = {"actor": [(m.start, m.end) for m in actors], "target": [(m.start, m.end) for m in targets]}
     out: dict[tuple[str, str], int | None] = {}
+    expanded = []
     for tok, role in slots:
+        if acled.inter_of_noun(tok.lower_) is None and _event_word(tok):
+            # an act in an actor's slot ("government strikes sparked condemnation", "rebel-on-rebel
+            # violence witnessed clashes") is no actor: the modifier that says whose act it is may be
+            expanded += [(c, role) for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                         and (c.ent_type_ == "NORP" or acled.inter_of_noun(c.lower_) in _ARMED_INTER)]
+        else:
+            expanded.append((tok, role))
+    for tok, role in expanded:
         noun = tok.lower_
         if noun in _NO_KIND_NOUNS:
-            continue  # "20 people were killed": who they were is not said (civilians, fighters or both)
+            # "20 people were killed": who they were is not said (civilians, fighters or both), unless
+            # the text says what most of them were ("18 people, mostly children")
+            expanded += [(k, role) for k in _kind_of_most(tok) if (k, role) not in expanded]
+            continue
         inter = acled.inter_of_noun(noun)
         if inter is None:
             inter = acled.inter_of_noun(tok.lemma_.lower())
@@ -2081,6 +2333,26 @@ def _actor_terms(slots: list[tuple[object, str]], actors: list[EntityMention], t
             continue  # "the fighters" beside a named group are its own; "Norlandic forces" are others
         out.setdefault((phrase, role), inter)
     return tuple((t, r, i) for (t, r), i in out.items())
+
+
+_VIOLENCE_NOUNS = _SETTING_NOUNS | {"violence", "bloodshed", "hostilities"}
+
+
+def _event_word(tok) -> bool:
+    """A noun that names an act or a state of violence ("strikes", "violence", "the war"), no actor."""
+    return any(l in LEXICON or l in _VIOLENCE_NOUNS for l in _lemmas(tok) + (tok.lower_,))
+
+
+_MOSTLY = frozenset("mostly mainly largely predominantly chiefly".split())
+
+
+def _kind_of_most(tok) -> list:
+    """"18 people mostly children": the noun right after a count of people that says what most of them
+    were (parsers hang it on the noun or on its verb). "10 people including seven children" names a
+    part, not the kind of the whole."""
+    near = [c for c in list(tok.children) + list(tok.head.children)
+            if c.pos_ == "NOUN" and tok.i < c.i <= tok.i + 4]
+    return [c for c in near if any(a.lower_ in _MOSTLY for a in c.children)]
 
 
 def _side_inter(named: list[EntityMention], terms: tuple[tuple[str, str, int | None], ...], role: str) -> int | None:
