@@ -126,7 +126,7 @@ def test_the_aim_of_an_act_and_a_rank_stay(nlp, text, category):
 
 
 def test_a_denied_state_is_no_rejection(nlp):
-    text = "Ministry spokeswoman Karim al-Tarmi denied the Norland air force was active in the area at the time."
+    text = "Ministry spokeswoman Karim al-Tarmi denied the Norland navy had any ships near Sahil that week."
     assert "REJECT" not in [e.type for e in _events(nlp, text)]
 
 
