@@ -49,7 +49,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 73: events: a pronoun subject of what a speaker says is the speaker when they agree ("X said it shelled")
 # 74: events: a denial of a state of affairs ("denied the air force was active") is no REJECT
 # 75: events: an event told only by participles that describe a noun ("the battered district") is none
-FACTS_VERSION = "75"
+# 76: events: a toll over a bare plural incident noun in a recent span ("during the past 24 hours") is no incident
+FACTS_VERSION = "76"
 
 
 @dataclass(slots=True)
