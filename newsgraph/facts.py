@@ -50,7 +50,8 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 74: events: a denial of a state of affairs ("denied the air force was active") is no REJECT
 # 75: events: an event told only by participles that describe a noun ("the battered district") is none
 # 76: events: a toll over a bare plural incident noun in a recent span ("during the past 24 hours") is no incident
-FACTS_VERSION = "76"
+# 77: events: an event noun that is the topic ("about") of a noun that is no trigger is no new incident
+FACTS_VERSION = "77"
 
 
 @dataclass(slots=True)

@@ -154,3 +154,8 @@ def test_a_toll_summed_over_a_recent_span_of_attacks_is_no_incident(nlp):
 ])
 def test_one_attack_or_a_span_without_a_toll_stays(nlp, text):
     assert [e.type for e in _events(nlp, text)] == ["FIGHT"]
+
+
+def test_an_event_named_as_the_topic_of_information_is_no_new_incident(nlp):
+    text = "Karim al-Tarmi said he had received information about the killings of 12 villagers in Sahil."
+    assert _events(nlp, text) == []

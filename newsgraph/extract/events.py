@@ -2129,6 +2129,8 @@ def _referred(event: _Event) -> bool:
             continue
         if gov.pos_ == "NOUN" and lemma in _CONSEQUENCE_NOUNS and case in ("of", "from"):
             continue
+        if gov.pos_ == "NOUN" and case == "about" and lemma not in LEXICON:
+            continue  # "information about the killings", "questions about the strike": its topic
         if case in _CAUSE_CASES and lemma not in LEXICON and not any(l in LEXICON for l in _lemmas(gov)):
             continue
         return False
