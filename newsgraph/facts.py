@@ -49,8 +49,10 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 73: events: a pronoun subject of what a speaker says is the speaker when they agree ("X said it shelled")
 # 74: events: a denial of a state of affairs ("denied the air force was active") is no REJECT
 # 75: events: an event told only by participles that describe a noun ("the battered district") is none
-# 76-77: this stop's merged event, date and count rules (incident dates, shared tolls, coordinated counts)
-FACTS_VERSION = "77"
+# 76: events: a toll over a bare plural incident noun in a recent span ("during the past 24 hours") is no incident
+# 77: events: an event noun that is the topic ("about") of a noun that is no trigger is no new incident
+# 78: merged with this stop's other event, date and count rules (incident dates, shared tolls, coordinated counts)
+FACTS_VERSION = "78"
 
 
 @dataclass(slots=True)

@@ -140,3 +140,22 @@ def test_a_participle_that_describes_a_noun_is_no_event(nlp, text):
 
 def test_a_described_noun_hit_again_is_the_new_hit(nlp):
     assert [e.trigger for e in _events(nlp, "The bombed hospital in Sahil was hit again on Monday.")] == ["hit"]
+
+
+def test_a_toll_summed_over_a_recent_span_of_attacks_is_no_incident(nlp):
+    text = ("25 civilians were killed and more than 80 others were injured due to rocket attacks on residential "
+            "neighborhoods in Sahil city during the past 24 hours.")
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ten civilians were killed in an air strike on Sahil during the past 24 hours.",
+    "The Dawn Front carried out intense airstrikes on western Sahil over the past two days.",
+])
+def test_one_attack_or_a_span_without_a_toll_stays(nlp, text):
+    assert [e.type for e in _events(nlp, text)] == ["FIGHT"]
+
+
+def test_an_event_named_as_the_topic_of_information_is_no_new_incident(nlp):
+    text = "Karim al-Tarmi said he had received information about the killings of 12 villagers in Sahil."
+    assert _events(nlp, text) == []

@@ -1476,6 +1476,8 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             qs = tuple(qmap.get(n, ()))
             if tx is None and qs and _running_toll(ev, text, qs):
                 continue
+            if qs and _span_tally(ev, qs):
+                continue  # "25 killed in rocket attacks on the city during the past 24 hours": a day's sum
             if _tally(ev) and not any(sent.start_char <= t.start < sent.end_char and t.precision == "day" for t in timexes):
                 continue  # "135 attacks on health facilities in 2015": a statistic of many events, not one day's
             if qs and all(q.scope == "cumulative" for q in qs) and (tx is None or _dates_a_start(tx, sent, text)):
@@ -2051,6 +2053,24 @@ def _tally(event: _Event) -> bool:
     return False
 
 
+_SPAN_NOUNS = frozenset("hours days week weeks".split())
+
+
+def _span_tally(event: _Event, quants) -> bool:
+    """A toll summed over several incidents in a recent span: "25 civilians were killed in rocket
+    attacks on the city during the past 24 hours" counts a day of attacks, no one incident (a bare
+    plural incident noun and "the past/last N hours/days"). "Airstrikes over the past two days" with no
+    toll, and a toll of one attack, stay."""
+    if not any(q.kind in ("killed", "wounded", "injured") for q in quants):
+        return False
+    plural = [h.head for h in event.hits if not isinstance(h.head, _PlainToken) and h.head.pos_ == "NOUN"
+              and h.head.lemma_.lower() in _INCIDENT_NOUNS and _bare_plural(h.head)]
+    if not plural:
+        return False
+    sent = plural[0].sent
+    return any(t.lower_ in _SPAN_NOUNS and any(g.lower_ in _RECENT_SPAN for g in t.children) for t in sent)
+
+
 def _running_toll(event: _Event, text: str, quants) -> bool:
     """An undated count in the perfect over a series rather than one incident: "another 42 people
     have been killed in strikes on the east", "twenty people in Sahil have been killed by rockets";
@@ -2176,6 +2196,8 @@ def _referred(event: _Event) -> bool:
             continue
         if gov.pos_ == "NOUN" and lemma in _CONSEQUENCE_NOUNS and case in ("of", "from"):
             continue
+        if gov.pos_ == "NOUN" and case == "about" and lemma not in LEXICON:
+            continue  # "information about the killings", "questions about the strike": its topic
         if case in _CAUSE_CASES and lemma not in LEXICON and not any(l in LEXICON for l in _lemmas(gov)):
             continue
         return False
