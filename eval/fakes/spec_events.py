@@ -474,4 +474,5 @@ CONTRADICTION_AUDIT = [
     A(["1924058056@345-348", "1919191742@36-44", "1919191742@1597-1607"], False, "one bombing's wounded and two hurt in a town across the border"),
     A(["1965495332@662-669", "1923848200@21-22"], False, "a part of one bombing's toll (two women of four dead) against the toll"),
     A(["1923848145@1886-1904", "1923102872@33-51", "1926479363@1202-1221", "1918150026@1366-1386", "1924058146@2517-2533", "1926479033@580-598", "1919191763@2175-2191"], True, "one chemical attack, tolls of several sources"),
+    A(["1924058173@1497-1505", "1962495661@321-327"], False, "strikes on one town two weeks apart, each with a toll of 15"),
 ]
