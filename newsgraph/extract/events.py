@@ -1889,17 +1889,23 @@ def _bare_warning(event: _Event) -> bool:
     "X is seeking to consolidate its presence, he warned". A warning is a threat when it governs an
     act ("warned it would attack"), names a reprisal ("warned of serious consequences", "to expect
     reprisals") or tells someone what to do ("warned residents to leave")."""
+    heads = _told_only_by(event, _WARNING_LEMMAS)
+    return heads is not None and not any(
+        any(c.dep_ == "xcomp" for c in tok.children) or any(t.lemma_.lower() in _RETALIATION_NOUNS for t in tok.subtree)
+        for tok in heads)
+
+
+def _told_only_by(event: _Event, lemmas: frozenset[str]) -> list | None:
+    """The parsed head words of an event told only by words of ``lemmas`` and with no content of its
+    own; None for any other event."""
     if event.content_ids:
-        return False
+        return None
+    heads = []
     for h in event.hits:
-        tok = h.head
-        if isinstance(tok, _PlainToken) or _lemma_of(h) not in _WARNING_LEMMAS:
-            return False
-        if any(c.dep_ == "xcomp" for c in tok.children):
-            return False
-        if any(t.lemma_.lower() in _RETALIATION_NOUNS for t in tok.subtree):
-            return False
-    return True
+        if isinstance(h.head, _PlainToken) or _lemma_of(h) not in lemmas:
+            return None
+        heads.append(h.head)
+    return heads
 
 
 def _only_described(event: _Event) -> bool:
@@ -1917,19 +1923,12 @@ _DENIAL_LEMMAS = frozenset({"deny", "denial"})
 
 
 def _denied_state(event: _Event) -> bool:
-    """A denial of a state of affairs ("denied the air force was active in the area"): what is denied
+    """A denial of a state of affairs ("denied the navy had ships near the coast"): what is denied
     is no act, so nothing is rejected (PLOVER REJECT turns down a proposal or a demand) and no
     incident is reported; a denied incident ("denied that it attacked the town") is that incident,
     negated, and "denied the request" stays a REJECT."""
-    if event.content_ids:
-        return False
-    for h in event.hits:
-        tok = h.head
-        if isinstance(tok, _PlainToken) or _lemma_of(h) not in _DENIAL_LEMMAS:
-            return False
-        if not any(c.dep_ == "ccomp" for c in tok.children):
-            return False
-    return True
+    heads = _told_only_by(event, _DENIAL_LEMMAS)
+    return heads is not None and all(any(c.dep_ == "ccomp" for c in tok.children) for tok in heads)
 
 
 _CONDITIONAL = frozenset({"if", "unless", "whether", "lest"})
@@ -2185,9 +2184,7 @@ def _referred(event: _Event) -> bool:
     if not heads:
         return False
     for tok in heads:
-        top = tok
-        while top.dep_ == "conj" and top.head.i != top.i:
-            top = top.head  # "the shelling and air strikes": the first conjunct carries the role
+        top = _first_conjunct(tok)  # "the shelling and air strikes": the first conjunct carries the role
         gov, case = top.head, _case(top)
         if gov.i == top.i:
             return False
