@@ -65,10 +65,13 @@ import dataclasses
 import hashlib
 import re
 import time
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from typing import Any, Callable
+
+import numpy as np
 
 from newsgraph.entities.corrections import Override, apply_to_clusters  # user decisions
 from newsgraph.entities.demonyms import country_name, demonym_target
@@ -810,8 +813,39 @@ def _join_same_name_in_document(records: list[LocalRecord], cl: _Clusters, names
             cl.join(j, i, (records[j].name, r.name, [f"the same name {r.name!r} twice in one document"]), force=True)
 
 
-def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None = None
-                    ) -> list[tuple[float, int, int, tuple[str, str, list[str]]]]:
+class _Links:
+    """Scored candidate joins, read as (score, i, j, reason) best first (in the order they were
+    added among equal scores). Held in flat arrays: a large corpus has millions of links, which
+    as tuples of a float, two ints and a reason cost some 170 bytes each, here 24."""
+
+    def __init__(self) -> None:
+        self.scores, self.firsts, self.seconds = array("d"), array("q"), array("q")
+        self.reasons: list[tuple[str, str, list[str]]] = []
+        self.order = None
+
+    def append(self, link: tuple[float, int, int, tuple[str, str, list[str]]]) -> None:
+        score, i, j, why = link
+        self.scores.append(score)
+        self.firsts.append(i)
+        self.seconds.append(j)
+        self.reasons.append(why)
+
+    def sort_best_first(self) -> None:
+        self.order = np.argsort(-np.frombuffer(self.scores, dtype=np.float64), kind="stable") if self.scores else []
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+    def __iter__(self):
+        order = self.order if self.order is not None else range(len(self.scores))
+        scores, firsts, seconds, reasons = self.scores, self.firsts, self.seconds, self.reasons
+        for start in range(0, len(order), 1 << 16):
+            for k in (order[start : start + (1 << 16)].tolist() if isinstance(order, np.ndarray)
+                      else order[start : start + (1 << 16)]):
+                yield scores[k], firsts[k], seconds[k], reasons[k]
+
+
+def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None = None) -> _Links:
     """Scored candidate joins between records of different documents, best first. ``names_of``
     gives the names each record is matched under (its own names by default)."""
     def items():  # read once by the blocking: never held as a list beside the blocks
@@ -821,7 +855,7 @@ def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None
                     continue  # never a cross-document key on its own
                 yield (i, n), n, r.type
     nb, accepted = match_names(items(), threshold=MATCH_THRESHOLD)
-    links: list[tuple[float, int, int, tuple[str, str, list[str]]]] = []
+    links = _Links()
     # one reason per pair of spellings, shared by its links and the joins they make (never changed
     # in place: the join loop copies a reason it adds to)
     same_name: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
@@ -849,7 +883,7 @@ def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None
         ok, reasons = link_by_name(na, nbm, records[i].type)
         if ok:
             links.append((score, i, j, (na, nbm, reasons)))
-    links.sort(key=lambda x: -x[0])
+    links.sort_best_first()
     return links
 
 
@@ -1987,7 +2021,10 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     records = _town_countrysides(records, names_region)
     cl = _Clusters(records)
     divisions = [division_of(r) for r in records]
-    names_of = [_matching_names(r, d) for r, d in zip(records, divisions)]
+    # read only: records with the same names share one tuple of them (a corpus repeats its names)
+    shared_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+    names_of = [shared_names.setdefault(t, t) for t in (tuple(_matching_names(r, d)) for r, d in zip(records, divisions))]
+    del shared_names
     _join_same_name_in_document(records, cl, names_of)
     links = candidate_links(records, names_of)
     clock("names: block and compare")
