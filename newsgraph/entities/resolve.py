@@ -73,6 +73,8 @@ from typing import Any, Callable
 
 import numpy as np
 
+from newsgraph.names.normalize import _norm_word  # the form in which the token comparison sees a word
+
 from newsgraph.entities.corrections import Override, apply_to_clusters  # user decisions
 from newsgraph.entities.demonyms import country_name, demonym_target
 from newsgraph.entities.lexicon import (
@@ -1307,6 +1309,47 @@ def _short_form_of(short: tuple[str, ...], long: tuple[str, ...], long_words: li
     return False
 
 
+def _word_bucket(word: str) -> str | None:
+    """The bucket of a name word that ``_same_token`` can accept another word in: its skeleton
+    (``token_sort_key``, which the token comparison keeps in every rule that can reach its
+    threshold), or None for a word that comparison does not reject by skeleton (a space in it,
+    an article at its start): such a word may meet any word."""
+    norm = _norm_word(word)
+    if " " in norm or norm.startswith(("al", "el")):
+        return None
+    return token_sort_key(norm)
+
+
+class _WordPositions:
+    """The records of one set (in the set's order), indexed by each word of each of their forms
+    with its position: the records that a short form may shorten, found by its last word without
+    comparing it to every record. A superset of what ``_same_token`` accepts: the same word, the
+    same singular, or the same bucket (``_word_bucket``); the comparison itself still decides."""
+
+    def __init__(self, members: set[int], forms: dict[int, list[tuple[tuple[str, ...], list[str]]]]):
+        self.order = list(members)
+        self.position = {j: k for k, j in enumerate(self.order)}
+        self.at: dict[tuple, list[int]] = defaultdict(list)
+        for j in self.order:
+            for long, _ in forms[j]:
+                for q, word in enumerate(long):
+                    self.at[(q, "bucket", _word_bucket(word))].append(j)
+                    self.at[(q, "singular", _singular(word))].append(j)
+
+    def candidates(self, short: tuple[str, ...]) -> list[int]:
+        """The records whose forms may have ``short``'s last word where ``_short_form_of`` looks
+        for it (the short form at the start of the long one, or after one word), in set order."""
+        word = short[-1]
+        bucket = _word_bucket(word)
+        if bucket is None:
+            return self.order
+        found: set[int] = set()
+        for q in (len(short) - 1, len(short)):
+            for key in ((q, "bucket", bucket), (q, "bucket", None), (q, "singular", _singular(word))):
+                found.update(self.at.get(key, ()))
+        return sorted(found, key=self.position.__getitem__)
+
+
 def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
     """ "Harbour Guards" joins the one cluster named "Northern Harbour Guard Corps"."""
     by_pair: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -1331,12 +1374,20 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
     # of a large corpus, and asking it again of every record sharing its first two words was
     # quadratic in the corpus.
     shortened: dict[tuple[str, ...], list[tuple[int, str, str]]] = {}
+    # the records sharing a form's first two words, indexed by the word its last word meets: in a
+    # large corpus thousands of names share their first two words ("X Army" of many X), and
+    # testing every one of them against every form sharing them was quadratic in the corpus
+    by_last_word: dict[tuple[str, str], _WordPositions] = {}
 
     def records_shortened_by(short: tuple[str, ...]) -> list[tuple[int, str, str]]:
         got = shortened.get(short)
         if got is None:
             got = shortened[short] = []
-            for j in by_pair.get((_singular(short[0]), _singular(short[1])), ()):
+            pair = (_singular(short[0]), _singular(short[1]))
+            index = by_last_word.get(pair)
+            if index is None and pair in by_pair:
+                index = by_last_word[pair] = _WordPositions(by_pair[pair], parsed)
+            for j in index.candidates(short) if index is not None else ():
                 for long, words in parsed[j]:
                     if len(long) > len(short) and _short_form_of(short, long, words):
                         got.append((j, records[j].name, " ".join(words)))
