@@ -303,9 +303,9 @@ def _names_of(name: str, names: tuple[str, ...], person: bool) -> tuple[str, ...
 _DIVISION_LEVELS = frozenset(level for level in ADMIN_DIVISIONS.values() if level)
 
 
-@lru_cache(maxsize=1 << 18)
 def _parse(name: str, strip_title: bool = True):
-    """``parse_name``, memoised: a corpus repeats its names thousands of times."""
+    """``parse_name`` (memoised there, one entry per name and reading: a second memo here kept
+    262,144 more entries of the same parsed names)."""
     return parse_name(name, strip_title)
 
 
@@ -2110,6 +2110,8 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     clock("coherence")
     cl = apply_to_clusters(records, cl, list(overrides))
     clock("overrides")
+    del names_of, divisions
+    _forget_compared_pairs()  # no two names are compared any more: the entities are built in that memory
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(records)):
@@ -2156,6 +2158,15 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
                 name_links[records[i].key] = links
     clock("entities")
     return entities, mapping
+
+
+def _forget_compared_pairs() -> None:
+    """Empty the memos of compared pairs of names and tokens (bounded, but a large corpus fills
+    them: some 300 MB). Pure functions: emptying them changes no answer."""
+    from newsgraph.names import normalize
+
+    normalize._compare.cache_clear()
+    normalize._match_norm.cache_clear()
 
 
 class _StepClock:

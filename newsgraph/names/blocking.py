@@ -134,6 +134,7 @@ def block_names(
             nb.members.append([])
         nb.members[k].append(mid)
 
+    del index  # the distinct names are known: its keys would sit beside the blocks
     blocks: dict[str, list[int]] = defaultdict(list)
     sort_keys: list[str] = []
     for k, (name, fam) in enumerate(zip(nb.names, nb.types)):

@@ -186,9 +186,15 @@ def _is_particle(words: list[tuple[str, bool]], i: int) -> bool:
     return hyphen or nxt.startswith(cons)
 
 
-@lru_cache(maxsize=262144)
 def parse_name(name: str, strip_title: bool = True) -> ParsedName:
     """Parse a name into tokens; see ``tokens``."""
+    return _parsed_name(name, bool(strip_title))
+
+
+@lru_cache(maxsize=262144)
+def _parsed_name(name: str, strip_title: bool) -> ParsedName:
+    # one memo entry per name and reading, however the caller passes the flag: a memo keys
+    # parse_name(n) and parse_name(n, True) apart, and kept most names parsed twice
     title = ""
     if strip_title:
         title, name = split_title(name)
@@ -243,6 +249,10 @@ def parse_name(name: str, strip_title: bool = True) -> ParsedName:
         toks.append(Token(w, _norm_word(w), "name"))
         i += 1
     return ParsedName(title, tuple(_shared_token(t) for t in toks), tuple(particles))
+
+
+parse_name.cache_info = _parsed_name.cache_info  # type: ignore[attr-defined]
+parse_name.cache_clear = _parsed_name.cache_clear  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1 << 18)
