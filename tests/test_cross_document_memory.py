@@ -200,3 +200,15 @@ def test_resolution_without_user_decisions_builds_no_replay_of_them(monkeypatch)
     monkeypatch.setattr(corrections, "_Replay", refuse)
     entities, mapping, _ = resolve_entities(list(_docs()))
     assert len({mapping[("d0", 0)], mapping[("x", 0)]}) == 1
+
+
+def test_joined_clusters_keep_no_empty_kinds_or_notes():
+    records = [LocalRecord(f"d{k}", 0, None, "Dawn Front", "ORG") for k in range(6)]
+    records.append(LocalRecord("d9", 0, None, "Velmora", "LOC", "settlement"))
+    cl = _Clusters(records)
+    for k in range(1, 6):
+        assert cl.join(0, k, ("Dawn Front", "Dawn Front", ["same name"]))
+    # organisations have no kind of place and nothing was refused: nothing kept for either
+    assert cl.kinds.values == {} and cl.notes.values == {}
+    assert not cl.kinds.peek(cl.find(0)) and cl.notes.peek(cl.find(0)) == []
+    assert cl.kinds.peek(6) == {"settlement": 1}

@@ -263,15 +263,17 @@ class _Clusters:
             return False
         if len(self.docs[ra]) < len(self.docs[rb]):
             ra, rb = rb, ra
-        docs, kinds, joins, stories, notes = (self.docs[ra], self.kinds[ra], self.joins[ra], self.stories[ra],
-                                              self.notes[ra])
+        docs, joins, stories = self.docs[ra], self.joins[ra], self.stories[ra]
         for doc, members in self.docs.peek(rb).items():
             docs.setdefault(doc, []).extend(members)
-        kinds += self.kinds.peek(rb)
+        # kinds and notes only kept where there are some: a root's own state is what it reads as
+        if kinds := self.kinds.peek(rb):
+            self.kinds[ra] += kinds
         joins.extend(self.joins.peek(rb))
         joins.append(why)
         stories |= self.stories.peek(rb)
-        notes.extend(self.notes.peek(rb))
+        if notes := self.notes.peek(rb):
+            self.notes[ra].extend(notes)
         self.parent[rb] = ra
         for per_cluster in (self.docs, self.kinds, self.joins, self.stories, self.notes):
             per_cluster.drop(rb)  # rb is no cluster any more: nothing of it is read again
@@ -2143,7 +2145,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
                 stories=len({r.story_id or r.doc_id for r in members}),
                 titles=titles, joins=list(cl.joins[root]),
                 alias_kinds={a: ("acronym" if is_acronym(a.strip()) else "mention", n) for a, n in aliases.items()},
-                meta={"kept_apart": notes} if (notes := _live_notes(cl.notes[root], aliases)) else {},
+                meta={"kept_apart": notes} if (notes := _live_notes(cl.notes.peek(root), aliases)) else {},
             )
         )
     mapping: dict[tuple[str, int], str] = {}
