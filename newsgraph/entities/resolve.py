@@ -2080,6 +2080,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     del shared_names
     _join_same_name_in_document(records, cl, names_of)
     links = candidate_links(records, names_of)
+    _forget_compared_pairs()  # the steps below compare other pairs, and far fewer
     clock("names: block and compare")
     for _, i, j, why in links:
         if not cl.join(i, j, why) and records[i].type == "ORG" and _never_compared_names(records, cl, cl.find(i), cl.find(j)):
