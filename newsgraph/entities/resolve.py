@@ -852,12 +852,23 @@ class _Links:
 def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None = None) -> _Links:
     """Scored candidate joins between records of different documents, best first. ``names_of``
     gives the names each record is matched under (its own names by default)."""
+    if names_of is None:
+        names_of = [_record_names(r) for r in records]
+    # a record's name is known to the blocking by one int, record * width + its place among the
+    # record's names: a (record, name) tuple for each of a large corpus's millions cost some 100 bytes
+    width = 1 + max((len(names) for names in names_of), default=0)
+
     def items():  # read once by the blocking: never held as a list beside the blocks
         for i, r in enumerate(records):
-            for n in (names_of[i] if names_of is not None else _record_names(r)):
+            for k, n in enumerate(names_of[i]):
                 if r.type == "PERSON" and _single_token_person(n):
                     continue  # never a cross-document key on its own
-                yield (i, n), n, r.type
+                yield i * width + k, n, r.type
+
+    def record_name(code: int) -> tuple[int, str]:
+        i, k = divmod(code, width)
+        return i, names_of[i][k]
+
     nb, accepted = match_names(items(), threshold=MATCH_THRESHOLD)
     links = _Links()
     # one reason per pair of spellings, shared by its links and the joins they make (never changed
@@ -865,6 +876,7 @@ def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None
     same_name: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
     # records that share a name (identical after normalisation) are chained
     for mem in nb.members:
+        mem = [record_name(m) for m in mem]
         # same kinds side by side, so a chain is not cut by one record of another kind; the most
         # common kind first and records of no stated kind right after it, so that they go with
         # what most of their namesakes are
@@ -880,8 +892,8 @@ def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None
                 links.append((1.0, i, j, why))
     for a, b, score in accepted:
         # every record carrying either name: link the first of each (the chains above do the rest)
-        i, na = nb.members[a][0]
-        j, nbm = nb.members[b][0]
+        i, na = record_name(nb.members[a][0])
+        j, nbm = record_name(nb.members[b][0])
         if records[i].type != records[j].type:
             continue
         ok, reasons = link_by_name(na, nbm, records[i].type)
@@ -1330,13 +1342,16 @@ class _WordPositions:
 
     def __init__(self, members: set[int], forms: dict[int, list[tuple[tuple[str, ...], list[str]]]]):
         self.order = list(members)
-        self.position = {j: k for k, j in enumerate(self.order)}
-        self.at: dict[tuple, list[int]] = defaultdict(list)
-        for j in self.order:
+        # positions in ``order``, 4 bytes each: a large corpus indexes millions of words here
+        self.at: dict[tuple, array] = {}
+        for k, j in enumerate(self.order):
             for long, _ in forms[j]:
                 for q, word in enumerate(long):
-                    self.at[(q, "bucket", _word_bucket(word))].append(j)
-                    self.at[(q, "singular", _singular(word))].append(j)
+                    for key in ((q, "bucket", _word_bucket(word)), (q, "singular", _singular(word))):
+                        positions = self.at.get(key)
+                        if positions is None:
+                            positions = self.at[key] = array("i")
+                        positions.append(k)
 
     def candidates(self, short: tuple[str, ...]) -> list[int]:
         """The records whose forms may have ``short``'s last word where ``_short_form_of`` looks
@@ -1349,7 +1364,7 @@ class _WordPositions:
         for q in (len(short) - 1, len(short)):
             for key in ((q, "bucket", bucket), (q, "bucket", None), (q, "singular", _singular(word))):
                 found.update(self.at.get(key, ()))
-        return sorted(found, key=self.position.__getitem__)
+        return [self.order[k] for k in sorted(found)]
 
 
 def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
