@@ -133,3 +133,82 @@ def test_local_records_hold_their_names_in_tuples():
     records = _records_of(_doc("d1", [("Karim al-Tarmi", "PERSON"), ("Velmora", "LOC")]))
     assert [r.names for r in records] == [("Karim al-Tarmi",), ("Velmora",)]
     assert all(type(r.titles) is tuple and not r.titles for r in records)
+
+
+def test_candidate_pairs_of_distinct_names_cost_a_few_bytes_each():
+    # three hundred spellings of one name in one block: every pair of them is a candidate. A set,
+    # then a list, of tuples held some 60 bytes a pair, 110 at the peak; a corpus has millions
+    import tracemalloc
+
+    from newsgraph.names.blocking import block_names
+
+    items = [(k, f"Karim Tarm{'i' * (k % 3 + 1)}{'y' * k}", "PERSON") for k in range(300)]
+    block_names(items, max_block=400)  # the names parsed and memoised: what is measured is the pairs
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    nb = block_names(items, max_block=400)
+    kept, peak = (size - before for size in tracemalloc.get_traced_memory())
+    tracemalloc.stop()
+    pairs = list(nb.pairs)
+    assert len(pairs) == 300 * 299 // 2 and pairs == sorted(pairs) and all(a < b for a, b in pairs)
+    assert nb.pairs[0] == pairs[0] and nb.pairs[-1] == pairs[-1]
+    assert kept < 16 * len(pairs) and peak < 60 * len(pairs)  # names and blocks included
+
+
+def test_the_token_memo_keeps_only_tokens_that_share_a_skeleton():
+    from newsgraph.names.normalize import _match_norm
+
+    _match_norm.cache_clear()
+    score, codes = _match_norm("tarmi", "velmora")  # rejected by skeleton: computed, not kept
+    assert score < 0.85 and codes == () and _match_norm.cache_info().currsize == 0
+    assert _match_norm("tarmi", "tarmy")[0] >= 0.85 and _match_norm.cache_info().currsize == 1
+
+
+def test_parsed_names_share_their_tokens():
+    from newsgraph.names.normalize import parse_name
+
+    a, b = parse_name("Karim al-Tarmi"), parse_name("Hadi al-Tarmi")
+    assert a.tokens[-1] is b.tokens[-1]
+
+
+def test_a_short_form_is_tested_only_against_names_its_last_word_may_meet():
+    from newsgraph.entities.resolve import _join_org_short_forms, _WordPositions
+
+    words = ["Norland", "Velmora", "Sahil", "Tarmi", "Qamar", "Fajr", "Harbour", "Dawn"]
+    # many organisations share their first two words ("Dawn Front X"); one short form of each
+    records = [LocalRecord(f"d{k}", 0, f"s{k}", f"Dawn Front {w} Brigade", "ORG", names=(f"Dawn Front {w} Brigade",))
+               for k, w in enumerate(words)]
+    records += [LocalRecord(f"e{k}", 0, f"t{k}", f"Dawn Front {w}", "ORG", names=(f"Dawn Front {w}",))
+                for k, w in enumerate(words)]
+    forms = {j: [(tuple(w.lower() for w in r.name.split()), r.name.split())] for j, r in enumerate(records)}
+    index = _WordPositions(set(range(len(records))), forms)
+    # "Dawn Front Sahil" may only shorten the names with "sahil" where a short form's last word goes
+    assert set(index.candidates(("dawn", "front", "sahil"))) == {2, 10}
+    assert index.candidates(("dawn", "front", "sahil")) == sorted({2, 10}, key=index.order.index)
+    cl = _Clusters(records)
+    _join_org_short_forms(records, cl)
+    assert all(cl.find(k) == cl.find(k + len(words)) for k in range(len(words)))
+    assert len({cl.find(k) for k in range(len(words))}) == len(words)
+
+
+def test_resolution_without_user_decisions_builds_no_replay_of_them(monkeypatch):
+    from newsgraph.entities import corrections
+
+    def refuse(*args):
+        raise AssertionError("replay built without a decision")
+
+    monkeypatch.setattr(corrections, "_Replay", refuse)
+    entities, mapping, _ = resolve_entities(list(_docs()))
+    assert len({mapping[("d0", 0)], mapping[("x", 0)]}) == 1
+
+
+def test_joined_clusters_keep_no_empty_kinds_or_notes():
+    records = [LocalRecord(f"d{k}", 0, None, "Dawn Front", "ORG") for k in range(6)]
+    records.append(LocalRecord("d9", 0, None, "Velmora", "LOC", "settlement"))
+    cl = _Clusters(records)
+    for k in range(1, 6):
+        assert cl.join(0, k, ("Dawn Front", "Dawn Front", ["same name"]))
+    # organisations have no kind of place and nothing was refused: nothing kept for either
+    assert cl.kinds.values == {} and cl.notes.values == {}
+    assert not cl.kinds.peek(cl.find(0)) and cl.notes.peek(cl.find(0)) == []
+    assert cl.kinds.peek(6) == {"settlement": 1}

@@ -65,10 +65,15 @@ import dataclasses
 import hashlib
 import re
 import time
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from typing import Any, Callable
+
+import numpy as np
+
+from newsgraph.names.normalize import _norm_word  # the form in which the token comparison sees a word
 
 from newsgraph.entities.corrections import Override, apply_to_clusters  # user decisions
 from newsgraph.entities.demonyms import country_name, demonym_target
@@ -258,15 +263,17 @@ class _Clusters:
             return False
         if len(self.docs[ra]) < len(self.docs[rb]):
             ra, rb = rb, ra
-        docs, kinds, joins, stories, notes = (self.docs[ra], self.kinds[ra], self.joins[ra], self.stories[ra],
-                                              self.notes[ra])
+        docs, joins, stories = self.docs[ra], self.joins[ra], self.stories[ra]
         for doc, members in self.docs.peek(rb).items():
             docs.setdefault(doc, []).extend(members)
-        kinds += self.kinds.peek(rb)
+        # kinds and notes only kept where there are some: a root's own state is what it reads as
+        if kinds := self.kinds.peek(rb):
+            self.kinds[ra] += kinds
         joins.extend(self.joins.peek(rb))
         joins.append(why)
         stories |= self.stories.peek(rb)
-        notes.extend(self.notes.peek(rb))
+        if notes := self.notes.peek(rb):
+            self.notes[ra].extend(notes)
         self.parent[rb] = ra
         for per_cluster in (self.docs, self.kinds, self.joins, self.stories, self.notes):
             per_cluster.drop(rb)  # rb is no cluster any more: nothing of it is read again
@@ -298,9 +305,9 @@ def _names_of(name: str, names: tuple[str, ...], person: bool) -> tuple[str, ...
 _DIVISION_LEVELS = frozenset(level for level in ADMIN_DIVISIONS.values() if level)
 
 
-@lru_cache(maxsize=1 << 18)
 def _parse(name: str, strip_title: bool = True):
-    """``parse_name``, memoised: a corpus repeats its names thousands of times."""
+    """``parse_name`` (memoised there, one entry per name and reading: a second memo here kept
+    262,144 more entries of the same parsed names)."""
     return parse_name(name, strip_title)
 
 
@@ -810,23 +817,66 @@ def _join_same_name_in_document(records: list[LocalRecord], cl: _Clusters, names
             cl.join(j, i, (records[j].name, r.name, [f"the same name {r.name!r} twice in one document"]), force=True)
 
 
-def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None = None
-                    ) -> list[tuple[float, int, int, tuple[str, str, list[str]]]]:
+class _Links:
+    """Scored candidate joins, read as (score, i, j, reason) best first (in the order they were
+    added among equal scores). Held in flat arrays: a large corpus has millions of links, which
+    as tuples of a float, two ints and a reason cost some 170 bytes each, here 24."""
+
+    def __init__(self) -> None:
+        self.scores, self.firsts, self.seconds = array("d"), array("q"), array("q")
+        self.reasons: list[tuple[str, str, list[str]]] = []
+        self.order = None
+
+    def append(self, link: tuple[float, int, int, tuple[str, str, list[str]]]) -> None:
+        score, i, j, why = link
+        self.scores.append(score)
+        self.firsts.append(i)
+        self.seconds.append(j)
+        self.reasons.append(why)
+
+    def sort_best_first(self) -> None:
+        self.order = np.argsort(-np.frombuffer(self.scores, dtype=np.float64), kind="stable") if self.scores else []
+
+    def __len__(self) -> int:
+        return len(self.scores)
+
+    def __iter__(self):
+        order = self.order if self.order is not None else range(len(self.scores))
+        scores, firsts, seconds, reasons = self.scores, self.firsts, self.seconds, self.reasons
+        for start in range(0, len(order), 1 << 16):
+            for k in (order[start : start + (1 << 16)].tolist() if isinstance(order, np.ndarray)
+                      else order[start : start + (1 << 16)]):
+                yield scores[k], firsts[k], seconds[k], reasons[k]
+
+
+def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None = None) -> _Links:
     """Scored candidate joins between records of different documents, best first. ``names_of``
     gives the names each record is matched under (its own names by default)."""
+    if names_of is None:
+        names_of = [_record_names(r) for r in records]
+    # a record's name is known to the blocking by one int, record * width + its place among the
+    # record's names: a (record, name) tuple for each of a large corpus's millions cost some 100 bytes
+    width = 1 + max((len(names) for names in names_of), default=0)
+
     def items():  # read once by the blocking: never held as a list beside the blocks
         for i, r in enumerate(records):
-            for n in (names_of[i] if names_of is not None else _record_names(r)):
+            for k, n in enumerate(names_of[i]):
                 if r.type == "PERSON" and _single_token_person(n):
                     continue  # never a cross-document key on its own
-                yield (i, n), n, r.type
+                yield i * width + k, n, r.type
+
+    def record_name(code: int) -> tuple[int, str]:
+        i, k = divmod(code, width)
+        return i, names_of[i][k]
+
     nb, accepted = match_names(items(), threshold=MATCH_THRESHOLD)
-    links: list[tuple[float, int, int, tuple[str, str, list[str]]]] = []
+    links = _Links()
     # one reason per pair of spellings, shared by its links and the joins they make (never changed
     # in place: the join loop copies a reason it adds to)
     same_name: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
     # records that share a name (identical after normalisation) are chained
     for mem in nb.members:
+        mem = [record_name(m) for m in mem]
         # same kinds side by side, so a chain is not cut by one record of another kind; the most
         # common kind first and records of no stated kind right after it, so that they go with
         # what most of their namesakes are
@@ -842,14 +892,14 @@ def candidate_links(records: list[LocalRecord], names_of: list[list[str]] | None
                 links.append((1.0, i, j, why))
     for a, b, score in accepted:
         # every record carrying either name: link the first of each (the chains above do the rest)
-        i, na = nb.members[a][0]
-        j, nbm = nb.members[b][0]
+        i, na = record_name(nb.members[a][0])
+        j, nbm = record_name(nb.members[b][0])
         if records[i].type != records[j].type:
             continue
         ok, reasons = link_by_name(na, nbm, records[i].type)
         if ok:
             links.append((score, i, j, (na, nbm, reasons)))
-    links.sort(key=lambda x: -x[0])
+    links.sort_best_first()
     return links
 
 
@@ -1273,6 +1323,50 @@ def _short_form_of(short: tuple[str, ...], long: tuple[str, ...], long_words: li
     return False
 
 
+def _word_bucket(word: str) -> str | None:
+    """The bucket of a name word that ``_same_token`` can accept another word in: its skeleton
+    (``token_sort_key``, which the token comparison keeps in every rule that can reach its
+    threshold), or None for a word that comparison does not reject by skeleton (a space in it,
+    an article at its start): such a word may meet any word."""
+    norm = _norm_word(word)
+    if " " in norm or norm.startswith(("al", "el")):
+        return None
+    return token_sort_key(norm)
+
+
+class _WordPositions:
+    """The records of one set (in the set's order), indexed by each word of each of their forms
+    with its position: the records that a short form may shorten, found by its last word without
+    comparing it to every record. A superset of what ``_same_token`` accepts: the same word, the
+    same singular, or the same bucket (``_word_bucket``); the comparison itself still decides."""
+
+    def __init__(self, members: set[int], forms: dict[int, list[tuple[tuple[str, ...], list[str]]]]):
+        self.order = list(members)
+        # positions in ``order``, 4 bytes each: a large corpus indexes millions of words here
+        self.at: dict[tuple, array] = {}
+        for k, j in enumerate(self.order):
+            for long, _ in forms[j]:
+                for q, word in enumerate(long):
+                    for key in ((q, "bucket", _word_bucket(word)), (q, "singular", _singular(word))):
+                        positions = self.at.get(key)
+                        if positions is None:
+                            positions = self.at[key] = array("i")
+                        positions.append(k)
+
+    def candidates(self, short: tuple[str, ...]) -> list[int]:
+        """The records whose forms may have ``short``'s last word where ``_short_form_of`` looks
+        for it (the short form at the start of the long one, or after one word), in set order."""
+        word = short[-1]
+        bucket = _word_bucket(word)
+        if bucket is None:
+            return self.order
+        found: set[int] = set()
+        for q in (len(short) - 1, len(short)):
+            for key in ((q, "bucket", bucket), (q, "bucket", None), (q, "singular", _singular(word))):
+                found.update(self.at.get(key, ()))
+        return [self.order[k] for k in sorted(found)]
+
+
 def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
     """ "Harbour Guards" joins the one cluster named "Northern Harbour Guard Corps"."""
     by_pair: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -1297,12 +1391,20 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
     # of a large corpus, and asking it again of every record sharing its first two words was
     # quadratic in the corpus.
     shortened: dict[tuple[str, ...], list[tuple[int, str, str]]] = {}
+    # the records sharing a form's first two words, indexed by the word its last word meets: in a
+    # large corpus thousands of names share their first two words ("X Army" of many X), and
+    # testing every one of them against every form sharing them was quadratic in the corpus
+    by_last_word: dict[tuple[str, str], _WordPositions] = {}
 
     def records_shortened_by(short: tuple[str, ...]) -> list[tuple[int, str, str]]:
         got = shortened.get(short)
         if got is None:
             got = shortened[short] = []
-            for j in by_pair.get((_singular(short[0]), _singular(short[1])), ()):
+            pair = (_singular(short[0]), _singular(short[1]))
+            index = by_last_word.get(pair)
+            if index is None and pair in by_pair:
+                index = by_last_word[pair] = _WordPositions(by_pair[pair], parsed)
+            for j in index.candidates(short) if index is not None else ():
                 for long, words in parsed[j]:
                     if len(long) > len(short) and _short_form_of(short, long, words):
                         got.append((j, records[j].name, " ".join(words)))
@@ -1987,9 +2089,13 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     records = _town_countrysides(records, names_region)
     cl = _Clusters(records)
     divisions = [division_of(r) for r in records]
-    names_of = [_matching_names(r, d) for r, d in zip(records, divisions)]
+    # read only: records with the same names share one tuple of them (a corpus repeats its names)
+    shared_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+    names_of = [shared_names.setdefault(t, t) for t in (tuple(_matching_names(r, d)) for r, d in zip(records, divisions))]
+    del shared_names
     _join_same_name_in_document(records, cl, names_of)
     links = candidate_links(records, names_of)
+    _forget_compared_pairs()  # the steps below compare other pairs, and far fewer
     clock("names: block and compare")
     for _, i, j, why in links:
         if not cl.join(i, j, why) and records[i].type == "ORG" and _never_compared_names(records, cl, cl.find(i), cl.find(j)):
@@ -2022,6 +2128,8 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     clock("coherence")
     cl = apply_to_clusters(records, cl, list(overrides))
     clock("overrides")
+    del names_of, divisions
+    _forget_compared_pairs()  # no two names are compared any more: the entities are built in that memory
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(records)):
@@ -2053,7 +2161,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
                 stories=len({r.story_id or r.doc_id for r in members}),
                 titles=titles, joins=list(cl.joins[root]),
                 alias_kinds={a: ("acronym" if is_acronym(a.strip()) else "mention", n) for a, n in aliases.items()},
-                meta={"kept_apart": notes} if (notes := _live_notes(cl.notes[root], aliases)) else {},
+                meta={"kept_apart": notes} if (notes := _live_notes(cl.notes.peek(root), aliases)) else {},
             )
         )
     mapping: dict[tuple[str, int], str] = {}
@@ -2068,6 +2176,15 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
                 name_links[records[i].key] = links
     clock("entities")
     return entities, mapping
+
+
+def _forget_compared_pairs() -> None:
+    """Empty the memos of compared pairs of names and tokens (bounded, but a large corpus fills
+    them: some 300 MB). Pure functions: emptying them changes no answer."""
+    from newsgraph.names import normalize
+
+    normalize._compare.cache_clear()
+    normalize._match_norm.cache_clear()
 
 
 class _StepClock:

@@ -29,9 +29,12 @@ match token for token, so "Ali Khamenei" and "Ali al-Sistani" stay apart.
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Hashable, Iterable, Iterator
+from typing import Hashable, Iterable, Iterator, Sequence
+
+import numpy as np
 
 from .acronyms import acronym_keys, is_acronym
 from .normalize import MATCH_THRESHOLD, explain_match, head_last, name_similarity, parse_name, token_key, token_sort_key
@@ -67,7 +70,7 @@ class NameBlocks:
     names: list[str] = field(default_factory=list)  # one representative spelling per distinct name
     types: list[str] = field(default_factory=list)  # type family
     members: list[list[Hashable]] = field(default_factory=list)  # mention ids per distinct name
-    pairs: list[tuple[int, int]] = field(default_factory=list)  # indices into names
+    pairs: Sequence[tuple[int, int]] = ()  # indices into names, (a, b) with a < b, in order (``_Pairs``)
     n_blocks: int = 0
     n_large_blocks: int = 0
 
@@ -131,6 +134,7 @@ def block_names(
             nb.members.append([])
         nb.members[k].append(mid)
 
+    del index  # the distinct names are known: its keys would sit beside the blocks
     blocks: dict[str, list[int]] = defaultdict(list)
     sort_keys: list[str] = []
     for k, (name, fam) in enumerate(zip(nb.names, nb.types)):
@@ -139,7 +143,11 @@ def block_names(
         for key in keys:
             blocks[key].append(k)
 
-    pairs: set[tuple[int, int]] = set()
+    # each pair coded as one integer a * m + b (a < b) in a flat array: a large corpus has millions
+    # of candidate pairs, and a set of tuples of them costs some 150 bytes a pair where this costs 8
+    # (a pair found in several blocks is written again, and dropped when the codes are sorted)
+    m = len(nb.names)
+    codes = array("q")
     nb.n_blocks = len(blocks)
     for key, mem in blocks.items():
         if len(mem) < 2:
@@ -149,7 +157,7 @@ def block_names(
                 a = mem[x]
                 for y in range(x + 1, len(mem)):
                     b = mem[y]
-                    pairs.add((a, b) if a < b else (b, a))
+                    codes.append(a * m + b if a < b else b * m + a)
             continue
         nb.n_large_blocks += 1
         for order in (
@@ -160,9 +168,34 @@ def block_names(
                 a = order[x]
                 for y in range(x + 1, min(x + 1 + window, len(order))):
                     b = order[y]
-                    pairs.add((a, b) if a < b else (b, a))
-    nb.pairs = sorted(pairs)
+                    codes.append(a * m + b if a < b else b * m + a)
+    del blocks
+    nb.pairs = _Pairs(np.unique(np.frombuffer(codes, dtype=np.int64)) if codes else np.zeros(0, np.int64), m)
     return nb
+
+
+class _Pairs(Sequence):
+    """The candidate pairs of distinct names, sorted, as the codes ``a * m + b`` of ``block_names``:
+    read as (a, b) tuples, made a block at a time."""
+
+    _BLOCK = 1 << 16
+
+    def __init__(self, codes: np.ndarray, m: int):
+        self.codes, self.m = codes, max(m, 1)
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[x] for x in range(*k.indices(len(self)))]
+        a, b = divmod(int(self.codes[k]), self.m)
+        return a, b
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        for start in range(0, len(self.codes), self._BLOCK):
+            chunk = self.codes[start : start + self._BLOCK]
+            yield from zip((chunk // self.m).tolist(), (chunk % self.m).tolist())
 
 
 def candidate_pairs(

@@ -186,9 +186,15 @@ def _is_particle(words: list[tuple[str, bool]], i: int) -> bool:
     return hyphen or nxt.startswith(cons)
 
 
-@lru_cache(maxsize=262144)
 def parse_name(name: str, strip_title: bool = True) -> ParsedName:
     """Parse a name into tokens; see ``tokens``."""
+    return _parsed_name(name, bool(strip_title))
+
+
+@lru_cache(maxsize=262144)
+def _parsed_name(name: str, strip_title: bool) -> ParsedName:
+    # one memo entry per name and reading, however the caller passes the flag: a memo keys
+    # parse_name(n) and parse_name(n, True) apart, and kept most names parsed twice
     title = ""
     if strip_title:
         title, name = split_title(name)
@@ -242,7 +248,19 @@ def parse_name(name: str, strip_title: bool = True) -> ParsedName:
             continue
         toks.append(Token(w, _norm_word(w), "name"))
         i += 1
-    return ParsedName(title, tuple(toks), tuple(particles))
+    return ParsedName(title, tuple(_shared_token(t) for t in toks), tuple(particles))
+
+
+parse_name.cache_info = _parsed_name.cache_info  # type: ignore[attr-defined]
+parse_name.cache_clear = _parsed_name.cache_clear  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=1 << 18)
+def _shared_token(token: Token) -> Token:
+    """The first Token equal to ``token``: a corpus writes the same words in thousands of names,
+    and the memo of ``parse_name`` keeps a parsed name for each distinct name, some 600 bytes with
+    tokens of its own, 200 with shared ones."""
+    return token
 
 
 def _norm_word(w: str) -> str:
@@ -409,7 +427,6 @@ def _is_transposition(a: str, b: str) -> bool:
     return len(a) == len(b) and OSA.distance(a, b) == 1 and Levenshtein.distance(a, b) == 2
 
 
-@lru_cache(maxsize=1 << 20)
 def _match_norm(a: str, b: str) -> tuple[float, tuple[str, ...]]:
     """Compare two folded tokens: (score, rule codes).  score >= 0.85 means the tokens match."""
     if a == b:
@@ -420,8 +437,17 @@ def _match_norm(a: str, b: str) -> tuple[float, tuple[str, ...]]:
         and not a.startswith(("al", "el"))
         and not b.startswith(("al", "el"))
     ):
-        # every rule below keeps the sorted skeleton key: a cheap, exact reject
+        # every rule below keeps the sorted skeleton key: a cheap, exact reject. Not memoised: most
+        # token pairs of the names a corpus compares end here, and a memo of pairs grows with the
+        # square of the corpus's words (some 400 bytes a pair) while the reject costs less than a
+        # memo entry does to make
         return 0.6 * JaroWinkler.similarity(a, b), ()
+    return _match_close_tokens(a, b)
+
+
+@lru_cache(maxsize=1 << 20)
+def _match_close_tokens(a: str, b: str) -> tuple[float, tuple[str, ...]]:
+    """``_match_norm`` of two tokens that share a skeleton (or hold a space or an article)."""
     codes: list[str] = []
     sa = a.replace(" ", "").replace("-", "")
     sb = b.replace(" ", "").replace("-", "")
@@ -450,6 +476,10 @@ def _match_norm(a: str, b: str) -> tuple[float, tuple[str, ...]]:
     if literal:
         return literal
     return _attached_article(a, b) or (0.6 * JaroWinkler.similarity(sa, sb), ())
+
+
+_match_norm.cache_info = _match_close_tokens.cache_info  # type: ignore[attr-defined]
+_match_norm.cache_clear = _match_close_tokens.cache_clear  # type: ignore[attr-defined]
 
 
 # Steps that read two letters as one sound ("th" as one consonant, a final "-eh" as the feminine
