@@ -607,8 +607,8 @@ def resolve_corpus(store: Store, report: IngestReport | None = None) -> None:
     # keep their own mentions (with the id, story and date of their document), never a document's
     # facts, so no stage holds the corpus's facts at once
     entities, entity_of, extra = resolve_entities(each_doc, store.overrides())
-    # the names the corpus now knows, where the model missed them in a document
-    recalled = recall.recall_mentions(entities, store.texts_with_mentions())
+    # the names the corpus now knows, where the model missed them in a document or glued them
+    recalled = recall.recall_mentions(entities, store.texts_with_mentions(), entity_of)
     story_of: dict[str, str] = {}
 
     def with_story(docs: Iterable[aggregate.StoredDoc]) -> Iterator[aggregate.StoredDoc]:

@@ -500,21 +500,22 @@ class Store:
         ):
             yield r[0], r[1], r[2], r[3]
 
-    def texts_with_mentions(self) -> Iterator[tuple[str, str, list[tuple[int, int]]]]:
-        """(doc id, cleaned text, (start, end) of each of its mentions but the model's raw spans) for
-        every document with facts, one at a time."""
+    def texts_with_mentions(self) -> Iterator[tuple[str, str, list[tuple[int, int, int | None]]]]:
+        """(doc id, cleaned text, (start, end, local entity) of each of its mentions but the model's raw
+        spans and the corpus's) for every document with facts, one at a time."""
         for doc_id, text in self.db.execute(
                 "SELECT d.id, d.text FROM documents d JOIN facts f ON f.doc_id = d.id ORDER BY d.id"):
-            spans = [(r[0], r[1]) for r in self.db.execute(
-                "SELECT start, end FROM mentions WHERE doc_id = ? AND origin NOT IN ('ner', 'corpus')", (doc_id,))]
+            spans = [(r[0], r[1], r[2]) for r in self.db.execute(
+                "SELECT start, end, local_entity FROM mentions WHERE doc_id = ? AND origin NOT IN ('ner', 'corpus', 'split')",
+                (doc_id,))]
             yield doc_id, text or "", spans
 
     def replace_recalled_mentions(self, rows) -> None:
         """The mentions found by the corpus's names (``entities.recall``), replacing the last run's."""
-        self.db.execute("DELETE FROM mentions WHERE origin = 'corpus'")
+        self.db.execute("DELETE FROM mentions WHERE origin IN ('corpus', 'split')")
         self.db.executemany(
-            "INSERT INTO mentions (doc_id, start, end, text, label, origin, name, entity_id) VALUES (?,?,?,?,?,'corpus',?,?)",
-            [(m.doc_id, m.start, m.end, m.text, m.type, m.text, m.entity_id) for m in rows],
+            "INSERT INTO mentions (doc_id, start, end, text, label, origin, name, entity_id) VALUES (?,?,?,?,?,?,?,?)",
+            [(m.doc_id, m.start, m.end, m.text, m.type, m.origin, m.text, m.entity_id) for m in rows],
         )
 
     def overrides(self) -> list[tuple[str, str, str]]:

@@ -48,3 +48,61 @@ def test_a_name_of_two_entities_is_nobodys():
     twice = ENTITIES + [_entity("E_other", "Kafr Sahil", "ORG", {"Kafr Sahil": 3})]
     assert [m.text for m in recall_mentions(twice, [("d1", "Shelling hit Kafr Sahil again.", [])])] == []
     assert not CorpusNames([])
+
+
+# -- glued names: a feed without commas ------------------------------------------------------------
+GLUED = ENTITIES + [
+    _entity("E_dawn", "Dawn Front", "ORG", {"Dawn Front": 6, "al-Dawn Front": 1}),
+    _entity("E_karim", "Karim Haddad", "PERSON", {"Karim Haddad": 3, "Karim": 2}),
+    _entity("E_glued", "Velmora Kafr Sahil", "PERSON", {"Velmora Kafr Sahil": 1}, stories=1),
+    _entity("E_front_tarmi", "Dawn Front Tarmi", "PERSON", {"Dawn Front Tarmi": 1}, stories=1),
+    _entity("E_two_people", "Karim Tarmi", "PERSON", {"Karim Tarmi": 1}, stories=1),
+    _entity("E_west_velmora", "Western Velmora", "LOC", {"Western Velmora": 1}, stories=1),
+    _entity("E_free", "Free Dawn Front", "ORG", {"Free Dawn Front": 1}, stories=1),
+    _entity("E_known", "Velmora Sahil Council", "ORG", {"Velmora Sahil Council": 4}, stories=3),
+]
+
+
+def _split(text: str, start: int, end: int, entity: str) -> list[tuple[str, str, str]]:
+    found = recall_mentions(GLUED, [("d1", text, [(start, end, 0)])], {("d1", 0): entity})
+    return [(m.text, m.entity_id, m.origin) for m in found if m.origin == "split"]
+
+
+def test_a_glued_list_of_established_names_is_read_as_those_names():
+    text = "Shells fell on Velmora Kafr Sahil overnight."
+    assert _split(text, 15, 33, "E_glued") == [("Velmora", "E_velmora", "split"), ("Kafr Sahil", "E_sahil", "split")]
+    # the Arabic article and the case do not hide a name; "of", "and", "the" may stand between names
+    text = "Fighters of al-Dawn front and the Tarmi said so."
+    assert _split(text, 12, 39, "E_front_tarmi") == [("al-Dawn front", "E_dawn", "split"), ("Tarmi", "E_tarmi", "split")]
+
+
+def test_a_name_of_its_own_is_not_split():
+    # an entity of several stories is a name, whatever words it shares with others
+    assert _split("The Velmora Sahil Council met.", 4, 25, "E_known") == []
+    # a word no entity owns is left over: "Free Dawn Front" is another group
+    assert _split("The Free Dawn Front withdrew.", 4, 19, "E_free") == []
+    # a modifier is no name of its own: "Western Velmora" is a part of Velmora
+    assert _split("Rain fell in Western Velmora.", 13, 28, "E_west_velmora") == []
+    # two persons side by side are one person's given name and surname
+    assert _split("Karim Tarmi said so.", 0, 11, "E_two_people") == []
+    # without the corpus's entity of the span, nothing is split
+    assert [m for m in recall_mentions(GLUED, [("d1", "Velmora Kafr Sahil", [(0, 18, 0)])]) if m.origin == "split"] == []
+
+
+def test_a_name_the_corpus_does_not_know_may_stand_in_a_glued_list():
+    glued = GLUED + [_entity("E_list", "Kafr Sahil Qarnos Velmora", "LOC", {"Kafr Sahil Qarnos Velmora": 1}, stories=1)]
+    found = recall_mentions(glued, [("d1", "Kafr Sahil Qarnos Velmora", [(0, 25, 0)])], {("d1", 0): "E_list"})
+    assert [(m.text, m.entity_id) for m in found if m.origin == "split"] == [("Kafr Sahil", "E_sahil"), ("Velmora", "E_velmora")]
+
+
+def test_a_word_that_begins_other_names_is_no_name_before_an_unknown_word():
+    glued = GLUED + [
+        _entity("E_qasr", "Qasr", "LOC", {"Qasr": 4}),
+        _entity("E_qasr_sahil", "Qasr Sahil", "LOC", {"Qasr Sahil": 3}),
+        _entity("E_quarter", "Qasr Qarnos Velmora", "LOC", {"Qasr Qarnos Velmora": 1}, stories=1),
+    ]
+    found = recall_mentions(glued, [("d1", "Qasr Qarnos Velmora", [(0, 18, 0)])], {("d1", 0): "E_quarter"})
+    assert [m.text for m in found if m.origin == "split"] == []
+    # the same word before a known name is a name of its own
+    found = recall_mentions(glued, [("d1", "Qasr Kafr Sahil Qarnos", [(0, 21, 0)])], {("d1", 0): "E_quarter"})
+    assert [m.text for m in found if m.origin == "split"] == ["Qasr", "Kafr Sahil"]

@@ -15,6 +15,16 @@ Matching is exact (the spelling and case the corpus uses), on word boundaries, l
 and never where a mention already stands. The mentions found are stored with origin "corpus" and
 linked to their entity; they are rebuilt with every resolution.
 
+A feed that drops the commas of a list glues its names into one span the model takes for one name:
+"Velmora Kafr Sahil" for "Velmora, Kafr Sahil", "Dawn Front Tarmi" for "Dawn Front's Tarmi". Such a
+span is an entity of one story, and its words are names the corpus establishes for other entities
+(``GluedNames``). It is read as those names when they come from two entities or more, no two of
+them are persons side by side (a person's given name and surname, each established on its own, are
+one name), and every other word of it is "the", "and", "of" or a capitalised word of no English (a
+name the corpus does not know yet, listed among known ones): "Free Dawn Front" stays one name, and
+so does "Qasr Qarnos" when "Qasr" begins other names ("Qasr Sahil"). The parts are stored as
+mentions of origin "split" inside the glued one, linked to their entities.
+
 Written here rather than taken from a library: it is dictionary matching (an Aho-Corasick automaton
 would do the same), but its dictionary and its guards come from the resolved corpus, which is ours.
 """
@@ -23,16 +33,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from newsgraph.entities.demonyms import country_name, demonym_target
 from newsgraph.entities.lexicon import PLACE_MODIFIERS
 from newsgraph.names.junk import is_common_word
+from newsgraph.names.normalize import fold
 
-__all__ = ["RecalledMention", "CorpusNames", "recall_mentions", "ORIGIN"]
+__all__ = ["RecalledMention", "CorpusNames", "GluedNames", "recall_mentions", "ORIGIN", "SPLIT_ORIGIN"]
 
 ORIGIN = "corpus"
+SPLIT_ORIGIN = "split"
+DOMINANT_SHARE = 0.8  # a part's spelling must name one entity this often among those that use it
 ESTABLISHED_STORIES = 3  # a one-word place name must be this well established
 MIN_USES = 2  # local entities using a name of several words
 
@@ -58,11 +72,22 @@ class RecalledMention:
     text: str
     type: str
     entity_id: str
+    origin: str = ORIGIN
 
 
 def _nationality(word: str) -> bool:
     parts = [p for p in word.split("-") if p]
     return bool(parts) and all(country_name(p) or demonym_target(p) for p in parts)
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word of no English: a word of a name."""
+    return word[:1].isupper() and not is_common_word(word) and word.lower() not in PLACE_MODIFIERS | _DATE_WORDS
+
+
+def _adjective_of_country(word: str) -> bool:
+    parts = [p for p in word.split("-") if p]
+    return bool(parts) and all(demonym_target(p) and not country_name(p) for p in parts)
 
 
 class CorpusNames:
@@ -103,7 +128,7 @@ class CorpusNames:
 
     def find(self, doc_id: str, text: str, taken: list[tuple[int, int]]) -> Iterator[RecalledMention]:
         """The corpus's names in ``text`` where none of the ``taken`` (start, end) spans stands."""
-        taken = sorted(taken)
+        taken = sorted(t[:2] for t in taken)
         starts = [s for s, _ in taken]
         toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         i = 0
@@ -132,13 +157,107 @@ class CorpusNames:
             i += n
 
 
-def recall_mentions(entities, documents: Iterable[tuple[str, str, list[tuple[int, int]]]]) -> list[RecalledMention]:
-    """``documents``: (doc id, text, spans of its mentions). Returns the mentions the corpus's names
-    add to them."""
+_ARTICLE = re.compile(r"^(?:al|el|a[dnrstz]h?|e[dnrstz]h?)-(?=\w)")
+_GLUE_WORDS = frozenset({"the", "and", "of"})
+
+
+def _word_key(word: str) -> str:
+    """A word as the splitter compares it: folded, without case or the Arabic article ("al-Sahil",
+    "Sahil" and "as-Sahil" are one key)."""
+    return _ARTICLE.sub("", fold(word).lower())
+
+
+class GluedNames:
+    """The corpus's names by their words' keys, for reading a glued span as several names."""
+
+    def __init__(self, entities) -> None:
+        self.one_story: set[str] = set()  # the entities a glued span may be
+        self.type_of: dict[str, str] = {}  # of the established ones
+        uses: dict[tuple[str, ...], Counter] = {}
+        # words that begin names of several words ("Qasr" of "Qasr Sahil"): such a word alone, before
+        # a word the corpus does not know, is the start of an unknown name, not a name of its own
+        self.first_words: set[str] = set()
+        for e in entities:
+            if e.stories == 1:
+                self.one_story.add(e.id)
+            if e.type not in ("PERSON", "ORG", "LOC") or e.stories < 2:
+                continue
+            self.type_of[e.id] = e.type
+            for alias, n in e.aliases.items():
+                words = _WORD.findall(alias)
+                if (not words or words[0].lower() in _GLUE_WORDS or not words[0][:1].isupper()
+                        or " ".join(words) != " ".join(alias.split())):
+                    continue
+                if all(w.lower() in _DATE_WORDS | PLACE_MODIFIERS or _adjective_of_country(w) or is_common_word(w)
+                       for w in words):
+                    continue  # "Eastern", "Airstrikes", "Norlandic": a word no entity owns, whatever entity took it
+                uses.setdefault(tuple(map(_word_key, words)), Counter())[e.id] += n
+                if len(words) >= 2 and _name_word(words[1]):
+                    self.first_words.add(_word_key(words[0]))
+        self.by_key: dict[tuple[str, ...], str] = {}
+        for key, owners in uses.items():
+            eid, n = owners.most_common(1)[0]
+            if n >= DOMINANT_SHARE * sum(owners.values()):
+                self.by_key[key] = eid
+        self.longest = max(map(len, self.by_key), default=0)
+
+    def parts(self, span: str, entity_id: str) -> list[tuple[int, int, str]]:
+        """The (start, end, entity id) of each name ``span`` glues, or [] when it is a name of its own."""
+        if entity_id not in self.one_story or not self.by_key:
+            return []
+        words = list(_WORD.finditer(span))
+        toks = [(m.start(), m.end(), _word_key(m.group())) for m in words]
+        if len(toks) < 2 or tuple(t[2] for t in toks) in self.by_key:
+            return []
+        # a word of a name the corpus does not know yet, listed among known ones ("Velmora Kafr Sahil
+        # Qarnos"): capitalised and no word of English
+        unknown = [_name_word(w.group()) for w in words]
+        # the cover of every word but the glue words by names, with the fewest unknown words, then
+        # the fewest names, found left to right
+        best: list[tuple[int, list[tuple[int, int, str]]] | None] = [(0, [])] + [None] * len(toks)
+        for i in range(len(toks)):
+            if best[i] is None:
+                continue
+            missing, here = best[i]
+            steps = [(i + 1, missing, here)] if toks[i][2] in _GLUE_WORDS else []
+            if unknown[i] and not (here and here[-1][:2] == toks[i - 1][:2] and toks[i - 1][2] in self.first_words):
+                steps.append((i + 1, missing + 1, here))
+            for n in range(1, min(self.longest, len(toks) - i) + 1):
+                eid = self.by_key.get(tuple(t[2] for t in toks[i:i + n]))
+                if eid is not None:
+                    steps.append((i + n, missing, here + [(toks[i][0], toks[i + n - 1][1], eid)]))
+            for j, m, parts in steps:
+                if best[j] is None or (m, len(parts)) < (best[j][0], len(best[j][1])):
+                    best[j] = (m, parts)
+        parts = best[len(toks)][1] if best[len(toks)] else []
+        if len(parts) < 2 or len({eid for _, _, eid in parts}) < 2:
+            return []
+        if any(self.type_of[a[2]] == self.type_of[b[2]] == "PERSON" for a, b in zip(parts, parts[1:])):
+            return []
+        return parts
+
+
+def recall_mentions(entities, documents: Iterable[tuple[str, str, list[tuple]]],
+                    entity_of: dict[tuple[str, int], str] | None = None) -> list[RecalledMention]:
+    """``documents``: (doc id, text, spans of its mentions: (start, end) or (start, end, local
+    entity)). Returns the mentions the corpus's names add to them: names the model missed, and with
+    ``entity_of`` ((doc id, local entity) -> entity id), the names inside glued spans."""
     names = CorpusNames(entities)
-    if not names:
+    glued = GluedNames(entities) if entity_of is not None else None
+    if not names and not glued:
         return []
     out: list[RecalledMention] = []
     for doc_id, text, taken in documents:
-        out.extend(names.find(doc_id, text, taken))
-    return out
+        if names:
+            out.extend(names.find(doc_id, text, taken))
+        if glued is None:
+            continue
+        for start, end, *local in taken:
+            eid = entity_of.get((doc_id, local[0])) if local and local[0] is not None else None
+            if eid is None:
+                continue
+            for a, b, part in glued.parts(text[start:end], eid):
+                out.append(RecalledMention(doc_id, start + a, start + b, text[start + a:start + b],
+                                           glued.type_of[part], part, SPLIT_ORIGIN))
+    # a glued span comes once for each of its mentions (the model's, the facts stage's)
+    return list(dict.fromkeys(out))
