@@ -106,3 +106,18 @@ def test_a_word_that_begins_other_names_is_no_name_before_an_unknown_word():
     # the same word before a known name is a name of its own
     found = recall_mentions(glued, [("d1", "Qasr Kafr Sahil Qarnos", [(0, 21, 0)])], {("d1", 0): "E_quarter"})
     assert [m.text for m in found if m.origin == "split"] == ["Qasr", "Kafr Sahil"]
+
+
+def test_a_persons_full_name_at_the_end_of_an_organisations_span_is_the_person():
+    glued = GLUED + [_entity("E_union", "Norland Union", "ORG", {"Norland Union": 5,
+                                                                "Norland Union for Trade Policy Karim Haddad": 1})]
+    text = "The Norland Union for Trade Policy Karim Haddad spoke."
+    found = recall_mentions(glued, [("d1", text, [(4, 47, 0)])], {("d1", 0): "E_union"})
+    assert [(m.text, m.entity_id, m.type) for m in found if m.origin == "split"] == [("Karim Haddad", "E_karim", "PERSON")]
+    # a one-word name (a given name, a surname) is no proof of a person at the end
+    text = "The Norland Union for Trade Policy Karim spoke."
+    assert [m for m in recall_mentions(glued, [("d1", text, [(4, 40, 0)])], {("d1", 0): "E_union"}) if m.origin == "split"] == []
+    # one word before the name: an organisation named after a person
+    text = "The Jabhat Karim Haddad fought on."
+    glued = glued + [_entity("E_jabhat", "Jabhat Karim Haddad", "ORG", {"Jabhat Karim Haddad": 3})]
+    assert [m for m in recall_mentions(glued, [("d1", text, [(4, 23, 0)])], {("d1", 0): "E_jabhat"}) if m.origin == "split"] == []

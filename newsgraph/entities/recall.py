@@ -23,7 +23,9 @@ them are persons side by side (a person's given name and surname, each establish
 one name), and every other word of it is "the", "and", "of" or a capitalised word of no English (a
 name the corpus does not know yet, listed among known ones): "Free Dawn Front" stays one name, and
 so does "Qasr Qarnos" when "Qasr" begins other names ("Qasr Sahil"). The parts are stored as
-mentions of origin "split" inside the glued one, linked to their entities.
+mentions of origin "split" inside the glued one, linked to their entities. So is a person's full name
+that an organisation's or a place's span ends with, whatever its stories: the model took an office
+and its holder for one organisation ("Norland Union for Trade Policy Karim Haddad").
 
 Written here rather than taken from a library: it is dictionary matching (an Aho-Corasick automaton
 would do the same), but its dictionary and its guards come from the resolved corpus, which is ours.
@@ -203,10 +205,12 @@ class GluedNames:
 
     def parts(self, span: str, entity_id: str) -> list[tuple[int, int, str]]:
         """The (start, end, entity id) of each name ``span`` glues, or [] when it is a name of its own."""
-        if entity_id not in self.one_story or not self.by_key:
+        if not self.by_key:
             return []
         words = list(_WORD.finditer(span))
         toks = [(m.start(), m.end(), _word_key(m.group())) for m in words]
+        if entity_id not in self.one_story:
+            return self._person_at_end(toks, entity_id)
         if len(toks) < 2 or tuple(t[2] for t in toks) in self.by_key:
             return []
         # a word of a name the corpus does not know yet, listed among known ones ("Velmora Kafr Sahil
@@ -235,6 +239,20 @@ class GluedNames:
         if any(self.type_of[a[2]] == self.type_of[b[2]] == "PERSON" for a, b in zip(parts, parts[1:])):
             return []
         return parts
+
+
+    def _person_at_end(self, toks: list[tuple[int, int, str]], entity_id: str) -> list[tuple[int, int, str]]:
+        """A person's full name that an organisation's or a place's span ends with: the model took
+        a title and the name for one organisation ("Norland Union for Trade Policy Karim Haddad")."""
+        if self.type_of.get(entity_id) not in ("ORG", "LOC"):
+            return []
+        # longest first; the name two words at least, and two words before it: "Jabhat Karim Haddad"
+        # is a front named after a person, as "Liwa X" is a brigade named after one
+        for k in range(2, len(toks) - 1):
+            eid = self.by_key.get(tuple(t[2] for t in toks[k:]))
+            if eid is not None and eid != entity_id and self.type_of[eid] == "PERSON":
+                return [(toks[k][0], toks[-1][1], eid)]
+        return []
 
 
 def recall_mentions(entities, documents: Iterable[tuple[str, str, list[tuple]]],
