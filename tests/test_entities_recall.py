@@ -121,3 +121,30 @@ def test_a_persons_full_name_at_the_end_of_an_organisations_span_is_the_person()
     text = "The Jabhat Karim Haddad fought on."
     glued = glued + [_entity("E_jabhat", "Jabhat Karim Haddad", "ORG", {"Jabhat Karim Haddad": 3})]
     assert [m for m in recall_mentions(glued, [("d1", text, [(4, 23, 0)])], {("d1", 0): "E_jabhat"}) if m.origin == "split"] == []
+
+
+def test_a_place_is_found_with_the_article_and_in_a_list_after_a_place():
+    # the corpus writes "Velmora"; a report writes "al-Velmora"
+    assert _found("Shells fell on al-Velmora at dawn.") == [("al-Velmora", "E_velmora")]
+    assert _found("Shells fell on al-velmora at dawn.") == []  # no name without its capital
+    # a list whose commas the feed dropped: the place before locates the next one
+    text = "Shells hit Qarnos Velmora and Tarsa."
+    with_place = recall_mentions(ENTITIES, [("d1", text, [(11, 17, 0)])], {("d1", 0): "E_qarnos"})
+    assert with_place == []  # without the corpus's place, "Qarnos" locates nothing
+    places = ENTITIES + [_entity("E_qarnos", "Qarnos", "LOC", {"Qarnos": 3}, subtype="settlement")]
+    found = recall_mentions(places, [("d1", text, [(11, 17, 0)])], {("d1", 0): "E_qarnos"})
+    assert [(m.text, m.entity_id) for m in found] == [("Velmora", "E_velmora")]
+    # after a person, a one-word place is no place of a list
+    people = places + [_entity("E_tarsa", "Karim Tarsa", "PERSON", {"Karim Tarsa": 3})]
+    found = recall_mentions(people, [("d1", "Karim Tarsa Velmora spoke.", [(0, 11, 0)])], {("d1", 0): "E_tarsa"})
+    assert found == []
+
+
+def test_an_established_surname_alone_is_the_person():
+    assert _found("Earlier in the day Tarmi said the talks would go on.") == [("Tarmi", "E_tarmi")]
+    # beside a capitalised word it is a word of another name
+    assert _found("Earlier in the day Anna Tarmi said so.") == []
+    assert _found("Shells hit Tarmi Street.") == []
+    # a surname used alone in fewer stories is not established
+    few = [_entity("E_few", "Omar Qasrawi", "PERSON", {"Omar Qasrawi": 3, "Qasrawi": 2})]
+    assert recall_mentions(few, [("d1", "Later Qasrawi said so.", [])]) == []

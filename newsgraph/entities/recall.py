@@ -9,7 +9,11 @@ the way an analyst who has learnt a name spots it everywhere:
   more and by an entity of two stories or more ("Karim al-Tarmi", "Dawn Front", "Kafr Sahil");
 * a one-word name of a place the corpus establishes (``ESTABLISHED_STORIES`` stories, no other
   entity of that name, not a common word) when the word before it locates ("in", "near", "of",
-  "and", "freed", "shelled" ...): one word alone may be a surname or a word of a headline.
+  "and", "freed", "shelled" ...) or a place of a list stands before it: one word alone may be a
+  surname or a word of a headline. The Arabic article in front ("al-Sahil" for "Sahil") is no
+  word of the name;
+* a person's surname the corpus establishes (the last word of the person's name, used alone for
+  that person only in ``ESTABLISHED_STORIES`` stories) with no capitalised word beside it.
 
 Matching is exact (the spelling and case the corpus uses), on word boundaries, longest name first,
 and never where a mention already stands. The mentions found are stored with origin "corpus" and
@@ -100,7 +104,9 @@ class CorpusNames:
         for e in entities:
             for alias in e.aliases:
                 owners.setdefault(alias, set()).add(e.id)
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str, bool]]] = {}
+        # first word -> (the name's words, entity id, type, kind of one-word name: "place",
+        # "surname", or "" for a name of several words)
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
         for e in entities:
             if e.type not in ("PERSON", "ORG", "LOC"):
                 continue
@@ -115,10 +121,13 @@ class CorpusNames:
                 if len(words) >= 2:
                     if uses < MIN_USES or e.stories < 2:
                         continue
-                    single = False
+                    single = ""
                 elif (e.type == "LOC" and e.subtype != "country" and e.stories >= ESTABLISHED_STORIES
                       and len(alias) >= 4 and not is_common_word(alias)):
-                    single = True
+                    single = "place"
+                elif (e.type == "PERSON" and e.stories >= ESTABLISHED_STORIES and uses >= ESTABLISHED_STORIES
+                      and len(alias) >= 4 and len(e.name.split()) >= 2 and _ARTICLE.sub("", e.name.split()[-1]) == alias):
+                    single = "surname"
                 else:
                     continue
                 self.by_first.setdefault(words[0], []).append((words, e.id, e.type, single))
@@ -128,23 +137,35 @@ class CorpusNames:
     def __bool__(self) -> bool:
         return bool(self.by_first)
 
-    def find(self, doc_id: str, text: str, taken: list[tuple[int, int]]) -> Iterator[RecalledMention]:
-        """The corpus's names in ``text`` where none of the ``taken`` (start, end) spans stands."""
+    def find(self, doc_id: str, text: str, taken: list[tuple[int, int]],
+             places: Iterable[tuple[int, int]] = ()) -> Iterator[RecalledMention]:
+        """The corpus's names in ``text`` where none of the ``taken`` (start, end) spans stands;
+        ``places``: the spans of the places among them, which locate a place listed after them."""
         taken = sorted(t[:2] for t in taken)
         starts = [s for s, _ in taken]
+        place_ends = {e for _, e in places}
         toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         i = 0
         while i < len(toks):
-            names = self.by_first.get(toks[i][2])
+            word = toks[i][2]
+            names = self.by_first.get(word, [])
+            bare = _ARTICLE.sub("", word)
+            if bare != word and bare[:1].isupper():
+                # "al-Sahil" for the place the corpus writes "Sahil": the article is no word of the name
+                names = names + [n for n in self.by_first.get(bare, ()) if n[3] == "place"]
             hit = None
-            for words, eid, typ, single in names or ():
+            for words, eid, typ, single in names:
                 n = len(words)
-                if i + n > len(toks) or tuple(t[2] for t in toks[i:i + n]) != words:
+                if single == "place":
+                    if not self._located(text, toks, i, place_ends):
+                        continue
+                elif single == "surname":
+                    if not self._alone(toks, i):
+                        continue
+                elif i + n > len(toks) or tuple(t[2] for t in toks[i:i + n]) != words:
                     continue
                 # the words must follow one another with a space (or a hyphen) between them
                 if any(text[toks[k][1]:toks[k + 1][0]] not in (" ", "-") for k in range(i, i + n - 1)):
-                    continue
-                if single and not (i > 0 and toks[i - 1][2].lower() in _LOCATING):
                     continue
                 hit = (n, eid, typ)
                 break
@@ -156,7 +177,25 @@ class CorpusNames:
             k = bisect.bisect_left(starts, end)
             if not any(s < end and start < e for s, e in taken[max(0, k - 8):k]):
                 yield RecalledMention(doc_id, start, end, text[start:end], typ, eid)
+                if typ == "LOC":
+                    place_ends.add(end)
             i += n
+
+    @staticmethod
+    def _alone(toks: list[tuple[int, int, str]], i: int) -> bool:
+        """No capitalised word next to the one at ``i``: a surname alone ("said Tarmi"), not a word of
+        another name ("Anna Tarmi", "Tarmi Street")."""
+        return all(not toks[k][2][:1].isupper() for k in (i - 1, i + 1) if 0 <= k < len(toks))
+
+    @staticmethod
+    def _located(text: str, toks: list[tuple[int, int, str]], i: int, place_ends: set[int]) -> bool:
+        """A word that locates the one at ``i`` stands before it ("in", "freed"), or a place of a list
+        ("in Sahil Velmora Qarnos", a feed that dropped the commas)."""
+        if i == 0:
+            return False
+        if toks[i - 1][2].lower() in _LOCATING:
+            return True
+        return toks[i - 1][1] in place_ends and text[toks[i - 1][1]:toks[i][0]].strip(" ,") == ""
 
 
 _ARTICLE = re.compile(r"^(?:al|el|a[dnrstz]h?|e[dnrstz]h?)-(?=\w)")
@@ -262,12 +301,15 @@ def recall_mentions(entities, documents: Iterable[tuple[str, str, list[tuple]]],
     ``entity_of`` ((doc id, local entity) -> entity id), the names inside glued spans."""
     names = CorpusNames(entities)
     glued = GluedNames(entities) if entity_of is not None else None
+    places_of = {e.id for e in entities if e.type == "LOC" and e.subtype != "country"} if entity_of is not None else set()
     if not names and not glued:
         return []
     out: list[RecalledMention] = []
     for doc_id, text, taken in documents:
         if names:
-            out.extend(names.find(doc_id, text, taken))
+            places = [t[:2] for t in taken if len(t) > 2 and entity_of is not None
+                      and entity_of.get((doc_id, t[2])) in places_of]
+            out.extend(names.find(doc_id, text, taken, places))
         if glued is None:
             continue
         for start, end, *local in taken:
