@@ -861,3 +861,12 @@ def test_a_dateline_without_brackets_is_the_place_and_the_agency():
     # "WADI TAL (NVDU) -" as a feed without brackets prints it
     text = "Wadi Tal NVDU- Troops entered the town on Monday. Shelling hit Wadi Tal again."
     assert [(m.text, m.type) for m in find_mentions(text)][:2] == [("Wadi Tal", "LOC"), ("NVDU", "ORG")]
+
+
+@pytest.mark.model
+def test_a_name_written_with_the_arabic_article_in_lower_case_is_a_name(nlp):
+    # "al-Zafir" is capitalised after its article: the model's span is a name as "Zafir" would be
+    text = "Army units killed al-Zafir terrorists in operations near Velmora."
+    assert _find(text, "al-Zafir", nlp(text)).type == "ORG"
+    text = "Sources told al-Qamar that the brigade seized the town."
+    assert _find(text, "al-Qamar", nlp(text)) is not None

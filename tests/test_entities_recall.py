@@ -148,3 +148,21 @@ def test_an_established_surname_alone_is_the_person():
     # a surname used alone in fewer stories is not established
     few = [_entity("E_few", "Omar Qasrawi", "PERSON", {"Omar Qasrawi": 3, "Qasrawi": 2})]
     assert recall_mentions(few, [("d1", "Later Qasrawi said so.", [])]) == []
+
+
+def test_words_each_with_the_article_are_a_list_of_places():
+    glued = GLUED + [_entity("E_sahil1", "Sahil", "LOC", {"al-Sahil": 4}),
+                     _entity("E_pair", "al-Sahil al-Qarnos", "ORG", {"al-Sahil al-Qarnos": 1}, stories=1)]
+    found = recall_mentions(glued, [("d1", "in al-Sahil al-Qarnos and", [(3, 21, 0)])], {("d1", 0): "E_pair"})
+    assert [(m.text, m.entity_id) for m in found if m.origin == "split"] == [("al-Sahil", "E_sahil1")]
+    # without the article on each word, one known name and one unknown word stay one name
+    glued[-1] = _entity("E_pair", "al-Sahil Qarnos", "ORG", {"al-Sahil Qarnos": 1}, stories=1)
+    found = recall_mentions(glued, [("d1", "in al-Sahil Qarnos and", [(3, 18, 0)])], {("d1", 0): "E_pair"})
+    assert [m for m in found if m.origin == "split"] == []
+
+
+def test_an_unknown_word_before_a_word_with_the_article_is_one_name_with_it():
+    glued = GLUED + [_entity("E_sahil1", "Sahil", "LOC", {"al-Sahil": 4}),
+                     _entity("E_quarter2", "Qarnos al-Sahil Velmora", "LOC", {"Qarnos al-Sahil Velmora": 1}, stories=1)]
+    found = recall_mentions(glued, [("d1", "Qarnos al-Sahil Velmora", [(0, 23, 0)])], {("d1", 0): "E_quarter2"})
+    assert [m for m in found if m.origin == "split"] == []

@@ -123,6 +123,11 @@ def _tokenize(text: str) -> list[_Tok]:
     return out
 
 
+def _capital_after_article(word: str) -> bool:
+    m = _ARTICLE_PREFIX.match(word)
+    return bool(m) and word[m.end():][:1].isupper()
+
+
 def _is_particle(t: _Tok) -> bool:
     """Lower-case words that belong inside names: "al-Sadiq", "bin", "ibn"."""
     return not t.cap and (t.low in _LOWER_PARTICLES or bool(_ARTICLE_PREFIX.match(t.text)))
@@ -1145,8 +1150,8 @@ class _Scanner:
         """False for what the model labels but is no name: common words, titles, job titles, symbols."""
         words = [t.text for t in toks]
         joined = " ".join(words)
-        if not any(t.cap for t in toks):
-            return False
+        if not any(t.cap or _capital_after_article(t.text) for t in toks):
+            return False  # "al-Dawn" is a name as "Dawn" is, "al-jazira" none
         if is_title_phrase(joined) or all(t.low.rstrip(".") in _TITLE_WORDS or t.low in lx.JOB_WORDS for t in toks):
             return False
         if label != "NORP" and fold(joined) in lx.NOT_ENTITIES:

@@ -26,7 +26,8 @@ span is an entity of one story, and its words are names the corpus establishes f
 them are persons side by side (a person's given name and surname, each established on its own, are
 one name), and every other word of it is "the", "and", "of" or a capitalised word of no English (a
 name the corpus does not know yet, listed among known ones): "Free Dawn Front" stays one name, and
-so does "Qasr Qarnos" when "Qasr" begins other names ("Qasr Sahil"). The parts are stored as
+so does "Qasr Qarnos" when "Qasr" begins other names ("Qasr Sahil"). Words that each carry the
+Arabic article ("al-Sahil al-Qarnos") are a list of quarters even when the corpus knows one of them. The parts are stored as
 mentions of origin "split" inside the glued one, linked to their entities. So is a person's full name
 that an organisation's or a place's span ends with, whatever its stories: the model took an office
 and its holder for one organisation ("Norland Union for Trade Policy Karim Haddad").
@@ -87,8 +88,9 @@ def _nationality(word: str) -> bool:
 
 
 def _name_word(word: str) -> bool:
-    """A capitalised word of no English: a word of a name."""
-    return word[:1].isupper() and not is_common_word(word) and word.lower() not in PLACE_MODIFIERS | _DATE_WORDS
+    """A capitalised word of no English, the Arabic article aside ("al-Sahil"): a word of a name."""
+    bare = _ARTICLE.sub("", word)
+    return bare[:1].isupper() and not is_common_word(bare) and bare.lower() not in PLACE_MODIFIERS | _DATE_WORDS
 
 
 def _adjective_of_country(word: str) -> bool:
@@ -226,7 +228,7 @@ class GluedNames:
             self.type_of[e.id] = e.type
             for alias, n in e.aliases.items():
                 words = _WORD.findall(alias)
-                if (not words or words[0].lower() in _GLUE_WORDS or not words[0][:1].isupper()
+                if (not words or words[0].lower() in _GLUE_WORDS or not _ARTICLE.sub("", words[0])[:1].isupper()
                         or " ".join(words) != " ".join(alias.split())):
                     continue
                 if all(w.lower() in _DATE_WORDS | PLACE_MODIFIERS or _adjective_of_country(w) or is_common_word(w)
@@ -265,14 +267,19 @@ class GluedNames:
             steps = [(i + 1, missing, here)] if toks[i][2] in _GLUE_WORDS else []
             if unknown[i] and not (here and here[-1][:2] == toks[i - 1][:2] and toks[i - 1][2] in self.first_words):
                 steps.append((i + 1, missing + 1, here))
+            # a word the corpus does not know before a word with the article is one name with it
+            # ("Qarnos al-Sahil", the Arabic name's own shape), not an unknown name and a known one
+            after_unknown = i > 0 and unknown[i - 1] and not (here and here[-1][1] == toks[i - 1][1])
             for n in range(1, min(self.longest, len(toks) - i) + 1):
                 eid = self.by_key.get(tuple(t[2] for t in toks[i:i + n]))
-                if eid is not None:
+                if eid is not None and not (after_unknown and _ARTICLE.match(words[i].group())):
                     steps.append((i + n, missing, here + [(toks[i][0], toks[i + n - 1][1], eid)]))
             for j, m, parts in steps:
                 if best[j] is None or (m, len(parts)) < (best[j][0], len(best[j][1])):
                     best[j] = (m, parts)
         parts = best[len(toks)][1] if best[len(toks)] else []
+        if len(parts) == 1 and self.type_of[parts[0][2]] == "LOC" and all(_ARTICLE.match(w.group()) for w in words):
+            return parts  # "al-Sahil al-Qarnos": a list of quarters, each written with its article
         if len(parts) < 2 or len({eid for _, _, eid in parts}) < 2:
             return []
         if any(self.type_of[a[2]] == self.type_of[b[2]] == "PERSON" for a, b in zip(parts, parts[1:])):
