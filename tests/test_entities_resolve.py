@@ -921,6 +921,19 @@ def test_a_broadcasters_name_without_tv_is_the_broadcaster_whatever_the_model_an
     assert not {mapping[r.key] for r in others} & {channel.id}
 
 
+def test_a_district_spelt_otherwise_than_its_town_is_the_town():
+    # "Sadeb" in most stories, "Sadib district" in one: two spellings of one place, vowels apart
+    records = [_loc("d1", 0, "Sadeb", "settlement"), _loc("d2", 0, "Sadeb", "settlement"),
+               _loc("d3", 0, "Sadib district", "region")]
+    ents, mapping = resolve(records, place_kind=lambda name: "settlement" if "Sad" in name else None)
+    assert len({mapping[r.key] for r in records}) == 1
+    # a name of other letters is another place, and two districts it might be are none of them
+    records = [_loc("d1", 0, "Sadeb", "settlement"), _loc("d2", 0, "Sadeb", "settlement"),
+               _loc("d3", 0, "Sarib district", "region")]
+    ents, mapping = resolve(records, place_kind=lambda name: "settlement" if "Sa" in name else None)
+    assert mapping[("d1", 0)] != mapping[("d3", 0)]
+
+
 def test_a_district_is_the_town_or_quarter_it_is_named_after_and_shows_the_places_name():
     # "Sadun district" names a city's quarter or the district around its seat town Sadun; one
     # document names both apart, another spells the name its own way

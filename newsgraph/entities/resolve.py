@@ -106,6 +106,7 @@ from newsgraph.names.normalize import (
     fold,
     head_last,
     name_key,
+    names_match,
     parse_name,
     token_similarity,
     token_sort_key,
@@ -1587,16 +1588,28 @@ def _join_undivided_places(records: list[LocalRecord], cl: _Clusters, divisions:
             division_records[d[0]].append(i)
     if not division_records:
         return
+    # a district is often spelt otherwise than its town ("Sadun" and "Sadoun district"): a bare name
+    # that no division carries meets the one district whose name it matches under another spelling
+    districts_by_skeleton: dict[str, list[str]] = defaultdict(list)
+    for key, idxs in division_records.items():
+        if all(divisions[i][1] == "district" for i in idxs):  # type: ignore[index]
+            districts_by_skeleton[name_key(key)].append(key)
     bare: dict[str, list[int]] = defaultdict(list)
+    spelled: dict[str, set[str]] = defaultdict(set)  # division key -> the bare names' own keys
     towns: set[str] = set()
     for i, r in enumerate(records):
         if r.type != "LOC" or divisions[i] is not None:
             continue
-        key = _place_key(r.name)
-        if key in division_records:
-            bare[key].append(i)
-            if r.subtype == "settlement":
-                towns.add(key)
+        own = key = _place_key(r.name)
+        if key not in division_records:
+            near = districts_by_skeleton.get(name_key(key), ())
+            if len(near) != 1 or not names_match(r.name, _division_place(records[division_records[near[0]][0]]), "LOC"):
+                continue
+            key = near[0]
+        bare[key].append(i)
+        spelled[key].add(own)
+        if r.subtype == "settlement":
+            towns.add(key)
     if not bare:
         return
     for key, bares in bare.items():
@@ -1614,7 +1627,7 @@ def _join_undivided_places(records: list[LocalRecord], cl: _Clusters, divisions:
         for root in dict.fromkeys(cl.find(i) for i in bares):
             if root == target or (cl.kinds[root].keys() - {"region"} and not district):
                 continue
-            if not _only_division_pairs(records, cl, root, target, key, divisions):
+            if not _only_division_pairs(records, cl, root, target, spelled[key] | {key}, divisions):
                 continue
             div_name = records[target].name
             cl.join(root, target, (name, div_name, [f"{name!r} is named by {div_name!r} and by no town in the corpus"]),
@@ -1664,12 +1677,18 @@ def _join_bare_places_of_weak_kind(records: list[LocalRecord], cl: _Clusters,
         if target is None or target == root:
             continue
         # documents naming both must give one only the bare name and the other only the division
-        if cl.shared_docs(root, target) and not (divs and _only_division_pairs(records, cl, root, target, key, divisions)):
+        if cl.shared_docs(root, target) and not (divs and _only_division_pairs(records, cl, root, target, {key}, divisions)):
             continue
         cl.join(root, target, (name, records[target].name, [why]), force=True)
 
 
-def _only_division_pairs(records: list[LocalRecord], cl: _Clusters, a: int, b: int, key: str,
+def _division_place(record: LocalRecord) -> str:
+    """The place a division's record is named after: "Sadun" of "Sadun district"."""
+    div = admin_division(record.name)
+    return div[0] if div is not None else record.name
+
+
+def _only_division_pairs(records: list[LocalRecord], cl: _Clusters, a: int, b: int, keys: set[str],
                          divisions: list[tuple[str, str] | None]) -> bool:
     """True when every document the two clusters share gives one of them only the bare name and
     the other only the division: the linker's undecided pair, not two places it told apart."""
@@ -1683,7 +1702,7 @@ def _only_division_pairs(records: list[LocalRecord], cl: _Clusters, a: int, b: i
             bare[records[i].doc_id].add(_place_key(records[i].name))
         else:
             divided[records[i].doc_id].add(divisions[i][0])
-    return all(bare[d] <= divided[d] | {key} and divided[d] <= bare[d] | {key} for d in set(bare) | set(divided))
+    return all(bare[d] <= divided[d] | keys and divided[d] <= bare[d] | keys for d in set(bare) | set(divided))
 
 
 def _join_corroborated(records: list[LocalRecord], cl: _Clusters, names_of: list[list[str]]) -> None:
