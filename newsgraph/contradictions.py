@@ -298,6 +298,8 @@ def event_conflicts(event_rows: list[dict], groups: list[list[_EventRef]],
                 continue  # the two dates are given for two places: two of the event's moments, not one
             if not _same_reported_facts(ra, rb):
                 continue  # the two dated sentences themselves must tell the same incident
+            if rb.mention.date in ra.mention.sentence_days or ra.mention.date in rb.mention.sentence_days:
+                continue  # one sentence states both days: the parser chose one, its source may mean the other
             pair = tuple(sorted((ra.mention.date, rb.mention.date)))
             if pair in seen:
                 continue

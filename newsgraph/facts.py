@@ -52,7 +52,7 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 76: events: a toll over a bare plural incident noun in a recent span ("during the past 24 hours") is no incident
 # 77: events: an event noun that is the topic ("about") of a noun that is no trigger is no new incident
 # 78: merged with this stop's other event, date and count rules (incident dates, shared tolls, coordinated counts)
-FACTS_VERSION = "79"
+FACTS_VERSION = "80"
 
 
 @dataclass(slots=True)
@@ -121,6 +121,7 @@ class DocumentFacts:
             _intern(e, _EVENT_LABELS)
             e["actors"] = tuple(tuple(a) for a in e.get("actors", ()))
             e["actor_terms"] = tuple(tuple(a) for a in e.get("actor_terms", ()))
+            e["sentence_days"] = tuple(e.get("sentence_days", ()))
             e["quantities"] = tuple(Quantity(**_intern(q, ("kind", "scope"))) for q in e.get("quantities", ()))
             events.append(EventMention(**e))
         return cls(

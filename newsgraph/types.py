@@ -256,3 +256,6 @@ class EventMention:
     # "carried-by-incident": missing actors taken from mention ``actors_source`` of the same incident
     actors_method: str | None = None
     actors_source: int = -1
+    # the other days its sentence states ("Tuesday's toll follows the raids of Monday"): a source
+    # whose sentence states a day does not contradict a report of that day (contradictions.py)
+    sentence_days: tuple[str, ...] = ()

@@ -139,6 +139,17 @@ def test_one_event_dated_differently_by_two_stories():
     assert {e["detail"]["value"] for e in found[0]["evidence"]} == {"2024-03-12", "2024-03-13"}
 
 
+def test_a_sentence_that_states_both_days_does_not_contradict_either():
+    # "Tuesday's toll follows the raids of Monday that killed 7": the parser dated the event by
+    # Tuesday, the other source by Monday, and the first sentence states Monday too
+    import dataclasses
+    both = dataclasses.replace(attack("2024-03-13", 7), sentence_days=("2024-03-12",))
+    docs = [doc("a", "s1", events=[both]), doc("c", "s2", events=[attack("2024-03-12", 7)])]
+    rows, groups = aggregate.events(docs, ENT)
+    assert len(rows) == 1
+    assert contradictions.event_conflicts(rows, groups) == []
+
+
 def test_two_days_with_nothing_else_in_common_are_no_date_disagreement():
     # a town attacked on two days, no count shared: likelier two incidents than one misdated
     docs = [doc("a", "s1", events=[attack("2024-03-13", None)]), doc("c", "s2", events=[attack("2024-03-12", None)])]

@@ -1227,6 +1227,14 @@ def _date(event: _Event, sent, timexes, text: str) -> object | None:
     return None
 
 
+def _other_days(sent, timexes, chosen) -> tuple[str, ...]:
+    """The days the sentence states besides the event's own: with two days in one sentence, which
+    one the event took is the parser's reading, and the other stays a day the source may mean."""
+    lo, hi = sent.start_char, sent.end_char
+    return tuple(sorted({tx.value for tx in timexes if lo <= tx.start < hi and tx.precision == "day" and tx.value
+                         and (chosen is None or tx.value != chosen.value)}))
+
+
 # an event the text gives no day of takes the day its source said it on ("clashes overnight killed
 # 18, a monitor said Saturday"): the latest day it can have happened, and the day daily conflict
 # reporting tells it. The method says so, so that a reader can tell it from the event's own day.
@@ -1532,6 +1540,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 date_start=tx.start if tx is not None else -1,
                 date_end=tx.end if tx is not None else -1,
                 date_partial=tx.partial if tx is not None else None,
+                sentence_days=_other_days(sent, timexes, tx),
                 quantities=qs,
                 polarity=_polarity(ev, sent),
                 confidence=conf,
