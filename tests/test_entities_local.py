@@ -676,3 +676,11 @@ def test_an_organisations_acronym_does_not_spell_a_division():
     ms = [mention(text, "Velmora province", "ORG"), mention(text, "VP", "ORG")]
     out, ents = link_mentions(text, ms)
     assert len(ents) == 2
+
+
+def test_a_name_with_its_first_words_as_initials_is_the_same_organisation():
+    text = "The United Nations Relief Office said the UN Relief Office had sent food; the UN Refugee Office did not."
+    ms = [mention(text, "United Nations Relief Office", "ORG"), mention(text, "UN Relief Office", "ORG"),
+          mention(text, "UN Refugee Office", "ORG")]
+    out, ents = link_mentions(text, ms)
+    assert out[0].entity == out[1].entity != out[2].entity

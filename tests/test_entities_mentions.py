@@ -870,3 +870,11 @@ def test_a_name_written_with_the_arabic_article_in_lower_case_is_a_name(nlp):
     assert _find(text, "al-Zafir", nlp(text)).type == "ORG"
     text = "Sources told al-Qamar that the brigade seized the town."
     assert _find(text, "al-Qamar", nlp(text)) is not None
+
+
+@pytest.mark.model
+def test_two_countries_joined_by_a_hyphen_are_two_places(nlp):
+    # "the Peru-Bolivia talks": both countries, not a place named "Peru-Bolivia"
+    text = "The Peru-Bolivia talks stalled."
+    got = [(m.text, m.type, m.subtype) for m in find_mentions(text, nlp(text))]
+    assert got == [("Peru", "LOC", "country"), ("Bolivia", "LOC", "country")]

@@ -837,13 +837,16 @@ def test_a_lone_name_no_fuller_name_carries_is_one_referent_across_stories():
     assert len([e for e in ents if e.name == "Karim"]) == 2  # a given name of a fuller name joins nothing
 
 
-def test_an_institutions_possessive_without_apostrophe_folds_into_it_but_a_plural_does_not():
+def test_an_institutions_possessive_without_apostrophe_folds_into_it_and_so_does_its_plural():
     records = [rec(f"a{k}", 0, "Norlandic army", "ORG") for k in range(6)]
     records += [rec("p1", 0, "Norlandic armys", "ORG")]
     records += [rec(f"f{k}", 0, "Norlandic forces", "ORG") for k in range(3)] + [rec("s1", 0, "Norlandic force", "ORG")]
     g, _ = groups(records)
     assert ["Norlandic army", "Norlandic armys"] in g
-    assert ["Norlandic forces"] in g and ["Norlandic force"] in g
+    # "the Norlandic air forces" and "the Norlandic air force": one institution, as an analyst codes
+    # it ("Military Forces of Norland"); the head word's number is the writer's choice
+    assert any("Norlandic forces" in x and "Norlandic force" in x for x in g)
+    assert not any("Norlandic army" in x and "Norlandic forces" in x for x in g)
 
 
 def test_an_acronyms_possessive_without_apostrophe_folds_into_it():

@@ -63,3 +63,11 @@ def test_explain_and_keys():
     assert acronym_keys("U.S.") == {"ACR:US"}
     assert initials("Islamic State of Iraq and the Levant") == "ISIL"
     assert acronym_letters("PMUs") == "pmu"
+
+
+def test_a_word_written_as_initials_gives_all_its_letters():
+    # "NDF Relief Office" abbreviated "NDFRO": the initials of a word of initials are all its letters
+    assert acronym_match("NDFRO", "NDF Relief Office")
+    assert acronym_match("UNRO", "UN Relief Office")
+    assert "ACR:UNRO" in acronym_keys("UN Relief Office")
+    assert not acronym_match("UNRO", "Un Relief Office")  # a word in lower case is a word

@@ -102,3 +102,10 @@ def test_bench_runs_small(capsys):
     run(3000, seed=1)
     out = capsys.readouterr().out
     assert "block + score" in out and "precision" in out
+
+
+def test_a_name_meets_the_same_name_with_its_first_words_as_initials():
+    from newsgraph.names.blocking import candidate_pairs, match_names
+    items = [(1, "United Nations Relief Office", "ORG"), (2, "UN Relief Office", "ORG")]
+    assert len(list(candidate_pairs(items))) == 1
+    assert len(match_names(items)[1]) == 1

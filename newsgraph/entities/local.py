@@ -47,6 +47,7 @@ from typing import Iterable, Sequence
 
 from ..names.acronyms import acronym_match, explain_acronym, is_acronym
 from ..names.aliases import AliasDef, Mention, find_alias_definitions, resolve_partial_mentions
+from ..names.blocking import initial_prefixes
 from ..names.normalize import (
     MATCH_THRESHOLD,
     explain_match,
@@ -571,6 +572,9 @@ def _link_same_names(names: list[_Name], groups: _Groups) -> None:
         if turned:  # "Ministry of Defence" meets "Defence Ministry"
             blocks[(n.type, "K", name_key(turned, False))].append(k)
         blocks[(n.type, "FL", token_sort_key(n.tokens[0]), token_sort_key(n.tokens[-1]))].append(k)
+        if n.type != "PERSON":  # "United Nations Relief Office" meets "UN Relief Office"
+            for lead in initial_prefixes(parse_name(n.text, False).tokens):
+                blocks[(n.type, "FL", token_sort_key(lead), token_sort_key(n.tokens[-1]))].append(k)
     matches: dict[int, set[int]] = defaultdict(set)
     for members in blocks.values():
         for x in range(len(members)):

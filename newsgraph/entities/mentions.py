@@ -1074,6 +1074,12 @@ class _Scanner:
         s, e = toks[0].start, toks[-1].end
         if e < len(text) and text[e] == "." and _abbrev(toks[-1]) and len(toks[-1].text) > 1 and "." in toks[-1].text:
             e += 1  # "U.S."
+        pair = text[s:e].split("-")
+        if len(pair) == 2 and all(country_name(x) for x in pair) and label != "PERSON":
+            # "the US-Norland deal", "the Norland-Velmora border": two countries, each a place of its own
+            self._add(_Cand(s, s + len(pair[0]), "LOC", "country", "ner", _NER, label=label))
+            self._add(_Cand(e - len(pair[1]), e, "LOC", "country", "ner", _NER, label=label))
+            return
         shape = _shape(toks, lenient_head=True)
         if label == "NORP" or (shape.origin == "demonym" and len(toks) == 1):
             target = demonym_target(text[s:e])

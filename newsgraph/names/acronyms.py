@@ -83,8 +83,17 @@ def _units(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def _match(acr: str, words: tuple[str, ...], pronounceable: bool) -> tuple[str, ...] | None:
-    """Return the sequence of words used (None if no match).  DP over (acr position, word)."""
+def _acronym_words(long_form: str) -> frozenset[str]:
+    """The folded words of a long form written as initials themselves ("UN" of "UN Security
+    Council"): each gives all its letters to an acronym of the whole ("UNSC")."""
+    return frozenset(fold(w) for w in re.split(r"[\s\-‐‑–—/,]+", long_form.replace(".", ""))
+                     if 2 <= len(w) <= 5 and w.isalpha() and w.isupper())
+
+
+def _match(acr: str, words: tuple[str, ...], pronounceable: bool,
+           whole: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
+    """Return the sequence of words used (None if no match).  DP over (acr position, word); a word
+    of ``whole`` may give all its letters."""
 
     @lru_cache(maxsize=None)
     def go(i: int, j: int, fillers: int) -> tuple[str, ...] | None:
@@ -95,7 +104,7 @@ def _match(acr: str, words: tuple[str, ...], pronounceable: bool) -> tuple[str, 
                 return go(i + 1, j, fillers + 1)
             return None
         w = words[j]
-        for unit in sorted(_units(w), key=len, reverse=True):
+        for unit in sorted(_units(w) + ([w] if w in whole else []), key=len, reverse=True):
             if acr.startswith(unit, i):
                 r = go(i + len(unit), j + 1, fillers)
                 if r is not None:
@@ -139,7 +148,7 @@ def explain_acronym(acr: str, long_form: str) -> str | None:
         return None
     stripped = acr.strip().replace(".", "")
     pronounceable = not stripped.replace("-", "").rstrip("s").isupper()
-    used = _match(letters, words, pronounceable)
+    used = _match(letters, words, pronounceable, _acronym_words(long_form))
     if used is None:
         return None
     if sum(1 for w in used if w not in STOPWORDS) < min(2, len(content)):
@@ -160,4 +169,7 @@ def acronym_keys(name: str) -> set[str]:
     keys = {"ACR:" + "".join(w[0] for w in content).upper()}
     if len(content) != len(words):
         keys.add("ACR:" + "".join(w[0] for w in words).upper())
+    whole = _acronym_words(t)
+    if whole:  # "UN Security Council" meets "UNSC"
+        keys.add("ACR:" + "".join(w if w in whole else w[0] for w in content).upper())
     return keys

@@ -47,6 +47,7 @@ __all__ = [
     "may_link_by_name",
     "link_by_name",
     "match_names",
+    "initial_prefixes",
 ]
 
 # NER labels that are often confused with each other are blocked together.
@@ -73,6 +74,19 @@ class NameBlocks:
     pairs: Sequence[tuple[int, int]] = ()  # indices into names, (a, b) with a < b, in order (``_Pairs``)
     n_blocks: int = 0
     n_large_blocks: int = 0
+
+
+def initial_prefixes(toks) -> list[str]:
+    """The initials of a name's first two to five capitalised words, in lower case ("un" of "United
+    Nations Security Council"), each leaving a word after it: the forms ``normalize`` reads as one
+    name with the words written out."""
+    out = []
+    for n in range(2, min(5, len(toks) - 1) + 1):
+        run = toks[:n]
+        if not all(t.surface[:1].isupper() for t in run):
+            break
+        out.append("".join(t.surface[:1] for t in run).lower())
+    return out
 
 
 def _keys(name: str, fam: str, mode: str) -> tuple[set[str], str]:
@@ -104,6 +118,9 @@ def _keys(name: str, fam: str, mode: str) -> tuple[set[str], str]:
     if fam != "PER":
         for k in acronym_keys(name):
             keys.add(f"{fam}|{k}")
+        # its first words as initials: "United Nations Security Council" meets "UN Security Council"
+        for lead in initial_prefixes(toks):
+            keys.add(f"{fam}|FL:{token_sort_key(lead)}|{tkeys[-1]}")
         turned = head_last(name)
         if turned:  # "Ministry of Defence" meets "Defence Ministry"
             keys |= _keys(turned, fam, mode)[0]

@@ -157,8 +157,13 @@ class ParsedName:
     particles: tuple[str, ...]  # particles dropped, as written ("al-", "Al", "ash-")
 
 
+# initials written with dots ("U.S.", "U.N."): one word, as "US" and "UN" are
+_DOTTED_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+
+
 def _words(name: str) -> list[tuple[str, bool]]:
     """Split into (word, hyphen_follows) pairs; dots and commas act as separators."""
+    name = _DOTTED_INITIALS.sub(lambda m: m.group().replace(".", ""), name)
     name = _SPLIT_ATTACHED_AL.sub(r"\1 ", name)
     out: list[tuple[str, bool]] = []
     for chunk in re.split(r"[\s,;/.()\[\]\"“”]+", name):
@@ -182,6 +187,8 @@ def _is_particle(words: list[tuple[str, bool]], i: int) -> bool:
     cons = _ASSIMILATED.get(lw)
     if cons is None:
         return False
+    if w.isupper() and not words[i + 1][0].isupper():
+        return False  # "US-led", "UN-backed": initials, not "as-Sadr" (an all-capitals text keeps its articles)
     # "as-Sadr" (hyphen) or "as Sadr" (spaced, next word starts with the assimilated consonant)
     return hyphen or nxt.startswith(cons)
 
@@ -312,8 +319,9 @@ def _step_ei(s: str) -> str:
     # diphthong spellings: ei / ey / ay / ai / ae -> ai  (Hussein / Husain / Husayn)
     s = re.sub(r"(?<=[a-z$xGCT])(ei|ey|ay|ae)(?![aeiou])", "ai", s)
     s = re.sub(r"^(ei|ey|ay|ae)(?![aeiou])", "ai", s)
-    # y as a vowel after a consonant at the end (Shukry / Shukri)
+    # y as a vowel after a consonant at the end (Shukry / Shukri), or after o and u (Rudskoy / Rudskoi)
     s = re.sub(r"(?<=[^aeiou])y$", "i", s)
+    s = re.sub(r"(?<=[ou])y$", "i", s)
     return s.replace("ee", "i")
 
 
@@ -431,6 +439,8 @@ def _match_norm(a: str, b: str) -> tuple[float, tuple[str, ...]]:
     """Compare two folded tokens: (score, rule codes).  score >= 0.85 means the tokens match."""
     if a == b:
         return 1.0, ()
+    if "ie" in a + b and a.replace("ie", "ei") == b.replace("ie", "ei"):
+        return 0.95, ("ie/ei",)  # Freih / Frieh: the two letters written the other way round
     if (
         token_sort_key(a) != token_sort_key(b)
         and " " not in a + b
@@ -604,6 +614,8 @@ def _token_reasons(ta: Token, tb: Token, codes: tuple[str, ...]) -> list[str]:
             out.append(f"vowel variation {pair}")
         elif c == "transposition":
             out.append(f"transposition {pair}")
+        elif c == "ie/ei":
+            out.append(f"ie/ei written the other way round {pair}")
         elif c == "attached-article":
             out.append(f"attached article ignored {pair}")
         elif c == "spacing":
@@ -718,6 +730,12 @@ def _compare(a: str, b: str, explain: bool = True, family: str | None = None) ->
         if ca and ca == cb and len(ca) >= 2:
             return 0.9, tuple(reasons + ["connecting words and country adjectives ignored"])
 
+    # initials for some of the words: "UN Security Council" / "United Nations Security Council"
+    if family != "PER":
+        initials = _initials_for_words(ta, tb) or _initials_for_words(tb, ta)
+        if initials:
+            return 0.9, tuple(reasons + [f"initials {initials}"])
+
     # acronym against long form
     from .acronyms import acronym_match, is_acronym  # local import: acronyms uses this module
 
@@ -757,8 +775,28 @@ def _compare(a: str, b: str, explain: bool = True, family: str | None = None) ->
 _CONNECTORS = frozenset("of for the and in on at".split())
 
 
+def _initials_for_words(short: tuple[Token, ...], long: tuple[Token, ...]) -> str | None:
+    """"UN = United Nations" when ``short`` is ``long`` with a run of its words written as their
+    initials (a word of two to five capitals), every other word the same; else None."""
+    for k, t in enumerate(short):
+        letters = t.surface
+        if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+            continue
+        n = len(letters)
+        for i in range(len(long) - n + 1):
+            run = long[i:i + n]
+            if "".join(w.surface[:1] for w in run).upper() != letters or not all(w.surface[:1].isupper() for w in run):
+                continue
+            rest_long = [w.norm for w in long[:i] + long[i + n:]]
+            rest_short = [w.norm for w in short[:k] + short[k + 1:]]
+            if rest_long == rest_short and rest_long:
+                return f"{letters} = {' '.join(w.surface for w in run)}"
+    return None
+
+
 def _core_words(toks: tuple[Token, ...]) -> tuple[str, ...]:
-    """The words of a name without connecting words, each country adjective as its country."""
+    """The words of a name without connecting words, each country adjective as its country, the
+    last word in the singular."""
     from newsgraph.entities.demonyms import demonym_target  # local import: demonyms uses this module
 
     out = []
@@ -767,6 +805,10 @@ def _core_words(toks: tuple[Token, ...]) -> tuple[str, ...]:
             continue
         target = demonym_target(t.surface[:1].upper() + t.surface[1:]) if t.surface[:1].isalpha() else None
         out.append(fold(target[0]) if target and target[1] == "country" else t.norm)
+    # the head word in the singular: "Local Coordination Committees" is the "Committee" of one
+    # story, "Russian air forces" the "air force" of another
+    if len(out) >= 2 and len(out[-1]) > 4 and out[-1].endswith("s") and not out[-1].endswith("ss"):
+        out[-1] = out[-1][:-1]
     return tuple(out)
 
 
