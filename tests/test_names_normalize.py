@@ -369,3 +369,10 @@ def test_ie_for_ei_and_a_final_y_after_o_are_spellings_of_one_name():
     assert names_match("Karim al-Fneih", "Karim al-Fnieh", "PERSON")
     assert names_match("Pavel Sudrokoy", "Pavel Sudrokoi", "PERSON")
     assert not names_match("Karim al-Fneih", "Karim al-Fnah", "PERSON")
+
+
+def test_the_feminine_nisba_ending_however_written_is_one_ending():
+    for a, b in [("Qarnosiyeh", "Qarnosieh"), ("Qarnosiyeh", "Qarnosia"), ("Qarnosiyah", "Qarnosiya")]:
+        assert names_match(a, b, "LOC"), (a, b)
+    # the masculine -i written -ie is another ending
+    assert not names_match("Karim Qarnosie", "Karim Qarnosiya", "PERSON")

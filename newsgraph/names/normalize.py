@@ -325,6 +325,12 @@ def _step_ei(s: str) -> str:
     return s.replace("ee", "i")
 
 
+def _step_nisba(s: str) -> str:
+    # the feminine nisba ending, written -iyeh, -iyah, -iya, -iyye, -ieh or -ia (Ashrafiyeh /
+    # Ashrafieh / Ashrafiya): one ending; a bare "-ie" is the masculine -i (Rubaie), not this
+    return re.sub(r"(?<=[^aeiouy])(?:iyyah|iyyeh|iyya|iyye|iyah|iyeh|iya|iye|ieh|ia)$", "iya", s) if len(s) >= 5 else s
+
+
 def _step_ah(s: str) -> str:
     return s[:-1] if len(s) >= 4 and s.endswith(("ah", "eh")) else s
 
@@ -344,6 +350,7 @@ _STEPS: list[tuple[str, object]] = [
     ("qk", _step_qk),
     ("ou", _step_ou),
     ("ei", _step_ei),
+    ("nisba", _step_nisba),
     ("ah", _step_ah),
     ("final-i", _step_final_i),
     ("double", _step_double),
@@ -354,6 +361,7 @@ _STEP_TEXT = {
     "qk": "q/k variation",
     "ou": "ou/u variation",
     "ei": "ei/ai variation",
+    "nisba": "-iyeh/-ieh/-iya/-ia ending",
     "ah": "-a/-ah ending",
     "final-i": "-i/-ie/-iy ending",
     "double": "doubled letters",
@@ -387,6 +395,7 @@ def _split_vowels(v: str) -> tuple[str, tuple[tuple[int, str], ...]]:
 
 
 def _vclass(g: str) -> str:
+    g = g.replace("o", "u")  # one vowel, damma, however written (Fouaa / Foaa)
     if len(g) == 1:
         return {"a": "A", "e": "E", "i": "I", "o": "U", "u": "U"}[g]
     if g in ("ai", "ae", "ei", "aei"):
