@@ -878,3 +878,7 @@ def test_two_countries_joined_by_a_hyphen_are_two_places(nlp):
     text = "The Peru-Bolivia talks stalled."
     got = [(m.text, m.type, m.subtype) for m in find_mentions(text, nlp(text))]
     assert got == [("Peru", "LOC", "country"), ("Bolivia", "LOC", "country")]
+    # and their demonyms before a place word: "the Peruvian-Bolivian border" is no place named so
+    text = "The Peruvian-Bolivian border was closed on Monday."
+    got = [(m.text, m.type, m.origin) for m in find_mentions(text, nlp(text))]
+    assert got == [("Peruvian", "LOC", "demonym"), ("Bolivian", "LOC", "demonym")]

@@ -797,9 +797,25 @@ class _Scanner:
         self._add(_Cand(start, toks[of - 1].end, "LOC", None, "place-cue", _PATTERN))
         return toks[of + 1].start
 
+    def _country_pair(self, s: int, e: int, origin: str) -> bool:
+        """"the US-Peru deal", "the Peruvian-Bolivian border": two countries joined by a hyphen, each a
+        place of its own (a demonym its country's), never one place; True when added so."""
+        pair = self.text[s:e].split("-")
+        if len(pair) != 2 or not all(country_name(x) or (demonym_target(x) or ("", ""))[1] == "country" for x in pair):
+            return False
+        for a, b in ((s, s + len(pair[0])), (e - len(pair[1]), e)):
+            part = self.text[a:b]
+            if country_name(part):
+                self._add(_Cand(a, b, "LOC", "country", origin, _NER))
+            else:
+                self._add(_Cand(a, b, "LOC", "country", "demonym", _DEMONYM))
+        return True
+
     def _place_by_cue(self, i: int, j: int) -> bool:
         toks = self.toks[i:j]
         start, end = toks[0].start, toks[-1].end
+        if self._country_pair(start, end, "place-cue"):
+            return True
         m = _SUFFIX_CUE.match(self.text[end : end + 40])
         if m:
             cue = " ".join(m.group(1).lower().split())
@@ -1074,11 +1090,7 @@ class _Scanner:
         s, e = toks[0].start, toks[-1].end
         if e < len(text) and text[e] == "." and _abbrev(toks[-1]) and len(toks[-1].text) > 1 and "." in toks[-1].text:
             e += 1  # "U.S."
-        pair = text[s:e].split("-")
-        if len(pair) == 2 and all(country_name(x) for x in pair) and label != "PERSON":
-            # "the US-Norland deal", "the Norland-Velmora border": two countries, each a place of its own
-            self._add(_Cand(s, s + len(pair[0]), "LOC", "country", "ner", _NER, label=label))
-            self._add(_Cand(e - len(pair[1]), e, "LOC", "country", "ner", _NER, label=label))
+        if label != "PERSON" and self._country_pair(s, e, "ner"):
             return
         shape = _shape(toks, lenient_head=True)
         if label == "NORP" or (shape.origin == "demonym" and len(toks) == 1):
