@@ -32,7 +32,8 @@ How a sentence is read
 7. Confidence: 0.55 for a verb trigger, 0.3 for a noun, +0.15 with actor/target, +0.1 with a date,
    +0.1 with a quantity, +0.05 with a location. Events below :data:`MIN_CONFIDENCE` (0.35) are
    dropped: that removes generic nominal uses ("the fighting", "attacks" in analysis) that carry
-   no actor, target, date, quantity or place.
+   no actor, target, date, quantity or place. A noun with only a place (below
+   :data:`ANCHOR_CONFIDENCE`) is kept only when it has a date once its incident's are shared.
 """
 
 from __future__ import annotations
@@ -65,6 +66,9 @@ from newsgraph.types import EntityMention, EventMention, Quantity
 __all__ = ["find_events", "classify_sentence", "rule_category", "MIN_CONFIDENCE"]
 
 MIN_CONFIDENCE = 0.35
+# below this, a mention has a place and no other anchor (a noun trigger: 0.3 + 0.05); it is kept only
+# with a date, its own or its incident's (_anchored)
+ANCHOR_CONFIDENCE = 0.4
 _WEAK = 2  # trigger weight at or below which a word only types a sentence that has nothing better
 
 # Governors whose content is not asserted to have happened.
@@ -1540,6 +1544,34 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     _link_anaphors(out, definite)
     incidents.share_incident_arguments(out, reads, text, ms, [(st.start_char, st.end_char) for st in doc.sents],
                                        dateline.day if dateline else published)
+    return _anchored(out) if min_confidence > 0 else out
+
+
+def _anchored(events: list[EventMention]) -> list[EventMention]:
+    """The mentions that tie to one occasion. A mention told only by a noun with a place and nothing
+    else (confidence below :data:`ANCHOR_CONFIDENCE`: no actor, target, toll or date of its own) is
+    an occurrence only when its incident or its sentence gives it a time; with none ("evacuation
+    deals around the capital", "the rockets used in the attack", "the use of poison gas on rebel
+    areas") it names a kind of event, or one told elsewhere. Indices between mentions (antecedent,
+    actors_source) follow the mentions kept."""
+    keep = [ev.confidence >= ANCHOR_CONFIDENCE or ev.date is not None for ev in events]
+    if all(keep):
+        return events
+    new_index: dict[int, int] = {}
+    for k, kept in enumerate(keep):
+        if kept:
+            new_index[k] = len(new_index)
+
+    def kept_antecedent(j: int) -> int:
+        while j >= 0 and j not in new_index:
+            j = events[j].antecedent
+        return new_index.get(j, -1)
+
+    out = []
+    for k, ev in enumerate(events):
+        if keep[k]:
+            out.append(replace(ev, antecedent=kept_antecedent(ev.antecedent),
+                               actors_source=new_index.get(ev.actors_source, -1)))
     return out
 
 

@@ -1,0 +1,52 @@
+"""Which event mentions tie to one occasion (issue 15: typed precision).
+
+Sentences are our own (invented names). A mention told only by a noun with a place, and no actor,
+target, toll or date, names a kind of event or one told elsewhere, unless its incident gives it a date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import events_with_names
+
+PUBLISHED = date(2024, 5, 8)
+
+pytestmark = pytest.mark.model
+
+
+def _triggers(nlp, text: str) -> list[str]:
+    events, _ = events_with_names(nlp, text, PUBLISHED)
+    return [e.trigger for e in events]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Families who had chosen to leave areas under siege around Sahil in evacuation deals have headed for Velmora.",
+     "deals"),
+    ("Experts have not documented opposition fighters in possession of the rockets used in the attack in Velmora.",
+     "attack"),
+])
+def test_a_noun_with_only_a_place_is_no_occurrence(nlp, text, trigger):
+    assert trigger not in _triggers(nlp, text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The blast in Velmora on Monday left the market in ruins.", "blast"),
+    # the incident's date reaches the noun: "the blast" is the car bomb of Monday
+    ("A car bomb exploded in Velmora on Monday. The dead in the blast in Velmora included a woman and a child.",
+     "blast"),
+])
+def test_a_noun_with_a_place_and_a_date_stays(nlp, text, trigger):
+    assert trigger in _triggers(nlp, text)
+
+
+def test_references_between_kept_mentions_follow_the_mentions_kept(nlp):
+    text = ("Dawn Front fighters attacked an army post in Velmora on Monday. "
+            "Experts have not documented the rockets used in the attack in Velmora. "
+            "The attack killed three soldiers, the monitor said.")
+    events, _ = events_with_names(nlp, text, PUBLISHED)
+    for k, ev in enumerate(events):
+        assert -1 <= ev.antecedent < k
+        assert ev.actors_source < len(events)
