@@ -50,3 +50,27 @@ def test_references_between_kept_mentions_follow_the_mentions_kept(nlp):
     for k, ev in enumerate(events):
         assert -1 <= ev.antecedent < k
         assert ev.actors_source < len(events)
+
+
+def _types(nlp, text: str) -> list[str]:
+    events, _ = events_with_names(nlp, text, PUBLISHED)
+    return [e.type for e in events]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Rights groups have criticised both sides for indiscriminate attacks on civilians.", "ACCUSE"),
+    ("Many of them were fighting to defend and protect their villages in Sahil.", "SUPPORT"),
+])
+def test_an_act_other_than_violence_with_no_party_and_no_time_is_no_record(nlp, text, category):
+    assert category not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The Velmora Council criticised the Dawn Front on Monday.", "ACCUSE"),
+    ("The Velmora Council criticised the Dawn Front.", "ACCUSE"),  # a party and no time
+    ("Rights groups criticised the siege of Sahil on Monday.", "ACCUSE"),  # a time and no party
+    # violence is a record without a party: where it struck and whom it killed
+    ("Many of them were fighting to defend and protect their villages in Sahil.", "FIGHT"),
+])
+def test_an_act_with_a_party_or_a_time_stays(nlp, text, category):
+    assert category in _types(nlp, text)

@@ -33,7 +33,8 @@ How a sentence is read
    +0.1 with a quantity, +0.05 with a location. Events below :data:`MIN_CONFIDENCE` (0.35) are
    dropped: that removes generic nominal uses ("the fighting", "attacks" in analysis) that carry
    no actor, target, date, quantity or place. A noun with only a place (below
-   :data:`ANCHOR_CONFIDENCE`) is kept only when it has a date once its incident's are shared.
+   :data:`ANCHOR_CONFIDENCE`) is kept only when it has a date once its incident's are shared, and
+   so is an act other than violence with no party at all (_anchored).
 """
 
 from __future__ import annotations
@@ -1402,6 +1403,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     quoted = _quoted_spans(text)
     out: list[EventMention] = []
     definite: list[str | None] = []
+    parties: list[bool] = []  # whether each event's roles name a party (_names_a_party)
     reads: list[incidents.PlaceRead | None] = []  # where each event's own place was read
     typer = event_typer.load()
     reporting_words: dict[int, list] = {}  # see _reporting_sources
@@ -1499,6 +1501,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             if any(a <= best.tokens[0].idx < b for a, b in quoted) or _no_comment(best):
                 continue
             definite.append(_definite(best))
+            parties.append(bool(actors or targets) or _names_a_party(ev, slots))
             reads.append(None if loc is None else incidents.PlaceRead(
                 loc.start, loc.end, _LOC_RANK.get(loc.subtype or "", 2), not _is_place(loc)))
             trig_toks = sorted(best.tokens, key=lambda t: t.i)
@@ -1544,17 +1547,57 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     _link_anaphors(out, definite)
     incidents.share_incident_arguments(out, reads, text, ms, [(st.start_char, st.end_char) for st in doc.sents],
                                        dateline.day if dateline else published)
-    return _anchored(out) if min_confidence > 0 else out
+    return _anchored(out, parties) if min_confidence > 0 else out
 
 
-def _anchored(events: list[EventMention]) -> list[EventMention]:
-    """The mentions that tie to one occasion. A mention told only by a noun with a place and nothing
-    else (confidence below :data:`ANCHOR_CONFIDENCE`: no actor, target, toll or date of its own) is
-    an occurrence only when its incident or its sentence gives it a time; with none ("evacuation
-    deals around the capital", "the rockets used in the attack", "the use of poison gas on rebel
-    areas") it names a kind of event, or one told elsewhere. Indices between mentions (antecedent,
-    actors_source) follow the mentions kept."""
-    keep = [ev.confidence >= ANCHOR_CONFIDENCE or ev.date is not None for ev in events]
+# nouns for the holders of an office or an institution: a party to an act though no actor kind
+# (acled.ACTOR_NOUNS) says which side ("the prime minister promised", "the two factions agreed")
+_PARTY_NOUNS = frozenset("minister president official spokesman spokeswoman spokesperson ministry council faction "
+                         "party leader commander delegation envoy diplomat authority authorities state court "
+                         "parliament king emir governor mayor prosecutor cabinet administration".split())
+_PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _names_a_party(event: _Event, slots: list[tuple[object, str]]) -> bool:
+    """A word in the event's roles names a party: a name, or a noun for a kind of actor or an office
+    ("the army", "Norland's president", "hundreds of militiamen"); "she", "some", "rights groups",
+    "many of them" do not. A finite verb the parse gave no subject at all ("after the army blocked
+    the roads" read as "after the army", then "blocked the roads") is not judged: it counts as one."""
+    for h in event.hits:
+        tok = h.head
+        if not isinstance(tok, _PlainToken) and tok.tag_ in ("VBD", "VBZ", "VBP") \
+                and not any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in tok.children):
+            return True
+    for tok, _ in slots:
+        words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat", "amod", "nmod:poss")
+                         or (c.dep_ == "nmod" and _phrase_case(c) == "of")]
+        for w in words:
+            if w.pos_ == "PROPN" or w.ent_type_ in _PARTY_ENTITIES:
+                return True
+            lemma = w.lemma_.lower()
+            if acled.inter_of_noun(w.lower_) is not None or acled.inter_of_noun(lemma) is not None or lemma in _PARTY_NOUNS:
+                return True
+    return False
+
+
+def _anchored(events: list[EventMention], parties: list[bool]) -> list[EventMention]:
+    """The mentions that tie to one occasion, once incidents have shared their arguments.
+
+    * A mention told only by a noun with a place and nothing else (confidence below
+      :data:`ANCHOR_CONFIDENCE`: no actor, target, toll or date of its own) is an occurrence only
+      when its incident or its sentence gives it a time; with none ("evacuation deals around the
+      capital", "the rockets used in the attack", "the use of poison gas on rebel areas") it names a
+      kind of event, or one told elsewhere.
+    * An act other than violence is what one party did to another: with no party at all (no actor
+      or target, named or described, and no word in its roles that names one: ``parties[k]``, see
+      _names_a_party) and no time, it is no record an analyst can use ("she also warned that all
+      sides should not think they are immune", "rights groups have criticised both sides", "many
+      were fighting to defend their villages"). Violence stays: where it struck and whom it killed
+      are the record even when nobody is named.
+    Indices between mentions (antecedent, actors_source) follow the mentions kept."""
+    keep = [(ev.confidence >= ANCHOR_CONFIDENCE or ev.date is not None)
+            and (ev.type in VIOLENT or ev.date is not None or party or bool(ev.actors) or bool(ev.actor_terms))
+            for ev, party in zip(events, parties)]
     if all(keep):
         return events
     new_index: dict[int, int] = {}
