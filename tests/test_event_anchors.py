@@ -74,3 +74,13 @@ def test_an_act_other_than_violence_with_no_party_and_no_time_is_no_record(nlp, 
 ])
 def test_an_act_with_a_party_or_a_time_stays(nlp, text, category):
     assert category in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The Velmora Council called for stopping attacks on civilians.", "RETREAT"),
+    ("Earlier Velmora Council resolutions which called for stopping attacks on civilians were not implemented.",
+     "RETREAT"),
+])
+def test_a_clause_the_acts_own_preposition_introduces_is_its_content(nlp, text, content):
+    types = _types(nlp, text)
+    assert "REQUEST" in types and content not in types

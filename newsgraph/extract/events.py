@@ -426,9 +426,12 @@ def _subsumes(gov: _Hit, hit: _Hit, parsed: bool) -> bool:
         dep, case = cur.dep_, _case(cur)
         if dep in ("conj", "parataxis", "appos", "list", "dep", "reparandum"):
             return False
-        if dep.startswith(("obl", "nmod", "advcl", "advmod")) and case in _SETTING_CASES:
+        # "called for stopping the attacks", "insisted on withdrawing": a clause the act's own
+        # preposition introduces is its content, whatever the preposition
+        own_marker = any(c.dep_ in ("case", "mark") and c.i in gov_ids for c in cur.children)
+        if dep.startswith(("obl", "nmod", "advcl", "advmod")) and case in _SETTING_CASES and not own_marker:
             return False
-        if dep.startswith("advcl") and case != "to":
+        if dep.startswith("advcl") and case != "to" and not own_marker:
             return False
         cur = cur.head
         if cur.i in gov_ids:
