@@ -84,3 +84,16 @@ def test_an_act_with_a_party_or_a_time_stays(nlp, text, category):
 def test_a_clause_the_acts_own_preposition_introduces_is_its_content(nlp, text, content):
     types = _types(nlp, text)
     assert "REQUEST" in types and content not in types
+
+
+@pytest.mark.parametrize("text", [
+    "In June the Norland State Department released a report stating that Velmora stockpiles chemical weapons.",
+    "The footage was released by the Dawn Front on Monday.",
+    "The army released the names of the dead.",
+])
+def test_releasing_a_report_is_publication_not_a_release(nlp, text):
+    assert "RETREAT" not in _types(nlp, text)
+
+
+def test_releasing_prisoners_is_a_release(nlp):
+    assert "RETREAT" in _types(nlp, "The Dawn Front released 20 prisoners in Sahil on Monday.")

@@ -1470,7 +1470,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 continue
             if category == "REJECT" and _denied_state(ev):
                 continue
-            if _only_described(ev):
+            if _only_described(ev) or _published(ev):
                 continue
             plan = _planned(ev) if category != "THREATEN" else None
             if plan == "counterfactual":
@@ -1995,6 +1995,26 @@ def _only_described(event: _Event) -> bool:
         if isinstance(tok, _PlainToken) or len(h.tokens) > 1 or tok.dep_ != "amod" or tok.tag_ not in ("VBN", "VBG", "VBD"):
             return False
     return True
+
+
+# what is released when a release publishes: "released a report", "freed the footage"
+_PUBLISHED_NOUNS = _STATEMENT_NOUNS | frozenset("figure figures footage image images photo photos picture pictures "
+                                                "detail details data finding findings result results list name names document "
+                                                "documents record records study survey toll account".split())
+
+
+def _published(event: _Event) -> bool:
+    """A release of a report, a video or figures is publication, no release of people (PLOVER
+    RETREAT release frees prisoners or hostages): "the State Department released a report stating
+    ...". An event told only by such releases is no event; what the report says is read on its own."""
+    heads = []
+    for h in event.hits:
+        if isinstance(h.head, _PlainToken) or h.mode != "release":
+            return False
+        heads.append(h.head)
+    return bool(heads) and all(
+        any(c.dep_ in ("obj", "nsubj:pass") and c.lemma_.lower() in _PUBLISHED_NOUNS for c in tok.children)
+        for tok in heads)
 
 
 _DENIAL_LEMMAS = frozenset({"deny", "denial"})
