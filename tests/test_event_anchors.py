@@ -97,3 +97,16 @@ def test_releasing_a_report_is_publication_not_a_release(nlp, text):
 
 def test_releasing_prisoners_is_a_release(nlp):
     assert "RETREAT" in _types(nlp, "The Dawn Front released 20 prisoners in Sahil on Monday.")
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The Dawn Front pressed on with its offensive in Sahil on Monday.", "FIGHT"),
+    ("Velmoran troops pushed ahead with their offensive in Sahil on Monday.", "FIGHT"),
+])
+def test_pressing_on_with_an_act_is_no_request(nlp, text, category):
+    types = _types(nlp, text)
+    assert "REQUEST" not in types and category in types
+
+
+def test_pressing_someone_is_a_request(nlp):
+    assert "REQUEST" in _types(nlp, "Norland pressed the Dawn Front to withdraw from Sahil.")

@@ -261,6 +261,8 @@ def _match(tokens: list, names: list[tuple[int, int]], places: list[tuple[int, i
             hits.append(_Hit(_TERRITORY_TAKEN, [tok], tok))
             continue
         cands = [t for lem in lemma_lists[k] for t in LEXICON.get(lem, ()) if _pos_ok(t, tok)]
+        if _pressing_on(tok):
+            cands = [t for t in cands if t.category != "REQUEST"]
         if _describes_people(tok):
             cands = [t for t in cands if t.category in VIOLENT]
         if cands:
@@ -270,6 +272,15 @@ def _match(tokens: list, names: list[tuple[int, int]], places: list[tuple[int, i
         if k not in used and _people_taken(tok) and not any(h.head is tok for h in hits):
             hits.append(_Hit(_TAKEN_CAPTIVE, [tok], tok))
     return hits
+
+
+# "pressed on with the assault", "pushed ahead with its offensive": going on with an act, no demand
+_ONWARD = frozenset({"on", "ahead", "forward"})
+
+
+def _pressing_on(tok) -> bool:
+    return not isinstance(tok, _PlainToken) and tok.pos_ == "VERB" and any(
+        c.dep_ in ("compound:prt", "advmod") and c.lower_ in _ONWARD for c in tok.children)
 
 
 # verbs of alleging used as a hedge ("an alleged gas attack", "weapons are alleged to have been used"):
