@@ -110,3 +110,20 @@ def test_pressing_on_with_an_act_is_no_request(nlp, text, category):
 
 def test_pressing_someone_is_a_request(nlp):
     assert "REQUEST" in _types(nlp, "Norland pressed the Dawn Front to withdraw from Sahil.")
+
+
+@pytest.mark.parametrize("text", [
+    "Velmora is seeking to consolidate its presence in Sahil through the deployment of foreign militias in key areas, "
+    "Karim al-Tarmi warned.",
+    "Karim al-Tarmi warned that the Dawn Front is massing fighters near Sahil.",
+])
+def test_a_warning_of_what_someone_else_is_doing_is_no_threat(nlp, text):
+    assert "THREATEN" not in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Dawn Front warned it would attack Sahil.",
+    "Karim al-Tarmi warned that the Dawn Front would attack Sahil.",
+])
+def test_a_warning_of_an_act_to_come_stays_a_threat(nlp, text):
+    assert "THREATEN" in _types(nlp, text)

@@ -1979,9 +1979,25 @@ def _bare_warning(event: _Event) -> bool:
     act ("warned it would attack"), names a reprisal ("warned of serious consequences", "to expect
     reprisals") or tells someone what to do ("warned residents to leave")."""
     heads = _told_only_by(event, _WARNING_LEMMAS)
+    if heads is None and event.content_ids:
+        # "X is seeking to consolidate its presence through the deployment of militias, he warned":
+        # what a third party is doing is the warning's content, acts in it included, and no threat
+        heads = _told_only_by(_Event(event.hits), _WARNING_LEMMAS)
+        if heads is None or not all(_warns_of_a_state(tok) for tok in heads):
+            return False
     return heads is not None and not any(
         any(c.dep_ == "xcomp" for c in tok.children) or any(t.lemma_.lower() in _RETALIATION_NOUNS for t in tok.subtree)
         for tok in heads)
+
+
+def _warns_of_a_state(warning) -> bool:
+    """The warning's content is a clause about someone else, in no future: its subject a noun or a
+    name (not "it", "they": the warner) and no "will", "would" or "shall" on its verb."""
+    clauses = [c for c in warning.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(
+        any(s.dep_.startswith("nsubj") and s.pos_ in ("NOUN", "PROPN") for s in cl.children)
+        and not any(a.dep_ == "aux" and a.lower_ in _FUTURE for a in cl.children)
+        for cl in clauses)
 
 
 def _told_only_by(event: _Event, lemmas: frozenset[str]) -> list | None:
