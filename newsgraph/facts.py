@@ -52,7 +52,7 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 76: events: a toll over a bare plural incident noun in a recent span ("during the past 24 hours") is no incident
 # 77: events: an event noun that is the topic ("about") of a noun that is no trigger is no new incident
 # 78: merged with this stop's other event, date and count rules (incident dates, shared tolls, coordinated counts)
-FACTS_VERSION = "84"
+FACTS_VERSION = "85"
 
 
 @dataclass(slots=True)

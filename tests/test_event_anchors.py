@@ -127,3 +127,12 @@ def test_a_warning_of_what_someone_else_is_doing_is_no_threat(nlp, text):
 ])
 def test_a_warning_of_an_act_to_come_stays_a_threat(nlp, text):
     assert "THREATEN" in _types(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve people were killed in Velmora on Monday due to the Dawn Front's attacks with rocket shells on the market.",
+    "Dawn Front fighters targeted the Kafr district of Sahil on Saturday with dozens of rocket shells.",
+    "Nine people were injured due to an attack with mortar rounds by the Dawn Front on the Kafr camp.",
+])
+def test_an_attack_and_the_weapon_it_was_made_with_are_one_incident(nlp, text):
+    assert [t for t in _types(nlp, text) if t in ("FIGHT", "ASSAULT")] == ["FIGHT"]

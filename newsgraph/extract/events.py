@@ -455,6 +455,8 @@ def _linked(a: _Hit, b: _Hit) -> bool:
     for x, y in ((a, b), (b, a)):
         h = x.head
         y_ids = {t.i for t in y.tokens}
+        if h.dep_ == "compound" and h.head.pos_ == "NOUN" and h.head.i not in y_ids and h.head.i > h.i:
+            h = h.head  # "attacks with rocket shells", "an attack with mortar rounds": the weapon's phrase
         if h.head.lemma_.lower() in _AMOUNT_NOUNS and _case(h) == "of" and h.head.i not in y_ids:
             h = h.head  # "pounding the town with tens of barrel bombs": the amount stands in its phrase's place
         governor = h.head
