@@ -52,7 +52,10 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 76: events: a toll over a bare plural incident noun in a recent span ("during the past 24 hours") is no incident
 # 77: events: an event noun that is the topic ("about") of a noun that is no trigger is no new incident
 # 78: merged with this stop's other event, date and count rules (incident dates, shared tolls, coordinated counts)
-FACTS_VERSION = "86"
+# 79-86: this stop's mention, name and event rules (lower-case article names, sentence days,
+# initials, plural heads, nisba endings, country pairs; anchored events, publication, content clauses)
+# 87: merged with the event-precision rules of h15b
+FACTS_VERSION = "87"
 
 
 @dataclass(slots=True)

@@ -32,7 +32,9 @@ How a sentence is read
 7. Confidence: 0.55 for a verb trigger, 0.3 for a noun, +0.15 with actor/target, +0.1 with a date,
    +0.1 with a quantity, +0.05 with a location. Events below :data:`MIN_CONFIDENCE` (0.35) are
    dropped: that removes generic nominal uses ("the fighting", "attacks" in analysis) that carry
-   no actor, target, date, quantity or place.
+   no actor, target, date, quantity or place. A noun with only a place (below
+   :data:`ANCHOR_CONFIDENCE`) is kept only when it has a date once its incident's are shared, and
+   so is an act other than violence with no party at all (_anchored).
 """
 
 from __future__ import annotations
@@ -65,6 +67,9 @@ from newsgraph.types import EntityMention, EventMention, Quantity
 __all__ = ["find_events", "classify_sentence", "rule_category", "MIN_CONFIDENCE"]
 
 MIN_CONFIDENCE = 0.35
+# below this, a mention has a place and no other anchor (a noun trigger: 0.3 + 0.05); it is kept only
+# with a date, its own or its incident's (_anchored)
+ANCHOR_CONFIDENCE = 0.4
 _WEAK = 2  # trigger weight at or below which a word only types a sentence that has nothing better
 
 # Governors whose content is not asserted to have happened.
@@ -256,6 +261,8 @@ def _match(tokens: list, names: list[tuple[int, int]], places: list[tuple[int, i
             hits.append(_Hit(_TERRITORY_TAKEN, [tok], tok))
             continue
         cands = [t for lem in lemma_lists[k] for t in LEXICON.get(lem, ()) if _pos_ok(t, tok)]
+        if _pressing_on(tok):
+            cands = [t for t in cands if t.category != "REQUEST"]
         if _describes_people(tok):
             cands = [t for t in cands if t.category in VIOLENT]
         if cands:
@@ -265,6 +272,15 @@ def _match(tokens: list, names: list[tuple[int, int]], places: list[tuple[int, i
         if k not in used and _people_taken(tok) and not any(h.head is tok for h in hits):
             hits.append(_Hit(_TAKEN_CAPTIVE, [tok], tok))
     return hits
+
+
+# "pressed on with the assault", "pushed ahead with its offensive": going on with an act, no demand
+_ONWARD = frozenset({"on", "ahead", "forward"})
+
+
+def _pressing_on(tok) -> bool:
+    return not isinstance(tok, _PlainToken) and tok.pos_ == "VERB" and any(
+        c.dep_ in ("compound:prt", "advmod") and c.lower_ in _ONWARD for c in tok.children)
 
 
 # verbs of alleging used as a hedge ("an alleged gas attack", "weapons are alleged to have been used"):
@@ -421,9 +437,12 @@ def _subsumes(gov: _Hit, hit: _Hit, parsed: bool) -> bool:
         dep, case = cur.dep_, _case(cur)
         if dep in ("conj", "parataxis", "appos", "list", "dep", "reparandum"):
             return False
-        if dep.startswith(("obl", "nmod", "advcl", "advmod")) and case in _SETTING_CASES:
+        # "called for stopping the attacks", "insisted on withdrawing": a clause the act's own
+        # preposition introduces is its content, whatever the preposition
+        own_marker = any(c.dep_ in ("case", "mark") and c.i in gov_ids for c in cur.children)
+        if dep.startswith(("obl", "nmod", "advcl", "advmod")) and case in _SETTING_CASES and not own_marker:
             return False
-        if dep.startswith("advcl") and case != "to":
+        if dep.startswith("advcl") and case != "to" and not own_marker:
             return False
         cur = cur.head
         if cur.i in gov_ids:
@@ -436,6 +455,8 @@ def _linked(a: _Hit, b: _Hit) -> bool:
     for x, y in ((a, b), (b, a)):
         h = x.head
         y_ids = {t.i for t in y.tokens}
+        if h.dep_ == "compound" and h.head.pos_ == "NOUN" and h.head.i not in y_ids and h.head.i > h.i:
+            h = h.head  # "attacks with rocket shells", "an attack with mortar rounds": the weapon's phrase
         if h.head.lemma_.lower() in _AMOUNT_NOUNS and _case(h) == "of" and h.head.i not in y_ids:
             h = h.head  # "pounding the town with tens of barrel bombs": the amount stands in its phrase's place
         governor = h.head
@@ -1406,6 +1427,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     quoted = _quoted_spans(text)
     out: list[EventMention] = []
     definite: list[str | None] = []
+    parties: list[bool] = []  # whether each event's roles name a party (_names_a_party)
     reads: list[incidents.PlaceRead | None] = []  # where each event's own place was read
     typer = event_typer.load()
     reporting_words: dict[int, list] = {}  # see _reporting_sources
@@ -1469,7 +1491,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
                 continue
             if category == "REJECT" and _denied_state(ev):
                 continue
-            if _only_described(ev):
+            if _only_described(ev) or _published(ev):
                 continue
             plan = _planned(ev) if category != "THREATEN" else None
             if plan == "counterfactual":
@@ -1503,6 +1525,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             if any(a <= best.tokens[0].idx < b for a, b in quoted) or _no_comment(best):
                 continue
             definite.append(_definite(best))
+            parties.append(bool(actors or targets) or _names_a_party(ev, slots))
             reads.append(None if loc is None else incidents.PlaceRead(
                 loc.start, loc.end, _LOC_RANK.get(loc.subtype or "", 2), not _is_place(loc)))
             trig_toks = sorted(best.tokens, key=lambda t: t.i)
@@ -1549,6 +1572,74 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
     _link_anaphors(out, definite)
     incidents.share_incident_arguments(out, reads, text, ms, [(st.start_char, st.end_char) for st in doc.sents],
                                        dateline.day if dateline else published)
+    return _anchored(out, parties) if min_confidence > 0 else out
+
+
+# nouns for the holders of an office or an institution: a party to an act though no actor kind
+# (acled.ACTOR_NOUNS) says which side ("the prime minister promised", "the two factions agreed")
+_PARTY_NOUNS = frozenset("minister president official spokesman spokeswoman spokesperson ministry council faction "
+                         "party leader commander delegation envoy diplomat authority authorities state court "
+                         "parliament king emir governor mayor prosecutor cabinet administration".split())
+_PARTY_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _names_a_party(event: _Event, slots: list[tuple[object, str]]) -> bool:
+    """A word in the event's roles names a party: a name, or a noun for a kind of actor or an office
+    ("the army", "Norland's president", "hundreds of militiamen"); "she", "some", "rights groups",
+    "many of them" do not. A finite verb the parse gave no subject at all ("after the army blocked
+    the roads" read as "after the army", then "blocked the roads") is not judged: it counts as one."""
+    for h in event.hits:
+        tok = h.head
+        if not isinstance(tok, _PlainToken) and tok.tag_ in ("VBD", "VBZ", "VBP") \
+                and not any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in tok.children):
+            return True
+    for tok, _ in slots:
+        words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat", "amod", "nmod:poss")
+                         or (c.dep_ == "nmod" and _phrase_case(c) == "of")]
+        for w in words:
+            if w.pos_ == "PROPN" or w.ent_type_ in _PARTY_ENTITIES:
+                return True
+            lemma = w.lemma_.lower()
+            if acled.inter_of_noun(w.lower_) is not None or acled.inter_of_noun(lemma) is not None or lemma in _PARTY_NOUNS:
+                return True
+    return False
+
+
+def _anchored(events: list[EventMention], parties: list[bool]) -> list[EventMention]:
+    """The mentions that tie to one occasion, once incidents have shared their arguments.
+
+    * A mention told only by a noun with a place and nothing else (confidence below
+      :data:`ANCHOR_CONFIDENCE`: no actor, target, toll or date of its own) is an occurrence only
+      when its incident or its sentence gives it a time; with none ("evacuation deals around the
+      capital", "the rockets used in the attack", "the use of poison gas on rebel areas") it names a
+      kind of event, or one told elsewhere.
+    * An act other than violence is what one party did to another: with no party at all (no actor
+      or target, named or described, and no word in its roles that names one: ``parties[k]``, see
+      _names_a_party) and no time, it is no record an analyst can use ("she also warned that all
+      sides should not think they are immune", "rights groups have criticised both sides", "many
+      were fighting to defend their villages"). Violence stays: where it struck and whom it killed
+      are the record even when nobody is named.
+    Indices between mentions (antecedent, actors_source) follow the mentions kept."""
+    keep = [(ev.confidence >= ANCHOR_CONFIDENCE or ev.date is not None)
+            and (ev.type in VIOLENT or ev.date is not None or party or bool(ev.actors) or bool(ev.actor_terms))
+            for ev, party in zip(events, parties)]
+    if all(keep):
+        return events
+    new_index: dict[int, int] = {}
+    for k, kept in enumerate(keep):
+        if kept:
+            new_index[k] = len(new_index)
+
+    def kept_antecedent(j: int) -> int:
+        while j >= 0 and j not in new_index:
+            j = events[j].antecedent
+        return new_index.get(j, -1)
+
+    out = []
+    for k, ev in enumerate(events):
+        if keep[k]:
+            out.append(replace(ev, antecedent=kept_antecedent(ev.antecedent),
+                               actors_source=new_index.get(ev.actors_source, -1)))
     return out
 
 
@@ -1899,9 +1990,25 @@ def _bare_warning(event: _Event) -> bool:
     act ("warned it would attack"), names a reprisal ("warned of serious consequences", "to expect
     reprisals") or tells someone what to do ("warned residents to leave")."""
     heads = _told_only_by(event, _WARNING_LEMMAS)
+    if heads is None and event.content_ids:
+        # "X is seeking to consolidate its presence through the deployment of militias, he warned":
+        # what a third party is doing is the warning's content, acts in it included, and no threat
+        heads = _told_only_by(_Event(event.hits), _WARNING_LEMMAS)
+        if heads is None or not all(_warns_of_a_state(tok) for tok in heads):
+            return False
     return heads is not None and not any(
         any(c.dep_ == "xcomp" for c in tok.children) or any(t.lemma_.lower() in _RETALIATION_NOUNS for t in tok.subtree)
         for tok in heads)
+
+
+def _warns_of_a_state(warning) -> bool:
+    """The warning's content is a clause about someone else, in no future: its subject a noun or a
+    name (not "it", "they": the warner) and no "will", "would" or "shall" on its verb."""
+    clauses = [c for c in warning.children if c.dep_ == "ccomp"]
+    return bool(clauses) and all(
+        any(s.dep_.startswith("nsubj") and s.pos_ in ("NOUN", "PROPN") for s in cl.children)
+        and not any(a.dep_ == "aux" and a.lower_ in _FUTURE for a in cl.children)
+        for cl in clauses)
 
 
 def _told_only_by(event: _Event, lemmas: frozenset[str]) -> list | None:
@@ -1926,6 +2033,26 @@ def _only_described(event: _Event) -> bool:
         if isinstance(tok, _PlainToken) or len(h.tokens) > 1 or tok.dep_ != "amod" or tok.tag_ not in ("VBN", "VBG", "VBD"):
             return False
     return True
+
+
+# what is released when a release publishes: "released a report", "freed the footage"
+_PUBLISHED_NOUNS = _STATEMENT_NOUNS | frozenset("figure figures footage image images photo photos picture pictures "
+                                                "detail details data finding findings result results list name names document "
+                                                "documents record records study survey toll account".split())
+
+
+def _published(event: _Event) -> bool:
+    """A release of a report, a video or figures is publication, no release of people (PLOVER
+    RETREAT release frees prisoners or hostages): "the State Department released a report stating
+    ...". An event told only by such releases is no event; what the report says is read on its own."""
+    heads = []
+    for h in event.hits:
+        if isinstance(h.head, _PlainToken) or h.mode != "release":
+            return False
+        heads.append(h.head)
+    return bool(heads) and all(
+        any(c.dep_ in ("obj", "nsubj:pass") and c.lemma_.lower() in _PUBLISHED_NOUNS for c in tok.children)
+        for tok in heads)
 
 
 _DENIAL_LEMMAS = frozenset({"deny", "denial"})
