@@ -212,3 +212,22 @@ def test_joined_clusters_keep_no_empty_kinds_or_notes():
     assert cl.kinds.values == {} and cl.notes.values == {}
     assert not cl.kinds.peek(cl.find(0)) and cl.notes.peek(cl.find(0)) == []
     assert cl.kinds.peek(6) == {"settlement": 1}
+
+
+def test_misspelling_slots_are_kept_only_where_a_word_is_another_with_a_letter_left_out():
+    from newsgraph.entities.resolve import _join_rare_misspellings, _misspelling_slots
+
+    records = [LocalRecord(f"d{k}", 0, f"s{k}", "Karim Velmorani", "PERSON") for k in range(6)]
+    records.append(LocalRecord("d9", 0, "s9", "Karim Velmrani", "PERSON"))  # one letter left out
+    records += [LocalRecord(f"e{k}", 0, f"t{k}", name, "ORG")
+                for k, name in enumerate(["Sahilian Brigade", "Norland Guards", "Dawn Frontiers"])]
+    slots = _misspelling_slots(records)
+    # one slot (the first word kept, the second wildcarded), not one for every long word of every name
+    assert list(slots) == [("PERSON", ("karim",), ())]
+    assert {w: sorted(m) for w, m in slots[("PERSON", ("karim",), ())].items()} == {
+        "velmorani": [0, 1, 2, 3, 4, 5], "velmrani": [6]}
+    cl = _Clusters(records)
+    for k in range(1, 6):
+        cl.join(0, k, ("Karim Velmorani", "Karim Velmorani", ["same name"]))
+    _join_rare_misspellings(records, cl)
+    assert cl.find(6) == cl.find(0) and cl.find(7) != cl.find(0)
