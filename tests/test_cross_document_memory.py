@@ -231,3 +231,18 @@ def test_misspelling_slots_are_kept_only_where_a_word_is_another_with_a_letter_l
         cl.join(0, k, ("Karim Velmorani", "Karim Velmorani", ["same name"]))
     _join_rare_misspellings(records, cl)
     assert cl.find(6) == cl.find(0) and cl.find(7) != cl.find(0)
+
+
+def test_the_coherence_check_keeps_no_joins_or_notes_for_lone_records():
+    from newsgraph.entities.resolve import _cut_weak_links
+
+    records = [LocalRecord(f"d{k}", 0, f"s{k}", "Dawn Front", "ORG") for k in range(3)]
+    records += [LocalRecord(f"e{k}", 0, f"t{k}", name, "LOC") for k, name in enumerate(["Velmora", "Sahil"])]
+    cl = _Clusters(records)
+    for k in (1, 2):
+        cl.join(0, k, ("Dawn Front", "Dawn Front", ["same name"]))
+    after = _cut_weak_links(records, cl, [(r.name,) for r in records])
+    root = after.find(0)
+    # the joined cluster keeps its joins; the two lone places hold nothing
+    assert set(after.joins.values) == {root} and after.notes.values == {}
+    assert after.joins.peek(root) == [("Dawn Front", "Dawn Front", ["same name"])] * 2

@@ -1976,14 +1976,18 @@ def _cut_weak_links(records: list[LocalRecord], cl: _Clusters, names_of: list[li
         groups[cl.find(i)].append(i)
     regroup: list[tuple[list[int], list[tuple[str, str, list[str]]], list[str]]] = []
     cut_any = False
+    # a cluster's joins and notes are read with peek and kept only where there are some: a corpus's
+    # lone records are most of its clusters, and an empty list each cost some 100 bytes a cluster
     for root, idxs in groups.items():
-        if len(idxs) > 1 and len(cl.stories[root]) >= 2 * HUB_STORIES:
-            parts, cuts = _coherent_parts(records, idxs, names_of, cl.joins[root], cl.moved_names)
+        if len(idxs) > 1 and len(cl.stories.peek(root)) >= 2 * HUB_STORIES:
+            parts, cuts = _coherent_parts(records, idxs, names_of, cl.joins.peek(root), cl.moved_names)
         else:
             parts, cuts = [idxs], []
         if len(parts) == 1:
-            cl.notes[root] = list(dict.fromkeys(cl.notes[root] + cuts))
-            regroup.append((idxs, cl.joins[root], cl.notes[root]))
+            notes = list(dict.fromkeys(cl.notes.peek(root) + cuts))
+            if notes or root in cl.notes.values:
+                cl.notes[root] = notes
+            regroup.append((idxs, cl.joins.peek(root), notes))
             continue
         cut_any = True
         for part in parts:
@@ -2000,11 +2004,16 @@ def _cut_weak_links(records: list[LocalRecord], cl: _Clusters, names_of: list[li
     new.moved_names = cl.moved_names
     for part, joins, notes in regroup:
         for m in part[1:]:
-            new.join(part[0], m, ("", "", []), force=True)
+            new.join(part[0], m, _REJOINED, force=True)
         root = new.find(part[0])
-        new.joins[root] = list(joins)
-        new.notes[root] = list(dict.fromkeys(notes))
+        if joins or root in new.joins.values:  # the placeholder reasons of the joins above go
+            new.joins[root] = list(joins)
+        if notes:
+            new.notes[root] = list(dict.fromkeys(notes))
     return new
+
+
+_REJOINED = ("", "", [])  # the reason of a join that remakes a part the coherence check kept
 
 
 def _canonical(members: list[LocalRecord]) -> str:
@@ -2205,7 +2214,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
                 members=[r.key for r in members], aliases=aliases,
                 documents=len({r.doc_id for r in members}),
                 stories=len({r.story_id or r.doc_id for r in members}),
-                titles=titles, joins=list(cl.joins[root]),
+                titles=titles, joins=list(cl.joins.peek(root)),
                 alias_kinds={a: ("acronym" if is_acronym(a.strip()) else "mention", n) for a, n in aliases.items()},
                 meta={"kept_apart": notes} if (notes := _live_notes(cl.notes.peek(root), aliases)) else {},
             )
