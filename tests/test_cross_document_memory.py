@@ -246,3 +246,21 @@ def test_the_coherence_check_keeps_no_joins_or_notes_for_lone_records():
     # the joined cluster keeps its joins; the two lone places hold nothing
     assert set(after.joins.values) == {root} and after.notes.values == {}
     assert after.joins.peek(root) == [("Dawn Front", "Dawn Front", ["same name"])] * 2
+
+
+def test_entities_are_built_after_the_clusters_let_go_of_their_documents_and_stories(monkeypatch):
+    from newsgraph.entities import resolve as resolver
+
+    forgotten = []
+    keep = resolver._Clusters.forget_all_but_reasons
+
+    def forget(self):
+        keep(self)
+        forgotten.append(self)
+
+    monkeypatch.setattr(resolver._Clusters, "forget_all_but_reasons", forget)
+    entities, mapping, _ = resolve_entities(list(_docs()))
+    assert len(forgotten) == 1 and forgotten[0].docs is None and forgotten[0].stories is None
+    # what the entities need is still there: joins and their reasons
+    (tarmi,) = [e for e in entities if e.name == "Karim al-Tarmi"]
+    assert len(tarmi.members) == 10 and ("x", 0) in tarmi.members and tarmi.joins

@@ -284,6 +284,12 @@ class _Clusters:
         if text not in notes:
             notes.append(text)
 
+    def forget_all_but_reasons(self) -> None:
+        """Let go of what deciding the joins needed (each cluster's documents, stories and kinds of
+        place, the linker's families: some 150 MB for a million records) once no more joins are
+        made: the entities are built from the union-find and the joins' reasons and notes alone."""
+        self.docs = self.stories = self.kinds = self.linker_family = None
+
 
 def _family(typ: str) -> str:
     return {"PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC"}.get(typ, typ)
@@ -995,9 +1001,10 @@ def _join_partial_person_names(records: list[LocalRecord], cl: _Clusters) -> Non
             # a first word the corpus names a place or group by is a neighbouring name glued on
             if len(toks) >= 3 and len(set(toks)) == len(toks) and toks[0] not in named_otherwise:
                 by_tail[toks[1:]].add(i)
-    titles: dict[int, set[str]] = defaultdict(set)
+    titles: dict[int, set[str]] = defaultdict(set)  # kept only for clusters with a qualified title
     for i in tokens_of:
-        titles[cl.find(i)] |= _qualified_titles(records[i].titles)
+        if qualified := _qualified_titles(records[i].titles):
+            titles[cl.find(i)] |= qualified
     for i, forms in tokens_of.items():
         for toks in forms:
             if len(toks) < 2 or toks not in by_tail:
@@ -2189,6 +2196,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(records)):
         groups[cl.find(i)].append(i)
+    cl.forget_all_but_reasons()  # the entities are built in that memory
     entities: list[ResolvedEntity] = []
     used: set[str] = set()
     for root, idxs in sorted(groups.items(), key=lambda kv: min(records[i].key for i in kv[1])):
