@@ -212,3 +212,55 @@ def test_joined_clusters_keep_no_empty_kinds_or_notes():
     assert cl.kinds.values == {} and cl.notes.values == {}
     assert not cl.kinds.peek(cl.find(0)) and cl.notes.peek(cl.find(0)) == []
     assert cl.kinds.peek(6) == {"settlement": 1}
+
+
+def test_misspelling_slots_are_kept_only_where_a_word_is_another_with_a_letter_left_out():
+    from newsgraph.entities.resolve import _join_rare_misspellings, _misspelling_slots
+
+    records = [LocalRecord(f"d{k}", 0, f"s{k}", "Karim Velmorani", "PERSON") for k in range(6)]
+    records.append(LocalRecord("d9", 0, "s9", "Karim Velmrani", "PERSON"))  # one letter left out
+    records += [LocalRecord(f"e{k}", 0, f"t{k}", name, "ORG")
+                for k, name in enumerate(["Sahilian Brigade", "Norland Guards", "Dawn Frontiers"])]
+    slots = _misspelling_slots(records)
+    # one slot (the first word kept, the second wildcarded), not one for every long word of every name
+    assert list(slots) == [("PERSON", ("karim",), ())]
+    assert {w: sorted(m) for w, m in slots[("PERSON", ("karim",), ())].items()} == {
+        "velmorani": [0, 1, 2, 3, 4, 5], "velmrani": [6]}
+    cl = _Clusters(records)
+    for k in range(1, 6):
+        cl.join(0, k, ("Karim Velmorani", "Karim Velmorani", ["same name"]))
+    _join_rare_misspellings(records, cl)
+    assert cl.find(6) == cl.find(0) and cl.find(7) != cl.find(0)
+
+
+def test_the_coherence_check_keeps_no_joins_or_notes_for_lone_records():
+    from newsgraph.entities.resolve import _cut_weak_links
+
+    records = [LocalRecord(f"d{k}", 0, f"s{k}", "Dawn Front", "ORG") for k in range(3)]
+    records += [LocalRecord(f"e{k}", 0, f"t{k}", name, "LOC") for k, name in enumerate(["Velmora", "Sahil"])]
+    cl = _Clusters(records)
+    for k in (1, 2):
+        cl.join(0, k, ("Dawn Front", "Dawn Front", ["same name"]))
+    after = _cut_weak_links(records, cl, [(r.name,) for r in records])
+    root = after.find(0)
+    # the joined cluster keeps its joins; the two lone places hold nothing
+    assert set(after.joins.values) == {root} and after.notes.values == {}
+    assert after.joins.peek(root) == [("Dawn Front", "Dawn Front", ["same name"])] * 2
+
+
+def test_entities_are_built_after_the_clusters_let_go_of_their_documents_and_stories(monkeypatch):
+    from newsgraph.entities import resolve as resolver
+
+    forgotten = []
+    keep = resolver._Clusters.forget_all_but_reasons
+
+    def forget(self):
+        keep(self)
+        forgotten.append(self)
+
+    monkeypatch.setattr(resolver._Clusters, "forget_all_but_reasons", forget)
+    entities, mapping, _ = resolve_entities(list(_docs()))
+    assert len(forgotten) == 1 and forgotten[0].docs is None and forgotten[0].stories is None
+    # what the entities need is still there: joins and their reasons
+    (tarmi,) = [e for e in entities if e.name == "Karim al-Tarmi"]
+    assert len(tarmi.members) == 10 and ("x", 0) in tarmi.members and tarmi.joins

@@ -285,6 +285,12 @@ class _Clusters:
         if text not in notes:
             notes.append(text)
 
+    def forget_all_but_reasons(self) -> None:
+        """Let go of what deciding the joins needed (each cluster's documents, stories and kinds of
+        place, the linker's families: some 150 MB for a million records) once no more joins are
+        made: the entities are built from the union-find and the joins' reasons and notes alone."""
+        self.docs = self.stories = self.kinds = self.linker_family = None
+
 
 def _family(typ: str) -> str:
     return {"PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC"}.get(typ, typ)
@@ -996,9 +1002,10 @@ def _join_partial_person_names(records: list[LocalRecord], cl: _Clusters) -> Non
             # a first word the corpus names a place or group by is a neighbouring name glued on
             if len(toks) >= 3 and len(set(toks)) == len(toks) and toks[0] not in named_otherwise:
                 by_tail[toks[1:]].add(i)
-    titles: dict[int, set[str]] = defaultdict(set)
+    titles: dict[int, set[str]] = defaultdict(set)  # kept only for clusters with a qualified title
     for i in tokens_of:
-        titles[cl.find(i)] |= _qualified_titles(records[i].titles)
+        if qualified := _qualified_titles(records[i].titles):
+            titles[cl.find(i)] |= qualified
     for i, forms in tokens_of.items():
         for toks in forms:
             if len(toks) < 2 or toks not in by_tail:
@@ -1034,15 +1041,7 @@ def _join_rare_misspellings(records: list[LocalRecord], cl: _Clusters) -> None:
     left out of one long word joins that cluster. Blocked by the name with that word wildcarded;
     the dominance rule of short names decides (the other cluster is reported DOMINANCE_RATIO times
     as often, in DOMINANT_MIN_STORIES stories or more)."""
-    slots: dict[tuple, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-    for i, r in enumerate(records):
-        for n in _record_names(r):
-            words = [t.norm for t in _parse(n, r.type == "PERSON").tokens]
-            if not words or r.type == "PERSON" and len(words) < 2:
-                continue  # a lone word is no person's name across documents
-            for p, w in enumerate(words):
-                if len(w) >= MISSPELLING_MIN_LETTERS - 1 and " " not in w:
-                    slots[(r.type, tuple(words[:p]), tuple(words[p + 1:]))][w].add(i)
+    slots = _misspelling_slots(records)
     for by_word in slots.values():
         if len(by_word) < 2:
             continue
@@ -1067,6 +1066,60 @@ def _join_rare_misspellings(records: list[LocalRecord], cl: _Clusters) -> None:
                             cl.join(i, target, (records[i].name, _cluster_name(records, cl, target), [
                                 f"{word!r} is {longer!r} with one letter left out; the name with {longer!r} is "
                                 f"reported in {big} stories, this one in {small}"]))
+
+
+def _misspelt_word_positions(words: tuple[str, ...]) -> list[int]:
+    return [p for p, w in enumerate(words) if len(w) >= MISSPELLING_MIN_LETTERS - 1 and " " not in w]
+
+
+def _misspelling_slots(records: list[LocalRecord]) -> dict[tuple, dict[str, set[int]]]:
+    """(type, words before, words after) -> word there -> records of that name: the slots where
+    one word of a name may be another's with one letter left out, in the order the records first
+    fill them, each with its words in the order they come, but only the slots where it is so.
+
+    Why not every slot: a large corpus fills one for every name and long word, each a dict of sets
+    (some 700 bytes a record's name and word: 1.4 million records held 220 MB more in this step).
+    Three passes over the names instead: the names as 64-bit hashes; the pairs of a name and its
+    one-letter-shorter namesake that both occur (a hash that collides only adds a slot to look at);
+    then exactly the slots and records of those pairs, in the order the single pass made them."""
+    def names(r: LocalRecord):
+        for n in _record_names(r):
+            words = tuple(t.norm for t in _parse(n, r.type == "PERSON").tokens)
+            if words and not (r.type == "PERSON" and len(words) < 2):
+                positions = _misspelt_word_positions(words)
+                if positions:
+                    yield words, positions
+
+    seen = array("q", (hash((r.type, words)) for r in records for words, _ in names(r)))
+    known = set(np.unique(np.frombuffer(seen, dtype=np.int64)).tolist()) if seen else set()
+    del seen
+    wanted: set[tuple[str, tuple[str, ...]]] = set()  # the names of those pairs
+    active: set[tuple] = set()  # the slots where they meet
+    for r in records:
+        for words, positions in names(r):
+            for p in positions:
+                longer = words[p]
+                if len(longer) < MISSPELLING_MIN_LETTERS:
+                    continue
+                for k in range(1, len(longer)):
+                    shorter = (*words[:p], longer[:k] + longer[k + 1:], *words[p + 1:])
+                    if hash((r.type, shorter)) in known:
+                        wanted.update(((r.type, words), (r.type, shorter)))
+                        active.add((r.type, words[:p], words[p + 1:]))
+    del known
+    slots: dict[tuple, dict[str, set[int]]] = {}
+    for i, r in enumerate(records):
+        for words, positions in names(r):
+            for p in positions:
+                slot = (r.type, words[:p], words[p + 1:])
+                if slot not in active:
+                    continue
+                # the slots and their words in the order they come, as the one pass made them (a
+                # word of no wanted name has no namesake one letter apart: it is left out)
+                by_word = slots.setdefault(slot, {})
+                if (r.type, words) in wanted:
+                    by_word.setdefault(words[p], set()).add(i)
+    return slots
 
 
 # A short name that fits several actors means the one the corpus reports far more than all the
@@ -1949,14 +2002,18 @@ def _cut_weak_links(records: list[LocalRecord], cl: _Clusters, names_of: list[li
         groups[cl.find(i)].append(i)
     regroup: list[tuple[list[int], list[tuple[str, str, list[str]]], list[str]]] = []
     cut_any = False
+    # a cluster's joins and notes are read with peek and kept only where there are some: a corpus's
+    # lone records are most of its clusters, and an empty list each cost some 100 bytes a cluster
     for root, idxs in groups.items():
-        if len(idxs) > 1 and len(cl.stories[root]) >= 2 * HUB_STORIES:
-            parts, cuts = _coherent_parts(records, idxs, names_of, cl.joins[root], cl.moved_names)
+        if len(idxs) > 1 and len(cl.stories.peek(root)) >= 2 * HUB_STORIES:
+            parts, cuts = _coherent_parts(records, idxs, names_of, cl.joins.peek(root), cl.moved_names)
         else:
             parts, cuts = [idxs], []
         if len(parts) == 1:
-            cl.notes[root] = list(dict.fromkeys(cl.notes[root] + cuts))
-            regroup.append((idxs, cl.joins[root], cl.notes[root]))
+            notes = list(dict.fromkeys(cl.notes.peek(root) + cuts))
+            if notes or root in cl.notes.values:
+                cl.notes[root] = notes
+            regroup.append((idxs, cl.joins.peek(root), notes))
             continue
         cut_any = True
         for part in parts:
@@ -1973,11 +2030,16 @@ def _cut_weak_links(records: list[LocalRecord], cl: _Clusters, names_of: list[li
     new.moved_names = cl.moved_names
     for part, joins, notes in regroup:
         for m in part[1:]:
-            new.join(part[0], m, ("", "", []), force=True)
+            new.join(part[0], m, _REJOINED, force=True)
         root = new.find(part[0])
-        new.joins[root] = list(joins)
-        new.notes[root] = list(dict.fromkeys(notes))
+        if joins or root in new.joins.values:  # the placeholder reasons of the joins above go
+            new.joins[root] = list(joins)
+        if notes:
+            new.notes[root] = list(dict.fromkeys(notes))
     return new
+
+
+_REJOINED = ("", "", [])  # the reason of a join that remakes a part the coherence check kept
 
 
 def _canonical(members: list[LocalRecord]) -> str:
@@ -2153,6 +2215,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(records)):
         groups[cl.find(i)].append(i)
+    cl.forget_all_but_reasons()  # the entities are built in that memory
     entities: list[ResolvedEntity] = []
     used: set[str] = set()
     for root, idxs in sorted(groups.items(), key=lambda kv: min(records[i].key for i in kv[1])):
@@ -2178,7 +2241,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
                 members=[r.key for r in members], aliases=aliases,
                 documents=len({r.doc_id for r in members}),
                 stories=len({r.story_id or r.doc_id for r in members}),
-                titles=titles, joins=list(cl.joins[root]),
+                titles=titles, joins=list(cl.joins.peek(root)),
                 alias_kinds={a: ("acronym" if is_acronym(a.strip()) else "mention", n) for a, n in aliases.items()},
                 meta={"kept_apart": notes} if (notes := _live_notes(cl.notes.peek(root), aliases)) else {},
             )
