@@ -58,8 +58,8 @@ def _types(nlp, text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text, category", [
-    ("Rights groups have criticised both sides for indiscriminate attacks on civilians.", "ACCUSE"),
-    ("Many of them were fighting to defend and protect their villages in Sahil.", "SUPPORT"),
+    ("Aid agencies have faulted both camps for careless shelling of homes.", "ACCUSE"),
+    ("Some of them were fighting to protect and defend their orchards in Sahil.", "SUPPORT"),
 ])
 def test_an_act_other_than_violence_with_no_party_and_no_time_is_no_record(nlp, text, category):
     assert category not in _types(nlp, text)
@@ -70,7 +70,7 @@ def test_an_act_other_than_violence_with_no_party_and_no_time_is_no_record(nlp, 
     ("The Velmora Council criticised the Dawn Front.", "ACCUSE"),  # a party and no time
     ("Rights groups criticised the siege of Sahil on Monday.", "ACCUSE"),  # a time and no party
     # violence is a record without a party: where it struck and whom it killed
-    ("Many of them were fighting to defend and protect their villages in Sahil.", "FIGHT"),
+    ("Some of them were fighting to protect and defend their orchards in Sahil.", "FIGHT"),
 ])
 def test_an_act_with_a_party_or_a_time_stays(nlp, text, category):
     assert category in _types(nlp, text)
@@ -132,7 +132,7 @@ def test_a_warning_of_an_act_to_come_stays_a_threat(nlp, text):
 @pytest.mark.parametrize("text", [
     "Twelve people were killed in Velmora on Monday due to the Dawn Front's attacks with rocket shells on the market.",
     "Dawn Front fighters targeted the Kafr district of Sahil on Saturday with dozens of rocket shells.",
-    "Nine people were injured due to an attack with mortar rounds by the Dawn Front on the Kafr camp.",
+    "Seven residents were wounded in an assault with mortar rounds by the Dawn Front on the Kafr camp.",
 ])
 def test_an_attack_and_the_weapon_it_was_made_with_are_one_incident(nlp, text):
     assert [t for t in _types(nlp, text) if t in ("FIGHT", "ASSAULT")] == ["FIGHT"]

@@ -370,8 +370,8 @@ def test_an_incident_told_of_the_speakers_does_not_take_the_day_they_spoke():
 def test_an_event_keeps_the_other_days_its_sentence_states(nlp):
     # two days in one sentence: whichever the event takes, the other stays on record for the
     # contradiction check (a source stating both days contradicts neither)
-    text = "Tuesday's casualties come on the heels of similar airstrikes on the town of Velmora on Monday when 15 civilians were killed."
+    text = "Tuesday's deaths follow similar raids on the market of Velmora on Monday in which 15 people died."
     events = _events(nlp, text)
-    assert events and all(set(e.sentence_days) | {e.date} == {"2024-05-06", "2024-05-07"} for e in events)
+    assert events and all(({e.date} | set(e.sentence_days)) - {None} == {"2024-05-06", "2024-05-07"} for e in events)
     text = "Airstrikes on the town of Velmora killed 15 civilians on Monday."
     assert [e.sentence_days for e in _events(nlp, text)] == [()]
