@@ -319,15 +319,15 @@ def _step_ei(s: str) -> str:
     # diphthong spellings: ei / ey / ay / ai / ae -> ai  (Hussein / Husain / Husayn)
     s = re.sub(r"(?<=[a-z$xGCT])(ei|ey|ay|ae)(?![aeiou])", "ai", s)
     s = re.sub(r"^(ei|ey|ay|ae)(?![aeiou])", "ai", s)
-    # y as a vowel after a consonant at the end (Shukry / Shukri), or after o and u (Rudskoy / Rudskoi)
+    # y as a vowel after a consonant at the end (Shukry / Shukri), or after o and u (Sudrokoy / Sudrokoi)
     s = re.sub(r"(?<=[^aeiou])y$", "i", s)
     s = re.sub(r"(?<=[ou])y$", "i", s)
     return s.replace("ee", "i")
 
 
 def _step_nisba(s: str) -> str:
-    # the feminine nisba ending, written -iyeh, -iyah, -iya, -iyye, -ieh or -ia (Ashrafiyeh /
-    # Ashrafieh / Ashrafiya): one ending; a bare "-ie" is the masculine -i (Rubaie), not this
+    # the feminine nisba ending, written -iyeh, -iyah, -iya, -iyye, -ieh or -ia (Qarnosiyeh /
+    # Qarnosieh / Qarnosiya): one ending; a bare "-ie" is the masculine -i (Rubaie), not this
     return re.sub(r"(?<=[^aeiouy])(?:iyyah|iyyeh|iyya|iyye|iyah|iyeh|iya|iye|ieh|ia)$", "iya", s) if len(s) >= 5 else s
 
 
@@ -395,7 +395,7 @@ def _split_vowels(v: str) -> tuple[str, tuple[tuple[int, str], ...]]:
 
 
 def _vclass(g: str) -> str:
-    g = g.replace("o", "u")  # one vowel, damma, however written (Fouaa / Foaa)
+    g = g.replace("o", "u")  # one vowel, damma, however written (Qouaa / Qoaa)
     if len(g) == 1:
         return {"a": "A", "e": "E", "i": "I", "o": "U", "u": "U"}[g]
     if g in ("ai", "ae", "ei", "aei"):
@@ -449,7 +449,7 @@ def _match_norm(a: str, b: str) -> tuple[float, tuple[str, ...]]:
     if a == b:
         return 1.0, ()
     if "ie" in a + b and a.replace("ie", "ei") == b.replace("ie", "ei"):
-        return 0.95, ("ie/ei",)  # Freih / Frieh: the two letters written the other way round
+        return 0.95, ("ie/ei",)  # Sneih / Snieh: the two letters written the other way round
     if (
         token_sort_key(a) != token_sort_key(b)
         and " " not in a + b
