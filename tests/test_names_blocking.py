@@ -109,3 +109,8 @@ def test_a_name_meets_the_same_name_with_its_first_words_as_initials():
     items = [(1, "United Nations Relief Office", "ORG"), (2, "UN Relief Office", "ORG")]
     assert len(list(candidate_pairs(items))) == 1
     assert len(match_names(items)[1]) == 1
+
+
+def test_a_name_meets_its_spelling_with_ie_written_the_other_way_round():
+    from newsgraph.names.blocking import match_names
+    assert len(match_names([(1, "Karim al-Snieh", "PERSON"), (2, "Karim al-Sneih", "PERSON")])[1]) == 1

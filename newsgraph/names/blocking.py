@@ -113,6 +113,10 @@ def _keys(name: str, fam: str, mode: str) -> tuple[set[str], str]:
                 keys.add(f"{fam}|FL:{tkeys[0] if len(toks) > 1 else alt}|{alt}")
             else:
                 keys.add(f"{fam}|FL:{alt}|{tkeys[-1]}")
+    if mode != "loose" and any("ie" in t.norm for t in (toks[0], toks[-1])):
+        # "Frieh" / "Freih": the two letters written the other way round change the skeleton
+        swapped = [token_sort_key(t.norm.replace("ie", "ei")) for t in (toks[0], toks[-1])]
+        keys.add(f"{fam}|FL:{swapped[0]}|{swapped[1]}")
     if len(toks) >= 2:
         keys.add(f"{fam}|J:{token_key(''.join(t.norm.replace(' ', '') for t in toks))}")
     if fam != "PER":
