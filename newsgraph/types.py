@@ -165,7 +165,7 @@ class EntityMention:
     text: str
     type: str  # PERSON | ORG | LOC
     subtype: str | None = None
-    origin: str = "ner"  # ner | title | group | place-cue | alias | acronym | partial | role | pronoun | demonym
+    origin: str = "ner"  # ner | title | group | place-cue | alias | acronym | partial | role | pronoun | demonym; after resolution also corpus | split (entities/recall.py)
     name_start: int = -1  # the bare name inside the mention ("Haidar al-Jubouri" in "Col. Haidar al-Jubouri")
     name_end: int = -1
     title: str | None = None  # "Col.", "Prime Minister", "spokesman for the alliance", as written
