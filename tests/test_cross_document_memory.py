@@ -264,3 +264,12 @@ def test_entities_are_built_after_the_clusters_let_go_of_their_documents_and_sto
     # what the entities need is still there: joins and their reasons
     (tarmi,) = [e for e in entities if e.name == "Karim al-Tarmi"]
     assert len(tarmi.members) == 10 and ("x", 0) in tarmi.members and tarmi.joins
+
+
+def test_the_union_find_holds_its_parents_in_a_flat_array():
+    records = [LocalRecord(f"d{k}", 0, None, "Dawn Front", "ORG") for k in range(300)]
+    cl = _Clusters(records)
+    assert cl.parent.itemsize == 8 and len(cl.parent) == 300  # no int object per record
+    for k in range(1, 300):
+        cl.join(0, k, ("Dawn Front", "Dawn Front", ["same name"]))
+    assert {cl.find(k) for k in range(300)} == {cl.find(0)}

@@ -207,7 +207,8 @@ class _Clusters:
 
     def __init__(self, records: list[LocalRecord]):
         self.records = records
-        self.parent = list(range(len(records)))
+        # 8 bytes a record: a list of ints held an int object for each (some 36 bytes)
+        self.parent = array("q", range(len(records)))
         lone = self._lone
         self.docs: _PerCluster = _PerCluster(lambda i: {records[i].doc_id: [i]} if lone(i) else {})  # doc -> members
         # a town and the province named after it are two places: LOC kinds must agree
