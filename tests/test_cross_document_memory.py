@@ -273,3 +273,33 @@ def test_the_union_find_holds_its_parents_in_a_flat_array():
     for k in range(1, 300):
         cl.join(0, k, ("Dawn Front", "Dawn Front", ["same name"]))
     assert {cl.find(k) for k in range(300)} == {cl.find(0)}
+
+
+def test_blocks_held_as_hashed_rows_give_the_pairs_a_dict_of_blocks_gives():
+    from collections import defaultdict
+
+    from newsgraph.names.blocking import _keys, block_names
+
+    # a large block (every name shares the acronym of its words) beside small ones
+    firsts = ["Dawn", "Dusk", "Dune", "Dale", "Dell", "Dome", "Dock", "Deer"]
+    items = [(k, f"{a} {b} Front", "ORG") for k, (a, b) in enumerate((a, b) for a in firsts for b in firsts)]
+    items += [(100, "Karim al-Tarmi", "PERSON"), (101, "Karim Tarmy", "PERSON"), (102, "Velmora", "LOC")]
+    nb = block_names(items, max_block=12, window=3)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    sort_keys = []
+    for k, (name, fam) in enumerate(zip(nb.names, nb.types)):
+        keys, sk = _keys(name, fam, "strict")
+        sort_keys.append(sk)
+        for key in keys:
+            blocks[key].append(k)
+    pairs = set()
+    for mem in blocks.values():
+        if len(mem) <= 12:
+            pairs |= {(a, b) if a < b else (b, a) for x, a in enumerate(mem) for b in mem[x + 1:]}
+            continue
+        for order in (sorted(mem, key=lambda i: sort_keys[i]),
+                      sorted(mem, key=lambda i: " ".join(reversed(sort_keys[i].split())))):
+            pairs |= {tuple(sorted((order[x], order[y]))) for x in range(len(order))
+                      for y in range(x + 1, min(x + 4, len(order)))}
+    assert nb.n_large_blocks >= 1 and nb.n_blocks == len(blocks)
+    assert list(nb.pairs) == sorted(pairs) and len(pairs) > len(items)
