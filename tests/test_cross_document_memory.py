@@ -303,3 +303,16 @@ def test_blocks_held_as_hashed_rows_give_the_pairs_a_dict_of_blocks_gives():
                       for y in range(x + 1, min(x + 4, len(order)))}
     assert nb.n_large_blocks >= 1 and nb.n_blocks == len(blocks)
     assert list(nb.pairs) == sorted(pairs) and len(pairs) > len(items)
+
+
+def test_blocking_holds_integer_mention_ids_in_one_array_and_others_in_lists():
+    from newsgraph.names.blocking import block_names
+
+    names = ["Dawn Front", "Velmora", "Dawn Front", "Sahil", "Velmora", "Dawn Front"]
+    types = ["ORG", "LOC", "ORG", "LOC", "LOC", "ORG"]
+    nb = block_names([(10 * k, n, t) for k, (n, t) in enumerate(zip(names, types))])
+    assert nb.members.ids.itemsize == 8  # no list of int objects for each name
+    assert list(nb.members) == [[0, 20, 50], [10, 40], [30]] and nb.members[-1] == [30]
+    # an id of another kind, once ints came first: every id is kept, in its name's list
+    mixed = block_names([(0, "Dawn Front", "ORG"), (1, "Velmora", "LOC"), ("x", "Dawn Front", "ORG")])
+    assert mixed.members == [[0, "x"], [1]]

@@ -68,7 +68,7 @@ class NameBlocks:
 
     names: list[str] = field(default_factory=list)  # one representative spelling per distinct name
     types: list[str] = field(default_factory=list)  # type family
-    members: list[list[Hashable]] = field(default_factory=list)  # mention ids per distinct name
+    members: Sequence[list[Hashable]] = field(default_factory=list)  # mention ids per distinct name (``_Members``)
     pairs: Sequence[tuple[int, int]] = ()  # indices into names, (a, b) with a < b, in order (``_Pairs``)
     n_blocks: int = 0
     n_large_blocks: int = 0
@@ -119,6 +119,10 @@ def block_names(
     """Collapse mentions to distinct names and generate candidate pairs of distinct names."""
     nb = NameBlocks()
     index: dict[tuple[str, tuple[str, ...]], int] = {}
+    # integer mention ids (a large corpus's millions) are held in flat arrays, with the distinct name
+    # of each: a list of int objects for every distinct name cost some 40 bytes a mention more
+    int_ids, name_of_id = array("q"), array("q")
+    lists: list[list[Hashable]] | None = None  # ids of other kinds: a list for each distinct name
     for mid, name, typ in items:
         fam = _family(typ)
         toks = parse_name(name, fam in ("PER", "ANY")).tokens
@@ -130,10 +134,18 @@ def block_names(
             k = index[g] = len(nb.names)
             nb.names.append(name)
             nb.types.append(fam)
-            nb.members.append([])
-        nb.members[k].append(mid)
-
-    del index  # the distinct names are known: its keys would sit beside the blocks
+            if lists is not None:
+                lists.append([])
+        if lists is None and type(mid) is int and -(1 << 63) <= mid < 1 << 63:
+            int_ids.append(mid)
+            name_of_id.append(k)
+            continue
+        if lists is None:  # the first id that is no int: every id so far goes to the lists
+            lists = [list(mem) for mem in _Members(int_ids, name_of_id, len(nb.names))]
+            int_ids = name_of_id = array("q")
+        lists[k].append(mid)
+    nb.members = lists if lists is not None else _Members(int_ids, name_of_id, len(nb.names))
+    del index, int_ids, name_of_id  # the distinct names are known: its keys would sit beside the blocks
     # the blocks as (key, name) rows of two flat arrays, the key by two 64-bit hashes of it: a large
     # corpus has millions of block keys, and a dict of key strings to lists of names cost some 170
     # bytes a key (1.4 million records: some 250 MB at once), this 24 bytes a row. Sorted by key and
@@ -187,6 +199,34 @@ def block_names(
     del hashes, checks, names, starts, ends
     nb.pairs = _Pairs(np.unique(np.frombuffer(codes, dtype=np.int64)) if codes else np.zeros(0, np.int64), m)
     return nb
+
+
+class _Members(Sequence):
+    """The mention ids of each distinct name, in the order they came, read as a list per name: one
+    array of the ids sorted (stably) by their name, and where each name's run starts."""
+
+    def __init__(self, ids: array, names: array, n: int):
+        by_name = np.argsort(np.frombuffer(names, dtype=np.int64) if names else np.zeros(0, np.int64), kind="stable")
+        self.ids = (np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, np.int64))[by_name]
+        counts = np.bincount(np.frombuffer(names, dtype=np.int64), minlength=n) if names else np.zeros(n, np.int64)
+        self.starts = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(counts, out=self.starts[1:])
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[x] for x in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        return self.ids[self.starts[k] : self.starts[k + 1]].tolist()
+
+    def __iter__(self) -> Iterator[list[int]]:
+        for k in range(len(self)):
+            yield self[k]
 
 
 class _Pairs(Sequence):
