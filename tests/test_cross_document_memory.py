@@ -316,3 +316,19 @@ def test_blocking_holds_integer_mention_ids_in_one_array_and_others_in_lists():
     # an id of another kind, once ints came first: every id is kept, in its name's list
     mixed = block_names([(0, "Dawn Front", "ORG"), (1, "Velmora", "LOC"), ("x", "Dawn Front", "ORG")])
     assert mixed.members == [[0, "x"], [1]]
+
+
+def test_the_coherence_check_lets_go_of_the_old_clusters_before_it_remakes_them(monkeypatch):
+    from newsgraph.entities import resolve as resolver
+
+    records = [LocalRecord(f"d{k}", 0, f"s{k}", "Dawn Front", "ORG") for k in range(3)]
+    records.append(LocalRecord("e0", 0, "t0", "Velmora", "LOC"))
+    cl = _Clusters(records)
+    for k in (1, 2):
+        cl.join(0, k, ("Dawn Front", "Dawn Front", ["same name"]))
+    # a hub cut in two parts: the clusters are remade from the records
+    monkeypatch.setattr(resolver, "HUB_STORIES", 1)
+    monkeypatch.setattr(resolver, "_coherent_parts", lambda records, idxs, *rest: ([idxs[:1], idxs[1:]], ["cut"]))
+    new = resolver._cut_weak_links(records, cl, [(r.name,) for r in records])
+    assert new is not cl and cl.docs is None and cl.stories is None  # not held beside the new ones
+    assert new.find(1) == new.find(2) != new.find(0)
