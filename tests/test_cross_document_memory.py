@@ -264,3 +264,71 @@ def test_entities_are_built_after_the_clusters_let_go_of_their_documents_and_sto
     # what the entities need is still there: joins and their reasons
     (tarmi,) = [e for e in entities if e.name == "Karim al-Tarmi"]
     assert len(tarmi.members) == 10 and ("x", 0) in tarmi.members and tarmi.joins
+
+
+def test_the_union_find_holds_its_parents_in_a_flat_array():
+    records = [LocalRecord(f"d{k}", 0, None, "Dawn Front", "ORG") for k in range(300)]
+    cl = _Clusters(records)
+    assert cl.parent.itemsize == 8 and len(cl.parent) == 300  # no int object per record
+    for k in range(1, 300):
+        cl.join(0, k, ("Dawn Front", "Dawn Front", ["same name"]))
+    assert {cl.find(k) for k in range(300)} == {cl.find(0)}
+
+
+def test_blocks_held_as_hashed_rows_give_the_pairs_a_dict_of_blocks_gives():
+    from collections import defaultdict
+
+    from newsgraph.names.blocking import _keys, block_names
+
+    # a large block (every name shares the acronym of its words) beside small ones
+    firsts = ["Dawn", "Dusk", "Dune", "Dale", "Dell", "Dome", "Dock", "Deer"]
+    items = [(k, f"{a} {b} Front", "ORG") for k, (a, b) in enumerate((a, b) for a in firsts for b in firsts)]
+    items += [(100, "Karim al-Tarmi", "PERSON"), (101, "Karim Tarmy", "PERSON"), (102, "Velmora", "LOC")]
+    nb = block_names(items, max_block=12, window=3)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    sort_keys = []
+    for k, (name, fam) in enumerate(zip(nb.names, nb.types)):
+        keys, sk = _keys(name, fam, "strict")
+        sort_keys.append(sk)
+        for key in keys:
+            blocks[key].append(k)
+    pairs = set()
+    for mem in blocks.values():
+        if len(mem) <= 12:
+            pairs |= {(a, b) if a < b else (b, a) for x, a in enumerate(mem) for b in mem[x + 1:]}
+            continue
+        for order in (sorted(mem, key=lambda i: sort_keys[i]),
+                      sorted(mem, key=lambda i: " ".join(reversed(sort_keys[i].split())))):
+            pairs |= {tuple(sorted((order[x], order[y]))) for x in range(len(order))
+                      for y in range(x + 1, min(x + 4, len(order)))}
+    assert nb.n_large_blocks >= 1 and nb.n_blocks == len(blocks)
+    assert list(nb.pairs) == sorted(pairs) and len(pairs) > len(items)
+
+
+def test_blocking_holds_integer_mention_ids_in_one_array_and_others_in_lists():
+    from newsgraph.names.blocking import block_names
+
+    names = ["Dawn Front", "Velmora", "Dawn Front", "Sahil", "Velmora", "Dawn Front"]
+    types = ["ORG", "LOC", "ORG", "LOC", "LOC", "ORG"]
+    nb = block_names([(10 * k, n, t) for k, (n, t) in enumerate(zip(names, types))])
+    assert nb.members.ids.itemsize == 8  # no list of int objects for each name
+    assert list(nb.members) == [[0, 20, 50], [10, 40], [30]] and nb.members[-1] == [30]
+    # an id of another kind, once ints came first: every id is kept, in its name's list
+    mixed = block_names([(0, "Dawn Front", "ORG"), (1, "Velmora", "LOC"), ("x", "Dawn Front", "ORG")])
+    assert mixed.members == [[0, "x"], [1]]
+
+
+def test_the_coherence_check_lets_go_of_the_old_clusters_before_it_remakes_them(monkeypatch):
+    from newsgraph.entities import resolve as resolver
+
+    records = [LocalRecord(f"d{k}", 0, f"s{k}", "Dawn Front", "ORG") for k in range(3)]
+    records.append(LocalRecord("e0", 0, "t0", "Velmora", "LOC"))
+    cl = _Clusters(records)
+    for k in (1, 2):
+        cl.join(0, k, ("Dawn Front", "Dawn Front", ["same name"]))
+    # a hub cut in two parts: the clusters are remade from the records
+    monkeypatch.setattr(resolver, "HUB_STORIES", 1)
+    monkeypatch.setattr(resolver, "_coherent_parts", lambda records, idxs, *rest: ([idxs[:1], idxs[1:]], ["cut"]))
+    new = resolver._cut_weak_links(records, cl, [(r.name,) for r in records])
+    assert new is not cl and cl.docs is None and cl.stories is None  # not held beside the new ones
+    assert new.find(1) == new.find(2) != new.find(0)

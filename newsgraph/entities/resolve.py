@@ -208,7 +208,8 @@ class _Clusters:
 
     def __init__(self, records: list[LocalRecord]):
         self.records = records
-        self.parent = list(range(len(records)))
+        # 8 bytes a record: a list of ints held an int object for each (some 36 bytes)
+        self.parent = array("q", range(len(records)))
         lone = self._lone
         self.docs: _PerCluster = _PerCluster(lambda i: {records[i].doc_id: [i]} if lone(i) else {})  # doc -> members
         # a town and the province named after it are two places: LOC kinds must agree
@@ -2026,6 +2027,10 @@ def _cut_weak_links(records: list[LocalRecord], cl: _Clusters, names_of: list[li
             regroup.append((part, joins, notes))
     if not cut_any:
         return cl
+    # the parts are joined anew from their records: the old clusters' documents and stories go first,
+    # or both would be held at once (1.4 million records: 150 MB more in this step)
+    del groups
+    cl.forget_all_but_reasons()
     new = _Clusters(records)
     new.moved_names = cl.moved_names
     for part, joins, notes in regroup:

@@ -30,7 +30,6 @@ match token for token, so "Ali Khamenei" and "Ali al-Sistani" stay apart.
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Hashable, Iterable, Iterator, Sequence
 
@@ -70,7 +69,7 @@ class NameBlocks:
 
     names: list[str] = field(default_factory=list)  # one representative spelling per distinct name
     types: list[str] = field(default_factory=list)  # type family
-    members: list[list[Hashable]] = field(default_factory=list)  # mention ids per distinct name
+    members: Sequence[list[Hashable]] = field(default_factory=list)  # mention ids per distinct name (``_Members``)
     pairs: Sequence[tuple[int, int]] = ()  # indices into names, (a, b) with a < b, in order (``_Pairs``)
     n_blocks: int = 0
     n_large_blocks: int = 0
@@ -141,6 +140,10 @@ def block_names(
     """Collapse mentions to distinct names and generate candidate pairs of distinct names."""
     nb = NameBlocks()
     index: dict[tuple[str, tuple[str, ...]], int] = {}
+    # integer mention ids (a large corpus's millions) are held in flat arrays, with the distinct name
+    # of each: a list of int objects for every distinct name cost some 40 bytes a mention more
+    int_ids, name_of_id = array("q"), array("q")
+    lists: list[list[Hashable]] | None = None  # ids of other kinds: a list for each distinct name
     for mid, name, typ in items:
         fam = _family(typ)
         toks = parse_name(name, fam in ("PER", "ANY")).tokens
@@ -152,27 +155,51 @@ def block_names(
             k = index[g] = len(nb.names)
             nb.names.append(name)
             nb.types.append(fam)
-            nb.members.append([])
-        nb.members[k].append(mid)
-
-    del index  # the distinct names are known: its keys would sit beside the blocks
-    blocks: dict[str, list[int]] = defaultdict(list)
+            if lists is not None:
+                lists.append([])
+        if lists is None and type(mid) is int and -(1 << 63) <= mid < 1 << 63:
+            int_ids.append(mid)
+            name_of_id.append(k)
+            continue
+        if lists is None:  # the first id that is no int: every id so far goes to the lists
+            lists = [list(mem) for mem in _Members(int_ids, name_of_id, len(nb.names))]
+            int_ids = name_of_id = array("q")
+        lists[k].append(mid)
+    nb.members = lists if lists is not None else _Members(int_ids, name_of_id, len(nb.names))
+    del index, int_ids, name_of_id  # the distinct names are known: its keys would sit beside the blocks
+    # the blocks as (key, name) rows of two flat arrays, the key by two 64-bit hashes of it: a large
+    # corpus has millions of block keys, and a dict of key strings to lists of names cost some 170
+    # bytes a key (1.4 million records: some 250 MB at once), this 24 bytes a row. Sorted by key and
+    # then name, each block holds its names in the order a dict of lists gave them
+    key_hashes, key_checks, key_names = array("q"), array("q"), array("q")
     sort_keys: list[str] = []
     for k, (name, fam) in enumerate(zip(nb.names, nb.types)):
         keys, sk = _keys(name, fam, mode)
         sort_keys.append(sk)
         for key in keys:
-            blocks[key].append(k)
+            key_hashes.append(hash(key))
+            key_checks.append(hash((key, 1)))  # two distinct keys share both hashes with a chance of 2**-128
+            key_names.append(k)
+    hashes, checks, names = (np.array(a, dtype=np.int64) for a in (key_hashes, key_checks, key_names))
+    del key_hashes, key_checks, key_names
+    by_key = np.lexsort((names, checks, hashes))
+    hashes, checks, names = hashes[by_key], checks[by_key], names[by_key]
+    del by_key
+    new_key = np.ones(len(names), dtype=bool)
+    new_key[1:] = (hashes[1:] != hashes[:-1]) | (checks[1:] != checks[:-1])
+    starts = np.flatnonzero(new_key)
+    ends = np.append(starts[1:], len(names))
+    del new_key
+    nb.n_blocks = len(starts)
 
     # each pair coded as one integer a * m + b (a < b) in a flat array: a large corpus has millions
     # of candidate pairs, and a set of tuples of them costs some 150 bytes a pair where this costs 8
     # (a pair found in several blocks is written again, and dropped when the codes are sorted)
     m = len(nb.names)
     codes = array("q")
-    nb.n_blocks = len(blocks)
-    for key, mem in blocks.items():
-        if len(mem) < 2:
-            continue
+    several = np.flatnonzero(ends - starts >= 2)
+    for start, end in zip(starts[several].tolist(), ends[several].tolist()):
+        mem = names[start:end].tolist()
         if len(mem) <= max_block:
             for x in range(len(mem)):
                 a = mem[x]
@@ -190,9 +217,37 @@ def block_names(
                 for y in range(x + 1, min(x + 1 + window, len(order))):
                     b = order[y]
                     codes.append(a * m + b if a < b else b * m + a)
-    del blocks
+    del hashes, checks, names, starts, ends
     nb.pairs = _Pairs(np.unique(np.frombuffer(codes, dtype=np.int64)) if codes else np.zeros(0, np.int64), m)
     return nb
+
+
+class _Members(Sequence):
+    """The mention ids of each distinct name, in the order they came, read as a list per name: one
+    array of the ids sorted (stably) by their name, and where each name's run starts."""
+
+    def __init__(self, ids: array, names: array, n: int):
+        by_name = np.argsort(np.frombuffer(names, dtype=np.int64) if names else np.zeros(0, np.int64), kind="stable")
+        self.ids = (np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, np.int64))[by_name]
+        counts = np.bincount(np.frombuffer(names, dtype=np.int64), minlength=n) if names else np.zeros(n, np.int64)
+        self.starts = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(counts, out=self.starts[1:])
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[x] for x in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        return self.ids[self.starts[k] : self.starts[k + 1]].tolist()
+
+    def __iter__(self) -> Iterator[list[int]]:
+        for k in range(len(self)):
+            yield self[k]
 
 
 class _Pairs(Sequence):
