@@ -581,7 +581,7 @@ class _Scanner:
         i, n = 0, len(toks)
         while i < n:
             t = toks[i]
-            if not (t.cap or (_ARTICLE_PREFIX.match(t.text) and t.text[t.text.index("-") + 1 :][:1].isupper())):
+            if not (t.cap or _capital_after_article(t.text)):
                 i += 1
                 continue
             j = i + 1

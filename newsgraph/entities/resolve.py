@@ -1381,8 +1381,9 @@ def _short_form_of(short: tuple[str, ...], long: tuple[str, ...], long_words: li
 def _word_bucket(word: str) -> str | None:
     """The bucket of a name word that ``_same_token`` can accept another word in: its skeleton
     (``token_sort_key``, which the token comparison keeps in every rule that can reach its
-    threshold), or None for a word that comparison does not reject by skeleton (a space in it,
-    an article at its start): such a word may meet any word."""
+    threshold but "ie"/"ei" written the other way round, which this index does not offer), or
+    None for a word that comparison does not reject by skeleton (a space in it, an article at its
+    start): such a word may meet any word."""
     norm = _norm_word(word)
     if " " in norm or norm.startswith(("al", "el")):
         return None

@@ -82,7 +82,6 @@ def _units(word: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
 def _acronym_words(long_form: str) -> frozenset[str]:
     """The folded words of a long form written as initials themselves ("UN" of "UN Security
     Council"): each gives all its letters to an acronym of the whole ("UNSC")."""
@@ -90,6 +89,7 @@ def _acronym_words(long_form: str) -> frozenset[str]:
                      if 2 <= len(w) <= 5 and w.isalpha() and w.isupper())
 
 
+@lru_cache(maxsize=65536)
 def _match(acr: str, words: tuple[str, ...], pronounceable: bool,
            whole: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
     """Return the sequence of words used (None if no match).  DP over (acr position, word); a word
