@@ -292,6 +292,10 @@ COMPOUND_ADJECTIVE = re.compile(
 
 
 # English words that qualify a place's name ("Western X", "Old X") and are never a place on their own
+# The Arabic article written before a name with a hyphen, as such or assimilated ("al-", "ash-",
+# "ad-"), in any case: "al-Sahil" is the name "Sahil".
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|at|az|an|ez|es|adh|ath)[-‐‑](?=[^\W_])", re.IGNORECASE)
+
 PLACE_MODIFIERS: frozenset[str] = _words(
     """north south east west northern southern eastern western central northeast northwest southeast southwest
     northeastern northwestern southeastern southwestern old new upper lower greater inner outer rural downtown""")

@@ -58,7 +58,7 @@ fold = lru_cache(maxsize=65536)(_fold_uncached)  # the same words recur in every
 _WORD = re.compile(r"[^\W_]+(?:(?:[-‐‑]|['’‘ʼ](?![sS]\b)|\.(?=[^\W\d_]\.)|\.[-‐‑])[^\W_]+)*")
 _TITLE_PREFIXES = ("then-", "ex-", "Then-", "Ex-")  # "then-Prime Minister X"
 _CONNECTORS = frozenset("of for on the and".split())
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|at|az|an|ez|es|adh|ath)[-‐‑](?=[^\W_])", re.IGNORECASE)
+_ARTICLE_PREFIX = lx.ARTICLE_PREFIX
 _LOWER_PARTICLES = frozenset("al el bin ibn bint bn de van von da di du le la".split())
 _TITLE_WORDS = frozenset(w for phrase in HONORIFICS | ROLES for w in phrase.split())
 _POSSESSIVE = ("'s", "’s", "'S", "’S")

@@ -27,10 +27,11 @@ them are persons side by side (a person's given name and surname, each establish
 one name), and every other word of it is "the", "and", "of" or a capitalised word of no English (a
 name the corpus does not know yet, listed among known ones): "Free Dawn Front" stays one name, and
 so does "Qasr Qarnos" when "Qasr" begins other names ("Qasr Sahil"). Words that each carry the
-Arabic article ("al-Sahil al-Qarnos") are a list of quarters even when the corpus knows one of them. The parts are stored as
-mentions of origin "split" inside the glued one, linked to their entities. So is a person's full name
-that an organisation's or a place's span ends with, whatever its stories: the model took an office
-and its holder for one organisation ("Norland Union for Trade Policy Karim Haddad").
+Arabic article ("al-Sahil al-Qarnos") are a list of quarters even when the corpus knows one of
+them. The parts are stored as mentions of origin "split" inside the glued one, linked to their
+entities. So is a person's full name that an organisation's or a place's span ends with, whatever
+its stories: the model took an office and its holder for one organisation ("Norland Union for
+Trade Policy Karim Haddad").
 
 Written here rather than taken from a library: it is dictionary matching (an Aho-Corasick automaton
 would do the same), but its dictionary and its guards come from the resolved corpus, which is ours.
@@ -45,7 +46,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from newsgraph.entities.demonyms import country_name, demonym_target
-from newsgraph.entities.lexicon import PLACE_MODIFIERS
+from newsgraph.entities.lexicon import ARTICLE_PREFIX as _ARTICLE, PLACE_MODIFIERS
 from newsgraph.names.junk import is_common_word
 from newsgraph.names.normalize import fold
 
@@ -200,7 +201,6 @@ class CorpusNames:
         return toks[i - 1][1] in place_ends and text[toks[i - 1][1]:toks[i][0]].strip(" ,") == ""
 
 
-_ARTICLE = re.compile(r"^(?:al|el|a[dnrstz]h?|e[dnrstz]h?)-(?=\w)")
 _GLUE_WORDS = frozenset({"the", "and", "of"})
 
 
