@@ -145,16 +145,18 @@ class _PlaceEvidence:
                         (pos.anchor, pos.distance_km, pos.bearing, d.doc_id, pos.start, pos.end))
 
 
-def _link_places(entities: list[ResolvedEntity], found: _PlaceEvidence) -> None:
+def _link_places(entities: list[ResolvedEntity], found: _PlaceEvidence) -> dict[str, object]:
     """Link every place to the gazetteer, deciding ambiguous names by the evidence of the
     documents where the place occurs (``kb.places.decide_place``): the countries they name, the
     other places they name, the kind of place the text calls it, stated relative positions.
-    The candidates (top 5) with their scores and reasons are kept in ``meta["gazetteer_candidates"]``."""
+    The candidates (top 5) with their scores and reasons are kept in ``meta["gazetteer_candidates"]``.
+    Returns the decision of each place the gazetteer linked (entity id -> ``kb.places.Decision``)."""
     try:
         from newsgraph.kb import places as gazetteer
         from newsgraph.kb.position import offset_position
     except ImportError:
-        return
+        return {}
+    linked: dict[str, object] = {}
     by_id = {e.id: e for e in entities}
     doc_ents, stated = found.doc_ents, found.stated
     docs_of: dict[str, list[str]] = {}
@@ -237,6 +239,8 @@ def _link_places(entities: list[ResolvedEntity], found: _PlaceEvidence) -> None:
         if dec is None:
             continue
         _store_decision(e, dec)
+        if dec.place is not None:
+            linked[e.id] = dec
         if dec.place is None and offsets:
             # the gazetteer lacks the place (or has only namesakes far away): the stated position
             lat, lon, _, anchor, dist, bearing, doc, start, end = offsets[0]
@@ -245,6 +249,99 @@ def _link_places(entities: list[ResolvedEntity], found: _PlaceEvidence) -> None:
                 "from": anchor, "distance_km": dist, "bearing": bearing,
                 "evidence": {"doc": doc, "start": start, "end": end},
             }
+    return linked
+
+
+def _user_splits(decisions: list[corrections.Override]) -> list[tuple[str, str]]:
+    """(entity, alias) of each split the user decided, applied or not: the gazetteer does not join
+    again what a user took apart, nor what they would have taken apart had resolution joined it."""
+    return [(ov.a.casefold(), ov.b.casefold().strip()) for ov in decisions if ov.action == "split"]
+
+
+def _split_by_user(a: ResolvedEntity, b: ResolvedEntity, splits: list[tuple[str, str]]) -> bool:
+    if not splits:
+        return False
+    names = [{e.id.casefold(), *(n.casefold() for n in e.aliases)} for e in (a, b)]
+    return any(ref in names[i] and alias in names[1 - i] for ref, alias in splits for i in (0, 1))
+
+
+# The gazetteer's word that two place names are one place: entries have the local name and the
+# exonyms ("Tadmur" and "Palmyra"), transliterations and older spellings as names of one row. Name
+# comparison cannot see that two unlike names are one town; a linked row can, and it is evidence
+# only when the row came from the name itself (not from a qualifier dropped, "northern X", nor
+# from a facility's name, "X airport" linked to the town) and the kinds of place agree.
+GAZETTEER_JOIN = "one place in the gazetteer"
+
+
+def _join_places_of_one_gazetteer_entry(entities: list[ResolvedEntity], mapping: dict[tuple[str, int], str],
+                                        linked: dict[str, object], story_of: dict[str, str],
+                                        splits: list[tuple[str, str]]) -> dict[str, str]:
+    """Join the places linked to one gazetteer row when the link is the name's own; returns the
+    ids absorbed (absorbed id -> id of the place that took it), after updating ``entities`` and
+    ``mapping``. A link through a spelling variant counts only where name comparison agrees the
+    names are one (kept apart before by the kind of place the documents called them), and a
+    division named with its kind word ("X province") never joins a town."""
+    from newsgraph.entities.lexicon import admin_division
+    from newsgraph.names.normalize import names_match
+
+    by_id = {e.id: e for e in entities}
+    rows: dict[int, list[ResolvedEntity]] = {}
+    for eid, dec in linked.items():
+        e = by_id.get(eid)
+        place = dec.place
+        if e is None or e.type != "LOC" or e.subtype in ("country", "facility") or dec.base or place.geonameid is None or place.kind == "country":
+            continue
+        rows.setdefault(place.geonameid, []).append(e)
+    absorbed: dict[str, str] = {}
+    for geonameid, group in rows.items():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda e: (-e.stories, -e.documents, e.id))
+        taken: list[ResolvedEntity] = []
+        for e in group:
+            host = next((h for h in taken if _one_gazetteer_place(h, e, linked, admin_division, names_match)
+                         and not _split_by_user(h, e, splits)), None)
+            if host is None:
+                taken.append(e)
+                continue
+            _absorb(host, e, story_of, f"{GAZETTEER_JOIN}: {linked[host.id].place.name} (GeoNames {geonameid})")
+            absorbed[e.id] = host.id
+    if not absorbed:
+        return absorbed
+    for key, eid in mapping.items():
+        if eid in absorbed:
+            mapping[key] = absorbed[eid]
+    entities[:] = [e for e in entities if e.id not in absorbed]
+    return absorbed
+
+
+def _one_gazetteer_place(a: ResolvedEntity, b: ResolvedEntity, linked: dict[str, object],
+                         admin_division, names_match) -> bool:
+    same_name = names_match(a.name, b.name, "LOC")
+    if not (linked[a.id].place.exact and linked[b.id].place.exact) and not same_name:
+        return False  # a spelling variant's link is the gazetteer's guess, not its word
+    kinds = {a.subtype, b.subtype} - {None}
+    if len(kinds) < 2:
+        return True
+    if kinds != {"region", "settlement"} or not same_name:
+        return False
+    region = a if a.subtype == "region" else b
+    # the town's surroundings ("the X area") are the town; "X province" is not
+    return not any(admin_division(n) for n in region.aliases)
+
+
+def _absorb(host: ResolvedEntity, e: ResolvedEntity, story_of: dict[str, str], why: str) -> None:
+    host.members.extend(e.members)
+    host.aliases.update(e.aliases)
+    for alias, (kind, n) in e.alias_kinds.items():
+        old = host.alias_kinds.get(alias)
+        host.alias_kinds[alias] = (old[0], old[1] + n) if old else (kind, n)
+    docs = {doc for doc, _ in host.members}
+    host.documents = len(docs)
+    host.stories = len({story_of.get(doc, doc) for doc in docs})
+    host.titles.extend(t for t in e.titles if t not in host.titles)
+    host.joins.extend(e.joins)
+    host.joins.append((host.name, e.name, [why]))
 
 
 # A place the gazetteer lacks is put where the places written next to it lie, when they agree:
@@ -543,14 +640,21 @@ def resolve_entities(docs: Documents, overrides: list[tuple[str, str, str]] = ()
     demonyms: list[tuple[str, int, int, str]] = []
     moved: list[tuple[str, int, int, str]] = []
     places = _PlaceEvidence()
+    story_of: dict[str, str] = {}
     for d in _each(docs, frozenset({"entities", "mentions", "positions"})):
         demonyms += _link_demonyms((d,), demonym_targets)
         moved += _link_moved_names((d,), name_links)
         places.add((d,), mapping)
+        story_of[d.doc_id] = d.story
     if lookups is not None:
         lookups.install()
-    _link_places(entities, places)
+    linked = _link_places(entities, places)
     del places
+    absorbed = _join_places_of_one_gazetteer_entry(entities, mapping, linked, story_of, _user_splits(decisions))
+    if absorbed:
+        demonyms = [(doc, s, e, absorbed.get(eid, eid)) for doc, s, e, eid in demonyms]
+        moved = [(doc, s, e, absorbed.get(eid, eid)) for doc, s, e, eid in moved]
+    del story_of
     _place_by_neighbours(entities, docs, mapping)
     _apply_actor_dictionaries(entities, published, mapping, paths)
     _release_name_caches()
