@@ -90,7 +90,11 @@ from newsgraph.entities.lexicon import (
     LEADING_GROUP_WORDS,
     ORG_DESCRIPTORS,
     ORG_HEADS,
+    AREA_WORDS,
+    NAME_PARTICLES,
     PLACE_MODIFIERS,
+    PLACE_PREFIXES_OF,
+    PLACE_SUFFIXES,
     COMPASS_OF,
     admin_division,
     countryside_of,
@@ -396,6 +400,32 @@ _TITLE_WORDS = frozenset(w for phrase in HONORIFICS | ROLES for w in phrase.repl
 _DROPPABLE_PARTICLES = frozenset("al el al- el-".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_WORDS = _WEEKDAYS | frozenset("on in at".split())
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+# words that make a name of their own after a name ("X Road", "X Front", "X province", "X Old City"):
+# never a headline's word
+_NAME_MAKING_WORDS = frozenset(
+    w for table in (ORG_HEADS, PLACE_SUFFIXES, PLACE_PREFIXES_OF, ADMIN_DIVISIONS)
+    for phrase in table for w in phrase.split()
+) | GENERIC_ORG_WORDS | BODY_KIND_WORDS | BROADCAST_KIND_WORDS | ORG_DESCRIPTORS | PLACE_MODIFIERS | AREA_WORDS | NAME_PARTICLES
+
+
+def _headline_word(word: str) -> bool:
+    """A word a headline or a caption puts after a name, which no name makes its own: a verb or a
+    noun of the news ("Killing", "Mourns", "Photo"), a month, a number, a lower-case word."""
+    low = fold(word).strip(".,:;")
+    if not low or low in _NAME_MAKING_WORDS or low in _TITLE_WORDS:
+        return False
+    if low in _MONTHS or low.isdigit():
+        return True
+    return is_common_word(word) and (word[:1].isupper() or word.islower())
+
+
+def _headline_tail(words: list[str]) -> bool:
+    """ "- Reports", "Killing", "September": what a title or caption glued after a name (a dash
+    begins the site's part of a title: whatever follows it goes)."""
+    if words and words[0] in ("-", "–", "—", "|"):
+        return True
+    return bool(words) and all(_headline_word(w) for w in words)
 
 
 def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
@@ -425,6 +455,10 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
     types_of: dict[str, list[str]] = defaultdict(list)
     for typ, k in stories:
         types_of[k].append(typ)
+
+    def support_any_type(name: str) -> set[str]:
+        k = _key(name)
+        return set().union(*(stories[(t, k)] for t in types_of.get(k, ())))
 
     def support_of(r: LocalRecord, remainder: str) -> set[str]:
         """Stories naming the remainder with the record's type; for a record whose type is only
@@ -517,6 +551,13 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                                and all(w[:1].isupper() and (is_common_word(w) or qualifier(w)) for w in dropped))
                 # "Dawn Fronts Al-Sahil TV": an established owner's possessive, of one word or several
                 owner = a > 0 and owner_possessive(" ".join(dropped))
+                # a title's words after a name of an organisation or a place ("Velmora Killing", "Dawn
+                # Front Mourns", "Velmora - Reports"): only for a name no other story writes so
+                headline_tail = (not a and r.type != "PERSON" and _headline_tail(dropped)
+                                 and len(support_any_type(n)) <= 1)
+                if headline_tail and len(support_of(r, remainder) - {r.story_id or r.doc_id}) >= HUB_STORIES:
+                    best = best or ((False, False, False, HUB_STORIES), remainder)
+                    continue
                 if not place_words and not person_tail and not owner and (
                         not all(qualifier(w) or w.lower() in _DROPPABLE_PARTICLES or not a and w.lower() in _TIME_WORDS
                                 or headline and is_common_word(w) for w in dropped)
