@@ -988,3 +988,14 @@ def test_a_headlines_word_glued_after_an_established_name_is_trimmed_off():
     g, _ = groups(base + kept)
     for name in ("Velmora Road", "Velmora Warns", "Sahil Killing"):
         assert [name] in g
+
+
+def test_a_lone_surname_meets_the_person_its_two_fuller_names_turned_out_to_be():
+    # "Tayyip Velmor" and "Recep Tayyip Velmor" are two candidates for "Velmor" until two stories
+    # write both names of one man; then the lone surname has one person to join
+    records = _many("Recep Tayyip Velmor", "PERSON", 5, prefix="a") + _many("Tayyip Velmor", "PERSON", 3, prefix="b")
+    records += [rec(f"x{k}", 0, "Recep Tayyip Velmor", names=["Tayyip Velmor"]) for k in range(2)]
+    records += [rec("s1", 0, "Velmor")]
+    g, ents = groups(records)
+    assert len(g) == 1, g
+    assert not ents[0].meta.get("kept_apart")

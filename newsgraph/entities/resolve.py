@@ -975,8 +975,9 @@ def _heads_of(record: LocalRecord) -> set[tuple[str, str, str]]:
     return out
 
 
-def _join_unique_heads(records: list[LocalRecord], cl: _Clusters) -> None:
-    """A lone surname / org head word joins the only cluster it can belong to."""
+def _join_unique_heads(records: list[LocalRecord], cl: _Clusters, again: bool = False) -> None:
+    """A lone surname / org head word joins the only cluster it can belong to. ``again``: a second
+    pass, over the clusters later joins made, for the short names still without a fuller one."""
     heads = _Heads()
     for i, r in enumerate(records):
         for h in _heads_of(r):
@@ -999,6 +1000,8 @@ def _join_unique_heads(records: list[LocalRecord], cl: _Clusters) -> None:
             roots = heads.roots(typ, "first-weak", tok, cl)
         rivals = heads.roots(typ, rival, tok, cl) - roots
         own = cl.find(i)
+        if again and own in roots:
+            continue  # joined since to a fuller name ending so: the one it meant
         roots.discard(own)
         rivals.discard(own)
         pos = "surname" if typ == "PERSON" else "first word"
@@ -2245,6 +2248,10 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     clock("misspellings")
     _join_corroborated(records, cl, names_of)
     clock("corroborated definitions")
+    # again, over the clusters the joins since made: a lone surname that had two fuller names of one
+    # person to choose from ("Tayyip X", "Recep Tayyip X") now has the one
+    _join_unique_heads(records, cl, again=True)
+    clock("lone surnames and head words")
     _join_undivided_places(records, cl, divisions, place_kind)
     _join_bare_places_of_weak_kind(records, cl, divisions)
     _join_bare_group_names(records, cl, place_kind)
