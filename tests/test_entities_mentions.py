@@ -882,3 +882,18 @@ def test_two_countries_joined_by_a_hyphen_are_two_places(nlp):
     text = "The Peruvian-Bolivian border was closed on Monday."
     got = [(m.text, m.type, m.origin) for m in find_mentions(text, nlp(text))]
     assert got == [("Peruvian", "LOC", "demonym"), ("Bolivian", "LOC", "demonym")]
+
+
+def test_a_name_after_a_title_ending_in_a_place_word_is_a_person():
+    # "Lake", "Hill", "Bridge" are surnames as often as kinds of place: after a title, a person
+    text = ("The Norland Relief Fund's director Karim Lake condemned the shelling. Relief Fund "
+            "Executive Director Hadi Hill said the convoy was hit near Velmora Lake.")
+    mentions = find_mentions(text)
+    for name in ("Karim Lake", "Hadi Hill"):
+        m = _covering(mentions, text, name)
+        assert m is not None and m.type == "PERSON", (name, m)
+    lake = _covering(mentions, text, "Velmora Lake")
+    assert lake is not None and lake.type == "LOC"
+    # a division's or an area's word keeps the place whatever title is before it
+    m = _covering(find_mentions("Governor Karim Haddad toured Wasit Province on Monday."), "Governor Karim Haddad toured Wasit Province on Monday.", "Wasit Province")
+    assert m is not None and m.type == "LOC"

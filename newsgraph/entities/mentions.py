@@ -61,6 +61,7 @@ _CONNECTORS = frozenset("of for on the and".split())
 _ARTICLE_PREFIX = lx.ARTICLE_PREFIX
 _LOWER_PARTICLES = frozenset("al el bin ibn bint bn de van von da di du le la".split())
 _TITLE_WORDS = frozenset(w for phrase in HONORIFICS | ROLES for w in phrase.split())
+_OFFICE_WORDS = frozenset(w for phrase in ROLES for w in phrase.split()) - frozenset(w for p in HONORIFICS for w in p.split())
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 
 # -- headlines and junk --------------------------------------------------------------------------
@@ -247,6 +248,14 @@ def _shape(toks: list[_Tok], lenient_head: bool = False) -> _Shape:
 
 
 _NO_SHAPE = _Shape()
+
+
+def _surname_like_suffix(toks: list[_Tok]) -> bool:
+    """ "Karim Lake", "Sahil Hill": a place read from a kind word after the name, a word that is a
+    surname as often (a division, an area or a capital-prefixed name is a place whoever is named before)."""
+    last = toks[-1].low if toks else ""
+    return (len(toks) >= 2 and toks[-1].cap and last in lx.PLACE_SUFFIXES and last not in lx.ADMIN_DIVISIONS
+            and last not in lx.AREA_WORDS and fold(toks[0].low) not in lx.PLACE_CAPITAL_PREFIXES)
 _GENERIC_PLURALS = frozenset("militias forces factions groups units fighters brigades troops".split())
 
 
@@ -661,6 +670,10 @@ class _Scanner:
             return  # single demonyms are handled by scan_demonyms
         # A title in front: "Maj. Gen. X", "Prime Minister X", "Popular Mobilization Forces chief X".
         has_title_word = any(t.low.rstrip(".") in _TITLE_WORDS for t in toks[:-1])
+        if (shape.type == "LOC" and shape.strong and _surname_like_suffix(toks)
+                and (any(t.low.rstrip(".") in _OFFICE_WORDS for t in toks[:-2]) or self._role_before(self._before(start)) >= 0)):
+            shape = _NO_SHAPE  # "director Karim Lake": after an office, the last word is a surname
+            # (an honorific names places: "King Hussein Bridge")
         cut = title_end(run_text) if has_title_word and not (shape.strong and shape.type in ("ORG", "LOC")) else 0
         if cut:
             self._titled_person(i, j, start + cut)
@@ -779,7 +792,7 @@ class _Scanner:
         role_start = self.toks[k + 1].start if k + 1 < j else start
         name_toks = self.toks[bisect.bisect_left(self.starts, name_start) : j]
         name_shape = _shape(name_toks)
-        if name_shape.strong and name_shape.type in ("ORG", "LOC"):
+        if name_shape.strong and name_shape.type in ("ORG", "LOC") and not (name_shape.type == "LOC" and _surname_like_suffix(name_toks)):
             # "President of Iraq"-like runs that split badly: the remainder is the entity.
             self._add(_Cand(name_start, end, name_shape.type, name_shape.subtype, name_shape.origin, _PATTERN))
             return
