@@ -166,3 +166,15 @@ def test_an_unknown_word_before_a_word_with_the_article_is_one_name_with_it():
                      _entity("E_quarter2", "Qarnos al-Sahil Velmora", "LOC", {"Qarnos al-Sahil Velmora": 1}, stories=1)]
     found = recall_mentions(glued, [("d1", "Qarnos al-Sahil Velmora", [(0, 23, 0)])], {("d1", 0): "E_quarter2"})
     assert [m for m in found if m.origin == "split"] == []
+
+
+def test_an_agencys_acronym_glued_after_a_place_is_the_agency():
+    # a dateline or a credit without its punctuation: "... in Velmora NNA reported"
+    glued = GLUED + [_entity("E_nna", "Norland News Agency", "ORG", {"Norland News Agency": 2, "NNA": 6})]
+    text = "Shells fell in Velmora NNA reported."
+    found = recall_mentions(glued, [("d1", text, [(15, 26, 0)])], {("d1", 0): "E_velmora"})
+    assert [(m.text, m.entity_id, m.type) for m in found if m.origin == "split"] == [("NNA", "E_nna", "ORG")]
+    # an acronym the corpus does not establish as an organisation's stays in the span
+    text = "Shells fell in Velmora XQZ reported."
+    assert [m for m in recall_mentions(glued, [("d1", text, [(15, 26, 0)])], {("d1", 0): "E_velmora"})
+            if m.origin == "split"] == []
