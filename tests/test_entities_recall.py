@@ -168,13 +168,21 @@ def test_an_unknown_word_before_a_word_with_the_article_is_one_name_with_it():
     assert [m for m in found if m.origin == "split"] == []
 
 
-def test_an_agencys_acronym_glued_after_a_place_is_the_agency():
+def test_an_established_name_glued_before_or_after_the_spans_own_name_gets_its_mention():
     # a dateline or a credit without its punctuation: "... in Velmora NNA reported"
     glued = GLUED + [_entity("E_nna", "Norland News Agency", "ORG", {"Norland News Agency": 2, "NNA": 6})]
     text = "Shells fell in Velmora NNA reported."
     found = recall_mentions(glued, [("d1", text, [(15, 26, 0)])], {("d1", 0): "E_velmora"})
     assert [(m.text, m.entity_id, m.type) for m in found if m.origin == "split"] == [("NNA", "E_nna", "ORG")]
-    # an acronym the corpus does not establish as an organisation's stays in the span
+    # a list without its comma: "Velmora Dawn Front" read as the front's span
+    text = "Raids on Velmora Dawn Front positions."
+    found = recall_mentions(glued, [("d1", text, [(9, 27, 0)])], {("d1", 0): "E_dawn"})
+    assert [(m.text, m.entity_id) for m in found if m.origin == "split"] == [("Velmora", "E_velmora")]
+    # a word the corpus does not establish stays in the span, and a form written twice is a name
     text = "Shells fell in Velmora XQZ reported."
     assert [m for m in recall_mentions(glued, [("d1", text, [(15, 26, 0)])], {("d1", 0): "E_velmora"})
+            if m.origin == "split"] == []
+    often = glued + [_entity("E_vdf", "Velmora Dawn Front", "ORG", {"Velmora Dawn Front": 2})]
+    text = "Raids on Velmora Dawn Front positions."
+    assert [m for m in recall_mentions(often, [("d1", text, [(9, 27, 0)])], {("d1", 0): "E_vdf"})
             if m.origin == "split"] == []
