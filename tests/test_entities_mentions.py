@@ -897,3 +897,12 @@ def test_a_name_after_a_title_ending_in_a_place_word_is_a_person():
     # a division's or an area's word keeps the place whatever title is before it
     m = _covering(find_mentions("Governor Karim Haddad toured Wasit Province on Monday."), "Governor Karim Haddad toured Wasit Province on Monday.", "Wasit Province")
     assert m is not None and m.type == "LOC"
+
+
+@pytest.mark.model
+def test_the_english_article_before_an_arabic_name_ends_a_persons_span(nlp):
+    # "Abu Karim, an al-Fajr emir": no Arabic name writes two articles in a row ("an al-")
+    text = "Rebels executed Abu Karim an al-Fajr emir near Sahil."
+    got = [(m.text, m.type) for m in find_mentions(text, nlp(text))]
+    assert ("Abu Karim", "PERSON") in got
+    assert not any("an al-Fajr" in name for name, _ in got)

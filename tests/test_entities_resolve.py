@@ -1000,3 +1000,16 @@ def test_a_lone_surname_meets_the_person_its_two_fuller_names_turned_out_to_be()
     g, ents = groups(records)
     assert len(g) == 1, g
     assert not ents[0].meta.get("kept_apart")
+
+
+def test_a_towns_own_body_keeps_the_towns_name():
+    # "Velmora Police Command" and "Sahil Police Command" are two bodies, not the "Police Command"
+    records = _many("Velmora", "LOC", 3, prefix="v") + _many("Sahil", "LOC", 3, prefix="s")
+    records += _many("Police Command", "ORG", 3, prefix="p")
+    records += [rec("x1", 0, "Velmora Police Command", "ORG"), rec("x2", 0, "Sahil Police Command", "ORG")]
+    g, _ = groups(records)
+    assert ["Velmora Police Command"] in g and ["Sahil Police Command"] in g
+    # an armed group after a place is a list glued together: the group
+    g, _ = groups(_many("Velmora", "LOC", 3, prefix="v") + _many("Dawn Front", "ORG", 3, prefix="d")
+                  + [rec("x1", 0, "Velmora Dawn Front", "ORG")])
+    assert ["Dawn Front", "Velmora Dawn Front"] in g

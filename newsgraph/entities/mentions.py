@@ -1077,6 +1077,10 @@ class _Scanner:
         while j > i and (self.toks[j - 1].low in _CONNECTORS or self.toks[j - 1].low in lx.NOT_NAME_WORDS
                          and not _is_particle(self.toks[j - 1]) or _junk.is_interface_word(self.toks[j - 1].text)):
             j -= 1  # "... on Sunday"
+        for k in range(i + 1, j - 1):
+            if self.toks[k].text in ("a", "an") and _ARTICLE_PREFIX.match(self.toks[k + 1].text):
+                j = k  # "Abu Hassan an al-Dawn commander": no Arabic name writes two articles in a row
+                break
         pieces = self._headline_pieces(i, j)
         if pieces != [(i, j)]:
             if not pieces:

@@ -570,6 +570,10 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                         and ORG_HEADS.get(fold(rest[-1])) in ("government", "military")):
                     continue  # "Norwegian Defence Ministry" is not "Defence Ministry"; "Norway Dawn Front" is
                     # "Dawn Front", and "Norways Home Guard" the "Home Guard" of "Norway's Home Guard"
+                if (r.type == "ORG" and a and not owner and not any(nationality(w) for w in words)
+                        and ORG_HEADS.get(fold(rest[-1])) in ("government", "military")):
+                    continue  # "Velmora Police Command", "Velmora City Council": a town's own body,
+                    # not the "Police Command" of another town ("Velmora Dawn Front" is a list glued)
                 support = support_of(r, remainder) - {r.story_id or r.doc_id}
                 # "Wadi Tal Norway" is the town in the country, not the country: dropping a
                 # country, a title or a day beats dropping another place, whatever the support
