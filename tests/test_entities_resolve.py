@@ -1013,3 +1013,14 @@ def test_a_towns_own_body_keeps_the_towns_name():
     g, _ = groups(_many("Velmora", "LOC", 3, prefix="v") + _many("Dawn Front", "ORG", 3, prefix="d")
                   + [rec("x1", 0, "Velmora Dawn Front", "ORG")])
     assert ["Dawn Front", "Velmora Dawn Front"] in g
+
+
+def test_a_stripped_possessive_the_model_took_for_a_place_is_the_organisation():
+    # "Dawn Fronts fighters" (a feed without apostrophes) read as a place in two stories
+    records = _many("Dawn Front", "ORG", 5) + [rec("p1", 0, "Dawn Fronts", "LOC"), rec("p2", 0, "Dawn Fronts", "LOC")]
+    g, ents = groups(records)
+    assert len(g) == 1 and ents[0].type == "ORG"
+    # a place the documents call a place ("the Dawn Fronts area" gave it a subtype) stays
+    kept = [LocalRecord("p3", 0, "p3", "Dawn Fronts", "LOC", "region", ["Dawn Fronts"], [])]
+    g, _ = groups(_many("Dawn Front", "ORG", 5) + kept)
+    assert ["Dawn Fronts"] in g

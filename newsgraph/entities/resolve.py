@@ -387,6 +387,13 @@ def _fold_possessives(records: list[LocalRecord]) -> list[LocalRecord]:
             elif (r.type == "PERSON" and not r.titles and _lone_word(n)
                   and len(stories.get(_key(stem), ())) >= HUB_STORIES):
                 mapping[n] = stem
+            elif r.type != "PERSON" and not r.subtype and _type_evidence(r) is None:
+                # "Dawn Fronts" taken for a place: the organisation the corpus names far more often
+                # under another type, whose type the vote then gives it
+                other = max(uses[(t, _key(stem))] for t in ("ORG", "LOC") if t != r.type)
+                own = sum(uses[(t, _key(n))] for t in ("PERSON", "ORG", "LOC"))
+                if other >= 2 * floor and other > floor * own and len(stories.get(_key(stem), ())) >= HUB_STORIES:
+                    mapping[n] = stem
         if mapping:
             names = list(dict.fromkeys(mapping.get(n, n) for n in _record_names(r)))
             r = dataclasses.replace(r, name=mapping.get(r.name, r.name), names=names)
