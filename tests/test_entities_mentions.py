@@ -906,3 +906,13 @@ def test_the_english_article_before_an_arabic_name_ends_a_persons_span(nlp):
     got = [(m.text, m.type) for m in find_mentions(text, nlp(text))]
     assert ("Abu Karim", "PERSON") in got
     assert not any("an al-Fajr" in name for name, _ in got)
+
+
+@pytest.mark.model
+def test_a_days_possessive_or_a_date_is_no_place(nlp):
+    # a feed that strips apostrophes writes "Tuesday's shelling" as "Tuesdays shelling"
+    for text in ("Officials said 12 people wounded in Tuesdays shelling were taken to Velmora.",
+                 "The Red Crescent said in Tuesdays report that aid reached Velmora."):
+        got = [m.text for m in find_mentions(text, nlp(text))]
+        assert "Tuesdays" not in got and "Velmora" in got
+    assert [m.text for m in find_mentions("Posted Mon Jul 3 by the desk in Velmora.")] == ["Velmora"]

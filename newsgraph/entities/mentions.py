@@ -250,6 +250,18 @@ def _shape(toks: list[_Tok], lenient_head: bool = False) -> _Shape:
 _NO_SHAPE = _Shape()
 
 
+# weekdays and months, whole or cut short ("May" and "Sun" name people and papers as often)
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat "
+    "january february march april june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _date_word(low: str) -> bool:
+    low = low.rstrip(".")
+    return low in _DATE_WORDS or low.endswith("s") and low[:-1] in _DATE_WORDS or low.endswith(("'s", "’s")) and low[:-2] in _DATE_WORDS
+
+
 def _surname_like_suffix(toks: list[_Tok]) -> bool:
     """ "Karim Lake", "Sahil Hill": a place read from a kind word after the name, a word that is a
     surname as often (a division, an area or a capital-prefixed name is a place whoever is named before)."""
@@ -538,6 +550,8 @@ class _Scanner:
             return True
         if _junk.is_interface_phrase(words) or all(w.lower() in _CREDIT_WORDS for w in words):
             return True
+        if all(_date_word(w.lower()) for w in words):
+            return True  # "Mon Jul", "Tuesdays": a date a feed glued on, or a day's possessive
         if len(words) == 1 and _junk.is_common_abbreviation(words[0]):
             return True  # "an NGO", "IDPs": a kind of thing, not an actor
         if words[0].startswith(_TITLE_PREFIXES) and len(words) == 1:
