@@ -552,6 +552,8 @@ class _Scanner:
             return True
         if all(_date_word(w.lower()) for w in words):
             return True  # "Mon Jul", "Tuesdays": a date a feed glued on, or a day's possessive
+        if len(words) == 1 and words[0].lower().endswith("ern") and words[0].lower() in lx.PLACE_MODIFIERS:
+            return True  # "in the Eastern part of X": a direction, whatever its capital
         if len(words) == 1 and _junk.is_common_abbreviation(words[0]):
             return True  # "an NGO", "IDPs": a kind of thing, not an actor
         if words[0].startswith(_TITLE_PREFIXES) and len(words) == 1:
