@@ -924,3 +924,11 @@ def test_a_capitalised_direction_alone_is_no_place():
     assert "Eastern" not in got
     # a place named with its direction stays: "the Western countryside" is no name, "Western Velmora" is
     assert "Western Velmora" in [m.text for m in find_mentions("Shells fell in Western Velmora at dawn.")]
+
+
+@pytest.mark.model
+def test_arabic_place_words_spelt_otherwise_make_places(nlp):
+    # "Kafar" for "Kafr" (village), "Khirbet" (ruin, hamlet), "Qassr" for "Qasr" (palace, fort)
+    text = "Shelling hit Kafar Tamra and Khirbet Sahil on Monday, and Qassr Abu Velmor was emptied."
+    got = {m.text: m.type for m in find_mentions(text, nlp(text))}
+    assert got == {"Kafar Tamra": "LOC", "Khirbet Sahil": "LOC", "Qassr Abu Velmor": "LOC"}

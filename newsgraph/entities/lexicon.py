@@ -223,7 +223,8 @@ PLACE_CAPITAL_PREFIXES: dict[str, str | None] = _table(
     """
     facility:   camp|fort|forward operating base|fob|checkpoint
     region:     mount|mt|lake|wadi|jabal|jebel|jabel|gulf|cape|lake
-    settlement: albu|al-bu|tell|tal|tel|deir|dayr|ras|ain|ayn|khan|bab|kafr|kfar|maarat|ma'arat|
+    settlement: albu|al-bu|tell|tal|tel|tall|deir|dayr|dair|ras|ain|ayn|khan|bab|kafr|kfar|kafar|kefr|kfr|
+                khirbet|khirbat|kherbet|khirbit|maarat|ma'arat|qassr|
                 jisr|qasr|bir|hammam|qalaat|qal'at|nahr|madinat|suq|souq|beit|bayt
     """
 )
