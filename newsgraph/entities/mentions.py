@@ -262,6 +262,11 @@ def _date_word(low: str) -> bool:
     return low in _DATE_WORDS or low.endswith("s") and low[:-1] in _DATE_WORDS or low.endswith(("'s", "’s")) and low[:-2] in _DATE_WORDS
 
 
+def _lone_direction(text: str) -> bool:
+    low = text.strip().lower()
+    return low.endswith("ern") and low in lx.PLACE_MODIFIERS
+
+
 def _surname_like_suffix(toks: list[_Tok]) -> bool:
     """ "Karim Lake", "Sahil Hill": a place read from a kind word after the name, a word that is a
     surname as often (a division, an area or a capital-prefixed name is a place whoever is named before)."""
@@ -552,8 +557,6 @@ class _Scanner:
             return True
         if all(_date_word(w.lower()) for w in words):
             return True  # "Mon Jul", "Tuesdays": a date a feed glued on, or a day's possessive
-        if len(words) == 1 and words[0].lower().endswith("ern") and words[0].lower() in lx.PLACE_MODIFIERS:
-            return True  # "in the Eastern part of X": a direction, whatever its capital
         if len(words) == 1 and _junk.is_common_abbreviation(words[0]):
             return True  # "an NGO", "IDPs": a kind of thing, not an actor
         if words[0].startswith(_TITLE_PREFIXES) and len(words) == 1:
@@ -1256,7 +1259,9 @@ class _Scanner:
         self._vote_types(chosen)
         chosen = self._repeat_names(chosen)
         self._descriptor_titles(chosen)
-        return chosen
+        # "in the Eastern part of X": a direction, whatever its capital. Its candidate stays until
+        # here: it keeps a model's span from gluing the direction to the place after it
+        return [c for c in chosen if not _lone_direction(self.text[c.start:c.end])]
 
     def _split_glued(self, chosen: list[_Cand]) -> list[_Cand]:
         """ "Lyon Reuters", "NVDU al-Tarmi", "Tarmi Norwegian": a source that strips punctuation
