@@ -194,6 +194,12 @@ ORG_DESCRIPTORS: frozenset[str] = _words(
     "republican revolutionary international joint arab"
 )
 
+# Weekdays and months, whole or cut short ("Mon Jul 4"): a date's words, never a name of their own.
+DATE_WORDS: frozenset[str] = _words(
+    """mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday
+    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
+    september october november december""")
+
 # -- places --------------------------------------------------------------------------------------
 
 # Words after a name that make it a place: "Kirkuk province", "the Hamrin mountains", "K1 air base".

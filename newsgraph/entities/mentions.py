@@ -250,11 +250,8 @@ def _shape(toks: list[_Tok], lenient_head: bool = False) -> _Shape:
 _NO_SHAPE = _Shape()
 
 
-# weekdays and months, whole or cut short ("May" and "Sun" name people and papers as often)
-_DATE_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat "
-    "january february march april june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# "May" and "Sun" name people and papers as often as a month and a day
+_DATE_WORDS = lx.DATE_WORDS - {"may", "sun"}
 
 
 def _date_word(low: str) -> bool:

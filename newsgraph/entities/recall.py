@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from newsgraph.entities.demonyms import country_name, demonym_target
-from newsgraph.entities.lexicon import ARTICLE_PREFIX as _ARTICLE, PLACE_MODIFIERS
+from newsgraph.entities.lexicon import ARTICLE_PREFIX as _ARTICLE, DATE_WORDS as _DATE_WORDS, PLACE_MODIFIERS
 from newsgraph.names.junk import is_common_word
 from newsgraph.names.normalize import fold
 
@@ -58,11 +58,6 @@ DOMINANT_SHARE = 0.8  # a part's spelling must name one entity this often among 
 ESTABLISHED_STORIES = 3  # a one-word place name must be this well established
 MIN_USES = 2  # local entities using a name of several words
 
-# a date's words ("Mon Jul 4"): never a name of their own
-_DATE_WORDS = frozenset(
-    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday "
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
-    "september october november december".split())
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’\-]*|\d+")
 # words after which a capitalised word is a place: prepositions of place and verbs of taking,
 # striking and reaching

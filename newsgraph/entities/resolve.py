@@ -85,6 +85,7 @@ from newsgraph.entities.lexicon import (
     BODY_KIND_WORDS,
     BROADCAST_KIND_WORDS,
     COMPOUND_ADJECTIVE,
+    DATE_WORDS,
     GENERIC_ORG_WORDS,
     GIVEN_NAMES,
     LEADING_GROUP_WORDS,
@@ -407,7 +408,6 @@ _TITLE_WORDS = frozenset(w for phrase in HONORIFICS | ROLES for w in phrase.repl
 _DROPPABLE_PARTICLES = frozenset("al el al- el-".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_WORDS = _WEEKDAYS | frozenset("on in at".split())
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
 # words that make a name of their own after a name ("X Road", "X Front", "X province", "X Old City"):
 # never a headline's word
 _NAME_MAKING_WORDS = frozenset(
@@ -422,7 +422,7 @@ def _headline_word(word: str) -> bool:
     low = fold(word).strip(".,:;")
     if not low or low in _NAME_MAKING_WORDS or low in _TITLE_WORDS:
         return False
-    if low in _MONTHS or low.isdigit():
+    if low in DATE_WORDS or low.isdigit():
         return True
     return is_common_word(word) and (word[:1].isupper() or word.islower())
 
