@@ -1024,3 +1024,10 @@ def test_a_stripped_possessive_the_model_took_for_a_place_is_the_organisation():
     kept = [LocalRecord("p3", 0, "p3", "Dawn Fronts", "LOC", "region", ["Dawn Fronts"], [])]
     g, _ = groups(_many("Dawn Front", "ORG", 5) + kept)
     assert ["Dawn Fronts"] in g
+
+
+def test_a_direction_glued_before_an_established_place_names_that_place():
+    # "the Eastern Velmora province": a part of the province, which is what a report locates
+    records = _many("Velmora province", "LOC", 3) + [rec("x1", 0, "Eastern Velmora province", "LOC")]
+    g, _ = groups(records)
+    assert len(g) == 1

@@ -516,6 +516,8 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
         low = fold(word).strip(".")
         if low in _TITLE_WORDS:
             return True
+        if low.endswith("ern") and low in PLACE_MODIFIERS:
+            return True  # "Eastern X province": the part of the province, named by the province
         return len(stories.get(("LOC", _key(word)), ())) >= 2
 
     out = []
