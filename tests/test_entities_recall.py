@@ -186,3 +186,23 @@ def test_an_established_name_glued_before_or_after_the_spans_own_name_gets_its_m
     text = "Raids on Velmora Dawn Front positions."
     assert [m for m in recall_mentions(often, [("d1", text, [(9, 27, 0)])], {("d1", 0): "E_vdf"})
             if m.origin == "split"] == []
+
+
+def test_an_organisation_named_again_by_its_head_noun_is_found():
+    council = _entity("E_council", "Norland Relief Council", "ORG", {"Norland Relief Council": 4})
+    other = _entity("E_other", "Sahil Town Council", "ORG", {"Sahil Town Council": 3})
+    corpus = ENTITIES + [council, other]
+
+    def councils(text: str) -> list[tuple[str, str]]:
+        taken, ents = [], {}
+        for k, (name, eid) in enumerate([("Norland Relief Council", "E_council"), ("Sahil Town Council", "E_other")]):
+            if name in text:
+                taken.append((text.index(name), text.index(name) + len(name), k))
+                ents[("d1", k)] = eid
+        return [(m.text, m.entity_id) for m in recall_mentions(corpus, [("d1", text, taken)], ents)
+                if m.text == "Council"]
+
+    assert councils("The Norland Relief Council said aid came. The Council added more.") == [("Council", "E_council")]
+    # two councils in the document: "the Council" is nobody's; and no head noun before a name
+    assert councils("The Norland Relief Council and the Sahil Town Council met. The Council agreed.") == []
+    assert councils("The Norland Relief Council met. The Council Chairman spoke.") == []

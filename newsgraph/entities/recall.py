@@ -46,11 +46,11 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from newsgraph.entities.demonyms import country_name, demonym_target
-from newsgraph.entities.lexicon import ARTICLE_PREFIX as _ARTICLE, DATE_WORDS as _DATE_WORDS, PLACE_MODIFIERS
+from newsgraph.entities.lexicon import ARTICLE_PREFIX as _ARTICLE, DATE_WORDS as _DATE_WORDS, ORG_HEADS, PLACE_MODIFIERS
 from newsgraph.names.junk import is_common_word
 from newsgraph.names.normalize import fold
 
-__all__ = ["RecalledMention", "CorpusNames", "GluedNames", "recall_mentions", "ORIGIN", "SPLIT_ORIGIN"]
+__all__ = ["RecalledMention", "CorpusNames", "GluedNames", "HeadNouns", "recall_mentions", "ORIGIN", "SPLIT_ORIGIN"]
 
 ORIGIN = "corpus"
 SPLIT_ORIGIN = "split"
@@ -314,6 +314,62 @@ class GluedNames:
         return []
 
 
+# "the Observatory said": the head noun of an organisation's name, capitalised, and no name after it
+_THE_HEAD = re.compile(r"\b[Tt]he ([A-Z][a-z]+)\b(?![ \-][A-Z])(?!-)")
+_HEAD_CUT = frozenset("for of on".split())
+
+
+def _head_noun(name: str) -> str | None:
+    """ "Syrian Observatory for Human Rights" -> "observatory", "Norland Relief Council" -> "council":
+    the word an organisation's name is a kind of, which the text may use alone for it."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    k = next((i for i, w in enumerate(words) if w in _HEAD_CUT), len(words))
+    head = words[k - 1].lower() if k > 0 else None
+    return head if head in ORG_HEADS and head.isalpha() else None
+
+
+class HeadNouns:
+    """ "the Observatory", "the Coalition": an organisation the document names, written again by the
+    head noun of its name with a capital. Linked when the document names one organisation only with
+    that head noun; two councils in a document leave "the Council" to nobody."""
+
+    def __init__(self, entities) -> None:
+        self.heads: dict[str, frozenset[str]] = {}
+        for e in entities:
+            if e.type == "ORG":
+                # its display name's, and those of the names it goes by more than once: a glued span
+                # of one ("AFP Observatory") names nothing by its last word
+                names = [e.name, *(a for a, n in e.aliases.items() if n >= 2)]
+                heads = frozenset(h for alias in names if (h := _head_noun(alias)))
+                if heads:
+                    self.heads[e.id] = heads
+
+    def __bool__(self) -> bool:
+        return bool(self.heads)
+
+    def find(self, doc_id: str, text: str, taken: list[tuple[int, int]], entity_ids: set) -> list[RecalledMention]:
+        owners: dict[str, set[str]] = {}
+        for eid in entity_ids:
+            for h in self.heads.get(eid, ()):
+                owners.setdefault(h, set()).add(eid)
+        if not owners:
+            return []
+        spans = sorted(taken)
+        out = []
+        for m in _THE_HEAD.finditer(text):
+            eids = owners.get(m.group(1).lower())
+            if not eids or len(eids) != 1:
+                continue
+            s, e = m.span(1)
+            k = bisect.bisect_left(spans, (s, e))
+            if k > 0 and spans[k - 1][1] > s or k < len(spans) and spans[k][0] < e:
+                continue
+            out.append(RecalledMention(doc_id, s, e, m.group(1), "ORG", next(iter(eids))))
+        return out
+
+
 def recall_mentions(entities, documents: Iterable[tuple[str, str, list[tuple]]],
                     entity_of: dict[tuple[str, int], str] | None = None) -> list[RecalledMention]:
     """``documents``: (doc id, text, spans of its mentions: (start, end) or (start, end, local
@@ -324,14 +380,20 @@ def recall_mentions(entities, documents: Iterable[tuple[str, str, list[tuple]]],
     places_of = {e.id for e in entities if e.type == "LOC" and e.subtype != "country"} if entity_of is not None else set()
     if not names and not glued:
         return []
+    heads = HeadNouns(entities) if entity_of is not None else None
     out: list[RecalledMention] = []
     for doc_id, text, taken in documents:
+        found: list[RecalledMention] = []
         if names:
             places = [t[:2] for t in taken if len(t) > 2 and entity_of is not None
                       and entity_of.get((doc_id, t[2])) in places_of]
-            out.extend(names.find(doc_id, text, taken, places))
+            found = names.find(doc_id, text, taken, places)
+            out.extend(found)
         if glued is None:
             continue
+        if heads:
+            own = {entity_of.get((doc_id, t[2])) for t in taken if len(t) > 2 and t[2] is not None}
+            out.extend(heads.find(doc_id, text, [t[:2] for t in taken] + [(m.start, m.end) for m in found], own))
         for start, end, *local in taken:
             eid = entity_of.get((doc_id, local[0])) if local and local[0] is not None else None
             if eid is None:
