@@ -935,3 +935,14 @@ def test_arabic_place_words_spelt_otherwise_make_places(nlp):
     text = "Shelling hit Kafar Tamra and Khirbet Sahil on Monday, and Qassr Abu Velmor was emptied."
     got = {m.text: m.type for m in find_mentions(text, nlp(text))}
     assert got == {"Kafar Tamra": "LOC", "Khirbet Sahil": "LOC", "Qassr Abu Velmor": "LOC"}
+
+
+@pytest.mark.model
+def test_the_names_listed_after_provinces_of_are_provinces(nlp):
+    text = ("A convoy travelled between the provinces of Velmora in the east and Sahil in the northeast. "
+            "Fighting hit the provinces of Qarnos, Tarsa and Wadi Tal. Shells hit the eastern districts of Velmora.")
+    got = [(m.text, m.type, m.subtype, m.title) for m in find_mentions(text, nlp(text))]
+    for name in ("Velmora", "Sahil", "Qarnos", "Tarsa", "Wadi Tal"):
+        assert (name, "LOC", "region", "province") in got, name
+    # "the districts of X" are parts of X: the town stays a town
+    assert got[-1][0] == "Velmora" and got[-1][3] is None

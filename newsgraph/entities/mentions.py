@@ -317,6 +317,10 @@ _PREFIX_CUE = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in lx.PLACE_PREFIXES_OF), key=len, reverse=True)) + r")\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "the provinces of X and Y": a list of provinces; the gap between two of its names
+_DIVISIONS_OF = re.compile(r"\b(?:provinces|governorates)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as well as)\s+|\s+|"
+                       r"\s+in\s+the\s+(?:north|south|east|west|northeast|northwest|southeast|southwest)\s*,?\s*(?:and\s+)?")
 # An indefinite or counted kind word before "of X" ("a northern district of", "one neighbourhood of")
 # names a part of X, not the division called X ("the district of X").
 _PART_OF = re.compile(r"\b(?:a|an|one|another|two|three|four|five|several|some|many|other|each)\s+(?:[a-z][\w-]*\s+){0,2}$",
@@ -1252,6 +1256,7 @@ class _Scanner:
             taken.insert(k, (c.start, c.end))
             chosen.append(c)
         chosen.sort(key=lambda c: c.start)
+        self._listed_divisions(chosen)
         chosen = self._split_glued(chosen)
         self._vote_types(chosen)
         chosen = self._repeat_names(chosen)
@@ -1259,6 +1264,21 @@ class _Scanner:
         # "in the Eastern part of X": a direction, whatever its capital. Its candidate stays until
         # here: it keeps a model's span from gluing the direction to the place after it
         return [c for c in chosen if not _lone_direction(self.text[c.start:c.end])]
+
+    def _listed_divisions(self, chosen: list[_Cand]) -> None:
+        """ "the provinces of X and Y", "the governorates of X, Y and Z": each name of the list is a
+        province, as "the province of X" makes X one. ("The districts of X" are parts of X: not here.)"""
+        starts = [c.start for c in chosen]
+        for m in _DIVISIONS_OF.finditer(self.text):
+            k = bisect.bisect_left(starts, m.end())
+            prev_end = m.end()
+            while k < len(chosen) and chosen[k].start >= prev_end:
+                c = chosen[k]
+                gap = self.text[prev_end:c.start]
+                if not (c.start == m.end() or _LIST_GAP.fullmatch(gap)) or c.type == "PERSON" and c.title:
+                    break
+                c.type, c.subtype, c.title = "LOC", "region", "province"
+                prev_end, k = c.end, k + 1
 
     def _split_glued(self, chosen: list[_Cand]) -> list[_Cand]:
         """ "Lyon Reuters", "NVDU al-Tarmi", "Tarmi Norwegian": a source that strips punctuation
