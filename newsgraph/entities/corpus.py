@@ -15,7 +15,8 @@ from typing import Callable, Iterable, Union
 from newsgraph.aggregate import StoredDoc
 from newsgraph.entities import corrections
 from newsgraph.entities.resolve import LocalRecord, ResolvedEntity, entity_id, resolve
-from newsgraph.names.normalize import name_key, variant_key
+from newsgraph.entities.lexicon import admin_division
+from newsgraph.names.normalize import name_key, names_match, variant_key
 
 
 # The documents of the corpus: a list, or a reader that makes one fresh pass over them holding
@@ -281,15 +282,13 @@ def _join_places_of_one_gazetteer_entry(entities: list[ResolvedEntity], mapping:
     ``mapping``. A link through a spelling variant counts only where name comparison agrees the
     names are one (kept apart before by the kind of place the documents called them), and a
     division named with its kind word ("X province") never joins a town."""
-    from newsgraph.entities.lexicon import admin_division
-    from newsgraph.names.normalize import names_match
-
     by_id = {e.id: e for e in entities}
     rows: dict[int, list[ResolvedEntity]] = {}
     for eid, dec in linked.items():
         e = by_id.get(eid)
         place = dec.place
-        if e is None or e.type != "LOC" or e.subtype in ("country", "facility") or dec.base or place.geonameid is None or place.kind == "country":
+        if (e is None or e.type != "LOC" or e.subtype in ("country", "facility") or dec.base
+                or place.geonameid is None or place.kind == "country"):
             continue
         rows.setdefault(place.geonameid, []).append(e)
     absorbed: dict[str, str] = {}
@@ -299,8 +298,8 @@ def _join_places_of_one_gazetteer_entry(entities: list[ResolvedEntity], mapping:
         group.sort(key=lambda e: (-e.stories, -e.documents, e.id))
         taken: list[ResolvedEntity] = []
         for e in group:
-            host = next((h for h in taken if _one_gazetteer_place(h, e, linked, admin_division, names_match)
-                         and not _split_by_user(h, e, splits)), None)
+            host = next((h for h in taken if _one_gazetteer_place(h, e, linked) and not _split_by_user(h, e, splits)),
+                        None)
             if host is None:
                 taken.append(e)
                 continue
@@ -315,8 +314,7 @@ def _join_places_of_one_gazetteer_entry(entities: list[ResolvedEntity], mapping:
     return absorbed
 
 
-def _one_gazetteer_place(a: ResolvedEntity, b: ResolvedEntity, linked: dict[str, object],
-                         admin_division, names_match) -> bool:
+def _one_gazetteer_place(a: ResolvedEntity, b: ResolvedEntity, linked: dict[str, object]) -> bool:
     same_name = names_match(a.name, b.name, "LOC")
     if not (linked[a.id].place.exact and linked[b.id].place.exact) and not same_name:
         return False  # a spelling variant's link is the gazetteer's guess, not its word

@@ -306,6 +306,8 @@ ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|ar|as|ash|at|az|an|ez|es|adh|ath)[
 PLACE_MODIFIERS: frozenset[str] = _words(
     """north south east west northern southern eastern western central northeast northwest southeast southwest
     northeastern northwestern southeastern southwestern old new upper lower greater inner outer rural downtown""")
+# "Eastern", "Northwestern": a direction, never a name alone ("in the Eastern part of X")
+DIRECTION_ADJECTIVES: frozenset[str] = frozenset(w for w in PLACE_MODIFIERS if w.endswith("ern"))
 
 # Words after a place that name the area around it ("the Sahil countryside", "Sahil's outskirts"):
 # what happens there happens near the place, not in it, and the place itself is the name before.

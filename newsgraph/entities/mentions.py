@@ -259,11 +259,6 @@ def _date_word(low: str) -> bool:
     return low in _DATE_WORDS or low.endswith("s") and low[:-1] in _DATE_WORDS or low.endswith(("'s", "’s")) and low[:-2] in _DATE_WORDS
 
 
-def _lone_direction(text: str) -> bool:
-    low = text.strip().lower()
-    return low.endswith("ern") and low in lx.PLACE_MODIFIERS
-
-
 def _surname_like_suffix(toks: list[_Tok]) -> bool:
     """ "Karim Lake", "Sahil Hill": a place read from a kind word after the name, a word that is a
     surname as often (a division, an area or a capital-prefixed name is a place whoever is named before)."""
@@ -1263,7 +1258,7 @@ class _Scanner:
         self._descriptor_titles(chosen)
         # "in the Eastern part of X": a direction, whatever its capital. Its candidate stays until
         # here: it keeps a model's span from gluing the direction to the place after it
-        return [c for c in chosen if not _lone_direction(self.text[c.start:c.end])]
+        return [c for c in chosen if self.text[c.start:c.end].strip().lower() not in lx.DIRECTION_ADJECTIVES]
 
     def _listed_divisions(self, chosen: list[_Cand]) -> None:
         """ "the provinces of X and Y", "the governorates of X, Y and Z": each name of the list is a

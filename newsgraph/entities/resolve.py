@@ -86,6 +86,7 @@ from newsgraph.entities.lexicon import (
     BROADCAST_KIND_WORDS,
     COMPOUND_ADJECTIVE,
     DATE_WORDS,
+    DIRECTION_ADJECTIVES,
     GENERIC_ORG_WORDS,
     GIVEN_NAMES,
     LEADING_GROUP_WORDS,
@@ -418,7 +419,7 @@ _NAME_MAKING_WORDS = frozenset(
 
 def _headline_word(word: str) -> bool:
     """A word a headline or a caption puts after a name, which no name makes its own: a verb or a
-    noun of the news ("Killing", "Mourns", "Photo"), a month, a number, a lower-case word."""
+    noun of the news ("Killing", "Warns", "Photo"), a month, a number, a lower-case word."""
     low = fold(word).strip(".,:;")
     if not low or low in _NAME_MAKING_WORDS or low in _TITLE_WORDS:
         return False
@@ -516,7 +517,7 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
         low = fold(word).strip(".")
         if low in _TITLE_WORDS:
             return True
-        if low.endswith("ern") and low in PLACE_MODIFIERS:
+        if low in DIRECTION_ADJECTIVES:
             return True  # "Eastern X province": the part of the province, named by the province
         return len(stories.get(("LOC", _key(word)), ())) >= 2
 
@@ -561,7 +562,7 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                 # "Dawn Fronts Al-Sahil TV": an established owner's possessive, of one word or several
                 owner = a > 0 and owner_possessive(" ".join(dropped))
                 # a title's words after a name of an organisation or a place ("Velmora Killing", "Dawn
-                # Front Mourns", "Velmora - Reports"): only for a name no other story writes so
+                # Front Warns", "Velmora - Reports"): only for a name no other story writes so
                 headline_tail = (not a and r.type != "PERSON" and _headline_tail(dropped)
                                  and len(support_any_type(n)) <= 1)
                 if headline_tail and len(support_of(r, remainder) - {r.story_id or r.doc_id}) >= HUB_STORIES:
