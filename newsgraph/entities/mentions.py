@@ -250,13 +250,20 @@ def _shape(toks: list[_Tok], lenient_head: bool = False) -> _Shape:
 _NO_SHAPE = _Shape()
 
 
+_GENERIC_PLURALS = frozenset("militias forces factions groups units fighters brigades troops".split())
+
+
 # "May" and "Sun" name people and papers as often as a month and a day
 _DATE_WORDS = lx.DATE_WORDS - {"may", "sun"}
 
 
 def _date_word(low: str) -> bool:
     low = low.rstrip(".")
-    return low in _DATE_WORDS or low.endswith("s") and low[:-1] in _DATE_WORDS or low.endswith(("'s", "’s")) and low[:-2] in _DATE_WORDS
+    for ending in ("'s", "’s", "s"):  # a day's possessive, with or without its apostrophe ("Mars" is no month's)
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and stem in _DATE_WORDS and len(stem) > 4:
+            return True
+    return low in _DATE_WORDS
 
 
 def _surname_like_suffix(toks: list[_Tok]) -> bool:
@@ -265,7 +272,6 @@ def _surname_like_suffix(toks: list[_Tok]) -> bool:
     last = toks[-1].low if toks else ""
     return (len(toks) >= 2 and toks[-1].cap and last in lx.PLACE_SUFFIXES and last not in lx.ADMIN_DIVISIONS
             and last not in lx.AREA_WORDS and fold(toks[0].low) not in lx.PLACE_CAPITAL_PREFIXES)
-_GENERIC_PLURALS = frozenset("militias forces factions groups units fighters brigades troops".split())
 
 
 @lru_cache(maxsize=65536)
