@@ -1031,3 +1031,10 @@ def test_a_direction_glued_before_an_established_place_names_that_place():
     records = _many("Velmora province", "LOC", 3) + [rec("x1", 0, "Eastern Velmora province", "LOC")]
     g, _ = groups(records)
     assert len(g) == 1
+
+
+def test_an_affiliate_named_after_its_patron_does_not_start_with_the_patrons_name():
+    # "al-Fajr-affiliated Sahil Front" is the Sahil Front; the lone "al-Fajr" is not its first word
+    records = _many("al-Fajr", "ORG", 4) + [rec("x1", 0, "al-Fajr-affiliated Sahil Front", "ORG")]
+    g, _ = groups(records)
+    assert ["al-Fajr-affiliated Sahil Front"] in g

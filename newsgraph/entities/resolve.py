@@ -984,7 +984,8 @@ def _heads_of(record: LocalRecord) -> set[tuple[str, str, str]]:
         if len(toks) < 2:
             continue
         weak = record.type == "ORG" and all(t.norm in GENERIC_ORG_WORDS for t in toks[1:])
-        out.add((record.type, "first-weak" if weak else "first", toks[0].norm))
+        if not COMPOUND_ADJECTIVE.search(n.split()[0]):  # "Dawn-affiliated Sahil Front" does not start with its own name
+            out.add((record.type, "first-weak" if weak else "first", toks[0].norm))
         out.add((record.type, "last", toks[-1].norm))
     return out
 
@@ -1014,8 +1015,8 @@ def _join_unique_heads(records: list[LocalRecord], cl: _Clusters, again: bool = 
             roots = heads.roots(typ, "first-weak", tok, cl)
         rivals = heads.roots(typ, rival, tok, cl) - roots
         own = cl.find(i)
-        if again and own in roots:
-            continue  # joined since to a fuller name ending so: the one it meant
+        if again and (typ != "PERSON" or own in roots or not _only_lone_names(records, cl, own)):
+            continue  # the second pass is for lone surnames still on their own, nothing else
         roots.discard(own)
         rivals.discard(own)
         pos = "surname" if typ == "PERSON" else "first word"
@@ -1032,6 +1033,11 @@ def _join_unique_heads(records: list[LocalRecord], cl: _Clusters, again: bool = 
         if not cl.join(i, target, why) and typ == "ORG" and _never_compared(records, cl, cl.find(i), target, tok):
             why[2].append("the documents that name both never compared them: none has a name with that word")
             cl.join(i, target, why, force=True)
+
+
+def _only_lone_names(records: list[LocalRecord], cl: _Clusters, root: int) -> bool:
+    """Whether every record of a cluster is a lone word (a surname used alone, never with a fuller name)."""
+    return all(_lone_word(records[m].name) for ms in cl.docs.peek(root).values() for m in ms)
 
 
 def _qualified_titles(titles: list[str]) -> set[str]:
