@@ -1038,3 +1038,11 @@ def test_an_affiliate_named_after_its_patron_does_not_start_with_the_patrons_nam
     records = _many("al-Fajr", "ORG", 4) + [rec("x1", 0, "al-Fajr-affiliated Sahil Front", "ORG")]
     g, _ = groups(records)
     assert ["al-Fajr-affiliated Sahil Front"] in g
+
+
+def test_a_countrys_possessive_before_a_surname_leaves_the_surname():
+    # "Norways Velmor" (a feed without apostrophes): Norway's Velmor, whose fuller names the corpus writes
+    records = [rec(f"a{k}", 0, "Karim Velmor") for k in range(3)] + [rec("x1", 0, "Norways Velmor")]
+    records += _many("Norway", "LOC", 3, prefix="n")
+    g, _ = groups(records)
+    assert any("Norways Velmor" in x and "Karim Velmor" in x for x in g)

@@ -585,6 +585,9 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                     continue  # "Velmora Police Command", "Velmora City Council": a town's own body,
                     # not the "Police Command" of another town ("Velmora Dawn Front" is a list glued)
                 support = support_of(r, remainder) - {r.story_id or r.doc_id}
+                if r.type == "PERSON" and len(rest) == 1:
+                    # "Norways Tarmi": a surname the corpus's fuller names carry, used alone
+                    support |= surnames.get(fold(rest[0]), set()) - {r.story_id or r.doc_id}
                 # "Wadi Tal Norway" is the town in the country, not the country: dropping a
                 # country, a title or a day beats dropping another place, whatever the support
                 plain = all(nationality(w) or fold(w).strip(".") in _TITLE_WORDS or w.lower() in _TIME_WORDS
