@@ -684,3 +684,17 @@ def test_a_name_with_its_first_words_as_initials_is_the_same_organisation():
           mention(text, "UN Refugee Office", "ORG")]
     out, ents = link_mentions(text, ms)
     assert out[0].entity == out[1].entity != out[2].entity
+
+
+def test_an_international_bodys_organ_without_the_bodys_name():
+    # "the Security Council" after "the UN Security Council": the organ, written without its body
+    for long in ("UN Security Council", "United Nations Relief Council"):
+        short = long.split(None, 2 if long.startswith("United") else 1)[-1]
+        text = f"The {long} met on Monday. The {short} condemned the shelling of Velmora."
+        ms = [mention(text, long, "ORG"), mention(text, short, "ORG", nth=1)]
+        out, ents = link_mentions(text, ms)
+        assert len(ents) == 1 and ents[0].links[0][0] == "short-form", long
+    # a national body's organ stays apart from another's ("Norland Security Council")
+    text = "The Norland Security Council met. The Security Council condemned it."
+    ms = [mention(text, "Norland Security Council", "ORG"), mention(text, "Security Council", "ORG", nth=1)]
+    assert len(link_mentions(text, ms)[1]) == 2

@@ -1046,3 +1046,11 @@ def test_a_countrys_possessive_before_a_surname_leaves_the_surname():
     records += _many("Norway", "LOC", 3, prefix="n")
     g, _ = groups(records)
     assert any("Norways Velmor" in x and "Karim Velmor" in x for x in g)
+
+
+def test_an_international_bodys_organ_joins_it_across_documents():
+    records = _many("UN Relief Council", "ORG", 6) + _many("Relief Council", "ORG", 2, prefix="r")
+    records += [rec("n1", 0, "National Relief Council", "ORG")]
+    g, _ = groups(records)
+    assert any("Relief Council" in x and "UN Relief Council" in x for x in g)
+    assert ["National Relief Council"] in g  # the other candidate, far less reported, stays itself

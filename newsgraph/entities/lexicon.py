@@ -82,6 +82,16 @@ INTERNATIONAL_PREFIXES: tuple[str, ...] = (
     "icrc", "iom", "unami", "wfp", "undp", "organisation of islamic cooperation",
     "organization of islamic cooperation", "gulf cooperation council",
 )
+# International bodies whose organs the news names without them ("the Security Council" of the "UN
+# Security Council"), as their names' first words read once normalised
+BODY_PREFIXES: tuple[tuple[str, ...], ...] = (("united", "nations"), ("european", "union"), ("un",), ("eu",), ("nato",))
+
+
+def body_prefix_length(tokens: tuple[str, ...]) -> int:
+    """How many of a name's first (normalised) words name the international body it is an organ of."""
+    return next((len(p) for p in BODY_PREFIXES if tokens[: len(p)] == p and len(tokens) > len(p)), 0)
+
+
 # Well-known bodies whose names carry no head noun: general knowledge of the region's main actors.
 KNOWN_ORGS: dict[str, str | None] = _table(
     """

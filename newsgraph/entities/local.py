@@ -62,7 +62,7 @@ from ..names.normalize import (
 from ..names.titles import HONORIFICS, ROLES, split_title
 from ..types import EntityMention
 from .demonyms import country_name, demonym_target
-from .lexicon import ADMIN_DIVISIONS, ARABIC_GROUP_HEADS, GENERIC_ORG_WORDS, ORG_DESCRIPTORS, ORG_HEADS, admin_division
+from .lexicon import ADMIN_DIVISIONS, ARABIC_GROUP_HEADS, GENERIC_ORG_WORDS, ORG_DESCRIPTORS, ORG_HEADS, admin_division, body_prefix_length
 
 __all__ = ["LocalEntity", "link_mentions", "explain"]
 
@@ -678,10 +678,11 @@ def _link_org_short_forms(names: list[_Name], groups: _Groups, mention_types: li
                 continue
             # "Popular Mobilization" / "Popular Mobilization Forces", and with one descriptive word
             # in front: "Shiite Popular Mobilization Units" / "Popular Mobilization Units"
-            for lead in (0, 1):
+            body = body_prefix_length(ln.tokens)  # "Security Council" / "UN Security Council"
+            for lead in sorted({0, 1, body}):
                 if not lead and generic_end:
                     continue
-                if lead and not (ln.tokens[0] in ORG_DESCRIPTORS or demonym_target(ln.tokens[0].capitalize())):
+                if lead and lead != body and not (ln.tokens[0] in ORG_DESCRIPTORS or demonym_target(ln.tokens[0].capitalize())):
                     break  # "Kataib X Y", "Free X Army": the first word makes another name
                 part, rest = ln.tokens[lead : lead + k], ln.tokens[lead + k :]
                 # kind words after it, or the complement of its head word ("X Observatory" for

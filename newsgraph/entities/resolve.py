@@ -99,6 +99,7 @@ from newsgraph.entities.lexicon import (
     PLACE_SUFFIXES,
     COMPASS_OF,
     admin_division,
+    body_prefix_length,
     countryside_of,
 )
 from newsgraph.names.acronyms import acronym_keys, acronym_letters, acronym_match, is_acronym
@@ -1439,7 +1440,7 @@ def _short_form_of(short: tuple[str, ...], long: tuple[str, ...], long_words: li
         complement = bool(rest) and rest[0] in ("for", "of") and len(rest) >= 2 and short[-1] in ORG_HEADS
         if not complement and not all(t in GENERIC_ORG_WORDS for t in rest):
             continue
-        if o and long[0] not in ORG_DESCRIPTORS:
+        if o and long[0] not in ORG_DESCRIPTORS and body_prefix_length(long) != o:
             continue  # "Norwegian X Forces", "Free X Army" are other organisations than "X Forces", "X Army"
         return True
     return False
@@ -1536,15 +1537,18 @@ def _join_org_short_forms(records: list[LocalRecord], cl: _Clusters) -> None:
 
     for i, forms in parsed.items():
         for short, words in forms:
-            if all(t in GENERIC_ORG_WORDS or t in _GENERIC_ORG_HEADS or demonym_target(w.capitalize())
-                   or country_name(w) for t, w in zip(short, words)):
-                continue  # "Norwegian Army", "National Council": no word of the short form names anyone
+            # "Norwegian Army", "National Council": no word of the short form names anyone, but an
+            # international body's organ ("Security Council" of the "UN Security Council")
+            generic = all(t in GENERIC_ORG_WORDS or t in _GENERIC_ORG_HEADS or demonym_target(w.capitalize())
+                          or country_name(w) for t, w in zip(short, words))
             root = cl.find(i)
             targets: dict[int, tuple[str, str]] = {}
             for j, name, long_name in records_shortened_by(short):
-                target = cl.find(j)
-                if target != root:
-                    targets.setdefault(target, (name, long_name))
+                if generic and body_prefix_length(tuple(t.norm for t in _parse(long_name, False).tokens)) == 0:
+                    continue
+                targets.setdefault(cl.find(j), (name, long_name))
+            if targets.pop(root, None) is not None:
+                continue  # joined already to a name it shortens: the others are no candidates left
             if len(targets) == 1:
                 (target, (name, long_name)), = targets.items()
                 short_name = records[i].name
