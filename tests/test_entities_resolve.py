@@ -1054,3 +1054,13 @@ def test_an_international_bodys_organ_joins_it_across_documents():
     g, _ = groups(records)
     assert any("Relief Council" in x and "UN Relief Council" in x for x in g)
     assert ["National Relief Council"] in g  # the other candidate, far less reported, stays itself
+
+
+def test_a_place_described_by_its_part_and_kind_joins_nothing_across_documents():
+    # "the Old City" of one report and of another are two towns' old quarters
+    records = [rec(f"d{k}", 0, "Old City", "LOC") for k in range(4)]
+    g, _ = groups(records)
+    assert len(g) == 4
+    # within one document the description is one place
+    g, _ = groups([rec("d1", 0, "Old City", "LOC"), rec("d1", 1, "Old City", "LOC")])
+    assert len(g) == 1

@@ -75,3 +75,13 @@ def test_a_users_split_is_not_undone_by_the_gazetteer(norland):
     assert "Velmorine" not in _entity_of(entities, "Qasr Tamra")[0].aliases
     entities, _, _ = resolve_entities(docs, [("split", "Qasr Tamra", "Velmorine")])
     assert "Velmorine" not in _entity_of(entities, "Qasr Tamra")[0].aliases
+
+
+def test_a_place_described_by_its_part_is_linked_to_no_row_and_joins_nothing(monkeypatch):
+    # "the Old City" of three reports: three towns' old quarters, whatever a gazetteer calls "Old City"
+    g = places.Gazetteer.from_records([_rec(7, "Old City", 40.0, -90.0, pop=9_000)])
+    monkeypatch.setattr(places, "gazetteer", lambda: g)
+    docs = [_doc(f"o{k}", [("Old City", "settlement")]) for k in range(3)]
+    entities, _, _ = resolve_entities(docs)
+    olds = [e for e in entities if e.name == "Old City"]
+    assert len(olds) == 3 and not any(e.meta.get("gazetteer") for e in olds)

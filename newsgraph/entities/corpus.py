@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Union
 
 from newsgraph.aggregate import StoredDoc
 from newsgraph.entities import corrections
-from newsgraph.entities.resolve import LocalRecord, ResolvedEntity, entity_id, resolve
+from newsgraph.entities.resolve import LocalRecord, ResolvedEntity, generic_place_name, entity_id, resolve
 from newsgraph.entities.lexicon import admin_division
 from newsgraph.names.normalize import name_key, names_match, variant_key
 
@@ -202,7 +202,9 @@ def _link_places(entities: list[ResolvedEntity], found: _PlaceEvidence) -> dict[
             e.meta["gazetteer_error"] = str(exc)
             return None
 
-    places = [e for e in entities if e.type == "LOC" and e.id not in country_of]
+    # "the Old City", "Southern": a part of the place the document names, which no gazetteer row is
+    generic = {e.id for e in entities if e.type == "LOC" and all(generic_place_name(n) for n in [e.name, *e.aliases])}
+    places = [e for e in entities if e.type == "LOC" and e.id not in country_of and e.id not in generic]
     # pass 1: countries only; pass 2: with the places pass 1 decided as neighbours
     for with_places in (False, True):
         found = {}
@@ -214,6 +216,8 @@ def _link_places(entities: list[ResolvedEntity], found: _PlaceEvidence) -> dict[
 
     for e in entities:
         if e.type != "LOC":
+            continue
+        if e.id in generic:
             continue
         if e.id in country_of:
             c = _country(e.name)

@@ -227,6 +227,8 @@ class _Clusters:
         self.joins: _PerCluster = _PerCluster(lambda i: [])  # (name a, name b, reasons) of each union
         self.stories: _PerCluster = _PerCluster(lambda i: {records[i].story_id or records[i].doc_id} if lone(i) else set())
         self.linker_family = ["PERSON" if (r.retyped_from or r.type) == "PERSON" else "ORGLOC" for r in records]
+        # a record that only describes a place by its part ("the Old City"): 1 byte a record
+        self.generic = bytearray(r.type == "LOC" and all(generic_place_name(n) for n in _record_names(r)) for r in records)
         self.notes: _PerCluster = _PerCluster(lambda i: [])  # why a join was refused, for the user
         # record -> a name of it that the coherence check put in another part -> a record of that part
         self.moved_names: dict[int, dict[str, int]] = {}
@@ -239,6 +241,8 @@ class _Clusters:
         return self.parent[i] == i
 
     def conflict(self, ra: int, rb: int) -> bool:
+        if self.generic[ra] or self.generic[rb]:
+            return True  # "the Old City" of one report is no other report's: a part of the town it names
         for d in self.shared_docs(ra, rb):
             # the document linker kept two records apart: evidence that they are two actors,
             # unless it did so only because the model gave them types it never joins, or because
@@ -828,6 +832,19 @@ def _matching_names(record: LocalRecord, division: tuple[str, str] | None) -> li
             n = f"{n} {division[1]}"
         out.append(n)
     return list(dict.fromkeys(out))
+
+
+_COMPASS_POINTS = frozenset("north south east west northeast northwest southeast southwest".split())
+
+
+def generic_place_name(name: str) -> bool:
+    """ "Old City", "Western countryside", "Old": a place's description by its part and kind words only."""
+    words = [fold(w).lower() for w in name.replace("-", " ").split()]
+    if not words or not all(w in PLACE_MODIFIERS or w in PLACE_SUFFIXES or w in AREA_WORDS for w in words):
+        return False
+    # a kind word, or a lone adjective ("Old"); a lone compass point names a region ("the West")
+    return any(w in PLACE_SUFFIXES or w in AREA_WORDS for w in words) or words[0] not in _COMPASS_POINTS
+
 
 
 def _translated_forms(record: LocalRecord, names: list[str]) -> list[str]:
