@@ -55,7 +55,7 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 79-86: this stop's mention, name and event rules (lower-case article names, sentence days,
 # initials, plural heads, nisba endings, country pairs; anchored events, publication, content clauses)
 # 87: merged with the event-precision rules of h15b
-FACTS_VERSION = "87"
+FACTS_VERSION = "88"
 
 
 @dataclass(slots=True)

@@ -788,10 +788,14 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
                 targets += _mentions_for(c, mentions)  # "sent reinforcements to X": X receives them
             elif dep.startswith(("obl", "nmod")) and case == "from" and h.mode == "occupy":
                 targets += _mentions_for(c, mentions)  # "to seize the town from X": X held it
+            elif _said_from(h, c):
+                actors += _mentions_for(c, mentions)  # "condemnation from X": X said it
             elif dep == "nmod:poss" or (dep == "compound" and c.pos_ == "PROPN") or (dep == "amod" and (c.ent_type_ or c.tag_ == "NNP")):
                 actors += _mentions_for(c, mentions)
         if h.mode == "occupy":
             targets += [m for t in _holders(h, tok) for m in _mentions_for(t, mentions)]
+        if not targets:
+            targets += [m for t in _accused(h) for m in _mentions_for(t, mentions)]
         if partners:
             (targets if actors else actors).extend(partners)
         # participles and infinitives share the subject of the verb they hang on
@@ -833,6 +837,50 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
     actors = [m for m in actors if not (m.entity in seen or seen.add(m.entity))]
     targets = [m for m in targets if m.entity not in seen and not (m.entity in seen or seen.add(m.entity))]
     return actors, targets
+
+
+def _said_from(hit: _Hit, phrase) -> bool:
+    """"condemnation from the opposition", "a request from Velmora": the "from" phrase of a noun of a
+    verbal act names who made it."""
+    tok = hit.head
+    return hit.category in SPEECH_ACTS and tok.pos_ == "NOUN" and phrase.dep_.startswith("nmod") \
+        and _case(phrase) == "from" and phrase.pos_ in ("NOUN", "PROPN")
+
+
+# verbs of condemning whose content clause says who did the act condemned: "condemned the crimes the
+# militias are committing" (parsers hang such a relative clause on the verb as its content)
+_CONDEMN_LEMMAS = frozenset("condemn denounce deplore decry criticize criticise slam censure rebuke lambast".split())
+
+
+def _accused(hit: _Hit) -> list:
+    """Whom an accusation is against when its object is an act, not a party: the doer its phrase names.
+    A nationality or armed kind on the act noun ("condemned the escalating Norlandic aggression"),
+    its possessor, its "by" agent, on the noun or on a participle on it ("the atrocities committed by
+    the militia"), the subject of a clause that describes it ("the crimes the militias are
+    committing"). Empty for any other act, or an object that is itself a party."""
+    tok = hit.head
+    if hit.category != "ACCUSE" or isinstance(tok, _PlainToken):
+        return []
+    objects = [c for c in tok.children if c.dep_ == "obj"]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    out = []
+    for o in objects:
+        if o.pos_ != "NOUN" or o.ent_type_ or acled.inter_of_noun(o.lower_) is not None \
+                or acled.inter_of_noun(o.lemma_.lower()) is not None:
+            continue  # a party accused is the object itself, which the role rules read
+        for c in o.children:
+            if c.dep_ in ("amod", "compound") and c.i < o.i and (
+                    c.ent_type_ == "NORP" or acled.inter_of_noun(c.lower_) in _ARMED_INTER):
+                out.append(c)
+            elif c.dep_ == "nmod:poss" or (c.dep_.startswith(("nmod", "obl")) and _case(c) == "by"):
+                out.append(c)
+            elif c.dep_.startswith("acl"):
+                out += [a for a in c.children if a.dep_.startswith("obl") and _case(a) == "by"
+                        or a.dep_ == "nsubj" and a.pos_ in ("NOUN", "PROPN")]
+    if tok.lemma_.lower() in _CONDEMN_LEMMAS and not out:
+        out += [a for cl in tok.children if cl.dep_ == "ccomp"
+                for a in cl.children if a.dep_ == "nsubj" and a.pos_ in ("NOUN", "PROPN")]
+    return out
 
 
 # acts whose "to" phrase names who receives them ("sent reinforcements to X", "delivered aid to X")
@@ -1770,6 +1818,8 @@ def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
                 out.append((c, "target"))  # "sent reinforcements to the rebels", "seized the town from militants"
         if h.mode == "occupy":
             out += [(t, "target") for t in _holders(h, tok)]
+        out += [(t, "target") for t in _accused(h)]
+        out += [(c, "actor") for c in tok.children if _said_from(h, c)]
         out += [(t, "actor") for t in _agent_tokens(tok)]
         out += [(t, "actor") for t in _sides_of_happening(tok)]
         # "the attack claimed the lives of 27 children", "the blast killed ten soldiers": the event noun
