@@ -1533,7 +1533,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             category, mode = _by_means(category, mode, slots)
             category, mode = _on_ground(ev, category, mode, places, targets, slots)
             category, mode = _sense_by_arguments(ev, category, mode)
-            if _hypothetical(ev, category) or _background(ev) or _running(ev) or _lasting_state(ev) or _referred(ev) or _forecast(ev):
+            if _hypothetical(ev, category) or _background(ev) or _characterizing(ev) or _running(ev) or _lasting_state(ev) or _referred(ev) or _forecast(ev):
                 continue
             if category == "THREATEN" and _bare_warning(ev):
                 continue
@@ -2296,6 +2296,46 @@ def _running_toll(event: _Event, text: str, quants) -> bool:
 # happened in it ("the war", "Syria's conflict", "the uprising")
 _SETTING_NOUNS = frozenset("war conflict unrest uprising revolution crisis insurgency".split())
 _ONSET_VERBS = frozenset("begin start erupt break spark".split())
+
+
+_RELATIVE_WORDS = frozenset({"which", "that", "who", "where"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _relative_clause(verb) -> bool:
+    """A clause that describes a noun: the parser's relative clause, or one whose subject is a
+    relative pronoun or that opens with "where" (parsers hang such clauses on anything)."""
+    return verb.dep_ == "acl:relcl" or any(
+        c.lower_ in _RELATIVE_WORDS and (c.dep_ in ("nsubj", "nsubj:pass") and c.tag_ in ("WDT", "WP")
+                                         or c.dep_ == "advmod" and c.tag_ == "WRB")
+        for c in verb.children)
+
+
+def _characterizing(event: _Event) -> bool:
+    """An act told in a relative clause in the present or the undated present perfect says what its
+    noun is like, not what happened: "the militants that attack our villages with mortars", "the
+    offensive, which has destroyed hospitals", "the country, where the government accuses its
+    neighbours of arming the rebels". A past tense ("the group, which seized the town on Monday"), an
+    ongoing act ("the fighters who are attacking the town") or a date in the clause reports one."""
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken):
+            return False
+        verb = tok
+        for _ in range(3):  # a noun trigger ("with their mortar rounds"): the verb of its clause
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or not _relative_clause(verb):
+            return False
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+        present = verb.tag_ in _PRESENT_TAGS and not auxes
+        perfect = verb.tag_ == "VBN" and auxes and all(a.lemma_.lower() == "have" and a.tag_ in _PRESENT_TAGS for a in auxes)
+        if not (present or perfect):
+            return False
+        if any(t.ent_type_ in ("DATE", "TIME") or t.lower_ == "since" for t in verb.subtree):
+            return False
+    return True
 
 
 def _background(event: _Event) -> bool:
