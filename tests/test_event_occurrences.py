@@ -178,3 +178,9 @@ def test_an_act_in_a_present_relative_clause_characterizes_its_noun(nlp, text, t
 ])
 def test_an_act_in_a_past_or_ongoing_relative_clause_is_reported(nlp, text, trigger):
     assert trigger in _triggers(_events(nlp, text))
+
+
+def test_ground_an_operation_aims_to_take_is_fought_for_not_taken(nlp):
+    text = "In November the Dawn Front launched an operation called the Wrath of the River to seize control over Sahil."
+    taking = [e for e in _events(nlp, text) if e.trigger.startswith("seize")]
+    assert taking and all(e.sub_event_type == "Armed clash" for e in taking), [(e.trigger, e.sub_event_type) for e in taking]

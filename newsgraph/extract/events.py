@@ -940,6 +940,32 @@ def _attempt(tok) -> bool:
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in _ATTEMPT_NOUNS
 
 
+# what an act of taking is the aim of, when the taking is yet to come: an attempt ("in an attempt to
+# seize"), an operation launched for it ("launched an operation to seize control over X")
+_AIM_NOUNS = _ATTEMPT_NOUNS | frozenset("operation offensive campaign assault advance".split())
+_AIM_VERBS = frozenset("try attempt seek aim strive launch begin start".split())
+
+
+def _attempted_taking(event: _Event) -> bool:
+    """Ground to be taken is no ground taken: "advanced in an attempt to seize the town", "launched an
+    operation to seize control over X" report fighting for it (ACLED: armed clash), not a territory
+    overtaken; "took the town in a bid to reach the border" took it."""
+    occupying = [h for h in event.hits if h.mode == "occupy"]
+    if not occupying:
+        return False
+    for h in occupying:
+        tok = h.head
+        if isinstance(tok, _PlainToken) or tok.pos_ != "VERB" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children):
+            return False
+        gov = tok.head
+        if gov.dep_ == "acl" and gov.tag_ in ("VBN", "VBD") and gov.head.i != gov.i:
+            gov = gov.head  # "an operation called X to seize": the operation's aim
+        if not (gov.pos_ == "NOUN" and gov.lemma_.lower() in _AIM_NOUNS
+                or gov.pos_ == "VERB" and gov.lemma_.lower() in _AIM_VERBS):
+            return False
+    return True
+
+
 def _shared_subjects(tok, limit: int = 3) -> list:
     """The subject a verb without one of its own shares: its governor's, up a chain of infinitives,
     participles and coordinated verbs ("the Dawn Front managed to advance and kill ten": the subject
@@ -1533,6 +1559,8 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             category, mode = _by_means(category, mode, slots)
             category, mode = _on_ground(ev, category, mode, places, targets, slots)
             category, mode = _sense_by_arguments(ev, category, mode)
+            if category == "FIGHT" and mode == "occupy" and _attempted_taking(ev):
+                mode = "offensive"
             if _hypothetical(ev, category) or _background(ev) or _characterizing(ev) or _running(ev) or _lasting_state(ev) or _referred(ev) or _forecast(ev):
                 continue
             if category == "THREATEN" and _bare_warning(ev):
