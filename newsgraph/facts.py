@@ -55,7 +55,10 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # 79-86: this stop's mention, name and event rules (lower-case article names, sentence days,
 # initials, plural heads, nisba endings, country pairs; anchored events, publication, content clauses)
 # 87: merged with the event-precision rules of h15b
-FACTS_VERSION = "96"
+# 88-96: this stop's mention rules (an office before a name, the article before an Arabic name, dates,
+# directions, Arabic place words, listed provinces, an international body's organs)
+# 97: merged with the event rules of h15c (accusation targets, present relative clauses, aimed ground)
+FACTS_VERSION = "97"
 
 
 @dataclass(slots=True)

@@ -144,3 +144,21 @@ def test_who_says_it_did_an_act_is_its_actor(nlp, text, trigger, actor):
 def test_a_pronoun_that_does_not_agree_with_the_speaker_is_not_the_speaker(nlp):
     named, _ = _sides(nlp, "Karim al-Tarmi said it shelled Sahil on Monday.", "shelled")
     assert named["actor"] == []
+
+
+@pytest.mark.parametrize("text, target", [
+    # the act condemned names its doer: a nationality on the act noun, the subject of a clause on it
+    ("The Velmora Council condemned the escalating French aggression on Sahil.", "French"),
+    ("The Velmora Council condemned the war crimes the Norland militias are committing against civilians in "
+     "Sahil stressing that the world bears responsibility.", "Norland militias"),
+])
+def test_an_accusation_is_against_the_doer_of_the_act_it_condemns(nlp, text, target):
+    named, terms = _sides(nlp, text, "condemned")
+    assert named["actor"] == ["Velmora Council"]
+    assert terms["target"] == [target], (named, terms)
+
+
+def test_the_from_phrase_of_a_verbal_act_noun_is_who_made_it(nlp):
+    named, _ = _sides(nlp, "Suspected government strikes killed 37 civilians in Sahil in April, sparking "
+                           "condemnation from the Velmora Council.", "condemnation")
+    assert named["actor"] == ["Velmora Council"]

@@ -159,3 +159,28 @@ def test_one_attack_or_a_span_without_a_toll_stays(nlp, text):
 def test_an_event_named_as_the_topic_of_information_is_no_new_incident(nlp):
     text = "Karim al-Tarmi said he had received information about the killings of 12 villagers in Sahil."
     assert _events(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # a relative clause in the present says what its noun is like
+    ("The Norland army will never use such weapons against the militants that attack our villages with their "
+     "mortar rounds.", "mortar"),
+    ("Velmora was hit by unrest since March where the Norland government accuses its neighbours of "
+     "orchestrating the riots.", "accuses"),
+])
+def test_an_act_in_a_present_relative_clause_characterizes_its_noun(nlp, text, trigger):
+    assert trigger not in _triggers(_events(nlp, text))
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The Dawn Front, which seized Sahil on Monday, shelled the town.", "seized"),
+    ("The fighters who are attacking Sahil killed ten people on Monday.", "attacking"),
+])
+def test_an_act_in_a_past_or_ongoing_relative_clause_is_reported(nlp, text, trigger):
+    assert trigger in _triggers(_events(nlp, text))
+
+
+def test_ground_an_operation_aims_to_take_is_fought_for_not_taken(nlp):
+    text = "In November the Dawn Front launched an operation called the Wrath of the River to seize control over Sahil."
+    taking = [e for e in _events(nlp, text) if e.trigger.startswith("seize")]
+    assert taking and all(e.sub_event_type == "Armed clash" for e in taking), [(e.trigger, e.sub_event_type) for e in taking]

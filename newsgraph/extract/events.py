@@ -788,10 +788,14 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
                 targets += _mentions_for(c, mentions)  # "sent reinforcements to X": X receives them
             elif dep.startswith(("obl", "nmod")) and case == "from" and h.mode == "occupy":
                 targets += _mentions_for(c, mentions)  # "to seize the town from X": X held it
+            elif _said_from(h, c):
+                actors += _mentions_for(c, mentions)  # "condemnation from X": X said it
             elif dep == "nmod:poss" or (dep == "compound" and c.pos_ == "PROPN") or (dep == "amod" and (c.ent_type_ or c.tag_ == "NNP")):
                 actors += _mentions_for(c, mentions)
         if h.mode == "occupy":
             targets += [m for t in _holders(h, tok) for m in _mentions_for(t, mentions)]
+        if not targets:
+            targets += [m for t in _accused(h) for m in _mentions_for(t, mentions)]
         if partners:
             (targets if actors else actors).extend(partners)
         # participles and infinitives share the subject of the verb they hang on
@@ -833,6 +837,50 @@ def _roles(event: _Event, mentions: list[EntityMention]) -> tuple[list[EntityMen
     actors = [m for m in actors if not (m.entity in seen or seen.add(m.entity))]
     targets = [m for m in targets if m.entity not in seen and not (m.entity in seen or seen.add(m.entity))]
     return actors, targets
+
+
+def _said_from(hit: _Hit, phrase) -> bool:
+    """"condemnation from the opposition", "a request from Velmora": the "from" phrase of a noun of a
+    verbal act names who made it."""
+    tok = hit.head
+    return hit.category in SPEECH_ACTS and tok.pos_ == "NOUN" and phrase.dep_.startswith("nmod") \
+        and _case(phrase) == "from" and phrase.pos_ in ("NOUN", "PROPN")
+
+
+# verbs of condemning whose content clause says who did the act condemned: "condemned the crimes the
+# militias are committing" (parsers hang such a relative clause on the verb as its content)
+_CONDEMN_LEMMAS = frozenset("condemn denounce deplore decry criticize criticise slam censure rebuke lambast".split())
+
+
+def _accused(hit: _Hit) -> list:
+    """Whom an accusation is against when its object is an act, not a party: the doer its phrase names.
+    A nationality or armed kind on the act noun ("condemned the escalating Norlandic aggression"),
+    its possessor, its "by" agent, on the noun or on a participle on it ("the atrocities committed by
+    the militia"), the subject of a clause that describes it ("the crimes the militias are
+    committing"). Empty for any other act, or an object that is itself a party."""
+    tok = hit.head
+    if hit.category != "ACCUSE" or isinstance(tok, _PlainToken):
+        return []
+    objects = [c for c in tok.children if c.dep_ == "obj"]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    out = []
+    for o in objects:
+        if o.pos_ != "NOUN" or o.ent_type_ or acled.inter_of_noun(o.lower_) is not None \
+                or acled.inter_of_noun(o.lemma_.lower()) is not None:
+            continue  # a party accused is the object itself, which the role rules read
+        for c in o.children:
+            if c.dep_ in ("amod", "compound") and c.i < o.i and (
+                    c.ent_type_ == "NORP" or acled.inter_of_noun(c.lower_) in _ARMED_INTER):
+                out.append(c)
+            elif c.dep_ == "nmod:poss" or (c.dep_.startswith(("nmod", "obl")) and _case(c) == "by"):
+                out.append(c)
+            elif c.dep_.startswith("acl"):
+                out += [a for a in c.children if a.dep_.startswith("obl") and _case(a) == "by"
+                        or a.dep_ == "nsubj" and a.pos_ in ("NOUN", "PROPN")]
+    if tok.lemma_.lower() in _CONDEMN_LEMMAS and not out:
+        out += [a for cl in tok.children if cl.dep_ == "ccomp"
+                for a in cl.children if a.dep_ == "nsubj" and a.pos_ in ("NOUN", "PROPN")]
+    return out
 
 
 # acts whose "to" phrase names who receives them ("sent reinforcements to X", "delivered aid to X")
@@ -890,6 +938,32 @@ _ATTEMPT_NOUNS = frozenset("bid attempt effort push drive".split())
 
 def _attempt(tok) -> bool:
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in _ATTEMPT_NOUNS
+
+
+# what an act of taking is the aim of, when the taking is yet to come: an attempt ("in an attempt to
+# seize"), an operation launched for it ("launched an operation to seize control over X")
+_AIM_NOUNS = _ATTEMPT_NOUNS | frozenset("operation offensive campaign assault advance".split())
+_AIM_VERBS = frozenset("try attempt seek aim strive launch begin start".split())
+
+
+def _attempted_taking(event: _Event) -> bool:
+    """Ground to be taken is no ground taken: "advanced in an attempt to seize the town", "launched an
+    operation to seize control over X" report fighting for it (ACLED: armed clash), not a territory
+    overtaken; "took the town in a bid to reach the border" took it."""
+    occupying = [h for h in event.hits if h.mode == "occupy"]
+    if not occupying:
+        return False
+    for h in occupying:
+        tok = h.head
+        if isinstance(tok, _PlainToken) or tok.pos_ != "VERB" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in tok.children):
+            return False
+        gov = tok.head
+        if gov.dep_ == "acl" and gov.tag_ in ("VBN", "VBD") and gov.head.i != gov.i:
+            gov = gov.head  # "an operation called X to seize": the operation's aim
+        if not (gov.pos_ == "NOUN" and gov.lemma_.lower() in _AIM_NOUNS
+                or gov.pos_ == "VERB" and gov.lemma_.lower() in _AIM_VERBS):
+            return False
+    return True
 
 
 def _shared_subjects(tok, limit: int = 3) -> list:
@@ -1485,7 +1559,9 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             category, mode = _by_means(category, mode, slots)
             category, mode = _on_ground(ev, category, mode, places, targets, slots)
             category, mode = _sense_by_arguments(ev, category, mode)
-            if _hypothetical(ev, category) or _background(ev) or _running(ev) or _lasting_state(ev) or _referred(ev) or _forecast(ev):
+            if category == "FIGHT" and mode == "occupy" and _attempted_taking(ev):
+                mode = "offensive"
+            if _hypothetical(ev, category) or _background(ev) or _characterizing(ev) or _running(ev) or _lasting_state(ev) or _referred(ev) or _forecast(ev):
                 continue
             if category == "THREATEN" and _bare_warning(ev):
                 continue
@@ -1770,6 +1846,8 @@ def _slot_nouns(event: _Event) -> list[tuple[object, str]]:
                 out.append((c, "target"))  # "sent reinforcements to the rebels", "seized the town from militants"
         if h.mode == "occupy":
             out += [(t, "target") for t in _holders(h, tok)]
+        out += [(t, "target") for t in _accused(h)]
+        out += [(c, "actor") for c in tok.children if _said_from(h, c)]
         out += [(t, "actor") for t in _agent_tokens(tok)]
         out += [(t, "actor") for t in _sides_of_happening(tok)]
         # "the attack claimed the lives of 27 children", "the blast killed ten soldiers": the event noun
@@ -2246,6 +2324,46 @@ def _running_toll(event: _Event, text: str, quants) -> bool:
 # happened in it ("the war", "Syria's conflict", "the uprising")
 _SETTING_NOUNS = frozenset("war conflict unrest uprising revolution crisis insurgency".split())
 _ONSET_VERBS = frozenset("begin start erupt break spark".split())
+
+
+_RELATIVE_WORDS = frozenset({"which", "that", "who", "where"})
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _relative_clause(verb) -> bool:
+    """A clause that describes a noun: the parser's relative clause, or one whose subject is a
+    relative pronoun or that opens with "where" (parsers hang such clauses on anything)."""
+    return verb.dep_ == "acl:relcl" or any(
+        c.lower_ in _RELATIVE_WORDS and (c.dep_ in ("nsubj", "nsubj:pass") and c.tag_ in ("WDT", "WP")
+                                         or c.dep_ == "advmod" and c.tag_ == "WRB")
+        for c in verb.children)
+
+
+def _characterizing(event: _Event) -> bool:
+    """An act told in a relative clause in the present or the undated present perfect says what its
+    noun is like, not what happened: "the militants that attack our villages with mortars", "the
+    offensive, which has destroyed hospitals", "the country, where the government accuses its
+    neighbours of arming the rebels". A past tense ("the group, which seized the town on Monday"), an
+    ongoing act ("the fighters who are attacking the town") or a date in the clause reports one."""
+    for h in event.hits:
+        tok = h.head
+        if isinstance(tok, _PlainToken):
+            return False
+        verb = tok
+        for _ in range(3):  # a noun trigger ("with their mortar rounds"): the verb of its clause
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or not _relative_clause(verb):
+            return False
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+        present = verb.tag_ in _PRESENT_TAGS and not auxes
+        perfect = verb.tag_ == "VBN" and auxes and all(a.lemma_.lower() == "have" and a.tag_ in _PRESENT_TAGS for a in auxes)
+        if not (present or perfect):
+            return False
+        if any(t.ent_type_ in ("DATE", "TIME") or t.lower_ == "since" for t in verb.subtree):
+            return False
+    return True
 
 
 def _background(event: _Event) -> bool:
