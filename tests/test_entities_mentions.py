@@ -946,3 +946,13 @@ def test_the_names_listed_after_provinces_of_are_provinces(nlp):
         assert (name, "LOC", "region", "province") in got, name
     # "the districts of X" are parts of X: the town stays a town
     assert got[-1][0] == "Velmora" and got[-1][3] is None
+
+
+def test_a_dateline_whose_comma_a_feed_dropped_is_a_place_not_an_acronym():
+    for text in ("Last updated at Oct 042017 VELMORA A car bomb killed 12 people in the town.",
+                 "VELMORA (Agency) The air force struck the town.", "VELMORA - Shells hit the town on Monday."):
+        got = {m.text: m.type for m in find_mentions(text)}
+        assert got.get("VELMORA") == "LOC", text
+    # an organisation's acronym at the head stays an organisation
+    got = {m.text: m.type for m in find_mentions("NATO - Ministers met on Monday.")}
+    assert got.get("NATO") != "LOC"

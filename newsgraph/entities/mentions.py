@@ -348,6 +348,11 @@ _ROLE_WORDS_BEFORE = re.compile(r"[\w.'’-]+")
 _LINE_BREAK = re.compile(r"(\n)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|from|to|into|around|of|at)\s+$", re.IGNORECASE)
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’\-]+(?:[ ][A-Z][A-Z'’\-]+)*),[ ](?=[A-Z])")
+_HEAD_CHARS = 120  # a dateline stands at the text's head, after a time stamp at most
+# a name in capitals then an agency in brackets, a dash, or "A"/"The" beginning the sentence; or a
+# word of six capitals at least, longer than acronyms mostly are
+_HEAD_DATELINE = re.compile(r"(?:^|(?<=\s))([A-Z][A-Z'’\-]{3,}(?:[ ][A-Z][A-Z'’\-]+){0,2})"
+                            r"(?:[ ]?\([^()\n]{1,25}\)[ ]?|[ ]?[-–—][ ]?|[ ](?=(?:A|An|The)[ ])|(?<=[A-Z]{6})[ ](?=[A-Z][a-z]))")
 _APPOSITION = re.compile(
     r"^(?:\s*\([^()\n]{1,12}\))?,\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,3}?)("
     + "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in lx.APPOSITION_KINDS), key=len, reverse=True))
@@ -919,7 +924,13 @@ class _Scanner:
                     self._add(_Cand(start, m.start(1) + name.end(), "LOC", sub, "place-cue", _PATTERN, title=level))
 
     def scan_datelines(self) -> None:
-        for m in _DATELINE.finditer(self.text):
+        found = list(_DATELINE.finditer(self.text))
+        # the text's own dateline whose comma a feed dropped: "VELMORA (Agency) A car bomb ...",
+        # "Updated 4 May VELMORA A car bomb ...": a place in capitals before the first sentence, not an acronym
+        head = _HEAD_DATELINE.search(self.text, 0, min(len(self.text), _HEAD_CHARS))
+        if head and not _known_org(head.group(1)):
+            found.append(head)
+        for m in found:
             word = m.group(1)
             if len(word) >= 4:
                 sub = "country" if country_name(word) else "settlement"
