@@ -1064,3 +1064,14 @@ def test_a_place_described_by_its_part_and_kind_joins_nothing_across_documents()
     # within one document the description is one place
     g, _ = groups([rec("d1", 0, "Old City", "LOC"), rec("d1", 1, "Old City", "LOC")])
     assert len(g) == 1
+
+
+def test_a_place_written_in_capitals_shows_its_name_not_the_capitals():
+    # a dateline's capitals ("VELMORA A car bomb ...") are no spelling of the town
+    _, ents = groups([rec("a", 0, "VELMORA", "LOC"), rec("b", 0, "VELMORA", "LOC"), rec("c", 0, "Velmora", "LOC")])
+    assert [e.name for e in ents] == ["Velmora"]
+    _, ents = groups([rec("a", 0, "VELMORA", "LOC"), rec("b", 0, "VELMORA", "LOC")])
+    assert [e.name for e in ents] == ["Velmora"]
+    # an organisation's capitals may be its name
+    _, ents = groups([rec("a", 0, "NORCEF", "ORG"), rec("b", 0, "Norcef", "ORG"), rec("c", 0, "NORCEF", "ORG")])
+    assert [e.name for e in ents] == ["NORCEF"]

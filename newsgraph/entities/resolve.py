@@ -2188,7 +2188,16 @@ def _canonical(members: list[LocalRecord]) -> str:
         fuller = [k for k in forms if k != best and _inner_extension(head, [t.norm for t in _parse(forms[k][0]).tokens])]
         if fuller:
             best = max(fuller, key=rank)
-    return max(forms[best], key=lambda n: (len(stories[n]), uses[n], "-" in n, n))
+    # a dateline's or a headline's capitals are no spelling of a place or a person: "VELMORA" shows
+    # as "Velmora" (an organisation's capitals may be its name: "UNICEF")
+    cased = members[0].type in ("LOC", "PERSON")
+    name = max(forms[best], key=lambda n: (not (cased and _shouted(n)), len(stories[n]), uses[n], "-" in n, n))
+    return name.title() if cased and _shouted(name) else name
+
+
+def _shouted(name: str) -> bool:
+    """A name written in capitals that is no acronym: a word of five letters or more."""
+    return name.isupper() and any(len(w) >= 5 for w in re.findall(r"[A-Z]+", name))
 
 
 def _inner_extension(short: list[str], long: list[str]) -> bool:
