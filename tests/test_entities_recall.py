@@ -206,3 +206,15 @@ def test_an_organisation_named_again_by_its_head_noun_is_found():
     # two councils in the document: "the Council" is nobody's; and no head noun before a name
     assert councils("The Norland Relief Council and the Sahil Town Council met. The Council agreed.") == []
     assert councils("The Norland Relief Council met. The Council Chairman spoke.") == []
+
+
+def test_a_head_noun_inside_a_longer_mention_gets_none():
+    # "the Council" inside a mention that holds another, nested one: already a name's word
+    council = _entity("E_council", "Norland Relief Council", "ORG", {"Norland Relief Council": 4})
+    text = "The Norland Relief Council met. Envoy Karim Tarmi of the Council spoke."
+    outer = text.index("Envoy")
+    inner = text.index("Karim")
+    taken = [(4, 26, 0), (outer, text.index(" spoke"), 1), (inner, inner + len("Karim Tarmi"), 1)]
+    ents = {("d1", 0): "E_council", ("d1", 1): "E_tarmi"}
+    found = recall_mentions(ENTITIES + [council], [("d1", text, taken)], ents)
+    assert not [m for m in found if m.text == "Council"]

@@ -31,7 +31,12 @@ Arabic article ("al-Sahil al-Qarnos") are a list of quarters even when the corpu
 them. The parts are stored as mentions of origin "split" inside the glued one, linked to their
 entities. So is a person's full name that an organisation's or a place's span ends with, whatever
 its stories: the model took an office and its holder for one organisation ("Norland Union for
-Trade Policy Karim Haddad").
+Trade Policy Karim Haddad"), and an organisation's or a place's established name glued before or
+after an established entity's own name in a form no other story writes ("Velmora NNA reported").
+
+An organisation the document names, written again by the head noun of its name with a capital ("the
+Council said" after "the Norland Relief Council"), gets a mention of origin "corpus" when the
+document names no other organisation with that head noun (``HeadNouns``).
 
 Written here rather than taken from a library: it is dictionary matching (an Aho-Corasick automaton
 would do the same), but its dictionary and its guards come from the resolved corpus, which is ours.
@@ -76,6 +81,13 @@ class RecalledMention:
     type: str
     entity_id: str
     origin: str = ORIGIN
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (sorted, ``starts`` their starts); the spans
+    before it are read back a few, as mentions nest (a name inside a titled name)."""
+    k = bisect.bisect_left(starts, end)
+    return any(s < end and start < e for s, e in spans[max(0, k - 8):k])
 
 
 def _nationality(word: str) -> bool:
@@ -172,8 +184,7 @@ class CorpusNames:
                 continue
             n, eid, typ = hit
             start, end = toks[i][0], toks[i + n - 1][1]
-            k = bisect.bisect_left(starts, end)
-            if not any(s < end and start < e for s, e in taken[max(0, k - 8):k]):
+            if not _overlaps(taken, starts, start, end):
                 yield RecalledMention(doc_id, start, end, text[start:end], typ, eid)
                 if typ == "LOC":
                     place_ends.add(end)
@@ -357,15 +368,13 @@ class HeadNouns:
         if not owners:
             return []
         spans = sorted(taken)
+        starts = [s for s, _ in spans]
         out = []
         for m in _THE_HEAD.finditer(text):
             eids = owners.get(m.group(1).lower())
-            if not eids or len(eids) != 1:
+            if not eids or len(eids) != 1 or _overlaps(spans, starts, *m.span(1)):
                 continue
             s, e = m.span(1)
-            k = bisect.bisect_left(spans, (s, e))
-            if k > 0 and spans[k - 1][1] > s or k < len(spans) and spans[k][0] < e:
-                continue
             out.append(RecalledMention(doc_id, s, e, m.group(1), "ORG", next(iter(eids))))
         return out
 
