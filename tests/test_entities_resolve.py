@@ -1075,3 +1075,18 @@ def test_a_place_written_in_capitals_shows_its_name_not_the_capitals():
     # an organisation's capitals may be its name
     _, ents = groups([rec("a", 0, "NORCEF", "ORG"), rec("b", 0, "Norcef", "ORG"), rec("c", 0, "NORCEF", "ORG")])
     assert [e.name for e in ents] == ["NORCEF"]
+
+
+def test_a_places_old_quarter_is_the_place_and_a_new_one_stays_apart():
+    # "Old Velmora" is Velmora's old city, named by the city; "New Velmora" may be a quarter or a namesake
+    records = _many("Velmora", "LOC", 6) + [rec("o1", 0, "Old Velmora", "LOC"), rec("n1", 0, "New Velmora", "LOC")]
+    g, _ = groups(records)
+    assert any("Old Velmora" in x and "Velmora" in x for x in g)
+    assert ["New Velmora"] in g
+
+
+def test_a_compound_adjective_of_a_place_of_two_words_is_no_part_of_the_name():
+    # "New Velmora-based Dawn Rights Watch": "New" belongs to "Velmora-based", not to the name
+    records = _many("Dawn Rights Watch", "ORG", 6) + [rec("o1", 0, "New Velmora-based Dawn Rights Watch", "ORG")]
+    g, _ = groups(records)
+    assert any("New Velmora-based Dawn Rights Watch" in x and "Dawn Rights Watch" in x for x in g)

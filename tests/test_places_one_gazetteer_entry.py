@@ -85,3 +85,15 @@ def test_a_place_described_by_its_part_is_linked_to_no_row_and_joins_nothing(mon
     entities, _, _ = resolve_entities(docs)
     olds = [e for e in entities if e.name == "Old City"]
     assert len(olds) == 3 and not any(e.meta.get("gazetteer") for e in olds)
+
+
+def test_a_towns_prison_in_one_story_does_not_make_the_town_a_facility(norland):
+    # "Velmorine prison" in one story carries the town's bare name; joined to the town's records
+    # of three stories it must not make the town a facility kept from its exonym's row
+    docs = [_doc(f"a{k}", [("Qasr Tamra", "settlement"), ("Sahilburg", "settlement")]) for k in range(3)]
+    docs += [_doc(f"b{k}", [("Velmorine", None)]) for k in range(3)]
+    docs += [_doc("p0", [("Velmorine", "facility")])]
+    entities, _, _ = resolve_entities(docs)
+    (town,) = _entity_of(entities, "Qasr Tamra")
+    assert "Velmorine" in town.aliases and town.documents == 7
+    assert town.subtype != "facility"

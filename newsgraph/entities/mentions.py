@@ -257,6 +257,11 @@ _GENERIC_PLURALS = frozenset("militias forces factions groups units fighters bri
 _DATE_WORDS = lx.DATE_WORDS - {"may", "sun"}
 
 
+def _country_or_possessive(word: str) -> bool:
+    """ "Turkey", "Chad", and "Turkeys" for "Turkey's" (feeds drop apostrophes): a country, though an English word."""
+    return bool(country_name(word) or word.endswith("s") and country_name(word[:-1]))
+
+
 def _date_word(low: str) -> bool:
     low = low.rstrip(".")
     for ending in ("'s", "’s", "s"):  # a day's possessive, with or without its apostrophe ("Mars" is no month's)
@@ -625,6 +630,8 @@ class _Scanner:
                 if u.cap or _is_particle(u) or u.low in _CONNECTORS:
                     if toks[j - 1].end < len(self.text) and self.text.startswith(_POSSESSIVE, toks[j - 1].end):
                         break
+                    if j + 1 < n and _date_word(u.low) and toks[j + 1].text[:1].isdigit():
+                        break  # "... of Velmora August 21 2013": a caption's date after the place
                     j += 1
                     continue
                 break
@@ -649,6 +656,11 @@ class _Scanner:
             elif low in ("of", "for", "on"):
                 seen_of = True
             elif low in ("and", "the") and not seen_of:
+                parts.append((s, k))
+                s = k + 1
+            elif low == "the" and prev not in ("of", "for", "on", "and"):
+                # "... Council Ahmad Salim the Coalition said": a "the" inside a name follows its
+                # preposition ("Army of the Men"); after a name word it begins the next phrase
                 parts.append((s, k))
                 s = k + 1
         parts.append((s, j))
@@ -769,9 +781,13 @@ class _Scanner:
 
     @staticmethod
     def _name_before_suffix(toks: list[_Tok]) -> int | None:
-        """End of the name in front of a capitalised place word ("Province", "Air Base"), if any."""
+        """End of the name in front of a capitalised place word ("Province", "Air Base"), if any.
+        Ordinary words in front ("Old City", "New Town") are no name of their own: the place word
+        belongs to the name."""
         for n in (2, 1):
             if len(toks) > n and " ".join(t.low for t in toks[-n:]) in lx.PLACE_SUFFIXES:
+                if all(_junk.is_common_word(t.text) for t in toks[:-n]):
+                    return None
                 return toks[-n - 1].end
         return None
 
@@ -783,6 +799,9 @@ class _Scanner:
 
     @staticmethod
     def _weak_place_ok(toks: list[_Tok]) -> bool:
+        # "in New Rocket Attacks" of a headline: an ordinary word alone is no place by a cue
+        if len(toks) == 1 and _junk.is_common_word(toks[0].text) and not _country_or_possessive(toks[0].text):
+            return False
         return all(t.cap for t in toks) and not any(
             t.low in lx.NOT_NAME_WORDS or t.low in lx.NOT_ENTITIES or demonym_target(t.text) for t in toks
         ) and not is_title_phrase(" ".join(t.text for t in toks))
@@ -1109,6 +1128,8 @@ class _Scanner:
         while j > i and (self.toks[j - 1].low in _CONNECTORS or self.toks[j - 1].low in lx.NOT_NAME_WORDS
                          and not _is_particle(self.toks[j - 1]) or _junk.is_interface_word(self.toks[j - 1].text)):
             j -= 1  # "... on Sunday"
+        while j - i > 1 and self._lower_case_verb(self.toks[j - 1]):
+            j -= 1  # "Lake said": the model ran a sentence's first name into its verb
         for k in range(i + 1, j - 1):
             if self.toks[k].text in ("a", "an") and _ARTICLE_PREFIX.match(self.toks[k + 1].text):
                 j = k  # "Abu Hassan an al-Dawn commander": no Arabic name writes two articles in a row
@@ -1203,6 +1224,13 @@ class _Scanner:
                 return s
             best = s - len(self.text[best:s]) + self.text[best:s].rindex(words[0]) if len(words) == 1 else self.text.rindex(" ".join(words), best, s)
         return best
+
+    def _lower_case_verb(self, tok: _Tok) -> bool:
+        """A word written in lower case that the tagger reads as a verb: no part of a name."""
+        if tok.cap or not tok.text.isalpha() or not tok.text.islower() or self.doc is None:
+            return False
+        span = self.doc.char_span(tok.start, tok.end)
+        return span is not None and span[0].tag_.startswith(("VB", "MD"))
 
     def _has_finite_verb(self, toks: list[_Tok], label: str) -> bool:
         """A headline run together into one span: "... Militias Join Fight for Mosul"."""

@@ -246,8 +246,13 @@ class GluedNames:
         self.by_key: dict[tuple[str, ...], str] = {}
         self.written_often = {key for key, owners in uses.items() if sum(owners.values()) >= 2}
         for key, owners in uses.items():
-            eid, n = owners.most_common(1)[0]
+            (eid, n), *rest = owners.most_common(2)
             if n >= DOMINANT_SHARE * sum(owners.values()):
+                self.by_key[key] = eid
+            elif all(self.type_of[o] == "LOC" for o in owners) and n > (rest[0][1] if rest else 0):
+                # "Hama" names the town and, in documents that wrote "Hama province" first, the
+                # province: a place's name all the same, which a glued list is split at (the town,
+                # which the bare name names most, takes it)
                 self.by_key[key] = eid
         self.longest = max(map(len, self.by_key), default=0)
 

@@ -522,8 +522,10 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
         low = fold(word).strip(".")
         if low in _TITLE_WORDS:
             return True
-        if low in DIRECTION_ADJECTIVES:
-            return True  # "Eastern X province": the part of the province, named by the province
+        if low in DIRECTION_ADJECTIVES or low in ("old", "downtown"):
+            # "Eastern X province", "Old X": the part of the place, named by the place ("New X" is
+            # often another place: a town's new quarter, or a namesake far away)
+            return True
         return len(stories.get(("LOC", _key(word)), ())) >= 2
 
     out = []
@@ -573,9 +575,13 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                 if headline_tail and len(support_of(r, remainder) - {r.story_id or r.doc_id}) >= HUB_STORIES:
                     best = best or ((False, False, False, HUB_STORIES), remainder)
                     continue
+                # "New Norland-based": the words before a compound adjective are its place's name
+                compound_lead = [k + 1 < len(dropped) and bool(COMPOUND_ADJECTIVE.search(dropped[k + 1]))
+                                 and dropped[k][:1].isupper() for k in range(len(dropped))]
                 if not place_words and not person_tail and not owner and (
-                        not all(qualifier(w) or w.lower() in _DROPPABLE_PARTICLES or not a and w.lower() in _TIME_WORDS
-                                or headline and is_common_word(w) for w in dropped)
+                        not all(qualifier(w) or compound_lead[k] or w.lower() in _DROPPABLE_PARTICLES
+                                or not a and w.lower() in _TIME_WORDS or headline and is_common_word(w)
+                                for k, w in enumerate(dropped))
                         or not any(qualifier(w) or not a and w.lower() in _WEEKDAYS for w in dropped)):
                     continue
                 if r.type == "ORG" and not a and fold(words[0]) in ARABIC_GROUP_HEADS:
@@ -2211,6 +2217,19 @@ def _inner_extension(short: list[str], long: list[str]) -> bool:
     return all(any(w == x for x in it) for w in short)
 
 
+def _entity_subtype(members: list[LocalRecord], typ: str) -> str | None:
+    """The kind most of an entity's records give. A facility is named after the place it stands
+    in ("X prison", "X airport") and its record carries the place's bare name, so one story's
+    facility joined to a town's records must not make the town a facility (and keep it from the
+    joins a town takes): a facility needs most of the records."""
+    of_type = [r for r in members if r.type == typ]
+    kinds = Counter(r.subtype for r in of_type if r.subtype)
+    for kind, n in kinds.most_common():
+        if kind != "facility" or 2 * n >= len(of_type):
+            return kind
+    return None
+
+
 def _entity_type(members: list[LocalRecord], place_kind: PlaceKind | None = None) -> str:
     """The type of a cluster by vote over its mentions, a record's own evidence (title, head word,
     country) counting more; a name the gazetteer knows as a place outweighs the model's untitled
@@ -2328,7 +2347,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
     for root, idxs in sorted(groups.items(), key=lambda kv: min(records[i].key for i in kv[1])):
         members = [records[i] for i in idxs]
         typ = _entity_type(members, place_kind)
-        sub = Counter(r.subtype for r in members if r.subtype and r.type == typ).most_common(1)
+        sub = _entity_subtype(members, typ)
         name = _canonical(members)
         eid = entity_id(typ, name)
         k = 2
@@ -2344,7 +2363,7 @@ def resolve(records: list[LocalRecord], overrides: list[Override] = (), place_ki
                                     if not (r.type == "LOC" and t in _DIVISION_LEVELS)))
         entities.append(
             ResolvedEntity(
-                id=eid, name=name, type=typ, subtype=sub[0][0] if sub else None,
+                id=eid, name=name, type=typ, subtype=sub,
                 members=[r.key for r in members], aliases=aliases,
                 documents=len({r.doc_id for r in members}),
                 stories=len({r.story_id or r.doc_id for r in members}),
