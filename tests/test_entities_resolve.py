@@ -1090,3 +1090,13 @@ def test_a_compound_adjective_of_a_place_of_two_words_is_no_part_of_the_name():
     records = _many("Dawn Rights Watch", "ORG", 6) + [rec("o1", 0, "New Velmora-based Dawn Rights Watch", "ORG")]
     g, _ = groups(records)
     assert any("New Velmora-based Dawn Rights Watch" in x and "Dawn Rights Watch" in x for x in g)
+
+
+def test_a_headline_word_after_a_place_the_model_called_a_person_goes():
+    # "Velmora Death" of a headline, read as a person: the place the corpus knows, and a common word
+    records = _many("Velmora", "LOC", 6) + [rec("x", 0, "Velmora Death", "PERSON"), rec("y", 0, "Velmora Civil", "PERSON")]
+    records += [rec("z", 0, "Karim Baker", "PERSON")] + _many("Karim", "PERSON", 3, prefix="k")
+    g, ents = groups(records)
+    assert ["Velmora", "Velmora Civil", "Velmora Death"] in g
+    assert next(e for e in ents if "Velmora" in e.aliases).type == "LOC"
+    assert ["Karim Baker"] in g  # a person's given name before a common word is a person's name

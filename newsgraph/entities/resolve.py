@@ -543,13 +543,15 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                 if not rest or not dropped:
                     continue
                 if (r.type == "PERSON" and len(rest) == 1
+                        and not (not a and not r.titles and not stories.get(("PERSON", _key(rest[0])))
+                                 and _headline_tail(dropped))
                         and not (all(nationality(w) for w in dropped) and not nationality(rest[0])
                                  and len(surnames.get(fold(rest[0]), ())) >= 2)
                         and not (all(is_acronym(w) for w in dropped) and not stories.get(("PERSON", _key(rest[0])))
                                  and any(len(stories.get((t, _key(rest[0])), ())) >= HUB_STORIES for t in ("ORG", "LOC")))):
                     continue  # a lone word is a person's only as the surname of one ("Norwegian Tarmi"); an
                     # agency's acronym glued to a group's one-word name ("NNA Tarmiya") leaves the group
-                remainder = " ".join(rest)
+                remainder = " ".join(rest).strip("-–—")  # "Beirut- Opposition Fractions": the dash is the glue's
                 if (is_acronym(remainder) or not any(w[:1].isupper() for w in rest)
                         or any(not any(c.isalnum() for c in w) for w in rest)
                         or len(rest) == 1 and is_common_word(rest[0])
@@ -570,8 +572,10 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                 owner = a > 0 and owner_possessive(" ".join(dropped))
                 # a title's words after a name of an organisation or a place ("Velmora Killing", "Dawn
                 # Front Warns", "Velmora - Reports"): only for a name no other story writes so
-                headline_tail = (not a and r.type != "PERSON" and _headline_tail(dropped)
-                                 and len(support_any_type(n)) <= 1)
+                # (a span the model called a person, "Velmora Death", when the rest is no person's name
+                # anywhere and the record has no title: the model's guess of a person is the glue's)
+                headline_tail = (not a and (r.type != "PERSON" or not r.titles and not stories.get(("PERSON", _key(remainder))))
+                                 and _headline_tail(dropped) and len(support_any_type(n)) <= 1)
                 if headline_tail and len(support_of(r, remainder) - {r.story_id or r.doc_id}) >= HUB_STORIES:
                     best = best or ((False, False, False, HUB_STORIES), remainder)
                     continue
