@@ -1100,3 +1100,12 @@ def test_a_headline_word_after_a_place_the_model_called_a_person_goes():
     assert ["Velmora", "Velmora Civil", "Velmora Death"] in g
     assert next(e for e in ents if "Velmora" in e.aliases).type == "LOC"
     assert ["Karim Baker"] in g  # a person's given name before a common word is a person's name
+
+
+def test_a_persons_possessive_before_what_he_owns_is_the_person():
+    # "Karim al-Tarmis Alawite [sect]": a stripped apostrophe; "Tarmis Air Force" is no person
+    records = _many("Karim al-Tarmi", "PERSON", 6) + [rec("x", 0, "Karim al-Tarmis Alawite", "PERSON"),
+                                                       rec("y", 0, "Karim al-Tarmis Air Force", "ORG")]
+    g, _ = groups(records)
+    assert ["Karim al-Tarmi", "Karim al-Tarmis Alawite"] in g
+    assert ["Karim al-Tarmis Air Force"] in g
