@@ -438,8 +438,11 @@ def show_cmd(
             + f"\n        [dim]{escape('; '.join(c['reasons']))}[/]")
     if meta.get("approximate_position"):
         p = meta["approximate_position"]
-        how = (f"near {p['from']}: the places named next to it in {p.get('documents')} documents"
-               if p.get("method") == "neighbours" else f"about {p['distance_km']} km from {p['from']}")
+        if p.get("method") == "neighbours":
+            how = (f"near {p['from']}: where {p.get('documents')} documents say it lies" if p.get("stated")
+                   else f"near {p['from']}: the places named next to it in {p.get('documents')} documents")
+        else:
+            how = f"about {p['distance_km']} km from {p['from']}"
         head.add_row("position", f"≈ {p['latitude']}, {p['longitude']} [dim]({escape(how)})[/]")
     if meta.get("country"):
         head.add_row("country", escape(str(meta["country"])))

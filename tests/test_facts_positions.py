@@ -15,3 +15,12 @@ def test_a_stated_offset_is_a_position_of_the_place_it_follows():
     assert place.name == "Qaryat Sahil"
     assert pos.anchor == "Lyon" and pos.distance_km == 30.0 and pos.bearing == 180.0
     assert text[pos.start:pos.end] == "some 30 kilometers south of Lyon"
+
+
+def test_a_direction_with_no_distance_and_no_comma_positions_the_place_before_it():
+    # feeds that strip commas: "stuck in Qaryat Sahil south of Lyon"
+    text = "Hundreds of families were stuck in Qaryat Sahil south of Lyon on Monday."
+    facts = extract_facts(text, None, None)
+    (pos,) = facts.positions
+    assert facts.entities[pos.entity].name == "Qaryat Sahil"
+    assert pos.anchor == "Lyon" and pos.distance_km is None and pos.bearing == 180.0

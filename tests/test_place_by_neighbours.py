@@ -62,3 +62,23 @@ def test_a_position_from_neighbours_is_an_area_not_a_place_for_event_identity():
     ents = [ResolvedEntity("a", "Qaryat Velmora", "LOC", "settlement", [], None, 1, 1, [], [], meta=near),
             ResolvedEntity("b", "Qaryat Sahil", "LOC", "settlement", [], None, 1, 1, [], [], meta=stated)]
     assert set(aggregate.settlement_points(ents)) == {"b"}
+
+
+def test_a_stated_direction_outweighs_the_places_a_sentence_lists_beside():
+    # two reports list the village with two towns far away; one says where it lies: south of Grenoble
+    pytest.importorskip("newsgraph.kb.places")
+    from newsgraph.facts import Position
+
+    listed = [_doc(f"l{k}", "Families from Oslo Bergen and Qaryat Velmora were moved.", ["Oslo", "Bergen", "Qaryat Velmora"])
+              for k in range(2)]
+    text = "Hundreds were stuck in Qaryat Velmora south of Grenoble."
+    said = _doc("s", text, ["Qaryat Velmora", "Grenoble"])
+    start = text.index("south")
+    said.facts.positions.append(Position(0, "Grenoble", None, 180.0, start, start + len("south of Grenoble")))
+    entities, _, _ = resolve_entities(listed + [said])
+    grenoble = next(e for e in entities if e.name == "Grenoble").meta.get("gazetteer")
+    oslo = next(e for e in entities if e.name == "Oslo").meta.get("gazetteer")
+    if not grenoble or grenoble.get("country_code") != "FR" or not oslo or oslo.get("country_code") != "NO":
+        pytest.skip("the gazetteer does not place Grenoble and Oslo here")
+    pos = _position(entities, "Qaryat Velmora")
+    assert pos and pos.get("stated") and "Grenoble" in pos["from"] and abs(pos["latitude"] - grenoble["latitude"]) < 0.5

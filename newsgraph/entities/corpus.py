@@ -378,7 +378,19 @@ def _place_by_neighbours(entities: list[ResolvedEntity], docs: Documents,
     if not unplaced:
         return
     votes: dict[str, dict[str, set[str]]] = {}  # unplaced id -> neighbour id -> documents
-    for d in _each(docs, frozenset({"mentions"})):
+    # a place the text sets beside another ("X south of Y", "X near Y", no distance given): that
+    # one is where it lies, whatever else the sentence names next to it
+    stated: dict[str, dict[str, set[str]]] = {}
+    for d in _each(docs, frozenset({"mentions", "positions"})):
+        for pos in d.facts.positions:
+            eid = entity_of.get((d.doc_id, pos.entity))
+            if eid not in unplaced:
+                continue
+            anchor = next((entity_of.get((d.doc_id, m.entity)) for m in d.facts.mentions
+                           if m.entity >= 0 and pos.start <= m.start and m.end <= pos.end
+                           and pos.anchor in (m.text, m.name)), None)
+            if anchor in by_id and anchor != eid:
+                stated.setdefault(eid, {}).setdefault(anchor, set()).add(d.doc_id)
         ms = sorted((m.start, m.end, entity_of.get((d.doc_id, m.entity))) for m in d.facts.mentions if m.entity >= 0)
         for k, (start, end, eid) in enumerate(ms):
             if eid not in unplaced:
@@ -400,16 +412,23 @@ def _place_by_neighbours(entities: list[ResolvedEntity], docs: Documents,
         if cc:
             countries[cc] += e.documents
     home = {cc for cc, _ in countries.most_common(3)}
-    for eid, neighbours in votes.items():
-        placed = [(point(by_id[n]), len(ds), by_id[n].name) for n, ds in neighbours.items()
-                  if point(by_id[n]) and (by_id[n].meta.get("gazetteer") or {}).get("country_code") in home]
+    for eid in set(votes) | set(stated):
+        def placed_of(neighbours: dict[str, set[str]]) -> list:
+            return [(point(by_id[n]), len(ds), by_id[n].name) for n, ds in neighbours.items()
+                    if point(by_id[n]) and (by_id[n].meta.get("gazetteer") or {}).get("country_code") in home]
+
+        # what the text states ("south of Y") decides; the places written next to it only without it
+        placed = placed_of(stated.get(eid, {}))
+        min_docs, said = 1, bool(placed)
+        if not placed:
+            placed, min_docs = placed_of(votes.get(eid, {})), NEXT_TO_MIN_DOCS
         total = sum(w for _, w, _ in placed)
-        if total < NEXT_TO_MIN_DOCS:
+        if total < min_docs:
             continue
         best = max(placed, key=lambda c: sum(w for p, w, _ in placed if haversine_km(*c[0], *p) <= NEXT_TO_KM))
         close = [(p, w, name) for p, w, name in placed if haversine_km(*best[0], *p) <= NEXT_TO_KM]
         weight = sum(w for _, w, _ in close)
-        if weight < NEXT_TO_MIN_DOCS or weight * 2 <= total or len(close) < 2 and weight < NEXT_TO_MIN_DOCS + 1:
+        if weight < min_docs or weight * 2 <= total or min_docs > 1 and len(close) < 2 and weight < min_docs + 1:
             continue
         lat = sum(p[0] * w for p, w, _ in close) / weight
         lon = sum(p[1] * w for p, w, _ in close) / weight
@@ -417,6 +436,7 @@ def _place_by_neighbours(entities: list[ResolvedEntity], docs: Documents,
             "latitude": round(lat, 4), "longitude": round(lon, 4), "approximate": True, "method": "neighbours",
             "from": ", ".join(name for _, _, name in sorted(close, key=lambda c: -c[1])[:3]),
             "documents": weight,
+            **({"stated": True} if said else {}),
         }
 
 

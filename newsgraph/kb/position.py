@@ -308,7 +308,8 @@ def _place_before(text: str, start: int, anchor_span: tuple[int, int]) -> tuple[
     # the place must be set off from the phrase by a comma or parenthesis, or name its kind
     between = text[e:start]
     named_kind = re.search(rf"{_PLACE_NOUN}\s+of\s+$", text[window_start:s], re.IGNORECASE) is not None
-    if "," not in between and "(" not in between and not named_kind:
+    # (or stand right before it: feeds that strip commas write "Velmora south of Sahil")
+    if "," not in between and "(" not in between and not named_kind and between.strip():
         return None
     return _trim_place(text, s, e)
 
