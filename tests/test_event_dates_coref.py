@@ -375,3 +375,14 @@ def test_an_event_keeps_the_other_days_its_sentence_states(nlp):
     assert events and all(({e.date} | set(e.sentence_days)) - {None} == {"2024-05-06", "2024-05-07"} for e in events)
     text = "Airstrikes on the town of Velmora killed 15 civilians on Monday."
     assert [e.sentence_days for e in _events(nlp, text)] == [()]
+
+
+def test_a_month_on_a_clause_that_after_orders_is_that_clauses_date(nlp):
+    # "after" orders the walk-out against the collapse; "in March" is the walk-out's own date
+    text = "The talks collapsed after the rebel delegation walked out of the negotiations in March over the shelling."
+    (walkout,) = [e for e in _events(nlp, text) if e.trigger.startswith("walked out")]
+    assert walkout.date == "2024-03"
+    # a measure from the ordered clause stays the other clause's: "three days after"
+    text = "The army shelled the town on Sunday, three days after militants killed four soldiers on Thursday."
+    killed = next(e for e in _events(nlp, text) if e.trigger == "killed")
+    assert killed.date != "2024-05-05"

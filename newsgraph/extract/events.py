@@ -1157,6 +1157,11 @@ def _place_phrase(root):
     return root, _case(root)
 
 
+def _attack_word(tok) -> bool:
+    """A word the lexicon reads as an attack or a fight ("shelled", the "bombing" of "stopped bombing")."""
+    return any(t.category in VIOLENT for t in LEXICON.get(tok.lemma_.lower(), ()))
+
+
 def _location(event: _Event, sent, mentions: list[EntityMention], text: str) -> EntityMention | None:
     """``text`` is the document's text: spaCy's ``doc.text`` joins every token of the document on
     each access (read here once per place mention, that was a sixth of the whole facts stage)."""
@@ -1179,6 +1184,8 @@ def _location(event: _Event, sent, mentions: list[EntityMention], text: str) -> 
             ok = True
         if not ok and violent and case in _GROUND_CASES and root.head.i in own:
             ok = True  # "the siege of X", "the battle for X", "seize control over X"
+        if not ok and case is None and root.dep_ == "obj" and root.head.i in own and _attack_word(root.head):
+            ok = True  # "shelled X", "stopped bombing X": the place attacked is where it happened
         if ok:
             dist = min(abs(root.i - h.head.i) for h in event.hits)
             # "X west of Y", "X near the city of Y": the event is in X; Y only says where X lies
@@ -1239,10 +1246,13 @@ def _ordered(tok, top) -> bool:
     def marked(t) -> bool:
         return any(c.dep_ in ("mark", "case") and c.lower_ in _ORDERING for c in t.children)
 
+    # "after the opposition walked out in April": a date with its own "in"/"on" on the clause that
+    # "after" orders is that clause's date; "three days after militants killed" measures from it
+    own_case = any(c.dep_ == "case" and c.lower_ in ("in", "on", "during") for c in tok.children)
     cur = tok
     while True:
         # "three days after militants killed": the marker may hang on a sibling of the path
-        if cur.lemma_.lower() in _ORDERING or marked(cur) or (
+        if cur.lemma_.lower() in _ORDERING or (marked(cur) and not (own_case and cur.i == top.i and tok.head.i == top.i)) or (
                 cur.i != top.i and any(marked(c) for c in cur.children if c.dep_ in ("nmod", "obl", "nsubj"))):
             return True
         if cur.i == top.i or cur.head.i == cur.i:
