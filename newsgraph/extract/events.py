@@ -1656,6 +1656,7 @@ def find_events(doc, mentions: list[EntityMention], published: date | None,
             ))
     _carry_dates(out, text)
     _link_anaphors(out, definite)
+    _share_means(out)
     incidents.share_incident_arguments(out, reads, text, ms, [(st.start_char, st.end_char) for st in doc.sents],
                                        dateline.day if dateline else published)
     return _anchored(out, parties) if min_confidence > 0 else out
@@ -2692,6 +2693,23 @@ def _definite(hit: _Hit) -> str | None:
         specified = any(c.dep_ in ("obl", "obl:tmod", "nmod:tmod") and c.left_edge.i == head.right_edge.i + 1
                         for c in head.head.children)
     return "specified" if specified else "bare"
+
+
+_REMOTE_MEANS = frozenset(acled.EVENT_TYPES["Explosions/Remote violence"])
+
+
+def _share_means(events: list[EventMention]) -> None:
+    """ "A chemical attack on X ... The attack killed 86": a definite mention of an event told
+    earlier with its means is that event, done that way; the bare noun's reading ("Attack", "Armed
+    clash") gives way to the means its antecedent states."""
+    for k, ev in enumerate(events):
+        j = ev.antecedent
+        if not 0 <= j < k:
+            continue
+        prev = events[j]
+        if prev.sub_event_type in _REMOTE_MEANS and ev.sub_event_type in (None, "Attack", "Armed clash"):
+            events[k] = replace(ev, acled_type=prev.acled_type, sub_event_type=prev.sub_event_type,
+                                mode=prev.mode or ev.mode)
 
 
 def _link_anaphors(events: list[EventMention], definite: list[str | None]) -> None:
