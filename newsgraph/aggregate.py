@@ -155,6 +155,20 @@ def coarse_places(entities) -> set[str]:
 CROWDED_POPULATION = 250_000
 
 
+def places_below_country(entities) -> set[str]:
+    """Place entities that are no country: a town, a province, a quarter. A country may act ("Norland
+    shelled the border"); a town never does, whatever one document's model made of it ("Velmora" read
+    as a person, "Damascus bombed" for the government that sits there)."""
+    out = set()
+    for e in entities:
+        if getattr(e, "type", None) != "LOC":
+            continue
+        gaz = (getattr(e, "meta", None) or {}).get("gazetteer")
+        if e.subtype != "country" and not (isinstance(gaz, dict) and gaz.get("kind") == "country"):
+            out.add(e.id)
+    return out
+
+
 def crowded_places(entities) -> set[str]:
     """Settlements whose gazetteer population reaches ``CROWDED_POPULATION``."""
     out = set()
@@ -323,12 +337,14 @@ CROWDED_INCIDENT_DAYS = 1  # in a city with several incidents a day, undated rep
 def events(docs: Iterable[StoredDoc], entity_of: dict[tuple[str, int], str],
            points: dict[str, tuple[float, float]] | None = None,
            coarse: set[str] | frozenset[str] = frozenset(),
-           crowded: set[str] | frozenset[str] = frozenset()) -> tuple[list[dict], list[list[_EventRef]]]:
+           crowded: set[str] | frozenset[str] = frozenset(),
+           places: set[str] | frozenset[str] = frozenset()) -> tuple[list[dict], list[list[_EventRef]]]:
     """``points`` gives the coordinates of place entities that are settlements (or smaller), so that
     reports placing one incident "in X" and "near X" meet; ``coarse`` holds the place entities that
     are countries or provinces, which do not make two reports one event by themselves; ``crowded``
     the cities where one day holds several incidents, whose counts are compared only between
-    reports that also share an actor or the kind of attack.
+    reports that also share an actor or the kind of attack; ``places`` the place entities below a
+    country (``places_below_country``), which are never an event's party.
 
     ``docs`` is read once, one document at a time (a list, or a pass over the store): a report
     keeps its event mention and its document's id, story and date, not the document's facts."""
@@ -342,6 +358,13 @@ def events(docs: Iterable[StoredDoc], entity_of: dict[tuple[str, int], str],
         for em in d.facts.events:
             actors = tuple((entity_of[(d.doc_id, i)], role) for i, role in em.actors if (d.doc_id, i) in entity_of)
             loc = entity_of.get((d.doc_id, em.location)) if em.location >= 0 else None
+            if places and any(e in places for e, _ in actors):
+                # ``places``: a town the document's model took for a party is where it happened
+                # when it was the target ("shelled X"), and no party at all
+                attacked = [e for e, role in actors if e in places and role == "target"]
+                actors = tuple((e, role) for e, role in actors if e not in places)
+                if loc is None and attacked:
+                    loc = attacked[0]
             if 0 <= em.antecedent < len(d.facts.events):
                 anaphors.append((len(refs), first + em.antecedent))
             # "the X countryside" is near X, not in it: no place of its own to compare reports by

@@ -620,7 +620,8 @@ def resolve_corpus(store: Store, report: IngestReport | None = None) -> None:
     relation_rows = aggregate.relations(each_doc(frozenset({"relations"})), entity_of)
     event_rows, event_groups = aggregate.events(each_doc(frozenset({"events"})), entity_of,
                                                  aggregate.settlement_points(entities),
-                                                 aggregate.coarse_places(entities), aggregate.crowded_places(entities))
+                                                 aggregate.coarse_places(entities), aggregate.crowded_places(entities),
+                                                 aggregate.places_below_country(entities))
     conflicts = (contradictions.event_conflicts(event_rows, event_groups, {e.id: e.name for e in entities})
                  + contradictions.relation_conflicts(relation_rows, story_of)
                  + claim_conflicts)

@@ -434,3 +434,20 @@ def test_counts_of_two_places_of_one_event_are_not_compared():
 
     assert conflicts(_docs(("a", "s1", "2024-03-12", [there]), ("b", "s2", "2024-03-12", [across]))) == []
     assert len(conflicts(_docs(("a", "s1", "2024-03-12", [there]), ("b", "s2", "2024-03-12", [_toll(2, start=0)])))) == 1
+
+
+def test_a_town_the_model_took_for_a_party_is_the_events_place_not_its_actor():
+    # one report's model read the shelled town as a person: resolution knows it is a town
+    shelled = EventMention("FIGHT", "Explosions/Remote violence", None, "shelled", 0, 7, 0, 60,
+                           actors=((1, "actor"), (0, "target")), location=-1)
+    ents = {("a", 0): "E_town", ("a", 1): "E_army"}
+    (row,), _ = aggregate.events([doc("a", "s1", events=[shelled])], ents, places={"E_town"})
+    assert row["location"] == "E_town" and [a["entity"] for a in row["actors"]] == ["E_army"]
+    # a town written as the actor ("Velmora bombed ...", for the government there) is no party either
+    bombed = EventMention("ASSAULT", "Violence against civilians", None, "bombed", 0, 6, 0, 60,
+                          actors=((0, "actor"),), location=-1)
+    (row,), _ = aggregate.events([doc("a", "s1", events=[bombed])], ents, places={"E_town"})
+    assert row["actors"] == [] and row["location"] is None
+    # without the corpus's places, the report's own reading stands
+    (row,), _ = aggregate.events([doc("a", "s1", events=[shelled])], ents)
+    assert row["location"] is None and len(row["actors"]) == 2
