@@ -162,3 +162,13 @@ def test_the_from_phrase_of_a_verbal_act_noun_is_who_made_it(nlp):
     named, _ = _sides(nlp, "Suspected government strikes killed 37 civilians in Sahil in April, sparking "
                            "condemnation from the Velmora Council.", "condemnation")
     assert named["actor"] == ["Velmora Council"]
+
+
+def test_a_speakers_blaming_participle_inside_what_was_said_is_the_speakers_act(nlp):
+    # the parser hangs "blaming" on the reported clause (its passive verb, or the province): the
+    # subject of "stated" blames
+    for text in ("Opposition forces stated that 80 people were killed in a chemical attack, blaming the Norland army for it.",
+                 "Opposition forces stated that 80 people were killed in a chemical attack in the Velmora province "
+                 "blaming the Norland army for the incident."):
+        _, terms = _sides(nlp, text, "blaming")
+        assert terms["actor"] == ["Opposition forces"], text

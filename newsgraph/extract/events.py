@@ -970,22 +970,41 @@ def _shared_subjects(tok, limit: int = 3) -> list:
     """The subject a verb without one of its own shares: its governor's, up a chain of infinitives,
     participles and coordinated verbs ("the Dawn Front managed to advance and kill ten": the subject
     of "managed") and through an attempt ("advanced in a bid to capture the town"). The chain stops
-    at a governor with a passive or clausal subject, or at any other noun: neither says who acted. A
-    relative pronoun stands for the noun its clause describes."""
+    at a governor with a passive or clausal subject, or at any other noun: neither says who acted,
+    except for a speech act's participle inside what a speaker said (``_speakers_act``). A relative
+    pronoun stands for the noun its clause describes."""
     cur = tok
     for step in range(limit):
         if cur.head.i == cur.i or not (cur.dep_ in _SHARING_DEPS or _attempt(cur) and cur.dep_ in ("obl", "nmod")):
-            return []
+            return _speakers_act(tok)
         if step and any(c.dep_ in ("nsubj:pass", "csubj", "expl") for c in cur.children):
-            return []
+            return _speakers_act(tok)
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and _active_participle(cur):
             return [_first_conjunct(cur.head)]  # "Dawn Front fighters targeted with shells the town"
         cur = cur.head
         subjects = [c for c in cur.children if c.dep_ == "nsubj"]
         if subjects:
             return [_antecedent(c) for c in subjects]
-        if cur.pos_ not in ("VERB", "AUX") and not _attempt(cur) or any(c.dep_ in ("nsubj:pass", "csubj") for c in cur.children):
+        if any(c.dep_ == "nsubj:pass" for c in cur.children):
+            return _speakers_act(tok)
+        if cur.pos_ not in ("VERB", "AUX") and not _attempt(cur) or any(c.dep_ == "csubj" for c in cur.children):
+            return _speakers_act(tok)
+    return _speakers_act(tok)
+
+
+def _speakers_act(tok):
+    """ "X stated that 80 people were killed in Idlib province, blaming Y": a speech act's participle
+    with no subject of its own, that the parser hung inside the clause of what was said (on its
+    passive verb, on a noun), is the speaker's act; its subject is the speaker's."""
+    if tok.tag_ != "VBG" or not any(t.category in SPEECH_ACTS for t in LEXICON.get(tok.lemma_.lower(), ())):
+        return []
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
             return []
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in SPEECH_VERBS:
+            return [_antecedent(c) for c in cur.head.children if c.dep_ == "nsubj"]
+        cur = cur.head
     return []
 
 
