@@ -995,3 +995,16 @@ def test_a_captions_date_after_a_place_is_no_part_of_its_name(nlp):
     assert "Velmora" in got and not any("August" in t for t in got)
     # without the model too
     assert not any("August" in m.text for m in find_mentions(text))
+
+
+@pytest.mark.model
+def test_a_mediums_kind_after_a_name_makes_it_an_organisation(nlp):
+    # the model reads a news agency's one-word name as a person or a place
+    text = "The Daesh-linked Aamaq news agency said it carried out the attack in Velmora."
+    doc = nlp(text)
+    assert any(e.text == "Aamaq" and e.label_ != "ORG" for e in doc.ents)  # the model's reading this test is about
+    (m,) = [m for m in find_mentions(text, doc) if m.text == "Aamaq"]
+    assert (m.type, m.subtype) == ("ORG", "media")
+    # a country before such a word stays the country ("the Norway newspaper")
+    text = "The Syria newspaper ran the story on Monday."
+    assert [m.type for m in find_mentions(text, nlp(text)) if m.text == "Syria"] == ["LOC"]

@@ -351,6 +351,10 @@ _LISTED_NAME = re.compile(_LISTED_NAME_PATTERN)
 _DIVISION_LEVELS = frozenset(level for level in lx.ADMIN_DIVISIONS.values() if level)
 _ROLE_WORDS_BEFORE = re.compile(r"[\w.'’-]+")
 _LINE_BREAK = re.compile(r"(\n)")
+# "Aamaq news agency", "the Velmora Times newspaper": a medium's kind written after its name in lower
+# case says the name is the medium's, whatever the model read it as
+_MEDIUM_AFTER = re.compile(r"\s+(?:news\s+agency|newspaper|news\s+website|news\s+site|website|broadcaster|"
+                           r"(?:tv|television)\s+(?:channel|station)|daily|weekly|magazine)\b")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|from|to|into|around|of|at)\s+$", re.IGNORECASE)
 _DATELINE = re.compile(r"(?m)^([A-Z][A-Z'’\-]+(?:[ ][A-Z][A-Z'’\-]+)*),[ ](?=[A-Z])")
 _HEAD_CHARS = 120  # a dateline stands at the text's head, after a time stamp at most
@@ -1174,6 +1178,9 @@ class _Scanner:
         typ = {"PERSON": "PERSON", "ORG": "ORG"}.get(label, "LOC")
         subtype = None
         before = self._before(s)
+        if typ != "ORG" and _MEDIUM_AFTER.match(text, e) and not country_name(text[s:e]):
+            self._add(_Cand(s, e, "ORG", "media", "ner", _NER, label=label))
+            return
         if shape.type is not None and (shape.strong or shape.type == "PERSON"):
             if shape.type == "PERSON" and typ != "PERSON":
                 # A person's shape overrides ORG/GPE unless the context says place ("in Abu Ghraib").
