@@ -332,8 +332,23 @@ _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as well as)\s+|\s+|"
 _PART_OF = re.compile(r"\b(?:a|an|one|another|two|three|four|five|several|some|many|other|each)\s+(?:[a-z][\w-]*\s+){0,2}$",
                       re.IGNORECASE)
 # "the Midan district of X": the part's own name before the kind word
-_NAMED_PART = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|In|Of|On|At|And|But|From)\s)([A-Z][\w'’-]*)\s+$")
+_NAMED_PART = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|In|Of|On|At|And|But|From)\s)((?:[a-z]{1,3}-)?[A-Z][\w'’-]*)\s+$")
 _QUARTERS = frozenset({"district", "neighborhood", "neighbourhood", "suburb"})
+
+
+def _part_of_cue(before: str, m: re.Match) -> str | None:
+    """For a kind word before "of X" (``m`` of ``_PREFIX_CUE`` in ``before``): "" or "settlement" when
+    it names a part of X ("a northern district of X", "a rebel-held area of X", "the Midan district
+    of X", "the al-Sahil neighbourhood of X"): X holds the part (a town, when the part is a quarter)
+    and is no division named X ("the district of X", "the eastern neighbourhood of X" name X itself);
+    None when the cue names X."""
+    cue = " ".join(m.group(1).lower().split())
+    if cue == "governor":
+        return None
+    named_part = _NAMED_PART.search(before, 0, m.start())
+    if _PART_OF.search(before, 0, m.start()) or cue in _QUARTERS and named_part and not demonym_target(named_part.group(1)):
+        return "settlement" if cue in _QUARTERS else ""
+    return None
 _WEAK_CUE = re.compile(
     r"(?:\b(?:" + "|".join(sorted(lx.PLACE_PREPOSITIONS)) + r")|\b(?:" + "|".join(sorted(lx.COMPASS_OF, key=len, reverse=True)) + r")\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -895,14 +910,9 @@ class _Scanner:
         m = _PREFIX_CUE.search(before)
         if m:
             cue = " ".join(m.group(1).lower().split())
-            named_part = _NAMED_PART.search(before, 0, m.start())
-            if cue != "governor" and (_PART_OF.search(before, 0, m.start())
-                                      or cue in _QUARTERS and named_part and not demonym_target(named_part.group(1))):
-                # "a northern district of X", "the Midan district of X": a part of X, and X the place
-                # that holds it (a town, when the part is a quarter), never a division named X ("the
-                # district of X", "the eastern neighbourhood of X" name X itself)
-                sub = "settlement" if cue in _QUARTERS else None
-                self._add(_Cand(start, end, "LOC", sub, "place-cue", _PATTERN))
+            part = _part_of_cue(before, m)
+            if part is not None:
+                self._add(_Cand(start, end, "LOC", part or None, "place-cue", _PATTERN))
                 return True
             self._add(_Cand(start, end, "LOC", lx.PLACE_PREFIXES_OF.get(cue), "place-cue", _PATTERN,
                             title=self._division_before(start)))
@@ -1202,8 +1212,12 @@ class _Scanner:
         self._add(_Cand(s, e, typ, subtype, "ner", _NER, label=label))
 
     def _place_subtype(self, s: int, e: int) -> str | None:
-        m = _PREFIX_CUE.search(self._before(s))
+        before = self._before(s)
+        m = _PREFIX_CUE.search(before)
         if m:
+            part = _part_of_cue(before, m)
+            if part is not None:
+                return part or None
             return lx.PLACE_PREFIXES_OF.get(" ".join(m.group(1).lower().split()))
         return None
 
