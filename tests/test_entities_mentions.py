@@ -971,8 +971,8 @@ def test_ordinary_words_before_a_place_word_keep_it_and_make_no_place_alone(nlp)
 @pytest.mark.model
 def test_a_verb_the_model_ran_into_a_name_is_cut_off(nlp):
     # the model reads "Lake said" as one place; the verb is no part of the surname
-    text = ('UNICEF Director Karim Lake visited Velmora. "It is a tragedy" the activist said speaking on '
-            "condition of anonymity. Lake said the school compound was attacked.")
+    text = ('UNICEF Director Karim Lake toured Velmora on Monday. "We are shocked" a teacher told reporters by '
+            "telephone. Lake said the clinic had been shelled twice.")
     doc = nlp(text)
     assert any(e.text == "Lake said" for e in doc.ents)  # the model's span this test is about
     got = [(m.text, m.type) for m in find_mentions(text, doc) if m.start >= text.index("Lake said")]
@@ -1000,10 +1000,10 @@ def test_a_captions_date_after_a_place_is_no_part_of_its_name(nlp):
 @pytest.mark.model
 def test_a_mediums_kind_after_a_name_makes_it_an_organisation(nlp):
     # the model reads a news agency's one-word name as a person or a place
-    text = "The Daesh-linked Aamaq news agency said it carried out the attack in Velmora."
+    text = "Militants said in a statement carried by the Amraq news agency that they had seized the town."
     doc = nlp(text)
-    assert any(e.text == "Aamaq" and e.label_ != "ORG" for e in doc.ents)  # the model's reading this test is about
-    (m,) = [m for m in find_mentions(text, doc) if m.text == "Aamaq"]
+    assert any(e.text == "Amraq" and e.label_ != "ORG" for e in doc.ents)  # the model's reading this test is about
+    (m,) = [m for m in find_mentions(text, doc) if m.text == "Amraq"]
     assert (m.type, m.subtype) == ("ORG", "media")
     # a country before such a word stays the country ("the Norway newspaper")
     text = "The Syria newspaper ran the story on Monday."
