@@ -59,7 +59,7 @@ from newsgraph.types import EntityMention, EventMention, Quantity, RelationMenti
 # directions, Arabic place words, listed provinces, an international body's organs)
 # 97: merged with the event rules of h15c (accusation targets, present relative clauses, aimed ground)
 # 98: a dateline whose comma a feed dropped is a place
-FACTS_VERSION = "104"
+FACTS_VERSION = "105"
 
 
 @dataclass(slots=True)

@@ -698,3 +698,19 @@ def test_an_international_bodys_organ_without_the_bodys_name():
     text = "The Norland Security Council met. The Security Council condemned it."
     ms = [mention(text, "Norland Security Council", "ORG"), mention(text, "Security Council", "ORG", nth=1)]
     assert len(link_mentions(text, ms)[1]) == 2
+
+
+def test_one_region_cue_among_bare_mentions_of_a_town_does_not_make_it_a_region():
+    import dataclasses
+
+    text = "Shells hit Velmora on Monday. Fighting spread across the Velmora region. Residents of Velmora fled."
+    ms = [mention(text, "Velmora", "LOC"), dataclasses.replace(mention(text, "Velmora", "LOC", nth=1), subtype="region"),
+          mention(text, "Velmora", "LOC", nth=2)]
+    _, ents = link_mentions(text, ms)
+    assert len(ents) == 1 and ents[0].subtype is None
+    # a place the document calls a region more often than not stays one
+    text = "Rain fell on the Qarnos region. The Qarnos region flooded. Qarnos is large."
+    ms = [dataclasses.replace(mention(text, "Qarnos", "LOC"), subtype="region"),
+          dataclasses.replace(mention(text, "Qarnos", "LOC", nth=1), subtype="region"), mention(text, "Qarnos", "LOC", nth=2)]
+    _, ents = link_mentions(text, ms)
+    assert ents[0].subtype == "region"

@@ -929,10 +929,15 @@ def _build_entities(doc: _Document, groups: _Groups) -> list[LocalEntity]:
                 appos = _apposition_title(doc.text, doc.mentions[i].end)
                 if appos:
                     titles.append(appos)
+        subtype = subtypes.most_common(1)[0][0] if subtypes else None
+        if subtype == "region" and 2 * subtypes["region"] < sum(doc.mentions[i].type == typ for i in ms):
+            # "the Velmora region" once among bare mentions of Velmora: the region around the town,
+            # named by it, is no reason to make every mention of the town a region's
+            subtype = None
         entity = LocalEntity(
             name=_best_name(doc, ms, typ),
             type=typ,
-            subtype=subtypes.most_common(1)[0][0] if subtypes else None,
+            subtype=subtype,
             names=_dedupe(doc.name(i) for i in ms),
             titles=_dedupe(titles),
             mentions=list(ms),
