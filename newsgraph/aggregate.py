@@ -158,7 +158,7 @@ CROWDED_POPULATION = 250_000
 def places_below_country(entities) -> set[str]:
     """Place entities that are no country: a town, a province, a quarter. A country may act ("Norland
     shelled the border"); a town never does, whatever one document's model made of it ("Velmora" read
-    as a person, "Damascus bombed" for the government that sits there)."""
+    as a person, "Velmora bombed" for the government that sits there)."""
     out = set()
     for e in entities:
         if getattr(e, "type", None) != "LOC":

@@ -1006,15 +1006,15 @@ def test_a_mediums_kind_after_a_name_makes_it_an_organisation(nlp):
     (m,) = [m for m in find_mentions(text, doc) if m.text == "Amraq"]
     assert (m.type, m.subtype) == ("ORG", "media")
     # a country before such a word stays the country ("the Norway newspaper")
-    text = "The Syria newspaper ran the story on Monday."
-    assert [m.type for m in find_mentions(text, nlp(text)) if m.text == "Syria"] == ["LOC"]
+    text = "The Norway newspaper ran the story on Monday."
+    assert [m.type for m in find_mentions(text, nlp(text)) if m.text == "Norway"] == ["LOC"]
 
 
 @pytest.mark.model
 def test_a_part_named_before_of_x_makes_x_the_place_that_holds_it(nlp):
     # the model finds the city itself; the cue before it names a part of the city, not a region X
-    text = ("Two children were killed in a rebel-held area of Aleppo. A blast hit the al-Sahil neighbourhood "
-            "of Damascus. Fighting spread to the district of Qarnos.")
+    text = ("Two children were killed in a rebel-held area of Lyon. A blast hit the al-Sahil neighbourhood "
+            "of Grenoble. Fighting spread to the district of Qarnos.")
     got = {m.name: m.subtype for m in find_mentions(text, nlp(text))}
-    assert got["Aleppo"] is None and got["Damascus"] == "settlement"
+    assert got["Lyon"] is None and got["Grenoble"] == "settlement"
     assert got["Qarnos"] == "region"  # "the district of X" names X itself

@@ -389,7 +389,7 @@ def test_a_month_on_a_clause_that_after_orders_is_that_clauses_date(nlp):
 
 
 def test_the_attack_told_again_keeps_the_means_its_first_report_states(nlp):
-    text = ("A chemical attack hit the town of Kafr Sahil in Idlib province on Tuesday, activists said. "
+    text = ("A chemical attack hit the town of Kafr Sahil in Velmora province on Tuesday, activists said. "
             "The attack killed at least 86 people, including 30 children.")
     first, again = [e for e in _events(nlp, text) if e.type == "ASSAULT"]
     assert again.antecedent == 0 and first.sub_event_type == "Chemical weapon"

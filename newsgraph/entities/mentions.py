@@ -366,7 +366,7 @@ _LISTED_NAME = re.compile(_LISTED_NAME_PATTERN)
 _DIVISION_LEVELS = frozenset(level for level in lx.ADMIN_DIVISIONS.values() if level)
 _ROLE_WORDS_BEFORE = re.compile(r"[\w.'’-]+")
 _LINE_BREAK = re.compile(r"(\n)")
-# "Aamaq news agency", "the Velmora Times newspaper": a medium's kind written after its name in lower
+# "Amraq news agency", "the Velmora Times newspaper": a medium's kind written after its name in lower
 # case says the name is the medium's, whatever the model read it as
 _MEDIUM_AFTER = re.compile(r"\s+(?:news\s+agency|newspaper|news\s+website|news\s+site|website|broadcaster|"
                            r"(?:tv|television)\s+(?:channel|station)|daily|weekly|magazine)\b")

@@ -250,7 +250,7 @@ class GluedNames:
             if n >= DOMINANT_SHARE * sum(owners.values()):
                 self.by_key[key] = eid
             elif all(self.type_of[o] == "LOC" for o in owners) and n > (rest[0][1] if rest else 0):
-                # "Hama" names the town and, in documents that wrote "Hama province" first, the
+                # "Qarnos" names the town and, in documents that wrote "Qarnos province" first, the
                 # province: a place's name all the same, which a glued list is split at (the town,
                 # which the bare name names most, takes it)
                 self.by_key[key] = eid

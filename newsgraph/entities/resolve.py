@@ -576,7 +576,7 @@ def _trim_glued_names(records: list[LocalRecord]) -> list[LocalRecord]:
                                  and any(len(stories.get((t, _key(rest[0])), ())) >= HUB_STORIES for t in ("ORG", "LOC")))):
                     continue  # a lone word is a person's only as the surname of one ("Norwegian Tarmi"); an
                     # agency's acronym glued to a group's one-word name ("NNA Tarmiya") leaves the group
-                remainder = " ".join(rest).strip("-–—")  # "Beirut- Opposition Fractions": the dash is the glue's
+                remainder = " ".join(rest).strip("-–—")  # "Velmora- Opposition Fractions": the dash is the glue's
                 if (is_acronym(remainder) or not any(w[:1].isupper() for w in rest)
                         or any(not any(c.isalnum() for c in w) for w in rest)
                         or len(rest) == 1 and is_common_word(rest[0])

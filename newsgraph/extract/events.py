@@ -993,7 +993,7 @@ def _shared_subjects(tok, limit: int = 3) -> list:
 
 
 def _speakers_act(tok):
-    """ "X stated that 80 people were killed in Idlib province, blaming Y": a speech act's participle
+    """ "X stated that 80 people were killed in Velmora province, blaming Y": a speech act's participle
     with no subject of its own, that the parser hung inside the clause of what was said (on its
     passive verb, on a noun), is the speaker's act; its subject is the speaker's."""
     if tok.tag_ != "VBG" or not any(t.category in SPEECH_ACTS for t in LEXICON.get(tok.lemma_.lower(), ())):
