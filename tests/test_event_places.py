@@ -89,4 +89,4 @@ def test_the_words_of_an_area_are_one_list_for_events_and_the_gazetteer():
 
 def test_a_place_a_stopped_attack_was_aimed_at_is_its_place(nlp):
     # "stopped bombing Grozny": the object of the attack word inside the trigger is where it happened
-    assert _place_of(nlp, "Moscow said Russian jets had stopped bombing Grozny on Tuesday.", "stopped bombing") == "Grozny"
+    assert _place_of(nlp, "Officials said Norland jets had stopped bombing Grozny on Tuesday.", "stopped bombing") == "Grozny"
